@@ -1,0 +1,32 @@
+//! The one error a scenario can have: a field path and a sentence.
+
+use std::fmt;
+
+/// A refused scenario: which field (by its JSON path, such as
+/// `interventions[2].success_rate`) and what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScenarioError {
+    /// Path of the field in the scenario JSON; empty for the whole document.
+    pub path: String,
+    /// What is wrong, as a sentence fragment a user can act on.
+    pub message: String,
+}
+
+impl ScenarioError {
+    /// An error at `path`.
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        ScenarioError { path: path.into(), message: message.into() }
+    }
+}
+
+impl fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+impl std::error::Error for ScenarioError {}

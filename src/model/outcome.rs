@@ -1,0 +1,225 @@
+//! The result of a simulation, unrounded, and its JSON form.
+//!
+//! Every amount is kept exact while the engine adds up; serialising an
+//! [`Outcome`] rounds money to 2 decimals and ratios to 4, half away from
+//! zero, as strings: the contract's result JSON.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::ser::{SerializeMap, SerializeSeq};
+use serde::{Serialize, Serializer};
+
+/// Everything a scenario leads to, year by year and in total.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Outcome {
+    /// Always 1: the version of this result format.
+    pub schema_version: u32,
+    /// Calendar year of each year index.
+    pub years: Vec<i32>,
+    /// The fund, year by year.
+    pub fund: Vec<FundYear>,
+    /// Budget effect per actor, in the scenario's actor order.
+    pub actors: Vec<ActorOutcome>,
+    /// Totals per intervention, in the scenario's order.
+    pub interventions: Vec<InterventionOutcome>,
+    /// The organisation's economic result per year: inside savings − intervention costs.
+    #[serde(serialize_with = "money_list")]
+    pub org_net: Vec<Decimal>,
+    /// Society's result per year: all savings − intervention costs.
+    #[serde(serialize_with = "money_list")]
+    pub society_net: Vec<Decimal>,
+    /// The headline figures.
+    pub key_figures: KeyFigures,
+}
+
+/// One year of the fund.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FundYear {
+    pub year: i32,
+    /// Balance at the start of the year.
+    #[serde(serialize_with = "money")]
+    pub open: Decimal,
+    /// Money put in this year.
+    #[serde(serialize_with = "money")]
+    pub allocation: Decimal,
+    /// Grants paid to interventions this year.
+    #[serde(serialize_with = "money")]
+    pub grants: Decimal,
+    /// Repayments received this year.
+    #[serde(serialize_with = "money")]
+    pub repayments: Decimal,
+    /// Balance at the end of the year; may be negative.
+    #[serde(serialize_with = "money")]
+    pub close: Decimal,
+}
+
+/// One actor's budget effect.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActorOutcome {
+    pub id: String,
+    /// Year by year.
+    pub rows: Vec<ActorYear>,
+    /// Present value of `net`.
+    #[serde(serialize_with = "money")]
+    pub npv: Decimal,
+    /// "Who pays": co-financing + repayment + fund cost over the horizon.
+    #[serde(serialize_with = "money")]
+    pub cost_borne: Decimal,
+    /// "Who gains": savings over the horizon.
+    #[serde(serialize_with = "money")]
+    pub savings_total: Decimal,
+    /// Net over the horizon (savings − cost borne).
+    #[serde(serialize_with = "money")]
+    pub net_total: Decimal,
+}
+
+/// One actor in one year; positive `net` is better for its budget.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActorYear {
+    pub year: i32,
+    #[serde(serialize_with = "money")]
+    pub savings: Decimal,
+    #[serde(serialize_with = "money")]
+    pub co_financing: Decimal,
+    #[serde(serialize_with = "money")]
+    pub repayment: Decimal,
+    #[serde(serialize_with = "money")]
+    pub fund_cost: Decimal,
+    /// Shown, not part of `net`.
+    #[serde(serialize_with = "money")]
+    pub grants_received: Decimal,
+    #[serde(serialize_with = "money")]
+    pub net: Decimal,
+}
+
+/// One intervention's totals over the horizon.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct InterventionOutcome {
+    pub id: String,
+    #[serde(serialize_with = "money")]
+    pub grants_total: Decimal,
+    #[serde(serialize_with = "money")]
+    pub repaid_total: Decimal,
+    /// Still owed at the horizon's end; `None` for a savings share with no cap.
+    #[serde(serialize_with = "optional_money")]
+    pub outstanding: Option<Decimal>,
+    /// Savings per actor listed in `avoided_costs`, in that order.
+    #[serde(serialize_with = "money_map")]
+    pub savings_by_actor: Vec<(String, Decimal)>,
+    /// Each actor's savings as a share of the intervention's positive savings
+    /// (a rising cost gives a negative share); `None` when nothing is saved.
+    #[serde(serialize_with = "ratio_map")]
+    pub savings_share_by_actor: Vec<(String, Option<Decimal>)>,
+}
+
+/// The headline figures of a scenario.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KeyFigures {
+    /// All intervention costs within the horizon.
+    #[serde(serialize_with = "money")]
+    pub total_cost: Decimal,
+    /// Savings of actors inside the organisation.
+    #[serde(serialize_with = "money")]
+    pub savings_inside: Decimal,
+    /// Savings of actors outside the organisation.
+    #[serde(serialize_with = "money")]
+    pub savings_outside: Decimal,
+    /// Present value of `org_net`.
+    #[serde(serialize_with = "money")]
+    pub org_npv: Decimal,
+    /// Present value of `society_net`.
+    #[serde(serialize_with = "money")]
+    pub society_npv: Decimal,
+    /// First calendar year from which the organisation's cumulative result stays non-negative.
+    pub payback_year: Option<i32>,
+    /// First calendar year the fund closes below zero.
+    pub fund_first_negative_year: Option<i32>,
+    /// Total repayments / total grants.
+    #[serde(serialize_with = "optional_ratio")]
+    pub revolving_ratio: Option<Decimal>,
+}
+
+impl Outcome {
+    /// The contract's result JSON.
+    pub fn to_json(&self) -> String {
+        // Only strings, integers and nulls: serialising cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The same, indented for people.
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+/// `value` rounded half away from zero to `places` decimals and written with
+/// exactly that many, as in `-1234.50`; never `-0.00`.
+pub fn fixed(value: Decimal, places: u32) -> String {
+    let rounded = value.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero);
+    let digits = rounded.abs().to_string();
+    let (whole, fraction) = digits.split_once('.').unwrap_or((&digits, ""));
+    let mut out = String::with_capacity(digits.len() + places as usize + 2);
+    if rounded.is_sign_negative() && !rounded.is_zero() {
+        out.push('-');
+    }
+    out.push_str(whole);
+    if places > 0 {
+        out.push('.');
+        out.push_str(fraction);
+        for _ in fraction.len()..places as usize {
+            out.push('0');
+        }
+    }
+    out
+}
+
+/// Money in the result: 2 decimals.
+pub fn money_text(value: Decimal) -> String {
+    fixed(value, 2)
+}
+
+/// Ratios in the result: 4 decimals.
+pub fn ratio_text(value: Decimal) -> String {
+    fixed(value, 4)
+}
+
+fn money<S: Serializer>(value: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&money_text(*value))
+}
+
+fn optional_money<S: Serializer>(value: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(v) => s.serialize_str(&money_text(*v)),
+        None => s.serialize_none(),
+    }
+}
+
+fn optional_ratio<S: Serializer>(value: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(v) => s.serialize_str(&ratio_text(*v)),
+        None => s.serialize_none(),
+    }
+}
+
+fn money_list<S: Serializer>(values: &[Decimal], s: S) -> Result<S::Ok, S::Error> {
+    let mut seq = s.serialize_seq(Some(values.len()))?;
+    for v in values {
+        seq.serialize_element(&money_text(*v))?;
+    }
+    seq.end()
+}
+
+fn money_map<S: Serializer>(entries: &[(String, Decimal)], s: S) -> Result<S::Ok, S::Error> {
+    let mut map = s.serialize_map(Some(entries.len()))?;
+    for (key, v) in entries {
+        map.serialize_entry(key, &money_text(*v))?;
+    }
+    map.end()
+}
+
+fn ratio_map<S: Serializer>(entries: &[(String, Option<Decimal>)], s: S) -> Result<S::Ok, S::Error> {
+    let mut map = s.serialize_map(Some(entries.len()))?;
+    for (key, v) in entries {
+        map.serialize_entry(key, &v.map(ratio_text))?;
+    }
+    map.end()
+}

@@ -1,0 +1,253 @@
+//! The scenario: everything a user states about a fund, its actors and its
+//! interventions, in the JSON shape of the contract (`shared/spec/model.md`).
+//!
+//! These types are plain data. Parsing checks only the JSON's shape (with the
+//! failing field's path); the rules of the contract are checked by
+//! [`crate::model::validate`].
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// The scenario format this build writes and reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A whole scenario: a fund, the actors around it and the interventions it pays for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// Version of the scenario format; a larger number was made by a newer fundsim.
+    pub schema_version: u32,
+    /// Title shown to the user.
+    pub name: String,
+    /// Free text: the story behind the scenario and its sources.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// Currency label of every amount (all amounts in fixed prices).
+    pub currency: String,
+    /// Calendar year of year index 0.
+    pub start_year: i32,
+    /// Number of years simulated, 1 to 60.
+    pub horizon_years: u32,
+    /// Yearly discount rate for present values, 0 to 1 (0.035 = 3.5 %).
+    pub discount_rate: Decimal,
+    /// Administrations and principals that bear costs or get savings.
+    pub actors: Vec<Actor>,
+    /// The social investment fund.
+    pub fund: Fund,
+    /// Repayment rule of every intervention that has none of its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repayment_default: Option<RepaymentRule>,
+    /// Time-limited projects paid (partly) by the fund.
+    #[serde(default)]
+    pub interventions: Vec<Intervention>,
+}
+
+/// An administration, committee or principal ("förvaltning", "nämnd", "huvudman").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Actor {
+    /// Unique, non-empty identifier used by the fund and the interventions.
+    pub id: String,
+    /// Name shown to the user.
+    pub name: String,
+    /// Part of the organisation that owns the fund; only inside actors repay it.
+    pub inside: bool,
+}
+
+/// How the fund's spending hits the financing actor's result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Accounting {
+    /// A yearly appropriation: the allocation is the cost, in the year it is made.
+    Appropriation,
+    /// Earmarked equity: grants are a cost when spent, repayments come back as income.
+    EarmarkedEquity,
+}
+
+/// The social investment fund ("social investeringsfond").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fund {
+    /// The actor whose budget finances the fund.
+    pub financed_by: String,
+    /// Appropriation or earmarked equity.
+    pub accounting: Accounting,
+    /// Balance before the first year, at least 0.
+    pub initial_capital: Decimal,
+    /// Money put in during year `y` (index); missing years are 0, years past the horizon are ignored.
+    #[serde(default)]
+    pub allocations: Vec<Decimal>,
+}
+
+/// What an intervention pays back into the fund ("återföring").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum RepaymentRule {
+    /// A grant: nothing is paid back.
+    None,
+    /// The owner repays `share` × the total grant in `years` equal instalments,
+    /// starting `start_after` years after the intervention has ended.
+    Fixed {
+        /// Multiple of the total grant to repay, 0 to 5 (above 1 models interest).
+        share: Decimal,
+        /// Number of equal instalments, 1 to 60.
+        years: u32,
+        /// Years between the intervention's end and the first instalment, 0 to 60.
+        #[serde(default)]
+        start_after: u32,
+    },
+    /// Inside actors repay `share` of the savings the intervention gives them,
+    /// until `cap` × the total grant is repaid.
+    SavingsShare {
+        /// Share of each inside actor's savings paid back, 0 to 1.
+        share: Decimal,
+        /// Multiple of the total grant at which repayment stops; `None` for no cap.
+        #[serde(default)]
+        cap: Option<Decimal>,
+        /// Years after the intervention's start before repayment begins, 0 to 60.
+        #[serde(default)]
+        start_after: u32,
+    },
+}
+
+/// A time-limited, preventive project ("insats").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Intervention {
+    /// Unique, non-empty identifier.
+    pub id: String,
+    /// Name shown to the user.
+    pub name: String,
+    /// The actor that runs the intervention and co-finances what the fund does not pay.
+    pub owner: String,
+    /// First running year (index).
+    pub start: u32,
+    /// Number of running years, at least 1.
+    pub years: u32,
+    /// Cost in each running year, at least 0.
+    pub annual_cost: Decimal,
+    /// Share of the cost paid by the fund, 0 to 1.
+    pub fund_share: Decimal,
+    /// Participants entering in each running year (one cohort a year), at least 0.
+    pub participants_per_year: Decimal,
+    /// Share of participants for whom the intervention works, 0 to 1.
+    pub success_rate: Decimal,
+    /// Share of successes that would have happened anyway ("dödvikt"), 0 to 1.
+    pub deadweight: Decimal,
+    /// Years between a cohort's entry and its first year of savings.
+    pub lag_years: u32,
+    /// Number of years a cohort gives savings.
+    pub benefit_years: u32,
+    /// Yearly decline of the effect ("avklingning"), 0 to 1.
+    pub drop_off: Decimal,
+    /// Avoided cost per successful participant and year, per actor.
+    #[serde(default)]
+    pub avoided_costs: Vec<AvoidedCost>,
+    /// This intervention's repayment rule; without it the scenario's default applies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repayment: Option<RepaymentRule>,
+    /// Ranges for the Monte Carlo run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uncertainty: Option<Uncertainty>,
+}
+
+/// Cost that one actor no longer has for each successful participant, each year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AvoidedCost {
+    /// The actor that saves.
+    pub actor: String,
+    /// Amount per successful participant and year; negative when the actor's cost rises.
+    pub per_year: Decimal,
+}
+
+/// A range `low ..= high`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Range {
+    /// Lowest value.
+    pub low: Decimal,
+    /// Highest value.
+    pub high: Decimal,
+}
+
+/// Uncertainty ranges of an intervention, used only by the Monte Carlo run.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Uncertainty {
+    /// Range of the success rate (within 0..1, containing the value).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub success_rate: Option<Range>,
+    /// Range of the deadweight (within 0..1, containing the value).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadweight: Option<Range>,
+    /// Range of the drop-off (within 0..1, containing the value).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub drop_off: Option<Range>,
+    /// Factor range multiplying the annual cost (`0 ≤ low ≤ 1 ≤ high`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annual_cost: Option<Range>,
+    /// Factor range multiplying every avoided cost (`0 ≤ low ≤ 1 ≤ high`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub avoided_costs: Option<Range>,
+}
+
+impl Scenario {
+    /// The actor with this id.
+    pub fn actor(&self, id: &str) -> Option<&Actor> {
+        self.actors.iter().find(|a| a.id == id)
+    }
+
+    /// The repayment rule that applies to an intervention: its own, else the default, else none.
+    pub fn repayment_rule<'a>(&'a self, intervention: &'a Intervention) -> &'a RepaymentRule {
+        intervention.repayment.as_ref().or(self.repayment_default.as_ref()).unwrap_or(&RepaymentRule::None)
+    }
+
+    /// Parses a scenario from JSON, naming the failing field's path on error.
+    ///
+    /// Only the shape is checked here; use [`crate::model::validate::validate`]
+    /// (or [`crate::model::simulate_json`]) for the contract's rules.
+    pub fn from_json(json: &str) -> Result<Scenario, crate::model::ScenarioError> {
+        // The version is read first: a newer file may have fields this build does not know.
+        if let Ok(serde_json::Value::Object(fields)) = serde_json::from_str::<serde_json::Value>(json) {
+            if let Some(version) = fields.get("schema_version").and_then(|v| v.as_u64()) {
+                if version > u64::from(SCHEMA_VERSION) {
+                    return Err(crate::model::ScenarioError::new(
+                        "schema_version",
+                        format!("made by a newer version of fundsim (scenario format {version}; this version reads {SCHEMA_VERSION})"),
+                    ));
+                }
+            }
+        }
+        let mut de = serde_json::Deserializer::from_str(json);
+        let parsed: Result<Scenario, _> = serde_path_to_error::deserialize(&mut de);
+        let scenario = parsed.map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            crate::model::ScenarioError::new(if path == "." { String::new() } else { path }, shape_message(&inner))
+        })?;
+        de.end().map_err(|e| crate::model::ScenarioError::new("", shape_message(&e)))?;
+        Ok(scenario)
+    }
+
+    /// The scenario as pretty JSON, decimals as strings.
+    pub fn to_json(&self) -> String {
+        // Serialising plain data with string keys cannot fail.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+/// A serde_json message without its " at line 1 column 5" suffix, which means
+/// nothing to a user of a form; the path already names the field.
+fn shape_message(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let message = match text.rfind(" at line ") {
+        Some(at) if e.line() > 0 => text[..at].to_string(),
+        _ => text,
+    };
+    if e.is_syntax() || e.is_eof() {
+        format!("not valid JSON ({message}, line {}, column {})", e.line(), e.column())
+    } else {
+        message
+    }
+}

@@ -1,0 +1,469 @@
+//! The deterministic calculation of the contract, from a valid scenario to an
+//! [`Outcome`].
+//!
+//! Each quantity of the contract has its own function (`cohort_profile`,
+//! `repay_fixed`, `repay_savings_share`, …). Every loop runs over the horizon
+//! (at most 60 years) or over validated lists, never over a number the user
+//! typed, and all arithmetic on money is checked: an amount too large to
+//! compute is an error naming the intervention, never a panic.
+
+use rust_decimal::Decimal;
+
+use super::outcome::{ActorOutcome, ActorYear, FundYear, InterventionOutcome, KeyFigures, Outcome};
+use super::scenario::{Accounting, Intervention, RepaymentRule, Scenario};
+use super::validate::validate;
+use super::ScenarioError;
+
+/// Runs the contract's calculation on a scenario, after validating it.
+pub fn simulate(scenario: &Scenario) -> Result<Outcome, ScenarioError> {
+    validate(scenario)?;
+    Simulation::new(scenario).run()
+}
+
+/// `None` from checked arithmetic: some amount does not fit in a decimal.
+type Checked<T> = Option<T>;
+
+fn add(a: Decimal, b: Decimal) -> Checked<Decimal> {
+    a.checked_add(b)
+}
+fn sub(a: Decimal, b: Decimal) -> Checked<Decimal> {
+    a.checked_sub(b)
+}
+fn mul(a: Decimal, b: Decimal) -> Checked<Decimal> {
+    a.checked_mul(b)
+}
+fn add_into(target: &mut Decimal, amount: Decimal) -> Checked<()> {
+    *target = add(*target, amount)?;
+    Some(())
+}
+
+fn too_large(path: impl Into<String>) -> ScenarioError {
+    ScenarioError::new(path, "amounts too large to compute; use smaller amounts")
+}
+
+/// Year-indexed flows of one actor, summed over interventions.
+#[derive(Clone)]
+struct ActorFlows {
+    savings: Vec<Decimal>,
+    co_financing: Vec<Decimal>,
+    repayment: Vec<Decimal>,
+    grants_received: Vec<Decimal>,
+}
+
+impl ActorFlows {
+    fn zero(years: usize) -> Self {
+        let z = vec![Decimal::ZERO; years];
+        ActorFlows { savings: z.clone(), co_financing: z.clone(), repayment: z.clone(), grants_received: z }
+    }
+}
+
+struct Simulation<'a> {
+    scenario: &'a Scenario,
+    years: usize,
+    actors: Vec<ActorFlows>,
+    /// Intervention costs per year (all interventions).
+    costs: Vec<Decimal>,
+    /// Grants paid by the fund per year.
+    grants: Vec<Decimal>,
+    /// Repayments received by the fund per year.
+    repayments: Vec<Decimal>,
+    interventions: Vec<InterventionOutcome>,
+}
+
+/// What one intervention gives, before it is added to the totals.
+struct InterventionFlows {
+    running: std::ops::Range<usize>,
+    grant: Decimal,
+    co_financing: Decimal,
+    total_grant: Decimal,
+    /// Savings per listed actor (index into the scenario's actors) and year.
+    savings: Vec<(usize, Vec<Decimal>)>,
+    /// Repayments per paying actor and year.
+    repayments: Vec<(usize, Vec<Decimal>)>,
+    outstanding: Option<Decimal>,
+}
+
+impl<'a> Simulation<'a> {
+    fn new(scenario: &'a Scenario) -> Self {
+        let years = scenario.horizon_years as usize;
+        let zero = vec![Decimal::ZERO; years];
+        Simulation {
+            scenario,
+            years,
+            actors: vec![ActorFlows::zero(years); scenario.actors.len()],
+            costs: zero.clone(),
+            grants: zero.clone(),
+            repayments: zero,
+            interventions: Vec::with_capacity(scenario.interventions.len()),
+        }
+    }
+
+    fn actor_index(&self, id: &str) -> usize {
+        // Validation guarantees that every referenced actor exists.
+        self.scenario.actors.iter().position(|a| a.id == id).unwrap_or(0)
+    }
+
+    fn run(mut self) -> Result<Outcome, ScenarioError> {
+        for (i, intervention) in self.scenario.interventions.iter().enumerate() {
+            let path = format!("interventions[{i}]");
+            let flows = self.intervention_flows(intervention).ok_or_else(|| too_large(&path))?;
+            self.add_intervention(intervention, flows).ok_or_else(|| too_large(&path))?;
+        }
+        self.finish()
+    }
+
+    /// The contract's per-intervention quantities: grant, co-financing,
+    /// savings per actor and year, and repayments.
+    fn intervention_flows(&self, iv: &Intervention) -> Checked<InterventionFlows> {
+        let running = running_years(iv, self.years);
+        let grant = mul(iv.annual_cost, iv.fund_share)?;
+        let co_financing = sub(iv.annual_cost, grant)?;
+        let total_grant = mul(grant, Decimal::from(running.len()))?;
+
+        let profile = cohort_profile(iv, &running, self.years)?;
+        let mut savings = Vec::with_capacity(iv.avoided_costs.len());
+        for avoided in &iv.avoided_costs {
+            let row = profile.iter().map(|unit| mul(*unit, avoided.per_year)).collect::<Checked<Vec<_>>>()?;
+            savings.push((self.actor_index(&avoided.actor), row));
+        }
+
+        let (repayments, outstanding) = match self.scenario.repayment_rule(iv) {
+            RepaymentRule::None => (Vec::new(), Some(Decimal::ZERO)),
+            RepaymentRule::Fixed { share, years, start_after } => {
+                let due = mul(*share, total_grant)?;
+                let first = u64::from(iv.start) + u64::from(iv.years) + u64::from(*start_after);
+                let (row, outstanding) = repay_fixed(due, *years, first, self.years)?;
+                (vec![(self.actor_index(&iv.owner), row)], Some(outstanding))
+            }
+            RepaymentRule::SavingsShare { share, cap, start_after } => {
+                let limit = match cap {
+                    Some(c) => Some(mul(*c, total_grant)?),
+                    None => None,
+                };
+                let first = u64::from(iv.start) + u64::from(*start_after);
+                let inside: Vec<&(usize, Vec<Decimal>)> =
+                    savings.iter().filter(|(a, _)| self.scenario.actors[*a].inside).collect();
+                let (rows, repaid) = repay_savings_share(&inside, *share, limit, first, self.years)?;
+                let outstanding = match limit {
+                    Some(l) => Some(sub(l, repaid)?.max(Decimal::ZERO)),
+                    None => None,
+                };
+                (rows, outstanding)
+            }
+        };
+
+        Some(InterventionFlows { running, grant, co_financing, total_grant, savings, repayments, outstanding })
+    }
+
+    fn add_intervention(&mut self, iv: &Intervention, flows: InterventionFlows) -> Checked<()> {
+        let owner = self.actor_index(&iv.owner);
+        for y in flows.running.clone() {
+            add_into(&mut self.costs[y], iv.annual_cost)?;
+            add_into(&mut self.grants[y], flows.grant)?;
+            add_into(&mut self.actors[owner].co_financing[y], flows.co_financing)?;
+            add_into(&mut self.actors[owner].grants_received[y], flows.grant)?;
+        }
+
+        let mut by_actor = Vec::with_capacity(flows.savings.len());
+        let mut positive_total = Decimal::ZERO;
+        for (a, row) in &flows.savings {
+            let mut total = Decimal::ZERO;
+            for (y, amount) in row.iter().enumerate() {
+                add_into(&mut self.actors[*a].savings[y], *amount)?;
+                add_into(&mut total, *amount)?;
+            }
+            if total > Decimal::ZERO {
+                add_into(&mut positive_total, total)?;
+            }
+            by_actor.push((self.scenario.actors[*a].id.clone(), total));
+        }
+        let shares = by_actor
+            .iter()
+            .map(|(id, total)| {
+                (id.clone(), if positive_total.is_zero() { None } else { total.checked_div(positive_total) })
+            })
+            .collect();
+
+        let mut repaid = Decimal::ZERO;
+        for (a, row) in &flows.repayments {
+            for (y, amount) in row.iter().enumerate() {
+                add_into(&mut self.actors[*a].repayment[y], *amount)?;
+                add_into(&mut self.repayments[y], *amount)?;
+                add_into(&mut repaid, *amount)?;
+            }
+        }
+
+        self.interventions.push(InterventionOutcome {
+            id: iv.id.clone(),
+            grants_total: flows.total_grant,
+            repaid_total: repaid,
+            outstanding: flows.outstanding,
+            savings_by_actor: by_actor,
+            savings_share_by_actor: shares,
+        });
+        Some(())
+    }
+
+    fn finish(self) -> Result<Outcome, ScenarioError> {
+        self.totals().ok_or_else(|| too_large("interventions"))
+    }
+
+    fn totals(self) -> Checked<Outcome> {
+        let s = self.scenario;
+        let years: Vec<i32> = (0..self.years).map(|y| s.start_year + y as i32).collect();
+        let allocation = |y: usize| s.fund.allocations.get(y).copied().unwrap_or(Decimal::ZERO);
+
+        let mut fund = Vec::with_capacity(self.years);
+        let mut open = s.fund.initial_capital;
+        for y in 0..self.years {
+            let close = sub(add(add(open, allocation(y))?, self.repayments[y])?, self.grants[y])?;
+            fund.push(FundYear {
+                year: years[y],
+                open,
+                allocation: allocation(y),
+                grants: self.grants[y],
+                repayments: self.repayments[y],
+                close,
+            });
+            open = close;
+        }
+
+        let discount = discount_factors(s.discount_rate, self.years)?;
+        let financer = s.actors.iter().position(|a| a.id == s.fund.financed_by);
+        let mut actors = Vec::with_capacity(s.actors.len());
+        let mut inside_savings = vec![Decimal::ZERO; self.years];
+        let mut all_savings = vec![Decimal::ZERO; self.years];
+        for (a, (actor, flows)) in s.actors.iter().zip(&self.actors).enumerate() {
+            let mut rows = Vec::with_capacity(self.years);
+            let (mut cost_borne, mut savings_total, mut net_total) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+            let mut net_row = Vec::with_capacity(self.years);
+            for y in 0..self.years {
+                let fund_cost = if Some(a) == financer {
+                    match s.fund.accounting {
+                        Accounting::Appropriation => allocation(y),
+                        Accounting::EarmarkedEquity => sub(self.grants[y], self.repayments[y])?,
+                    }
+                } else {
+                    Decimal::ZERO
+                };
+                let cost = add(add(flows.co_financing[y], flows.repayment[y])?, fund_cost)?;
+                let net = sub(flows.savings[y], cost)?;
+                add_into(&mut cost_borne, cost)?;
+                add_into(&mut savings_total, flows.savings[y])?;
+                add_into(&mut net_total, net)?;
+                add_into(&mut all_savings[y], flows.savings[y])?;
+                if actor.inside {
+                    add_into(&mut inside_savings[y], flows.savings[y])?;
+                }
+                net_row.push(net);
+                rows.push(ActorYear {
+                    year: years[y],
+                    savings: flows.savings[y],
+                    co_financing: flows.co_financing[y],
+                    repayment: flows.repayment[y],
+                    fund_cost,
+                    grants_received: flows.grants_received[y],
+                    net,
+                });
+            }
+            actors.push(ActorOutcome {
+                id: actor.id.clone(),
+                rows,
+                npv: present_value(&net_row, &discount)?,
+                cost_borne,
+                savings_total,
+                net_total,
+            });
+        }
+
+        let org_net = inside_savings.iter().zip(&self.costs).map(|(s, c)| sub(*s, *c)).collect::<Checked<Vec<_>>>()?;
+        let society_net = all_savings.iter().zip(&self.costs).map(|(s, c)| sub(*s, *c)).collect::<Checked<Vec<_>>>()?;
+        let total_grants = sum(&self.grants)?;
+        let total_repayments = sum(&self.repayments)?;
+        let savings_inside = sum(&inside_savings)?;
+
+        let key_figures = KeyFigures {
+            total_cost: sum(&self.costs)?,
+            savings_inside,
+            savings_outside: sub(sum(&all_savings)?, savings_inside)?,
+            org_npv: present_value(&org_net, &discount)?,
+            society_npv: present_value(&society_net, &discount)?,
+            payback_year: payback_year(&org_net, s.start_year)?,
+            fund_first_negative_year: fund.iter().find(|f| f.close < Decimal::ZERO).map(|f| f.year),
+            revolving_ratio: if total_grants.is_zero() {
+                None
+            } else {
+                Some(total_repayments.checked_div(total_grants)?)
+            },
+        };
+
+        Some(Outcome {
+            schema_version: 1,
+            years,
+            fund,
+            actors,
+            interventions: self.interventions,
+            org_net,
+            society_net,
+            key_figures,
+        })
+    }
+}
+
+/// The intervention's running years within the horizon: `start ≤ y < start + years`, `y < Y`.
+pub fn running_years(iv: &Intervention, horizon: usize) -> std::ops::Range<usize> {
+    let start = (iv.start as usize).min(horizon);
+    let end = (u64::from(iv.start) + u64::from(iv.years)).min(horizon as u64) as usize;
+    start..end.max(start)
+}
+
+/// Savings per unit of avoided cost, year by year: `Σ_s E × (1 − drop_off)^k`
+/// over the cohorts `s` with `k = y − s − lag` in `0 ..= benefit_years − 1`.
+///
+/// Computed once per intervention and multiplied by each actor's avoided cost.
+pub fn cohort_profile(iv: &Intervention, running: &std::ops::Range<usize>, horizon: usize) -> Checked<Vec<Decimal>> {
+    let effective = mul(mul(iv.participants_per_year, iv.success_rate)?, Decimal::ONE - iv.deadweight)?;
+    // k never exceeds horizon − 1, so only that many powers are needed.
+    let powers_needed = (iv.benefit_years as usize).min(horizon);
+    let remaining = Decimal::ONE - iv.drop_off;
+    let mut powers = Vec::with_capacity(powers_needed);
+    let mut factor = Decimal::ONE;
+    for _ in 0..powers_needed {
+        powers.push(factor);
+        factor = mul(factor, remaining)?;
+    }
+    let lag = u64::from(iv.lag_years);
+    let mut profile = vec![Decimal::ZERO; horizon];
+    for (y, slot) in profile.iter_mut().enumerate() {
+        let mut sum = Decimal::ZERO;
+        for s in running.clone() {
+            let first_benefit = s as u64 + lag;
+            if (y as u64) < first_benefit {
+                continue;
+            }
+            let k = (y as u64 - first_benefit) as usize;
+            if k < powers.len() {
+                sum = add(sum, powers[k])?;
+            }
+        }
+        *slot = mul(effective, sum)?;
+    }
+    Some(profile)
+}
+
+/// A fixed repayment: `due` in `instalments` equal parts in the years
+/// `first .. first + instalments − 1`. Returns what is paid each year within
+/// the horizon and what falls past it (outstanding). The last instalment takes
+/// the remainder of the division so that the parts add up to `due` exactly.
+pub fn repay_fixed(due: Decimal, instalments: u32, first: u64, horizon: usize) -> Checked<(Vec<Decimal>, Decimal)> {
+    let mut paid = vec![Decimal::ZERO; horizon];
+    let instalment = due.checked_div(Decimal::from(instalments))?;
+    let mut outstanding = Decimal::ZERO;
+    let mut scheduled = Decimal::ZERO;
+    for j in 0..instalments {
+        let amount = if j + 1 == instalments { sub(due, scheduled)? } else { instalment };
+        scheduled = add(scheduled, amount)?;
+        let year = first + u64::from(j);
+        if year < horizon as u64 {
+            paid[year as usize] = add(paid[year as usize], amount)?;
+        } else {
+            outstanding = add(outstanding, amount)?;
+        }
+    }
+    Some((paid, outstanding))
+}
+
+/// A savings-share repayment: from year `first`, each inside actor repays
+/// `share × max(savings, 0)`; with a `limit` the year's repayments are scaled
+/// down so that the total repaid reaches the limit exactly. Returns each
+/// paying actor's row and the total repaid.
+pub fn repay_savings_share(
+    inside: &[&(usize, Vec<Decimal>)],
+    share: Decimal,
+    limit: Option<Decimal>,
+    first: u64,
+    horizon: usize,
+) -> Checked<(Vec<(usize, Vec<Decimal>)>, Decimal)> {
+    let mut rows: Vec<(usize, Vec<Decimal>)> = inside.iter().map(|(a, _)| (*a, vec![Decimal::ZERO; horizon])).collect();
+    let mut repaid = Decimal::ZERO;
+    let mut owed = vec![Decimal::ZERO; inside.len()];
+    for y in (first.min(horizon as u64) as usize)..horizon {
+        let mut year_total = Decimal::ZERO;
+        for (slot, (_, savings)) in owed.iter_mut().zip(inside) {
+            *slot = mul(share, savings[y].max(Decimal::ZERO))?;
+            year_total = add(year_total, *slot)?;
+        }
+        if year_total.is_zero() {
+            continue;
+        }
+        if let Some(limit) = limit {
+            let room = sub(limit, repaid)?;
+            if room <= Decimal::ZERO {
+                break;
+            }
+            if year_total > room {
+                // Scale every actor's part by room / year_total; the last paying
+                // actor takes the remainder so the parts add up to `room` exactly.
+                let last = owed.iter().rposition(|r| !r.is_zero()).unwrap_or(0);
+                let mut scaled_sum = Decimal::ZERO;
+                for (idx, slot) in owed.iter_mut().enumerate() {
+                    *slot = if idx == last {
+                        sub(room, scaled_sum)?.max(Decimal::ZERO)
+                    } else {
+                        mul(*slot, room)?.checked_div(year_total)?
+                    };
+                    scaled_sum = add(scaled_sum, *slot)?;
+                }
+                year_total = room;
+            }
+        }
+        for ((_, row), amount) in rows.iter_mut().zip(&owed) {
+            row[y] = *amount;
+        }
+        repaid = add(repaid, year_total)?;
+    }
+    Some((rows, repaid))
+}
+
+/// `(1 + rate)^y` for each year index.
+fn discount_factors(rate: Decimal, years: usize) -> Checked<Vec<Decimal>> {
+    let base = add(Decimal::ONE, rate)?;
+    let mut factors = Vec::with_capacity(years);
+    let mut factor = Decimal::ONE;
+    for _ in 0..years {
+        factors.push(factor);
+        factor = mul(factor, base)?;
+    }
+    Some(factors)
+}
+
+/// `Σ_y value_y / (1 + rate)^y`.
+fn present_value(values: &[Decimal], factors: &[Decimal]) -> Checked<Decimal> {
+    let mut total = Decimal::ZERO;
+    for (v, f) in values.iter().zip(factors) {
+        total = add(total, v.checked_div(*f)?)?;
+    }
+    Some(total)
+}
+
+fn sum(values: &[Decimal]) -> Checked<Decimal> {
+    values.iter().try_fold(Decimal::ZERO, |acc, v| add(acc, *v))
+}
+
+/// The calendar year after the last year whose cumulative result is negative;
+/// `None` if the last year is still negative; the start year if none is.
+pub fn payback_year(org_net: &[Decimal], start_year: i32) -> Checked<Option<i32>> {
+    let mut cumulative = Decimal::ZERO;
+    let mut last_negative = None;
+    for (y, net) in org_net.iter().enumerate() {
+        cumulative = add(cumulative, *net)?;
+        if cumulative < Decimal::ZERO {
+            last_negative = Some(y);
+        }
+    }
+    Some(match last_negative {
+        None => Some(start_year),
+        Some(y) if y + 1 == org_net.len() => None,
+        Some(y) => Some(start_year + y as i32 + 1),
+    })
+}
