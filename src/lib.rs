@@ -6,6 +6,7 @@
 //! - The functions below are the JavaScript API of the built package.
 
 pub mod model;
+pub mod presets;
 pub mod ui;
 
 use wasm_bindgen::prelude::*;
