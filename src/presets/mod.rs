@@ -1,7 +1,34 @@
 //! Prepared, illustrative scenarios built from the sourced facts in
 //! `shared/spec/domain.md`, each with its story and its sources.
 //!
-//! STUB: the presets helper replaces this file's body; the API below stays.
+//! Each scenario is a JSON file next to this module, in the contract's
+//! scenario format (decimals as strings), compiled in with `include_str!`.
+//! A file that does not parse is a programming error: [`all`] leaves such a
+//! preset out instead of panicking, and the tests (here and in
+//! `tests/presets.rs`) assert that every file parses, validates and simulates.
+//!
+//! # Shared derivations
+//!
+//! Used by several presets below (all amounts in SEK, fixed prices):
+//!
+//! - **HVB day**: municipal residential care for children costs 1 100–8 400 kr
+//!   per day; the presets use the midpoint, (1 100 + 8 400) / 2 = **4 750 kr**.
+//! - **SiS day**: a place at a SiS youth home cost over 13 000 kr per day in
+//!   2023 (Riksrevisionen 2024); the municipality paid a fee of **5 400 kr**
+//!   per day for a locked unit (2020), so the state bears about
+//!   13 000 − 5 400 = **7 600 kr** per day.
+//! - **A year of exclusion**: lifelong exclusion from age 20 to retirement costs
+//!   10–15 MSEK per person (Nilsson & Wadeskog); the midpoint over 45 working
+//!   years is 12 500 000 / 45 ≈ **277 800 kr** a year. How that splits between
+//!   payers is NOT in the sources: the presets *assume* healthcare bears 15 %
+//!   (≈ 42 000 kr), and the state 20 % for young people (≈ 55 500 kr, about
+//!   half their benefit years fall in working age) or 40 % for adults of
+//!   working age (≈ 111 000 kr: taxes, Arbetsförmedlingen, Försäkringskassan).
+//!   The stories say that this split is an assumption.
+//! - **Discount rate** 3.5 % (UK Green Book), start year 2026, currency SEK.
+//! - **Deadweight** 20–30 % and **drop-off** 10–20 % a year, the SROI practice
+//!   of Social Value UK, with modest success rates; each intervention has
+//!   Monte Carlo ranges on at least its success rate and avoided costs.
 
 use crate::model::Scenario;
 
@@ -27,12 +54,202 @@ pub struct Preset {
     pub scenario: Scenario,
 }
 
+/// A preset before its scenario is parsed.
+struct Definition {
+    id: &'static str,
+    title: Text,
+    story: Text,
+    sources: &'static [&'static str],
+    json: &'static str,
+}
+
+impl Definition {
+    fn load(&self) -> Option<Preset> {
+        let scenario = Scenario::from_json(self.json).ok()?;
+        Some(Preset { id: self.id, title: self.title, story: self.story, sources: self.sources, scenario })
+    }
+}
+
+// Source names, shared by the presets (only sources named in domain.md).
+const ESO: &str = "ESO 2020:1, Med framtiden för sig (fonders storlek: 1–300 mnkr, median 5 mnkr; regioner 10–30 mnkr)";
+const GOTLAND_MOTION: &str = "Region Gotland, svar på motion om sociala investeringar 2024";
+const SKANE: &str = "Region Skåne: sökande medfinansierar minst 30 %";
+const NORRKOPING: &str =
+    "Norrköpings kommun: 100 % av realiserade besparingar förs tillbaka; resultatkontrakt med avkastning högst 20 %";
+const BOTKYRKA: &str = "Botkyrka och Örnsköldsvik: interna resultatkontrakt om korttidssjukfrånvaro (dag 1–14)";
+const HVB: &str = "Kommunernas kostnad för HVB för barn: 1 100–8 400 kr per dygn";
+const SIS: &str = "Riksrevisionen 2024 (SiS: över 13 000 kr per dygn 2023); kommunens avgift till SiS 2020: 3 528 kr (öppen) och 5 400 kr (låst) per dygn";
+const BISTAND: &str = "Ekonomiskt bistånd 2024: 75 045 kr per hushåll och år i riket, 63 234 kr på Gotland";
+const NILSSON_WADESKOG: &str =
+    "Nilsson & Wadeskog, socioekonomiska kalkyler (livslångt utanförskap 10–15 mnkr per person)";
+const GREEN_BOOK: &str = "UK Green Book (diskonteringsränta 3,5 %)";
+const SOCIAL_VALUE_UK: &str = "Social Value UK (dödvikt, avklingning)";
+
+const DEFINITIONS: &[Definition] = &[
+    // gotland.json — opens the app: the wrong pocket, inside one organisation.
+    //
+    // - Fund: Regionstyrelsen appropriates 10 MSEK a year in 2026 and 2027 =
+    //   20 MSEK, within the 10–30 MSEK of the regions' funds (ESO 2020:1);
+    //   Gotland has no fund today (its 2024 answer to a motion), so it is hypothetical.
+    // - Every intervention is owned by Utbildnings- och arbetslivsförvaltningen,
+    //   with fund_share 0.7: the school co-finances 30 %, as Region Skåne asks.
+    //   The school saves nothing; the savings land in social services,
+    //   healthcare and the state: the owner pays, others gain.
+    // - Repayment default: savings share 0.5, capped at 1× the grant.
+    // - Skolnärvaroteam: 4 MSEK a year for 50 pupils (80 000 kr each, an
+    //   assumption), success 0.2, deadweight 0.25, lag 2, 8 benefit years,
+    //   drop-off 0.15. Avoided per success and year:
+    //   social services 25 HVB days × 4 750 = 118 750 + 5 SiS days × 5 400 =
+    //   27 000 → 145 750 kr; healthcare 15 % of a year of exclusion ≈ 42 000 kr;
+    //   the state 5 SiS days × 7 600 = 38 000 + 20 % of a year of exclusion
+    //   ≈ 55 500 → 93 500 kr.
+    // - Läs- och språkutveckling: 3 MSEK a year for 80 children (37 500 kr
+    //   each), success 0.15, deadweight 0.3, lag 5 (effects from about age 11),
+    //   10 benefit years, drop-off 0.1. Avoided: social services 10 HVB days ×
+    //   4 750 = 47 500 kr; healthcare ≈ 42 000 kr.
+    // - Elevhälsa med BUP: from 2027, 3 MSEK a year for 60 pupils, success 0.2,
+    //   deadweight 0.3, lag 1, 5 benefit years, drop-off 0.2. Avoided: social
+    //   services 10 HVB days = 47 500 kr; healthcare (child psychiatry) 30 % of
+    //   a year of exclusion ≈ 83 000 kr (assumption).
+    // - Result (engine as of writing): total cost 30 MSEK, payback 2033 (longer
+    //   than a term of office), org NPV ≈ +7.7 MSEK, the fund never negative
+    //   (lowest ≈ 2.4 MSEK in 2028) and about 96 % of the grants repaid.
+    Definition {
+        id: "gotland",
+        title: Text {
+            sv: "Region Gotland: en tänkt social investeringsfond",
+            en: "Region Gotland: a hypothetical social investment fund",
+        },
+        story: Text {
+            sv: "Region Gotland är både kommun och region, och förvaltningarna för utbildning, socialtjänst och hälso- och sjukvård samarbetar redan, men regionen har ingen social investeringsfond. Här prövas en tänkt fond: Regionstyrelsen avsätter 10 miljoner kronor om året i två år, och Utbildnings- och arbetslivsförvaltningen driver tre tidiga insatser och betalar 30 procent själv. Se hur skolan bär kostnaden medan Socialförvaltningen, Hälso- och sjukvårdsförvaltningen och staten får besparingarna, hur hälften av besparingen förs tillbaka till fonden, och att det tar längre än en mandatperiod innan regionen som helhet har fått tillbaka det den satsat. Alla siffror är illustrativa, och hur kostnaden för utanförskap fördelas mellan vården och staten är ett antagande.",
+            en: "Region Gotland is both a municipality and a region, and its administrations for education, social services and healthcare already work together, but it has no social investment fund. This preset tries a hypothetical one: the regional executive board puts in 10 MSEK a year for two years, and the education administration runs three early interventions, paying 30 % itself. Look at how the school bears the cost while social services, healthcare and the state get the savings, how half of the savings flow back to the fund, and how it takes longer than one term of office before the region as a whole has its money back. All figures are illustrative, and how the cost of exclusion splits between healthcare and the state is an assumption.",
+        },
+        sources: &[GOTLAND_MOTION, ESO, SKANE, HVB, SIS, NILSSON_WADESKOG, GREEN_BOOK, SOCIAL_VALUE_UK],
+        json: include_str!("gotland.json"),
+    },
+    // placements.json — preventing out-of-home placements, Norrköping-style repayment.
+    //
+    // - Fund: Kommunstyrelsen appropriates 10 MSEK in 2026 (between the median
+    //   fund of 5 MSEK and Norrköping's 40 MSEK, ESO 2020:1).
+    // - Repayment default: savings share 1, cap 1 — as in Norrköping, 100 % of
+    //   the realised savings go back to the fund until the grant is repaid.
+    // - Intensivt familjestöd, owned by Socialförvaltningen: 3 MSEK a year for
+    //   30 families (100 000 kr each, an assumption), success 0.25 (placement
+    //   avoided), deadweight 0.3, no lag, 3 benefit years, drop-off 0.2.
+    //   Avoided per success and year: social services 90 HVB days × 4 750 =
+    //   427 500 + 20 SiS days × 5 400 (locked-unit fee) = 108 000 → 535 500 kr;
+    //   the state (SiS) 20 days × 7 600 = 152 000 kr.
+    // - Föräldraskapsstöd, from 2029, paid from the repayments of the first:
+    //   1.5 MSEK a year for 60 families, success 0.1, deadweight 0.3, lag 1,
+    //   3 benefit years, drop-off 0.2. Avoided: social services 30 HVB days ×
+    //   4 750 = 142 500 + 5 SiS days × 5 400 = 27 000 → 169 500 kr; the state
+    //   5 × 7 600 = 38 000 kr.
+    // - Result: total cost 13.5 MSEK, payback 2027, org NPV ≈ +11.0 MSEK, the
+    //   fund never negative and fully revolved (revolving ratio 1).
+    Definition {
+        id: "placements",
+        title: Text { sv: "Färre placeringar av barn och unga", en: "Fewer out-of-home placements" },
+        story: Text {
+            sv: "En placering på HVB kostar kommunen 1 100–8 400 kronor per dygn, och en plats på ett av SiS särskilda ungdomshem kostar över 13 000 kronor per dygn, där kommunen betalar en avgift och staten resten. Socialförvaltningen prövar intensivt familjestöd i hemmet och därefter föräldraskapsstöd, betalt ur en fond på 10 miljoner kronor. Som i Norrköping förs hela den realiserade besparingen tillbaka till fonden tills bidraget är återbetalt: se hur fonden fylls på igen och räcker till nästa insats, och hur staten får en del av vinsten utan att betala något. Siffrorna är illustrativa.",
+            en: "An out-of-home placement in residential care (HVB) costs the municipality 1,100–8,400 kronor a day, and a place at a SiS youth home over 13,000 kronor a day, of which the municipality pays a fee and the state the rest. Social services try intensive family support at home and then parenting support, paid from a fund of 10 MSEK. As in Norrköping, all realised savings go back to the fund until the grant is repaid: look at how the fund refills and pays for the next intervention, and how the state gets part of the gain without paying anything. The figures are illustrative.",
+        },
+        sources: &[SIS, HVB, NORRKOPING, ESO, GREEN_BOOK, SOCIAL_VALUE_UK],
+        json: include_str!("placements.json"),
+    },
+    // jobs.json — a job track; social assistance is a transfer.
+    //
+    // - Fund: Kommunstyrelsen appropriates 3 MSEK a year for 3 years = 9 MSEK.
+    // - Jobbspår, owned by Arbetsmarknadsförvaltningen: 3 MSEK a year for 40
+    //   households on social assistance (75 000 kr each, an assumption),
+    //   success 0.35 (leaves assistance for work), deadweight 0.3, lag 1,
+    //   8 benefit years, drop-off 0.15.
+    //   Avoided per success and year: Socialförvaltningen 75 045 kr (social
+    //   assistance per household and year 2024, national; 63 234 kr on
+    //   Gotland); Hushållen −75 045 kr, the same transfer seen from the
+    //   household that no longer gets it (their wages are not modelled), so
+    //   society's result excludes the transfer; the state 40 % of a year of
+    //   exclusion ≈ 111 000 kr (an assumption: taxes, Arbetsförmedlingen).
+    // - Repayment default: fixed, share 1 over 5 years from the year after the
+    //   track ends: Arbetsmarknadsförvaltningen pays 1.8 MSEK a year 2029–2033,
+    //   while the savings land in Socialförvaltningen.
+    // - Result: total cost 9 MSEK, payback 2033, org NPV ≈ +0.4 MSEK, society
+    //   NPV ≈ +4.8 MSEK, the fund never negative and fully repaid.
+    Definition {
+        id: "jobs",
+        title: Text { sv: "Jobbspår från ekonomiskt bistånd", en: "A job track off social assistance" },
+        story: Text {
+            sv: "Ekonomiskt bistånd kostade 2024 i genomsnitt 75 045 kronor per hushåll och år (63 234 kronor på Gotland). Arbetsmarknadsförvaltningen driver ett jobbspår som fonden betalar och betalar själv tillbaka hela bidraget på fem år, medan det är Socialförvaltningen som sparar biståndet: pröva att byta till återföring av en andel av besparingen. Se att hushållen har en lika stor negativ post, eftersom biståndet för samhället är en transferering, så att samhällets resultat bara räknar statens vinst (ett antagande om skatter och lägre kostnader) och inte biståndet; hushållens lön ingår inte. Siffrorna är illustrativa.",
+            en: "Social assistance cost 75,045 kronor per household and year on average in 2024 (63,234 kronor on Gotland). The labour-market administration runs a job track paid by the fund and repays the whole grant itself over five years, while it is social services that save the assistance: try switching to a repayment of a share of the savings. Notice that the households have an equally large negative entry, because for society the assistance is a transfer, so society's result counts only the state's gain (an assumption about taxes and lower costs) and not the assistance; the households' wages are not included. The figures are illustrative.",
+        },
+        sources: &[BISTAND, NILSSON_WADESKOG, ESO, GREEN_BOOK, SOCIAL_VALUE_UK],
+        json: include_str!("jobs.json"),
+    },
+    // sickleave.json — an internal outcome contract on short-term sick leave.
+    //
+    // - Fund: 5 MSEK of earmarked equity (the median fund size, ESO 2020:1),
+    //   financed by Kommunstyrelsen, whose HR unit owns both interventions.
+    //   Under earmarked equity the grants are a cost when spent and the
+    //   repayments come back as income.
+    // - Repayment default: savings share 1, cap 1.2 — the departments pay their
+    //   savings back until the grant plus a 20 % return is repaid (cf.
+    //   Norrköping's outcome contract with a return capped at 20 %).
+    // - ASSUMPTION (not in the sources): a short-term sick day (days 1–14)
+    //   costs the department 2 500 kr in sick pay and substitute; a success is
+    //   an employee with 2 fewer such days a year → 5 000 kr per success and year.
+    // - Vård och omsorg: 1.2 MSEK a year in 2026–2027 for 600 employees a year
+    //   (2 000 kr each), success 0.3, deadweight 0.25, no lag, 4 benefit years,
+    //   drop-off 0.2.
+    // - Förskola och skola: 1 MSEK a year in 2027–2028 for 500 employees a
+    //   year, success 0.25, deadweight 0.25, no lag, 4 benefit years, drop-off 0.2.
+    // - Result: total cost 4.4 MSEK, payback 2029, org NPV ≈ +2.0 MSEK, the fund
+    //   never negative, revolving ratio 1.2 (HR gets 0.88 MSEK back net).
+    Definition {
+        id: "sickleave",
+        title: Text {
+            sv: "Lägre korttidssjukfrånvaro: internt resultatkontrakt",
+            en: "Less short-term sick leave: an internal outcome contract",
+        },
+        story: Text {
+            sv: "Botkyrka och Örnsköldsvik har använt interna resultatkontrakt för att minska korttidssjukfrånvaron (dag 1–14) bland de egna anställda. Här driver kommunstyrelsens HR-avdelning hälsofrämjande arbete i vård och omsorg och i förskola och skola, betalt ur 5 miljoner kronor i öronmärkt eget kapital. Förvaltningarna betalar tillbaka sin besparing tills bidraget plus 20 procent är återbetalt, likt Norrköpings tak på 20 procents avkastning: se hur fondens kostnad bokförs när pengarna används och hur återbetalningen kommer tillbaka som intäkt. Att en sjukdag kostar förvaltningen 2 500 kronor i sjuklön och vikarie är ett antagande, inte en källa, och alla siffror är illustrativa.",
+            en: "Botkyrka and Örnsköldsvik have used internal outcome contracts to cut short-term sick leave (days 1–14) among their own staff. Here the executive board's HR unit runs health-promoting work in elderly care and in preschools and schools, paid from 5 MSEK of earmarked equity. The departments repay their savings until the grant plus 20 % is repaid, like Norrköping's cap of a 20 % return: look at how the fund's cost is booked when the money is spent and how the repayments come back as income. That a sick day costs a department 2,500 kronor in sick pay and substitutes is an assumption, not a source, and all figures are illustrative.",
+        },
+        sources: &[BOTKYRKA, NORRKOPING, ESO, GREEN_BOOK, SOCIAL_VALUE_UK],
+        json: include_str!("sickleave.json"),
+    },
+];
+
 /// Every preset, the app's opening scenario first.
 pub fn all() -> Vec<Preset> {
-    Vec::new()
+    DEFINITIONS.iter().filter_map(Definition::load).collect()
 }
 
 /// The preset with this id.
 pub fn by_id(id: &str) -> Option<Preset> {
-    all().into_iter().find(|p| p.id == id)
+    DEFINITIONS.iter().find(|d| d.id == id).and_then(Definition::load)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{simulate, validate::validate};
+
+    #[test]
+    fn every_preset_file_parses_validates_and_simulates() {
+        for definition in DEFINITIONS {
+            let scenario = Scenario::from_json(definition.json)
+                .unwrap_or_else(|e| panic!("preset {} does not parse: {e}", definition.id));
+            validate(&scenario).unwrap_or_else(|e| panic!("preset {} is invalid: {e}", definition.id));
+            simulate(&scenario).unwrap_or_else(|e| panic!("preset {} does not simulate: {e}", definition.id));
+        }
+        assert_eq!(all().len(), DEFINITIONS.len(), "all() must not skip any preset");
+    }
+
+    #[test]
+    fn gotland_opens_and_by_id_finds_each_preset() {
+        assert_eq!(all()[0].id, "gotland");
+        for preset in all() {
+            assert_eq!(by_id(preset.id), Some(preset.clone()));
+        }
+        assert_eq!(by_id("no-such-preset"), None);
+    }
 }
