@@ -59,6 +59,8 @@ impl ActorFlows {
 
 struct Simulation<'a> {
     scenario: &'a Scenario,
+    /// Index of each actor id in the scenario's list.
+    actor_indices: std::collections::HashMap<&'a str, usize>,
     years: usize,
     actors: Vec<ActorFlows>,
     /// Intervention costs per year (all interventions).
@@ -89,6 +91,7 @@ impl<'a> Simulation<'a> {
         let zero = vec![Decimal::ZERO; years];
         Simulation {
             scenario,
+            actor_indices: scenario.actors.iter().enumerate().map(|(a, actor)| (actor.id.as_str(), a)).collect(),
             years,
             actors: vec![ActorFlows::zero(years); scenario.actors.len()],
             costs: zero.clone(),
@@ -100,7 +103,7 @@ impl<'a> Simulation<'a> {
 
     fn actor_index(&self, id: &str) -> usize {
         // Validation guarantees that every referenced actor exists.
-        self.scenario.actors.iter().position(|a| a.id == id).unwrap_or(0)
+        self.actor_indices.get(id).copied().unwrap_or(0)
     }
 
     fn run(mut self) -> Result<Outcome, ScenarioError> {
@@ -317,6 +320,16 @@ pub fn running_years(iv: &Intervention, horizon: usize) -> std::ops::Range<usize
     start..end.max(start)
 }
 
+/// Decimal places of the savings profile (effective successes per year).
+///
+/// Powers of `1 − drop_off` fill all 28 digits of a decimal; multiplying such
+/// numbers by every actor's avoided cost takes the slow path of 192-bit
+/// arithmetic. Rounded to 16 places (a ten-quadrillionth of a participant)
+/// the products stay exact and fast; the largest effect on any total is far
+/// below an öre (for 200 interventions × 60 years at 1 000 000 kr per
+/// success-year: under 10⁻⁶ kr).
+pub const PROFILE_DECIMALS: u32 = 16;
+
 /// Savings per unit of avoided cost, year by year: `Σ_s E × (1 − drop_off)^k`
 /// over the cohorts `s` with `k = y − s − lag` in `0 ..= benefit_years − 1`.
 ///
@@ -332,21 +345,29 @@ pub fn cohort_profile(iv: &Intervention, running: &std::ops::Range<usize>, horiz
         powers.push(factor);
         factor = mul(factor, remaining)?;
     }
-    let lag = u64::from(iv.lag_years);
+    // prefix[n] = Σ_{k<n} powers[k]: the cohorts active in year y have
+    // consecutive k, so each year's sum is one difference of prefix sums.
+    let mut prefix = Vec::with_capacity(powers.len() + 1);
+    prefix.push(Decimal::ZERO);
+    for p in &powers {
+        prefix.push(add(prefix[prefix.len() - 1], *p)?);
+    }
+    let lag = iv.lag_years as i64;
+    let benefit = powers.len() as i64;
     let mut profile = vec![Decimal::ZERO; horizon];
+    if running.is_empty() || benefit == 0 {
+        return Some(profile);
+    }
+    let (first_cohort, last_cohort) = (running.start as i64, running.end as i64 - 1);
     for (y, slot) in profile.iter_mut().enumerate() {
-        let mut sum = Decimal::ZERO;
-        for s in running.clone() {
-            let first_benefit = s as u64 + lag;
-            if (y as u64) < first_benefit {
-                continue;
-            }
-            let k = (y as u64 - first_benefit) as usize;
-            if k < powers.len() {
-                sum = add(sum, powers[k])?;
-            }
+        // Cohort s is in its benefit years when 0 ≤ y − s − lag < benefit.
+        let newest = last_cohort.min(y as i64 - lag);
+        let oldest = first_cohort.max(y as i64 - lag - benefit + 1);
+        if newest < oldest {
+            continue;
         }
-        *slot = mul(effective, sum)?;
+        let (k_low, k_high) = ((y as i64 - lag - newest) as usize, (y as i64 - lag - oldest) as usize);
+        *slot = mul(effective, sub(prefix[k_high + 1], prefix[k_low])?)?.round_dp(PROFILE_DECIMALS);
     }
     Some(profile)
 }

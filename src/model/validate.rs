@@ -3,11 +3,11 @@
 //! [`validate`] stops at the first broken rule; [`validate_all`] lists every
 //! one, so a form can show each message beside its field.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use rust_decimal::Decimal;
 
-use super::scenario::{Intervention, Range, RepaymentRule, Scenario, SCHEMA_VERSION};
+use super::scenario::{Actor, Intervention, Range, RepaymentRule, Scenario, SCHEMA_VERSION};
 use super::ScenarioError;
 
 /// Most years a scenario may simulate.
@@ -34,39 +34,55 @@ pub fn validate_all(scenario: &Scenario) -> Vec<ScenarioError> {
     check.errors
 }
 
-#[derive(Default)]
-struct Checker {
-    errors: Vec<ScenarioError>,
+fn join(base: &str, field: &str) -> String {
+    if base.is_empty() {
+        field.to_string()
+    } else {
+        format!("{base}.{field}")
+    }
 }
 
-impl Checker {
+#[derive(Default)]
+struct Checker<'a> {
+    errors: Vec<ScenarioError>,
+    /// Actors by id, for the many look-ups of avoided costs.
+    actors: HashMap<&'a str, &'a Actor>,
+}
+
+impl<'a> Checker<'a> {
     fn fail(&mut self, path: impl Into<String>, message: impl Into<String>) {
         self.errors.push(ScenarioError::new(path, message));
     }
 
-    fn between(&mut self, path: impl Into<String>, value: Decimal, low: Decimal, high: Decimal) {
+    // The checks below take the path as a base and a field, and join them
+    // only when a rule is broken: a valid scenario allocates no paths.
+
+    fn between(&mut self, base: &str, field: &str, value: Decimal, low: Decimal, high: Decimal) {
         if value < low || value > high {
-            self.fail(path, format!("must be between {low} and {high}"));
+            self.fail(join(base, field), format!("must be between {low} and {high}"));
         }
     }
 
-    fn fraction(&mut self, path: impl Into<String>, value: Decimal) {
-        self.between(path, value, Decimal::ZERO, Decimal::ONE);
+    fn fraction(&mut self, base: &str, field: &str, value: Decimal) {
+        self.between(base, field, value, Decimal::ZERO, Decimal::ONE);
     }
 
-    fn not_negative(&mut self, path: impl Into<String>, value: Decimal) {
+    fn not_negative(&mut self, base: &str, field: &str, value: Decimal) {
         if value.is_sign_negative() && !value.is_zero() {
-            self.fail(path, "must not be negative");
+            self.fail(join(base, field), "must not be negative");
         }
     }
 
-    fn count_between(&mut self, path: impl Into<String>, value: u32, low: u32, high: u32) {
+    fn count_between(&mut self, base: &str, field: &str, value: u32, low: u32, high: u32) {
         if value < low || value > high {
-            self.fail(path, format!("must be between {low} and {high}"));
+            self.fail(join(base, field), format!("must be between {low} and {high}"));
         }
     }
 
-    fn scenario(&mut self, s: &Scenario) {
+    fn scenario(&mut self, s: &'a Scenario) {
+        for actor in &s.actors {
+            self.actors.entry(actor.id.as_str()).or_insert(actor);
+        }
         if s.schema_version > SCHEMA_VERSION {
             self.fail(
                 "schema_version",
@@ -84,8 +100,8 @@ impl Checker {
         if s.start_year < START_YEARS.0 || s.start_year > START_YEARS.1 {
             self.fail("start_year", format!("must be between {} and {}", START_YEARS.0, START_YEARS.1));
         }
-        self.count_between("horizon_years", s.horizon_years, 1, MAX_HORIZON_YEARS);
-        self.fraction("discount_rate", s.discount_rate);
+        self.count_between("", "horizon_years", s.horizon_years, 1, MAX_HORIZON_YEARS);
+        self.fraction("", "discount_rate", s.discount_rate);
 
         self.actors(s);
         self.fund(s);
@@ -95,7 +111,7 @@ impl Checker {
         self.interventions(s);
     }
 
-    fn actors(&mut self, s: &Scenario) {
+    fn actors(&mut self, s: &'a Scenario) {
         if s.actors.is_empty() || s.actors.len() > MAX_ACTORS {
             self.fail("actors", format!("must list between 1 and {MAX_ACTORS} actors"));
         }
@@ -109,13 +125,15 @@ impl Checker {
         }
     }
 
-    fn fund(&mut self, s: &Scenario) {
-        if s.actor(&s.fund.financed_by).is_none() {
+    fn fund(&mut self, s: &'a Scenario) {
+        if !self.actors.contains_key(s.fund.financed_by.as_str()) {
             self.fail("fund.financed_by", format!("\"{}\" is not an actor", s.fund.financed_by));
         }
-        self.not_negative("fund.initial_capital", s.fund.initial_capital);
+        self.not_negative("fund", "initial_capital", s.fund.initial_capital);
         for (y, allocation) in s.fund.allocations.iter().enumerate() {
-            self.not_negative(format!("fund.allocations[{y}]"), *allocation);
+            if allocation.is_sign_negative() && !allocation.is_zero() {
+                self.fail(format!("fund.allocations[{y}]"), "must not be negative");
+            }
         }
     }
 
@@ -123,21 +141,21 @@ impl Checker {
         match rule {
             RepaymentRule::None => {}
             RepaymentRule::Fixed { share, years, start_after } => {
-                self.between(format!("{path}.share"), *share, Decimal::ZERO, Decimal::from(5));
-                self.count_between(format!("{path}.years"), *years, 1, 60);
-                self.count_between(format!("{path}.start_after"), *start_after, 0, 60);
+                self.between(path, "share", *share, Decimal::ZERO, Decimal::from(5));
+                self.count_between(path, "years", *years, 1, 60);
+                self.count_between(path, "start_after", *start_after, 0, 60);
             }
             RepaymentRule::SavingsShare { share, cap, start_after } => {
-                self.fraction(format!("{path}.share"), *share);
+                self.fraction(path, "share", *share);
                 if let Some(cap) = cap {
-                    self.not_negative(format!("{path}.cap"), *cap);
+                    self.not_negative(path, "cap", *cap);
                 }
-                self.count_between(format!("{path}.start_after"), *start_after, 0, 60);
+                self.count_between(path, "start_after", *start_after, 0, 60);
             }
         }
     }
 
-    fn interventions(&mut self, s: &Scenario) {
+    fn interventions(&mut self, s: &'a Scenario) {
         if s.interventions.len() > MAX_INTERVENTIONS {
             self.fail("interventions", format!("must list at most {MAX_INTERVENTIONS} interventions"));
         }
@@ -153,24 +171,24 @@ impl Checker {
         }
     }
 
-    fn intervention(&mut self, s: &Scenario, path: &str, iv: &Intervention) {
-        let owner = s.actor(&iv.owner);
+    fn intervention(&mut self, s: &'a Scenario, path: &str, iv: &'a Intervention) {
+        let owner = self.actors.get(iv.owner.as_str()).copied();
         if owner.is_none() {
             self.fail(format!("{path}.owner"), format!("\"{}\" is not an actor", iv.owner));
         }
         if iv.years < 1 {
             self.fail(format!("{path}.years"), "must be at least 1");
         }
-        self.not_negative(format!("{path}.annual_cost"), iv.annual_cost);
-        self.fraction(format!("{path}.fund_share"), iv.fund_share);
-        self.not_negative(format!("{path}.participants_per_year"), iv.participants_per_year);
-        self.fraction(format!("{path}.success_rate"), iv.success_rate);
-        self.fraction(format!("{path}.deadweight"), iv.deadweight);
-        self.fraction(format!("{path}.drop_off"), iv.drop_off);
+        self.not_negative(path, "annual_cost", iv.annual_cost);
+        self.fraction(path, "fund_share", iv.fund_share);
+        self.not_negative(path, "participants_per_year", iv.participants_per_year);
+        self.fraction(path, "success_rate", iv.success_rate);
+        self.fraction(path, "deadweight", iv.deadweight);
+        self.fraction(path, "drop_off", iv.drop_off);
 
         let mut listed = HashSet::new();
         for (j, avoided) in iv.avoided_costs.iter().enumerate() {
-            if s.actor(&avoided.actor).is_none() {
+            if !self.actors.contains_key(avoided.actor.as_str()) {
                 self.fail(format!("{path}.avoided_costs[{j}].actor"), format!("\"{}\" is not an actor", avoided.actor));
             } else if !listed.insert(avoided.actor.as_str()) {
                 self.fail(format!("{path}.avoided_costs[{j}].actor"), format!("\"{}\" is listed twice", avoided.actor));

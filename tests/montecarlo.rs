@@ -1,0 +1,85 @@
+//! The uncertainty run of the contract: seeded, ordered percentiles, and the
+//! deterministic figures when nothing is uncertain.
+
+use fundsim::model::montecarlo::{monte_carlo, monte_carlo_json};
+use fundsim::model::{simulate, Range, Scenario};
+use rust_decimal::Decimal;
+
+fn example() -> Scenario {
+    let json = include_str!("cases/worked_examples.json");
+    let doc: serde_json::Value = serde_json::from_str(json).unwrap();
+    Scenario::from_json(&doc["cases"][0]["scenario"].to_string()).unwrap()
+}
+
+#[test]
+fn without_ranges_every_percentile_is_the_deterministic_figure() {
+    let mut s = example();
+    s.interventions[0].uncertainty = None;
+    let exact = simulate(&s).unwrap();
+    let mc = monte_carlo(&s, 1, 50).unwrap();
+    for p in [mc.org_npv.p5, mc.org_npv.p50, mc.org_npv.p95] {
+        assert_eq!(p, exact.key_figures.org_npv);
+    }
+    assert_eq!(mc.society_npv.p50, exact.key_figures.society_npv);
+    assert_eq!(mc.fund_closing_balance.p95, exact.fund.last().unwrap().close);
+    // The example pays back in 2032, inside its 2026–2040 horizon, in every draw.
+    assert_eq!(mc.payback_within_horizon_share, Decimal::ONE);
+    assert_eq!(mc.cumulative_org_net.len(), 15);
+    // Cumulative org_net in 2026 is the first year's −2 500 000.
+    assert_eq!(mc.cumulative_org_net[0].percentiles.p50, Decimal::from(-2_500_000));
+}
+
+#[test]
+fn the_same_seed_gives_the_same_figures_and_another_seed_other_figures() {
+    let json = example().to_json();
+    let a = monte_carlo_json(&json, 42.0, 200).unwrap();
+    let b = monte_carlo_json(&json, 42.0, 200).unwrap();
+    let c = monte_carlo_json(&json, 43.0, 200).unwrap();
+    assert_eq!(a, b);
+    assert_ne!(a, c);
+}
+
+#[test]
+fn a_success_rate_range_spreads_the_present_value_in_order() {
+    // The example's success rate 0.2 may be 0.1 to 0.3: savings scale with it,
+    // so the organisation's present value must spread around the exact figure.
+    let s = example();
+    let exact = simulate(&s).unwrap().key_figures.org_npv;
+    let mc = monte_carlo(&s, 7, 400).unwrap();
+    assert!(mc.org_npv.p5 < mc.org_npv.p50 && mc.org_npv.p50 < mc.org_npv.p95);
+    assert!(mc.org_npv.p5 < exact && exact < mc.org_npv.p95);
+    for y in &mc.cumulative_org_net {
+        assert!(y.percentiles.p5 <= y.percentiles.p50 && y.percentiles.p50 <= y.percentiles.p95);
+    }
+}
+
+#[test]
+fn factor_ranges_multiply_costs_and_every_avoided_cost() {
+    // With the avoided costs certain to be zero-to-one times their value and a
+    // success rate of 0, nothing is saved in any draw: the present value is
+    // minus the discounted costs in every percentile.
+    let mut s = example();
+    s.interventions[0].success_rate = Decimal::ZERO;
+    let u = s.interventions[0].uncertainty.get_or_insert_with(Default::default);
+    u.success_rate = None;
+    u.avoided_costs = Some(Range { low: Decimal::ZERO, high: Decimal::ONE });
+    let exact = simulate(&s).unwrap().key_figures.org_npv;
+    let mc = monte_carlo(&s, 3, 50).unwrap();
+    assert_eq!(mc.org_npv.p5, exact);
+    assert_eq!(mc.org_npv.p95, exact);
+    // A cost factor of 1 to 2 can only make the result worse.
+    let u = s.interventions[0].uncertainty.get_or_insert_with(Default::default);
+    u.annual_cost = Some(Range { low: Decimal::ONE, high: Decimal::from(2) });
+    let mc = monte_carlo(&s, 3, 50).unwrap();
+    assert!(mc.org_npv.p95 <= exact && mc.org_npv.p5 < exact);
+}
+
+#[test]
+fn bad_arguments_name_the_argument() {
+    let json = example().to_json();
+    assert_eq!(monte_carlo_json(&json, 1.0, 0).unwrap_err().path, "draws");
+    assert_eq!(monte_carlo_json(&json, 1.0, 10_001).unwrap_err().path, "draws");
+    assert_eq!(monte_carlo_json(&json, -1.0, 10).unwrap_err().path, "seed");
+    assert_eq!(monte_carlo_json(&json, 1.5, 10).unwrap_err().path, "seed");
+    assert_eq!(monte_carlo_json("{}", 1.0, 10).unwrap_err().path, "");
+}
