@@ -8,6 +8,7 @@
 //! part of its text). Paths read like `interventions[0].fund_share` or
 //! `actors.school.rows[2].repayment` (an array of objects with an `id` is
 //! indexed by that id). A reader adds a case without reading this runner.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::fs;
 use std::path::Path;

@@ -1,5 +1,6 @@
 //! The uncertainty run of the contract: seeded, ordered percentiles, and the
 //! deterministic figures when nothing is uncertain.
+#![cfg(not(target_arch = "wasm32"))]
 
 use fundsim::model::montecarlo::{monte_carlo, monte_carlo_json};
 use fundsim::model::{simulate, Range, Scenario};

@@ -3,6 +3,7 @@
 //!
 //! Where a test asserts a figure, the expected value is derived by hand from
 //! the preset's JSON in a comment, not copied from the engine's output.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::HashSet;
 

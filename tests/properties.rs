@@ -1,6 +1,7 @@
 //! Laws that hold for every valid scenario, checked on generated ones
 //! (proptest). Grouped by the law they check; failures are kept in
 //! `proptest-regressions/` and replayed first.
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;

@@ -99,7 +99,11 @@ pub fn triangular(range: Range, mode: Decimal, rng: &mut SplitMix64) -> Decimal 
         return range.low;
     }
     let split = (mode - low) / width;
-    let x = if u < split { low + (u * width * (mode - low)).sqrt() } else { high - ((1.0 - u) * width * (high - mode)).sqrt() };
+    let x = if u < split {
+        low + (u * width * (mode - low)).sqrt()
+    } else {
+        high - ((1.0 - u) * width * (high - mode)).sqrt()
+    };
     Decimal::from_f64(x).map(|d| d.round_dp(10)).unwrap_or(range.low).clamp(range.low, range.high)
 }
 
@@ -108,7 +112,8 @@ fn draw(scenario: &Scenario, rng: &mut SplitMix64) -> Result<Scenario, ScenarioE
     let mut drawn = scenario.clone();
     for (i, iv) in drawn.interventions.iter_mut().enumerate() {
         let Some(u) = iv.uncertainty.clone() else { continue };
-        let too_large = || ScenarioError::new(format!("interventions[{i}].uncertainty"), "amounts too large to compute");
+        let too_large =
+            || ScenarioError::new(format!("interventions[{i}].uncertainty"), "amounts too large to compute");
         if let Some(r) = u.success_rate {
             iv.success_rate = triangular(r, iv.success_rate, rng);
         }
@@ -165,7 +170,9 @@ pub fn monte_carlo(scenario: &Scenario, seed: u64, draws: u32) -> Result<Uncerta
         closing.push(outcome.fund.last().map(|f| f.close).unwrap_or_default());
         let mut running = Decimal::ZERO;
         for (y, net) in outcome.org_net.iter().enumerate() {
-            running += *net;
+            running = running
+                .checked_add(*net)
+                .ok_or_else(|| ScenarioError::new("interventions", "amounts too large to compute"))?;
             cumulative[y].push(running);
         }
         if outcome.key_figures.payback_year.is_some() {
@@ -182,7 +189,10 @@ pub fn monte_carlo(scenario: &Scenario, seed: u64, draws: u32) -> Result<Uncerta
         cumulative_org_net: cumulative
             .into_iter()
             .enumerate()
-            .map(|(y, values)| YearPercentiles { year: scenario.start_year + y as i32, percentiles: percentiles(values) })
+            .map(|(y, values)| YearPercentiles {
+                year: scenario.start_year + y as i32,
+                percentiles: percentiles(values),
+            })
             .collect(),
         payback_within_horizon_share: Decimal::from(paid_back) / Decimal::from(draws),
     })

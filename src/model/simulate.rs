@@ -78,8 +78,14 @@ struct InterventionFlows {
     grant: Decimal,
     co_financing: Decimal,
     total_grant: Decimal,
-    /// Savings per listed actor (index into the scenario's actors) and year.
-    savings: Vec<(usize, Vec<Decimal>)>,
+    /// Effective successes per year: each actor saves its avoided cost times this.
+    profile: Vec<Decimal>,
+    /// The years in which `profile` is not zero.
+    benefit: std::ops::Range<usize>,
+    /// Σ of `profile` over the horizon.
+    profile_total: Decimal,
+    /// Avoided cost per success-year of each listed actor (index into the scenario's actors).
+    avoided: Vec<(usize, Decimal)>,
     /// Repayments per paying actor and year.
     repayments: Vec<(usize, Vec<Decimal>)>,
     outstanding: Option<Decimal>,
@@ -124,11 +130,11 @@ impl<'a> Simulation<'a> {
         let total_grant = mul(grant, Decimal::from(running.len()))?;
 
         let profile = cohort_profile(iv, &running, self.years)?;
-        let mut savings = Vec::with_capacity(iv.avoided_costs.len());
-        for avoided in &iv.avoided_costs {
-            let row = profile.iter().map(|unit| mul(*unit, avoided.per_year)).collect::<Checked<Vec<_>>>()?;
-            savings.push((self.actor_index(&avoided.actor), row));
-        }
+        let first = profile.iter().position(|p| !p.is_zero()).unwrap_or(0);
+        let benefit = first..profile.iter().rposition(|p| !p.is_zero()).map_or(first, |last| last + 1);
+        let profile_total = sum(&profile)?;
+        let avoided: Vec<(usize, Decimal)> =
+            iv.avoided_costs.iter().map(|a| (self.actor_index(&a.actor), a.per_year)).collect();
 
         let (repayments, outstanding) = match self.scenario.repayment_rule(iv) {
             RepaymentRule::None => (Vec::new(), Some(Decimal::ZERO)),
@@ -144,8 +150,13 @@ impl<'a> Simulation<'a> {
                     None => None,
                 };
                 let first = u64::from(iv.start) + u64::from(*start_after);
-                let inside: Vec<&(usize, Vec<Decimal>)> =
-                    savings.iter().filter(|(a, _)| self.scenario.actors[*a].inside).collect();
+                // S_i,a,y of every inside actor: only they repay.
+                let mut inside = Vec::new();
+                for (a, per_year) in avoided.iter().filter(|(a, _)| self.scenario.actors[*a].inside) {
+                    let row = profile.iter().map(|unit| mul(*unit, *per_year)).collect::<Checked<Vec<_>>>()?;
+                    inside.push((*a, row));
+                }
+                let inside: Vec<&(usize, Vec<Decimal>)> = inside.iter().collect();
                 let (rows, repaid) = repay_savings_share(&inside, *share, limit, first, self.years)?;
                 let outstanding = match limit {
                     Some(l) => Some(sub(l, repaid)?.max(Decimal::ZERO)),
@@ -155,7 +166,18 @@ impl<'a> Simulation<'a> {
             }
         };
 
-        Some(InterventionFlows { running, grant, co_financing, total_grant, savings, repayments, outstanding })
+        Some(InterventionFlows {
+            running,
+            grant,
+            co_financing,
+            total_grant,
+            profile,
+            benefit,
+            profile_total,
+            avoided,
+            repayments,
+            outstanding,
+        })
     }
 
     fn add_intervention(&mut self, iv: &Intervention, flows: InterventionFlows) -> Checked<()> {
@@ -167,14 +189,16 @@ impl<'a> Simulation<'a> {
             add_into(&mut self.actors[owner].grants_received[y], flows.grant)?;
         }
 
-        let mut by_actor = Vec::with_capacity(flows.savings.len());
+        // S_i,a,y = avoided cost × profile, added straight into the actor's
+        // savings; its total over the horizon is avoided cost × Σ profile.
+        let mut by_actor = Vec::with_capacity(flows.avoided.len());
         let mut positive_total = Decimal::ZERO;
-        for (a, row) in &flows.savings {
-            let mut total = Decimal::ZERO;
-            for (y, amount) in row.iter().enumerate() {
-                add_into(&mut self.actors[*a].savings[y], *amount)?;
-                add_into(&mut total, *amount)?;
+        for (a, per_year) in &flows.avoided {
+            let savings = &mut self.actors[*a].savings;
+            for y in flows.benefit.clone() {
+                add_into(&mut savings[y], mul(flows.profile[y], *per_year)?)?;
             }
+            let total = mul(flows.profile_total, *per_year)?;
             if total > Decimal::ZERO {
                 add_into(&mut positive_total, total)?;
             }
