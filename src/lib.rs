@@ -7,6 +7,7 @@
 
 pub mod model;
 pub mod presets;
+pub mod share;
 pub mod ui;
 
 use wasm_bindgen::prelude::*;
@@ -22,4 +23,75 @@ pub fn simulate(scenario_json: &str) -> Result<String, JsError> {
 #[wasm_bindgen(js_name = monteCarlo)]
 pub fn monte_carlo(scenario_json: &str, seed: f64, draws: u32) -> Result<String, JsError> {
     model::montecarlo::monte_carlo_json(scenario_json, seed, draws).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// Mounts the app when the page has an element with id `fundsim-app`; on any
+/// other page (tests, host pages that call [`mount`] themselves) it does nothing.
+/// The element may say `data-lang="en"` and `data-preset="<id>"`.
+#[wasm_bindgen(start)]
+pub fn start() {
+    let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("fundsim-app"));
+    if let Some(element) = root {
+        let lang = element.get_attribute("data-lang");
+        let opening = match element.get_attribute("data-preset") {
+            Some(id) if !id.is_empty() => ui::app::Opening::Preset(id),
+            _ => ui::app::Opening::FirstPreset,
+        };
+        let props = ui::app::AppProps {
+            opening,
+            lang: if lang.as_deref() == Some("en") { ui::i18n::Lang::En } else { ui::i18n::Lang::Sv },
+            owns_page: true,
+        };
+        yew::Renderer::<ui::app::App>::with_root_and_props(element, props).render();
+    }
+}
+
+/// `mount(element, optionsJson)`: mounts the whole app into `element`.
+///
+/// Options (all optional): `{"preset": "<id>"}` or `{"scenario": <scenario JSON>}`,
+/// and `"lang": "sv" | "en"`. Unreadable options, an unknown preset or a
+/// scenario that breaks a rule are refused with an `Error` naming the problem.
+#[wasm_bindgen]
+pub fn mount(element: web_sys::Element, options_json: Option<String>) -> Result<(), JsError> {
+    let props = mount_props(options_json.as_deref()).map_err(|e| JsError::new(&e))?;
+    yew::Renderer::<ui::app::App>::with_root_and_props(element, props).render();
+    Ok(())
+}
+
+/// The app's props from `mount`'s options.
+fn mount_props(options_json: Option<&str>) -> Result<ui::app::AppProps, String> {
+    use std::rc::Rc;
+    use ui::app::{AppProps, Opening};
+    use ui::i18n::Lang;
+
+    let Some(json) = options_json.filter(|j| !j.trim().is_empty()) else { return Ok(AppProps::default()) };
+    let options: serde_json::Value =
+        serde_json::from_str(json).map_err(|e| format!("options: not valid JSON ({e})"))?;
+    let lang = match options.get("lang").and_then(|l| l.as_str()) {
+        None | Some("sv") => Lang::Sv,
+        Some("en") => Lang::En,
+        Some(other) => return Err(format!("lang: \"{other}\" is not a language of fundsim (sv, en)")),
+    };
+    let opening = if let Some(scenario) = options.get("scenario") {
+        let scenario = model::Scenario::from_json(&scenario.to_string()).map_err(|e| prefix("scenario", e))?;
+        model::simulate(&scenario).map_err(|e| prefix("scenario", e))?;
+        Opening::Scenario(Rc::new(scenario))
+    } else if let Some(preset) = options.get("preset") {
+        let id = preset.as_str().ok_or("preset: must be a preset's id (a string)")?;
+        if presets::by_id(id).is_none() {
+            return Err(format!("preset: \"{id}\" is not a preset"));
+        }
+        Opening::Preset(id.to_string())
+    } else {
+        Opening::FirstPreset
+    };
+    Ok(AppProps { opening, lang, owns_page: false })
+}
+
+fn prefix(at: &str, e: model::ScenarioError) -> String {
+    if e.path.is_empty() {
+        format!("{at}: {}", e.message)
+    } else {
+        format!("{at}.{}: {}", e.path, e.message)
+    }
 }

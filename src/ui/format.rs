@@ -125,6 +125,24 @@ pub fn percent(ratio: Decimal, decimals: u32, lang: Lang) -> String {
     }
 }
 
+/// Money in the unit that suits its size, for sentences: `7,5 mnkr`, `450 tkr`, `900 kr`.
+pub fn money_auto(value: Decimal, currency: &str, lang: Lang) -> String {
+    let size = value.abs();
+    let unit = if size >= Decimal::from(1_000_000) {
+        Unit::Million
+    } else if size >= Decimal::from(10_000) {
+        Unit::Thousand
+    } else {
+        Unit::One
+    };
+    money(value, unit, currency, lang)
+}
+
+/// The exact amount, rounded to öre (2 decimals), with the currency: `1 234 567,89 kr`.
+pub fn money_exact(value: Decimal, currency: &str, lang: Lang) -> String {
+    format!("{}\u{a0}{}", number(value, 2, lang), Unit::One.label(currency, lang))
+}
+
 /// A lossy conversion for drawing pixels only; never for figures shown as text.
 pub fn to_f64_lossy(value: Decimal) -> f64 {
     value.to_f64().unwrap_or(0.0)

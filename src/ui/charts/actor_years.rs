@@ -1,0 +1,324 @@
+//! Budget effect per actor and year: each actor's `net` as a diverging
+//! stacked bar (positive nets stacked up from zero, negative ones down), one
+//! colour and pattern per actor with a legend, and the terms of office on
+//! the time axis.
+//!
+//! Swedish general elections are held every four years in September (2026,
+//! 2030, 2034, …); the new term starts on the following 1 January, so the
+//! boundaries fall before 2027, 2031, 2035, …: dashed lines, and each term
+//! labelled "Mandatperiod 2027–2030" above the bars.
+
+use rust_decimal::Decimal;
+use yew::prelude::*;
+
+use super::axis::{ellipsize, label_every, nice_ticks, px, text_width, Bands, Scale, NAME_CHAR_WIDTH};
+use super::frame::Frame;
+use super::labels::{Labels, Money};
+use super::legend::{legend, Entry, Swatch};
+use super::palette;
+use super::tooltip::{item, tooltip, Focus, ItemData, Tip};
+use super::ChartProps;
+
+/// The first year of a term of office (1 January after an election year).
+pub const FIRST_TERM_START: i32 = 2027;
+
+/// The first calendar year of the term that `year` belongs to.
+pub fn term_start(year: i32) -> i32 {
+    year - (year - FIRST_TERM_START).rem_euclid(4)
+}
+
+/// Indexes `i > 0` of `years` where a new term starts (a line is drawn before them).
+pub fn term_boundaries(years: &[i32]) -> Vec<usize> {
+    (1..years.len()).filter(|&i| term_start(years[i]) != term_start(years[i - 1])).collect()
+}
+
+/// The terms over `years`: (first index, last index, first year of the term, last year of the term).
+pub fn terms(years: &[i32]) -> Vec<(usize, usize, i32, i32)> {
+    let mut out: Vec<(usize, usize, i32, i32)> = Vec::new();
+    for (i, &y) in years.iter().enumerate() {
+        let start = term_start(y);
+        match out.last_mut() {
+            Some(last) if last.2 == start => last.1 = i,
+            _ => out.push((i, i, start, start + 3)),
+        }
+    }
+    out
+}
+
+/// One actor's series.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    pub id: String,
+    pub name: String,
+    pub colour: usize,
+    /// Net per year index (missing rows are 0).
+    pub net: Vec<Decimal>,
+}
+
+/// A stacked segment: actor `series`, from `from` to `to` (amounts).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Segment {
+    pub series: usize,
+    pub from: Decimal,
+    pub to: Decimal,
+}
+
+/// The segments of year `i`: positive nets stacked up from zero, negative
+/// ones down, in actor order; and the column's extent (lowest, highest).
+pub fn stack_year(series: &[Series], i: usize) -> (Vec<Segment>, Decimal, Decimal) {
+    let (mut neg, mut pos) = (Decimal::ZERO, Decimal::ZERO);
+    let mut out = Vec::new();
+    for (s, one) in series.iter().enumerate() {
+        let v = one.net.get(i).copied().unwrap_or(Decimal::ZERO);
+        if v > Decimal::ZERO {
+            let end = pos.saturating_add(v);
+            out.push(Segment { series: s, from: pos, to: end });
+            pos = end;
+        } else if v < Decimal::ZERO {
+            let end = neg.saturating_add(v);
+            out.push(Segment { series: s, from: end, to: neg });
+            neg = end;
+        }
+    }
+    (out, neg, pos)
+}
+
+fn series(props: &ChartProps, years: &[i32]) -> Vec<Series> {
+    props
+        .outcome
+        .actors
+        .iter()
+        .enumerate()
+        .map(|(k, a)| {
+            let actor = props.scenario.actor(&a.id);
+            let net = years
+                .iter()
+                .enumerate()
+                .map(|(i, y)| {
+                    let row = a.rows.get(i).filter(|r| r.year == *y).or_else(|| a.rows.iter().find(|r| r.year == *y));
+                    row.map(|r| r.net).unwrap_or(Decimal::ZERO)
+                })
+                .collect();
+            Series {
+                id: a.id.clone(),
+                name: actor.map(|x| x.name.clone()).filter(|n| !n.trim().is_empty()).unwrap_or_else(|| a.id.clone()),
+                colour: props.scenario.actors.iter().position(|x| x.id == a.id).unwrap_or(k),
+                net,
+            }
+        })
+        .collect()
+}
+
+/// Draws the chart.
+pub fn view(props: &ChartProps, frame: &Frame, focus: &Focus) -> Html {
+    let l = Labels::new(props.lang);
+    let m = Money::new(props.unit, &props.scenario.currency, props.lang);
+    let w = frame.width();
+    let (font, small) = (frame.font(), frame.small());
+    let margin = 8.0;
+    let years: Vec<i32> = if props.outcome.years.is_empty() {
+        props.outcome.actors.first().map(|a| a.rows.iter().map(|r| r.year).collect()).unwrap_or_default()
+    } else {
+        props.outcome.years.clone()
+    };
+    if years.is_empty() {
+        let body = html! { <text x={px(w / 2.0)} y="40" text-anchor="middle">{ l.no_years() }</text> };
+        return frame.svg("actor-years", 70.0, l.actor_years_title(), l.no_years(), body);
+    }
+    let series = series(props, &years);
+    let prefix = &frame.prefix;
+    let n_patterns = props.scenario.actors.len().max(props.outcome.actors.len());
+
+    let legend_chars = (((w - 2.0 * margin) / 2.0 - small * 2.5) / (small * NAME_CHAR_WIDTH)).max(12.0) as usize;
+    let mut entries: Vec<Entry> = series
+        .iter()
+        .map(|s| {
+            Entry::new(
+                Swatch::Fill(palette::fill_url(&palette::actor_pattern_id(prefix, s.colour))),
+                ellipsize(&s.name, legend_chars),
+            )
+        })
+        .collect();
+    if !term_boundaries(&years).is_empty() {
+        entries.push(Entry::new(Swatch::Dashed, l.term_boundary()));
+    }
+    let (legend_html, legend_h) = legend(&entries, margin, w - margin, margin, small);
+
+    let stacks: Vec<_> = (0..years.len()).map(|i| stack_year(&series, i)).collect();
+    let lo = stacks.iter().map(|s| s.1).fold(Decimal::ZERO, Decimal::min);
+    let hi = stacks.iter().map(|s| s.2).fold(Decimal::ZERO, Decimal::max);
+    let ticks = nice_ticks(lo, hi, props.unit, props.lang, frame.tick_target());
+
+    let unit_top = margin + legend_h + 6.0;
+    let strip_top = unit_top + small * 1.3;
+    let plot_top = strip_top + small * 1.8;
+    let plot_h = if frame.compact { 250.0 } else { 300.0 };
+    let plot_bottom = plot_top + plot_h;
+    let height = plot_bottom + small * 2.2;
+    let plot_left = margin + ticks.label_width(small) + 8.0;
+    let plot_right = w - margin;
+    let y = Scale::for_ticks(&ticks, plot_bottom, plot_top);
+    let n = years.len();
+    let bands = Bands::new(n, plot_left, plot_right, if n > 30 { 0.15 } else { 0.3 });
+
+    // Terms: alternate shading, a label in the strip, dashed lines between.
+    let term_html = terms(&years).into_iter().enumerate().map(|(t, (first, last, from, to))| {
+        let x0 = bands.boundary(first);
+        let x1 = bands.boundary(last + 1);
+        let long = l.term(from, to);
+        let short = format!("{from}–{to}");
+        let shorter = format!("{from}–{:02}", to.rem_euclid(100));
+        let room = x1 - x0 - 4.0;
+        let text = [long, short, shorter].into_iter().find(|t| text_width(t, small) <= room);
+        html! {
+            <g class="chart-term" data-term={format!("{from}-{to}")}>
+                if t % 2 == 1 {
+                    <rect x={px(x0)} y={px(strip_top)} width={px(x1 - x0)} height={px(plot_bottom - strip_top)} fill="currentColor" fill-opacity="0.045" />
+                }
+                if let Some(text) = text {
+                    <text x={px((x0 + x1) / 2.0)} y={px(strip_top + small * 1.0)} text-anchor="middle" font-size={px(small)}>{ text }</text>
+                }
+            </g>
+        }
+    });
+    let boundary_html = term_boundaries(&years).into_iter().map(|i| {
+        let bx = bands.boundary(i);
+        html! {
+            <line class="chart-term-boundary" x1={px(bx)} x2={px(bx)} y1={px(strip_top)} y2={px(plot_bottom)}
+                  stroke="currentColor" stroke-width="1.5" stroke-dasharray="5 4" stroke-opacity="0.8" />
+        }
+    });
+
+    let grid = ticks.values.iter().zip(&ticks.labels).map(|(v, label)| {
+        let ty = y.money(*v);
+        let zero = v.is_zero();
+        html! {
+            <g class="chart-tick">
+                <line x1={px(plot_left)} x2={px(plot_right)} y1={px(ty)} y2={px(ty)} stroke="currentColor"
+                      stroke-opacity={if zero { "0.7" } else { "0.15" }} stroke-width={if zero { "1.5" } else { "1" }} />
+                <text x={px(plot_left - 6.0)} y={px(ty)} text-anchor="end" dominant-baseline="central" font-size={px(small)}>{ label.clone() }</text>
+            </g>
+        }
+    });
+
+    let items = years.iter().enumerate().map(|(i, year)| {
+        let (segs, _, _) = &stacks[i];
+        let rects = segs.iter().map(|s| {
+            let (a, b) = (y.money(s.from), y.money(s.to));
+            let one = &series[s.series];
+            html! {
+                <rect class="bar-net" data-actor={one.id.clone()} x={px(bands.start(i))} y={px(a.min(b))} width={px(bands.width().max(0.5))}
+                      height={px((a - b).abs())} style={palette::fill_url(&palette::actor_pattern_id(prefix, one.colour))}
+                      stroke="var(--c-halo, #ffffff)" stroke-width="0.75" />
+            }
+        });
+        let parts: Vec<String> =
+            series.iter().filter(|s| !s.net[i].is_zero()).map(|s| format!("{} {}", s.name, m.signed(s.net[i]))).collect();
+        let label = if parts.is_empty() { format!("{year}: {}", m.text(Decimal::ZERO)) } else { format!("{year}: {}", parts.join(", ")) };
+        let focused = focus.is(i);
+        let children = html! {
+            <>
+                <rect class="chart-hit" x={px(bands.boundary(i))} y={px(plot_top)} width={px(bands.step())} height={px(plot_h)}
+                      fill="currentColor" fill-opacity={if focused { "0.08" } else { "0" }}
+                      stroke={if focused { "currentColor" } else { "none" }} stroke-dasharray="3 2" />
+                { for rects }
+            </>
+        };
+        let negative = stacks[i].1 < Decimal::ZERO;
+        item(focus, i, "chart-bar", ItemData { year: Some(*year), actor: None, negative }, &label, children)
+    });
+
+    let every = label_every(bands.step(), text_width("2030", small), 6.0);
+    let year_labels = years.iter().enumerate().filter(|(i, _)| i % every == 0).map(|(i, year)| {
+        html! { <text x={px(bands.center(i))} y={px(plot_bottom + small * 1.4)} text-anchor="middle" font-size={px(small)}>{ *year }</text> }
+    });
+
+    let tip = focus.current.filter(|i| *i < n).map(|i| {
+        let mut shown: Vec<&Series> = series.iter().filter(|s| !s.net[i].is_zero()).collect();
+        shown.sort_by(|a, b| b.net[i].abs().cmp(&a.net[i].abs()));
+        let more = shown.len().saturating_sub(10);
+        let mut lines = vec![years[i].to_string()];
+        lines.extend(shown.iter().take(10).map(|s| format!("{}: {}", ellipsize(&s.name, 26), m.signed(s.net[i]))));
+        if more > 0 {
+            lines.push(format!("… +{more}"));
+        }
+        if lines.len() == 1 {
+            lines.push(m.text(Decimal::ZERO));
+        }
+        Tip { x: bands.center(i), y: y.money(stacks[i].2), lines, dodge: bands.step() / 2.0 }
+    });
+
+    let body = html! {
+        <>
+            { palette::defs(prefix, n_patterns) }
+            { legend_html }
+            <text x={px(margin)} y={px(unit_top + small * 0.5)} font-size={px(small)} dominant-baseline="central">{ m.unit_label() }</text>
+            { for term_html }
+            { for grid }
+            <g class="chart-bars">{ for items }</g>
+            <g pointer-events="none">{ for boundary_html }</g>
+            <g class="chart-x-axis">{ for year_labels }</g>
+            { tooltip(frame, tip, height) }
+        </>
+    };
+    let _ = font;
+    // Per term, the net of the actors inside the organisation: does it pay back within the term?
+    let inside: Vec<bool> =
+        props.outcome.actors.iter().map(|a| props.scenario.actor(&a.id).map(|x| x.inside).unwrap_or(true)).collect();
+    let per_term: Vec<String> = terms(&years)
+        .into_iter()
+        .map(|(first, last, from, to)| {
+            let sum = series
+                .iter()
+                .zip(&inside)
+                .filter(|(_, inside)| **inside)
+                .flat_map(|(s, _)| s.net[first..=last].iter())
+                .fold(Decimal::ZERO, |acc, v| acc.saturating_add(*v));
+            format!("{from}–{to}: {}", m.signed(sum))
+        })
+        .collect();
+    let desc = format!("{} {} {}.", l.actor_years_desc(), l.inside_net_per_term(), per_term.join("; "));
+    frame.svg("actor-years", height, l.actor_years_title(), &desc, body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn terms_start_the_january_after_an_election() {
+        // Elections in September 2026 and 2030: terms 2023–2026, 2027–2030, 2031–2034.
+        assert_eq!(term_start(2026), 2023);
+        assert_eq!(term_start(2027), 2027);
+        assert_eq!(term_start(2030), 2027);
+        assert_eq!(term_start(2031), 2031);
+        assert_eq!(term_start(2019), 2019);
+        let years: Vec<i32> = (2026..=2035).collect();
+        // New terms begin with 2027 (index 1), 2031 (index 5) and 2035 (index 9).
+        assert_eq!(term_boundaries(&years), vec![1, 5, 9]);
+        assert_eq!(terms(&years), vec![(0, 0, 2023, 2026), (1, 4, 2027, 2030), (5, 8, 2031, 2034), (9, 9, 2035, 2038)]);
+        assert!(term_boundaries(&[2027]).is_empty());
+        assert!(terms(&[]).is_empty());
+    }
+
+    #[test]
+    fn nets_stack_up_and_down_from_zero() {
+        let d = |s: &str| Decimal::from_str(s).unwrap();
+        let s = |net: &str| Series { id: "a".into(), name: "A".into(), colour: 0, net: vec![d(net)] };
+        // +3, −2, +1, −4: up 0..3 then 3..4; down −2..0 then −6..−2.
+        let (segs, lo, hi) = stack_year(&[s("3"), s("-2"), s("1"), s("-4")], 0);
+        assert_eq!(
+            segs,
+            vec![
+                Segment { series: 0, from: d("0"), to: d("3") },
+                Segment { series: 1, from: d("-2"), to: d("0") },
+                Segment { series: 2, from: d("3"), to: d("4") },
+                Segment { series: 3, from: d("-6"), to: d("-2") },
+            ]
+        );
+        assert_eq!((lo, hi), (d("-6"), d("4")));
+        // A year with no data: nothing, extent 0..0.
+        assert_eq!(stack_year(&[s("1")], 5), (vec![], Decimal::ZERO, Decimal::ZERO));
+    }
+}

@@ -1,0 +1,230 @@
+//! The frame every chart is drawn in: a responsive `<svg>` with its
+//! accessible name, laid out for the width it is actually shown at.
+//!
+//! The SVG scales with `viewBox` and `width="100%"`. One fixed viewBox cannot
+//! keep text readable from a 390 px phone to a chart in a 580 px grid cell
+//! to a full-width projector, so each chart measures the width of its `<svg>`
+//! (after every render and on window resize) and lays itself out for that
+//! width in viewBox units: one unit is one CSS pixel up to [`MAX_WIDTH`], and
+//! text keeps its size in pixels. Wider than that, the whole drawing grows,
+//! text included (a projector). Below [`COMPACT_BELOW`] the layout is compact
+//! (fewer ticks, smaller margins).
+
+use std::cell::Cell;
+
+use yew::prelude::*;
+
+/// Narrowest layout, in viewBox units.
+pub const MIN_WIDTH: f64 = 340.0;
+/// Widest layout; wider charts are scaled up, text included.
+pub const MAX_WIDTH: f64 = 1000.0;
+/// Layouts narrower than this are compact.
+pub const COMPACT_BELOW: f64 = 560.0;
+
+/// The layout of one chart instance.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Frame {
+    /// Unique prefix of this instance's element ids (title, desc, patterns).
+    pub prefix: String,
+    /// The phone layout.
+    pub compact: bool,
+    /// Width of the viewBox.
+    width: f64,
+    /// The `<svg>` element, measured to choose the width.
+    pub node: NodeRef,
+}
+
+impl Frame {
+    /// A layout `width` units wide (clamped to [`MIN_WIDTH`]..=[`MAX_WIDTH`]).
+    pub fn new(prefix: &str, width: f64) -> Frame {
+        let width = if width.is_finite() { width.clamp(MIN_WIDTH, MAX_WIDTH) } else { 800.0 };
+        Frame { prefix: prefix.to_string(), compact: width < COMPACT_BELOW, width, node: NodeRef::default() }
+    }
+
+    /// The wide layout (800 units).
+    pub fn wide(prefix: &str) -> Frame {
+        Frame::new(prefix, 800.0)
+    }
+
+    /// The compact layout (400 units).
+    pub fn compact(prefix: &str) -> Frame {
+        Frame::new(prefix, 400.0)
+    }
+
+    /// Width of the viewBox.
+    pub fn width(&self) -> f64 {
+        self.width
+    }
+
+    /// About how many intervals a money axis should have at this width.
+    pub fn tick_target(&self) -> usize {
+        ((self.width / 130.0).round() as usize).clamp(3, 8)
+    }
+
+    /// Size of labels, in viewBox units (= CSS px up to [`MAX_WIDTH`]).
+    pub fn font(&self) -> f64 {
+        if self.compact {
+            14.0
+        } else {
+            15.5
+        }
+    }
+
+    /// Size of tick labels and secondary text.
+    pub fn small(&self) -> f64 {
+        if self.compact {
+            13.0
+        } else {
+            14.0
+        }
+    }
+
+    /// Id of the `<title>`.
+    pub fn title_id(&self) -> String {
+        format!("{}-title", self.prefix)
+    }
+
+    /// Id of the `<desc>`.
+    pub fn desc_id(&self) -> String {
+        format!("{}-desc", self.prefix)
+    }
+
+    /// The `<svg>` element: `role="img"`, named by its `<title>` (`aria-labelledby`)
+    /// and described by its `<desc>` (`aria-describedby`: the name stays short),
+    /// `data-chart` for tests, scaled by its viewBox.
+    pub fn svg(&self, kind: &'static str, height: f64, title: &str, desc: &str, children: Html) -> Html {
+        let height = if height.is_finite() { height.max(40.0) } else { 40.0 };
+        let view_box = format!("0 0 {} {}", super::axis::px(self.width()), super::axis::px(height));
+        let class = if self.compact { "chart chart-compact" } else { "chart" };
+        html! {
+            <svg
+                ref={self.node.clone()}
+                class={class}
+                data-chart={kind}
+                role="img"
+                aria-labelledby={self.title_id()}
+                aria-describedby={self.desc_id()}
+                viewBox={view_box}
+                width="100%"
+                preserveAspectRatio="xMidYMid meet"
+                font-size={super::axis::px(self.font())}
+                fill="currentColor"
+                style="display:block;height:auto;max-width:100%;overflow:visible"
+            >
+                <title id={self.title_id()}>{ title.to_string() }</title>
+                <desc id={self.desc_id()}>{ desc.to_string() }</desc>
+                { children }
+            </svg>
+        }
+    }
+}
+
+thread_local! {
+    static NEXT_ID: Cell<u32> = const { Cell::new(0) };
+}
+
+/// A fresh id prefix for a chart instance: `fundsim-fund-3`.
+pub fn next_prefix(kind: &str) -> String {
+    let n = NEXT_ID.with(|c| {
+        let n = c.get();
+        c.set(n.wrapping_add(1));
+        n
+    });
+    format!("fundsim-{kind}-{n}")
+}
+
+/// The layout width before the chart could be measured: a guess from the window.
+pub fn initial_width() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()
+            .and_then(|w| w.inner_width().ok())
+            .and_then(|v| v.as_f64())
+            .map(|w| if w < 700.0 { w - 24.0 } else { 800.0 })
+            .unwrap_or(800.0)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        800.0
+    }
+}
+
+/// A measured width as a layout width: steps of 10 px (so that a pixel here
+/// or there does not redraw), within the layout's limits; `None` when hidden.
+pub fn layout_width(measured_px: f64) -> Option<f64> {
+    if measured_px.is_finite() && measured_px >= 1.0 {
+        Some(((measured_px / 10.0).floor() * 10.0).clamp(MIN_WIDTH, MAX_WIDTH))
+    } else {
+        None
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn measure(node: &NodeRef, width: &UseStateHandle<f64>) {
+    if let Some(el) = node.cast::<web_sys::Element>() {
+        let mut px = f64::from(el.client_width());
+        if px < 1.0 {
+            px = el.parent_element().map(|p| f64::from(p.client_width())).unwrap_or(0.0);
+        }
+        if let Some(w) = layout_width(px) {
+            width.set(w);
+        }
+    }
+}
+
+/// The frame of a chart instance: a stable id prefix, and a layout for the
+/// width the chart is shown at, measured after each render and on resize.
+#[hook]
+pub fn use_frame(kind: &'static str) -> Frame {
+    let prefix = use_state(|| next_prefix(kind));
+    let node = use_node_ref();
+    let width = use_state_eq(initial_width);
+    {
+        let (node, width) = (node.clone(), width.clone());
+        use_effect(move || {
+            #[cfg(target_arch = "wasm32")]
+            measure(&node, &width);
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (node, width);
+        });
+    }
+    {
+        let (node, width) = (node.clone(), width.clone());
+        use_effect_with((), move |_| {
+            #[cfg(target_arch = "wasm32")]
+            let listener = web_sys::window()
+                .map(|w| gloo::events::EventListener::new(&w, "resize", move |_| measure(&node, &width)));
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (node, width);
+            move || {
+                #[cfg(target_arch = "wasm32")]
+                drop(listener);
+            }
+        });
+    }
+    let mut frame = Frame::new(&prefix, *width);
+    frame.node = node;
+    frame
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn layouts_follow_the_measured_width() {
+        // 583.7 px → 580 units (steps of 10), not compact; 390 → 390, compact.
+        assert_eq!(layout_width(583.7), Some(580.0));
+        assert!(!Frame::new("t", 580.0).compact);
+        assert!(Frame::new("t", 390.0).compact);
+        // A hidden chart (0 px) keeps its layout; extremes are clamped.
+        assert_eq!(layout_width(0.0), None);
+        assert_eq!(layout_width(f64::NAN), None);
+        assert_eq!(layout_width(100.0), Some(MIN_WIDTH));
+        assert_eq!(layout_width(1900.0), Some(MAX_WIDTH));
+        // Ticks: 400 / 130 ≈ 3, 800 / 130 ≈ 6, 1000 / 130 ≈ 8.
+        assert_eq!(Frame::new("t", 400.0).tick_target(), 3);
+        assert_eq!(Frame::new("t", 800.0).tick_target(), 6);
+        assert_eq!(Frame::new("t", 1000.0).tick_target(), 8);
+    }
+}

@@ -1,0 +1,51 @@
+//! "Show the scenario as JSON": every assumption in the contract's format, to
+//! copy, save or check; and a box to load a scenario from JSON.
+//!
+//! The `<pre data-testid="scenario-json">` always holds the scenario as
+//! edited, which is also how tests read the current scenario.
+
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+use crate::ui::export::data_url;
+use crate::ui::state::Action;
+use crate::ui::text::T;
+use crate::ui::Prefs;
+
+#[derive(Properties, PartialEq)]
+pub struct ScenarioJsonProps {
+    /// The edited scenario as pretty JSON.
+    pub json: AttrValue,
+    pub onaction: Callback<Action>,
+}
+
+#[component(ScenarioJson)]
+pub fn scenario_json(props: &ScenarioJsonProps) -> Html {
+    let lang = use_context::<Prefs>().unwrap_or_default().lang;
+    let pasted = use_state(String::new);
+    let oninput = {
+        let pasted = pasted.clone();
+        Callback::from(move |e: InputEvent| pasted.set(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
+    };
+    let onload = {
+        let pasted = pasted.clone();
+        props.onaction.reform(move |_: MouseEvent| Action::ScenarioPasted((*pasted).clone()))
+    };
+    html! {
+        <details class="scenario-json" data-testid="scenario-json-panel">
+            <summary>{ T::ShowJson.get(lang) }</summary>
+            <p class="hint">{ T::JsonHint.get(lang) }</p>
+            <a class="text-button" download="fundsim-scenario.json" href={data_url("application/json", &props.json, false)} data-testid="download-json">
+                { T::DownloadJson.get(lang) }
+            </a>
+            <pre data-testid="scenario-json" tabindex="0" aria-label={T::ShowJson.get(lang)}>{ props.json.clone() }</pre>
+            <div class="field field-text">
+                <label for="paste-json">{ T::PasteJson.get(lang) }</label>
+                <textarea id="paste-json" rows="4" spellcheck="false" value={(*pasted).clone()} data-testid="in-paste-json" {oninput} />
+            </div>
+            <button type="button" class="add-button" data-testid="load-json" disabled={pasted.trim().is_empty()} onclick={onload}>
+                { T::LoadJson.get(lang) }
+            </button>
+        </details>
+    }
+}

@@ -1,0 +1,182 @@
+//! The year-by-year tables: the fund, the organisation and society, each
+//! actor, and each intervention's totals — every row of the result, the
+//! accessible alternative to the charts. Values are in the chosen unit; each
+//! cell's `title` has the exact amount rounded to öre and `data-value` the
+//! result JSON's string.
+
+use std::rc::Rc;
+
+use rust_decimal::Decimal;
+use yew::prelude::*;
+
+use crate::model::outcome::money_text;
+use crate::model::{Outcome, Scenario};
+use crate::ui::export::{data_url, result_csv};
+use crate::ui::format::{money_bare, money_exact};
+use crate::ui::text::T;
+use crate::ui::Prefs;
+
+#[derive(Properties, PartialEq)]
+pub struct YearTablesProps {
+    /// The scenario the outcome belongs to.
+    pub scenario: Rc<Scenario>,
+    pub outcome: Rc<Outcome>,
+}
+
+#[component(YearTables)]
+pub fn year_tables(props: &YearTablesProps) -> Html {
+    let prefs = use_context::<Prefs>().unwrap_or_default();
+    let (lang, unit) = (prefs.lang, prefs.unit);
+    let s = &props.scenario;
+    let o = &props.outcome;
+    // The CSV is rebuilt only when the result or the language changes, not on every render.
+    let csv_url =
+        use_memo((s.clone(), o.clone(), lang), |(s, o, lang)| data_url("text/csv", &result_csv(s, o, *lang), true));
+    let currency = s.currency.as_str();
+    let unit_label = unit.label(currency, lang);
+    let cell = |value: Decimal, field: &'static str| {
+        html! {
+            <td class={classes!("num", (value.is_sign_negative() && !value.is_zero()).then_some("neg"))}
+                title={money_exact(value, currency, lang)} data-value={money_text(value)} data-field={field}>
+                { money_bare(value, unit, lang) }
+            </td>
+        }
+    };
+    let head = |labels: &[T]| {
+        html! {
+            <thead><tr>
+                <th scope="col">{ T::Year.get(lang) }</th>
+                { for labels.iter().map(|l| html! { <th scope="col" class="num">{ l.get(lang) }</th> }) }
+            </tr></thead>
+        }
+    };
+    let caption = |title: String| {
+        html! { <caption>{ title }<span class="caption-unit">{ format!(" ({} {})", T::AmountsIn.get(lang), unit_label) }</span></caption> }
+    };
+
+    let fund = html! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label={format!("{}: {}", T::YearByYear.get(lang), T::TableFund.get(lang))}>
+            <table class="year-table" data-testid="table-fund">
+                { caption(T::TableFund.get(lang).to_string()) }
+                { head(&[T::Open, T::Allocation, T::Grants, T::Repayments, T::Close]) }
+                <tbody>
+                    { for o.fund.iter().map(|r| html! {
+                        <tr data-year={r.year.to_string()}>
+                            <th scope="row">{ r.year }</th>
+                            { cell(r.open, "open") }{ cell(r.allocation, "allocation") }{ cell(r.grants, "grants") }
+                            { cell(r.repayments, "repayments") }{ cell(r.close, "close") }
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    };
+
+    let net = html! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label={format!("{}: {}", T::YearByYear.get(lang), T::TableNet.get(lang))}>
+            <table class="year-table" data-testid="table-net">
+                { caption(T::TableNet.get(lang).to_string()) }
+                { head(&[T::OrgNet, T::SocietyNet]) }
+                <tbody>
+                    { for o.years.iter().enumerate().map(|(y, year)| html! {
+                        <tr data-year={year.to_string()}>
+                            <th scope="row">{ *year }</th>
+                            { cell(o.org_net.get(y).copied().unwrap_or_default(), "org_net") }
+                            { cell(o.society_net.get(y).copied().unwrap_or_default(), "society_net") }
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    };
+
+    let actors = o.actors.iter().enumerate().map(|(index, a)| {
+        let actor = s.actor(&a.id);
+        let name = actor.map(|x| x.name.clone()).unwrap_or_else(|| a.id.clone());
+        let place = if actor.is_some_and(|x| x.inside) { T::InsideShort } else { T::OutsideShort };
+        let title = format!("{name} ({})", place.get(lang));
+        html! {
+            <details class="actor-table" key={a.id.clone()}>
+                <summary>
+                    <span class={format!("swatch actor-{}", index % 8)} aria-hidden="true"></span>
+                    { &title }
+                    <span class="summary-figure" title={money_exact(a.npv, currency, lang)}>
+                        { format!("{}: {} {}", T::Npv.get(lang), money_bare(a.npv, unit, lang), unit_label) }
+                    </span>
+                </summary>
+                <div class="table-scroll" tabindex="0" role="region" aria-label={format!("{}: {}", T::YearByYear.get(lang), title)}>
+                    <table class="year-table" data-testid={format!("table-actor-{}", a.id)}>
+                        { caption(title.clone()) }
+                        { head(&[T::Savings, T::CoFinancing, T::Repayment, T::FundCost, T::GrantsReceived, T::Net]) }
+                        <tbody>
+                            { for a.rows.iter().map(|r| html! {
+                                <tr data-year={r.year.to_string()}>
+                                    <th scope="row">{ r.year }</th>
+                                    { cell(r.savings, "savings") }{ cell(r.co_financing, "co_financing") }{ cell(r.repayment, "repayment") }
+                                    { cell(r.fund_cost, "fund_cost") }{ cell(r.grants_received, "grants_received") }{ cell(r.net, "net") }
+                                </tr>
+                            }) }
+                        </tbody>
+                        <tfoot>
+                            <tr>
+                                <th scope="row">{ T::Total.get(lang) }</th>
+                                { cell(a.savings_total, "savings_total") }
+                                <td colspan="3" class="num" title={money_exact(a.cost_borne, currency, lang)}>
+                                    { format!("{}: {}", T::CostBorne.get(lang), money_bare(a.cost_borne, unit, lang)) }
+                                </td>
+                                <td></td>
+                                { cell(a.net_total, "net_total") }
+                            </tr>
+                        </tfoot>
+                    </table>
+                </div>
+            </details>
+        }
+    });
+
+    let interventions = html! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label={format!("{}: {}", T::YearByYear.get(lang), T::TableInterventions.get(lang))}>
+            <table class="year-table" data-testid="table-interventions">
+                { caption(T::TableInterventions.get(lang).to_string()) }
+                <thead><tr>
+                    <th scope="col">{ T::Intervention.get(lang) }</th>
+                    <th scope="col" class="num">{ T::GrantsTotal.get(lang) }</th>
+                    <th scope="col" class="num">{ T::RepaidTotal.get(lang) }</th>
+                    <th scope="col" class="num">{ T::Outstanding.get(lang) }</th>
+                </tr></thead>
+                <tbody>
+                    { for o.interventions.iter().map(|i| {
+                        let name = s.interventions.iter().find(|x| x.id == i.id).map(|x| x.name.clone()).unwrap_or_else(|| i.id.clone());
+                        html! {
+                            <tr data-id={i.id.clone()}>
+                                <th scope="row">{ name }</th>
+                                { cell(i.grants_total, "grants_total") }
+                                { cell(i.repaid_total, "repaid_total") }
+                                { match i.outstanding {
+                                    Some(v) => cell(v, "outstanding"),
+                                    None => html! { <td class="num" data-value="" data-field="outstanding">{ T::NoCap.get(lang) }</td> },
+                                } }
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    };
+
+    html! {
+        <section class="tables" aria-labelledby="tables-heading" data-testid="year-tables">
+            <h2 id="tables-heading">{ T::YearByYear.get(lang) }</h2>
+            <p class="hint">{ T::YearByYearHint.get(lang) }</p>
+            <a class="text-button" download="fundsim-resultat.csv" data-testid="download-csv"
+                href={(*csv_url).clone()}>
+                { T::DownloadCsv.get(lang) }
+            </a>
+            { fund }
+            { net }
+            <h3>{ T::PerActor.get(lang) }</h3>
+            { for actors }
+            { interventions }
+        </section>
+    }
+}

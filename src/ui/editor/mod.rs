@@ -1,0 +1,48 @@
+//! The scenario editor: one component per part of the scenario, each
+//! rendering from props and sending [`Action`](crate::ui::state::Action)s.
+//!
+//! Every field's DOM id is made from its path in the scenario JSON
+//! (`interventions[0].annual_cost` → `interventions-0-annual_cost`), which is
+//! how the engine's messages find their field and how tests find the inputs
+//! (`data-testid="in-<id>"`, message `data-testid="err-<id>"`).
+
+pub mod actors;
+pub mod allocations;
+pub mod avoided_costs;
+pub mod fund;
+pub mod general;
+pub mod intervention;
+pub mod interventions;
+pub mod repayment;
+pub mod uncertainty;
+
+use yew::AttrValue;
+
+use crate::model::ScenarioError;
+use crate::ui::i18n::Lang;
+use crate::ui::text::engine_message;
+
+/// The DOM id of the field at a scenario path.
+pub fn dom_id(path: &str) -> String {
+    path.chars()
+        .filter_map(|c| match c {
+            '[' | '.' => Some('-'),
+            ']' => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// The engine's message for the field at `path`, in the user's language;
+/// `percent` when the field is typed in percent.
+pub fn field_error(errors: &[ScenarioError], path: &str, lang: Lang, percent: bool) -> Option<AttrValue> {
+    errors.iter().find(|e| e.path == path).map(|e| AttrValue::from(engine_message(&e.message, lang, percent)))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn dom_ids_follow_paths() {
+        assert_eq!(super::dom_id("interventions[12].avoided_costs[0].actor"), "interventions-12-avoided_costs-0-actor");
+    }
+}

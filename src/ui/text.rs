@@ -1,0 +1,821 @@
+//! Every visible string of the app, in Swedish and English, in one place.
+//!
+//! Fixed texts are the variants of [`T`]; texts with numbers or names are the
+//! functions below. The engine's messages are English sentence fragments
+//! (`must be between 0 and 1`); [`engine_message`] says them in the reader's
+//! language, in percent for fields typed in percent.
+
+use rust_decimal::Decimal;
+
+use crate::model::Scenario;
+use crate::ui::components::number_field::NumKind;
+use crate::ui::explain::join_names;
+use crate::ui::i18n::Lang;
+use crate::ui::parse::ParseError;
+use crate::ui::state::{ActorUse, Notice, UncertainParam};
+use crate::ui::term::Term;
+
+/// A fixed text of the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum T {
+    AppTitle,
+    AppQuestion,
+    PageTitle,
+    OtherLanguage,
+    UnitSwitch,
+    SkipToEditor,
+    ToEditor,
+    Assumptions,
+    Privacy,
+    // Presets
+    ChoosePreset,
+    OwnScenario,
+    Illustrative,
+    BuiltInExample,
+    Sources,
+    ShowMore,
+    ShowLess,
+    Dismiss,
+    // Key figures
+    KeyFigures,
+    TotalCost,
+    TotalCostNote,
+    SavingsInside,
+    SavingsOutside,
+    OrgNpv,
+    SocietyNpv,
+    Gain,
+    Loss,
+    PaybackYear,
+    NoPayback,
+    TermRule,
+    IfEffectDiffers,
+    RevolvingRatio,
+    RevolvingNote,
+    StaleResults,
+    // Charts
+    Charts,
+    ChartFund,
+    ChartFundCaption,
+    ChartWhoPays,
+    ChartWhoPaysCaption,
+    ChartActorYears,
+    ChartActorYearsCaption,
+    ChartFlow,
+    ChartFlowCaption,
+    // Tables
+    YearByYear,
+    YearByYearHint,
+    DownloadCsv,
+    AmountsIn,
+    Year,
+    TableFund,
+    Open,
+    Allocation,
+    Grants,
+    Repayments,
+    Close,
+    TableNet,
+    OrgNet,
+    SocietyNet,
+    PerActor,
+    InsideShort,
+    OutsideShort,
+    Npv,
+    Savings,
+    CoFinancing,
+    Repayment,
+    FundCost,
+    GrantsReceived,
+    Net,
+    Total,
+    CostBorne,
+    TableInterventions,
+    Intervention,
+    GrantsTotal,
+    RepaidTotal,
+    Outstanding,
+    NoCap,
+    // JSON
+    ShowJson,
+    JsonHint,
+    DownloadJson,
+    PasteJson,
+    LoadJson,
+    // Editor: scenario
+    SectionScenario,
+    ScenarioName,
+    Description,
+    StartYear,
+    Horizon,
+    YearsUnit,
+    DiscountRate,
+    DiscountRateHint,
+    Currency,
+    // Editor: fund
+    SectionFund,
+    FinancedBy,
+    Accounting,
+    Appropriation,
+    AppropriationExplain,
+    EarmarkedEquity,
+    EarmarkedEquityExplain,
+    InitialCapital,
+    YearlyAllocation,
+    YearlyAllocationSlider,
+    AmountPerYear,
+    ForYears,
+    AllocationsDiffer,
+    EditSingleYears,
+    // Editor: repayment
+    SectionRepayment,
+    DefaultRule,
+    OwnRepaymentRule,
+    RuleDefault,
+    RuleNone,
+    RuleFixed,
+    RuleSavingsShare,
+    FixedShare,
+    Instalments,
+    FixedStartAfter,
+    SavingsShare,
+    SavingsStartAfter,
+    HasCap,
+    Cap,
+    // Editor: actors
+    SectionActors,
+    ActorsHint,
+    ActorName,
+    Inside,
+    AddActor,
+    Remove,
+    // Editor: interventions
+    SectionInterventions,
+    NoInterventions,
+    AddIntervention,
+    Unnamed,
+    HasErrors,
+    ActionsFor,
+    MoveUp,
+    MoveDown,
+    Duplicate,
+    InterventionName,
+    Owner,
+    FirstYear,
+    RunningYears,
+    AnnualCost,
+    FundShare,
+    Participants,
+    SuccessRate,
+    Deadweight,
+    DeadweightHint,
+    DropOff,
+    DropOffHint,
+    LagYears,
+    BenefitYears,
+    AvoidedCosts,
+    AvoidedCostsHint,
+    Actor,
+    PerYear,
+    PerYearSuffix,
+    AddAvoidedCost,
+    Uncertainty,
+    UncertaintyHint,
+    Low,
+    High,
+    CostFactor,
+    AvoidedCostFactor,
+}
+
+impl T {
+    /// The text in a language.
+    pub fn get(self, lang: Lang) -> &'static str {
+        let (sv, en) = self.both();
+        lang.pick(sv, en)
+    }
+
+    fn both(self) -> (&'static str, &'static str) {
+        use T::*;
+        match self {
+            AppTitle => ("Social investeringsfond", "Social investment fund"),
+            AppQuestion => (
+                "När kommunen satsar på tidiga, förebyggande insatser: vem betalar, vem vinner – och när?",
+                "When a municipality invests in early, preventive work: who pays, who gains – and when?",
+            ),
+            PageTitle => (
+                "Social investeringsfond – vem betalar, vem vinner?",
+                "Social investment fund – who pays, who gains?",
+            ),
+            OtherLanguage => ("English", "Svenska"),
+            UnitSwitch => ("Visa belopp i", "Show amounts in"),
+            ToEditor => ("Ändra antagandena ↓", "Change the assumptions ↓"),
+            SkipToEditor => ("Hoppa till antagandena", "Skip to the assumptions"),
+            Assumptions => ("Antaganden", "Assumptions"),
+            Privacy => (
+                "Allt räknas i din webbläsare. Ingenting skickas till någon server.",
+                "Everything is computed in your browser. Nothing is sent to any server.",
+            ),
+            ChoosePreset => ("Exempel", "Example"),
+            OwnScenario => ("Eget scenario", "Own scenario"),
+            Illustrative => ("Illustrativt", "Illustrative"),
+            BuiltInExample => (
+                "Ett inbyggt exempel med påhittade men rimliga siffror. Ändra antagandena och se resultatet direkt.",
+                "A built-in example with made-up but plausible figures. Change the assumptions and see the result at once.",
+            ),
+            Sources => ("Källor", "Sources"),
+            ShowMore => ("Läs hela beskrivningen", "Read the whole story"),
+            ShowLess => ("Visa mindre", "Show less"),
+            Dismiss => ("Stäng", "Dismiss"),
+            KeyFigures => ("Nyckeltal", "Key figures"),
+            TotalCost => ("Kostnad för insatserna", "Cost of the interventions"),
+            TotalCostNote => ("under hela perioden", "over the whole period"),
+            SavingsInside => ("Besparingar inom organisationen", "Savings inside the organisation"),
+            SavingsOutside => ("Besparingar utanför (t.ex. staten)", "Savings outside (e.g. the state)"),
+            OrgNpv => ("Nuvärde för organisationen", "Present value for the organisation"),
+            SocietyNpv => ("Nuvärde för samhället", "Present value for society"),
+            Gain => ("lönsamt", "pays off"),
+            Loss => ("olönsamt", "does not pay off"),
+            PaybackYear => ("Återbetalningsår", "Payback year"),
+            IfEffectDiffers => ("Om effekten blir sämre eller bättre", "If the effect is worse or better"),
+            TermRule => (
+                "Återbetalningsår: första året då organisationens samlade resultat inte längre är negativt. Mandatperiod: val hålls i september vart fjärde år (2026, 2030 …) och perioden börjar 1 januari året efter; här jämförs med den mandatperiod som innehåller scenariots första år.",
+                "Payback year: the first year from which the organisation's cumulative result is no longer negative. Term of office: elections are held every four years in September (2026, 2030 …) and a term starts on 1 January after; the comparison is with the term that contains the scenario's first year.",
+            ),
+            NoPayback => ("Inte inom perioden", "Not within the period"),
+            RevolvingRatio => ("Fondens återflöde", "Fund revolving ratio"),
+            RevolvingNote => ("av utbetalda bidrag har betalats tillbaka", "of the grants paid has been repaid"),
+            StaleResults => (
+                "Något i antagandena behöver rättas. Resultaten visar det senaste giltiga scenariot.",
+                "Something in the assumptions needs fixing. The results show the last valid scenario.",
+            ),
+            Charts => ("Diagram", "Charts"),
+            ChartFund => ("Fonden år för år", "The fund year by year"),
+            ChartFundCaption => (
+                "Avsättningar, bidrag och återbetalningar per år; linjen är fondens saldo vid årets slut.",
+                "Allocations, grants and repayments per year; the line is the fund's balance at year end.",
+            ),
+            ChartWhoPays => ("Vem betalar, vem vinner?", "Who pays, who gains?"),
+            ChartWhoPaysCaption => (
+                "Varje aktörs kostnader mot dess besparingar under hela perioden.",
+                "Each actor's costs against its savings over the whole period.",
+            ),
+            ChartActorYears => ("Budgeteffekt per aktör och år", "Budget effect per actor and year"),
+            ChartActorYearsCaption => (
+                "Över noll: bättre för aktörens budget. Strecken markerar mandatperioderna.",
+                "Above zero: better for the actor's budget. The marks show the terms of office.",
+            ),
+            ChartFlow => ("Pengarnas väg", "Where the money goes"),
+            ChartFlowCaption => (
+                "Från dem som betalar till dem som sparar, inom och utanför organisationen.",
+                "From those who pay to those who save, inside and outside the organisation.",
+            ),
+            YearByYear => ("År för år", "Year by year"),
+            YearByYearHint => (
+                "Alla rader i resultatet. Håll muspekaren över ett belopp för exakt värde i kronor och ören.",
+                "Every row of the result. Hover over an amount for its exact value, to the öre.",
+            ),
+            DownloadCsv => ("Ladda ner tabellerna (CSV för Excel)", "Download the tables (CSV for Excel)"),
+            AmountsIn => ("belopp i", "amounts in"),
+            Year => ("År", "Year"),
+            TableFund => ("Fonden", "The fund"),
+            Open => ("Ingående saldo", "Opening balance"),
+            Allocation => ("Avsättning", "Allocation"),
+            Grants => ("Bidrag", "Grants"),
+            Repayments => ("Återbetalningar", "Repayments"),
+            Close => ("Utgående saldo", "Closing balance"),
+            TableNet => ("Organisationen och samhället", "The organisation and society"),
+            OrgNet => ("Organisationens resultat", "Organisation's result"),
+            SocietyNet => ("Samhällets resultat", "Society's result"),
+            PerActor => ("Per aktör", "Per actor"),
+            InsideShort => ("inom organisationen", "inside the organisation"),
+            OutsideShort => ("utanför organisationen", "outside the organisation"),
+            Npv => ("nuvärde", "present value"),
+            Savings => ("Besparingar", "Savings"),
+            CoFinancing => ("Medfinansiering", "Co-financing"),
+            Repayment => ("Återbetalning", "Repayment"),
+            FundCost => ("Fondens kostnad", "Fund cost"),
+            GrantsReceived => ("Mottagna bidrag", "Grants received"),
+            Net => ("Netto", "Net"),
+            Total => ("Summa", "Total"),
+            CostBorne => ("Kostnader", "Costs"),
+            TableInterventions => ("Insatserna totalt", "Interventions in total"),
+            Intervention => ("Insats", "Intervention"),
+            GrantsTotal => ("Bidrag från fonden", "Grants from the fund"),
+            RepaidTotal => ("Återbetalt", "Repaid"),
+            Outstanding => ("Kvar att betala", "Still owed"),
+            NoCap => ("inget tak", "no cap"),
+            ShowJson => ("Visa scenariot som JSON", "Show the scenario as JSON"),
+            JsonHint => (
+                "Alla antaganden i ett format som kan sparas, granskas och läsas in igen.",
+                "Every assumption in a format you can save, check and load again.",
+            ),
+            DownloadJson => ("Ladda ner scenariot", "Download the scenario"),
+            PasteJson => ("Klistra in ett scenario (JSON)", "Paste a scenario (JSON)"),
+            LoadJson => ("Läs in scenariot", "Load the scenario"),
+            SectionScenario => ("Scenario", "Scenario"),
+            ScenarioName => ("Namn", "Name"),
+            Description => ("Beskrivning", "Description"),
+            StartYear => ("Första år", "First year"),
+            Horizon => ("Antal år", "Number of years"),
+            YearsUnit => ("år", "years"),
+            DiscountRate => ("Diskonteringsränta", "Discount rate"),
+            DiscountRateHint => ("3,5 % är vanligt (UK Green Book).", "3.5% is common (UK Green Book)."),
+            Currency => ("Valuta", "Currency"),
+            SectionFund => ("Fonden", "The fund"),
+            FinancedBy => ("Finansieras av", "Financed by"),
+            Accounting => ("Redovisning", "Accounting"),
+            Appropriation => ("Anslag", "Appropriation"),
+            AppropriationExplain => (
+                "Avsättningen är en kostnad för finansiären samma år som den görs.",
+                "The allocation is a cost to the financer in the year it is made.",
+            ),
+            EarmarkedEquity => ("Öronmärkt eget kapital", "Earmarked equity"),
+            EarmarkedEquityExplain => (
+                "Bidragen blir kostnad när de betalas ut; återbetalningar blir intäkter.",
+                "Grants are a cost when paid out; repayments come back as income.",
+            ),
+            InitialCapital => ("Startkapital", "Initial capital"),
+            YearlyAllocation => ("Årlig avsättning", "Yearly allocation"),
+            YearlyAllocationSlider => ("Årlig avsättning (reglage)", "Yearly allocation (slider)"),
+            AmountPerYear => ("Belopp per år", "Amount a year"),
+            ForYears => ("Under antal år", "For how many years"),
+            AllocationsDiffer => (
+                "Åren har olika belopp. Ändrar du beloppet ovan får alla år samma belopp.",
+                "The years have different amounts. Changing the amount above gives every year the same amount.",
+            ),
+            EditSingleYears => ("Ändra enskilda år", "Edit single years"),
+            SectionRepayment => ("Återbetalning till fonden", "Repayment to the fund"),
+            DefaultRule => ("Regel för alla insatser", "Rule for every intervention"),
+            OwnRepaymentRule => ("Återbetalningsregel", "Repayment rule"),
+            RuleDefault => ("Samma som för alla insatser", "Same as for every intervention"),
+            RuleNone => ("Ingen – ett bidrag", "None – a grant"),
+            RuleFixed => ("Fasta avbetalningar", "Fixed instalments"),
+            RuleSavingsShare => ("Andel av besparingarna, med tak", "Share of savings, with a cap"),
+            FixedShare => ("Att betala tillbaka, andel av bidraget", "To repay, share of the grant"),
+            Instalments => ("Antal årliga avbetalningar", "Number of yearly instalments"),
+            FixedStartAfter => ("Uppskov efter insatsens slut", "Delay after the intervention ends"),
+            SavingsShare => ("Andel av besparingarna", "Share of the savings"),
+            SavingsStartAfter => ("Uppskov efter insatsens start", "Delay after the intervention starts"),
+            HasCap => ("Med tak för återbetalningen", "With a cap on repayment"),
+            Cap => ("Tak, andel av bidraget", "Cap, share of the grant"),
+            SectionActors => ("Aktörer", "Actors"),
+            ActorsHint => (
+                "Förvaltningar, nämnder och huvudmän som bär kostnader eller får besparingar. Bara de inom organisationen betalar tillbaka till fonden.",
+                "Administrations, committees and principals that bear costs or get savings. Only those inside the organisation repay the fund.",
+            ),
+            ActorName => ("Namn på aktör", "Name of actor"),
+            Inside => ("Inom organisationen", "Inside the organisation"),
+            AddActor => ("Lägg till aktör", "Add actor"),
+            Remove => ("Ta bort", "Remove"),
+            SectionInterventions => ("Insatser", "Interventions"),
+            NoInterventions => ("Inga insatser ännu.", "No interventions yet."),
+            AddIntervention => ("Lägg till insats", "Add intervention"),
+            Unnamed => ("(namnlös)", "(unnamed)"),
+            HasErrors => ("behöver rättas", "needs fixing"),
+            ActionsFor => ("Åtgärder för", "Actions for"),
+            MoveUp => ("Flytta upp", "Move up"),
+            MoveDown => ("Flytta ner", "Move down"),
+            Duplicate => ("Kopiera", "Duplicate"),
+            InterventionName => ("Namn på insatsen", "Name of the intervention"),
+            Owner => ("Ägs av", "Owned by"),
+            FirstYear => ("Första år", "First year"),
+            RunningYears => ("Pågår", "Runs for"),
+            AnnualCost => ("Kostnad per år", "Cost a year"),
+            FundShare => ("Fonden betalar", "The fund pays"),
+            Participants => ("Deltagare per år", "Participants a year"),
+            SuccessRate => ("Andel som lyckas", "Success rate"),
+            Deadweight => ("Dödvikt", "Deadweight"),
+            DeadweightHint => ("Andel som hade lyckats ändå.", "Share who would have succeeded anyway."),
+            DropOff => ("Avklingning per år", "Drop-off a year"),
+            DropOffHint => ("Hur mycket effekten minskar varje år.", "How much the effect fades each year."),
+            LagYears => ("Tid till första besparing", "Time to first saving"),
+            BenefitYears => ("Besparingar i", "Savings for"),
+            AvoidedCosts => ("Undvikna kostnader", "Avoided costs"),
+            AvoidedCostsHint => (
+                " – per lyckad deltagare och år. Negativt belopp: kostnaden ökar för aktören.",
+                " – per successful participant and year. A negative amount: the actor's cost rises.",
+            ),
+            Actor => ("Aktör", "Actor"),
+            PerYear => ("Per år", "A year"),
+            PerYearSuffix => ("/år", "/year"),
+            AddAvoidedCost => ("Lägg till aktör som sparar", "Add an actor that saves"),
+            Uncertainty => ("Osäkerhet", "Uncertainty"),
+            UncertaintyHint => (
+                "Intervall för osäkerhetsanalysen (Monte Carlo). Resultaten ovan använder värdena i insatsen.",
+                "Ranges for the uncertainty analysis (Monte Carlo). The results above use the intervention's values.",
+            ),
+            Low => ("lägst", "low"),
+            High => ("högst", "high"),
+            CostFactor => ("Kostnad, faktor", "Cost, factor"),
+            AvoidedCostFactor => ("Undvikna kostnader, faktor", "Avoided costs, factor"),
+        }
+    }
+
+    /// The label of an uncertainty range.
+    pub fn uncertain_param(param: UncertainParam) -> T {
+        match param {
+            UncertainParam::SuccessRate => T::SuccessRate,
+            UncertainParam::Deadweight => T::Deadweight,
+            UncertainParam::DropOff => T::DropOff,
+            UncertainParam::AnnualCost => T::CostFactor,
+            UncertainParam::AvoidedCosts => T::AvoidedCostFactor,
+        }
+    }
+
+    /// Why a typed text was not accepted.
+    pub fn parse_error(err: ParseError, kind: NumKind, min: Option<Decimal>, lang: Lang) -> String {
+        match err {
+            ParseError::Empty => lang.pick("Skriv ett tal.", "Enter a number.").to_string(),
+            ParseError::NotANumber => lang
+                .pick(
+                    "Det här är inte ett tal. Skriv till exempel 3,5 eller 1 250 000.",
+                    "This is not a number. Write e.g. 3.5 or 1 250 000.",
+                )
+                .to_string(),
+            ParseError::NotAWholeNumber if kind == NumKind::Year => {
+                lang.pick("Skriv ett årtal, till exempel 2027.", "Enter a year, e.g. 2027.").to_string()
+            }
+            ParseError::NotAWholeNumber => {
+                lang.pick("Skriv ett heltal, 0 eller mer.", "Enter a whole number, 0 or more.").to_string()
+            }
+            ParseError::TooSmall => match (lang, min) {
+                (Lang::Sv, Some(m)) => format!("Måste vara minst {m}."),
+                (Lang::En, Some(m)) => format!("Must be at least {m}."),
+                (Lang::Sv, None) => "För litet.".into(),
+                (Lang::En, None) => "Too small.".into(),
+            },
+        }
+    }
+
+    /// How the uncertainty figures came about.
+    pub fn uncertainty_intro(draws: u32, lang: Lang) -> String {
+        match lang {
+            Lang::Sv => format!("Med insatsernas osäkerhetsintervall, {draws} slumpade utfall (samma varje gång):"),
+            Lang::En => {
+                format!("With the interventions' uncertainty ranges, {draws} random outcomes (the same every time):")
+            }
+        }
+    }
+
+    /// "The fund runs dry in 2029".
+    pub fn fund_runs_dry(year: i32, lang: Lang) -> String {
+        match lang {
+            Lang::Sv => format!("Fonden tar slut {year}: saldot blir negativt. Bidragen betalas ändå ut, men någon måste täcka underskottet."),
+            Lang::En => format!("The fund runs dry in {year}: its balance turns negative. Grants are still paid, but someone must cover the deficit."),
+        }
+    }
+}
+
+/// Whether the field at this path is typed in percent.
+pub fn is_percent_path(path: &str) -> bool {
+    let last = path.rsplit('.').next().unwrap_or(path);
+    matches!(last, "discount_rate" | "fund_share" | "success_rate" | "deadweight" | "drop_off" | "cap")
+        || (last == "share" && path.contains("repayment"))
+        || (path.contains("uncertainty") && matches!(last, "success_rate" | "deadweight" | "drop_off"))
+}
+
+/// A number from an engine message, as the reader writes it (×100 for percent fields).
+fn engine_number(text: &str, lang: Lang, percent: bool) -> String {
+    let Ok(value) = text.parse::<Decimal>() else { return text.to_string() };
+    let value = if percent { value * Decimal::ONE_HUNDRED } else { value };
+    let shown = value.normalize().to_string();
+    let shown = if lang == Lang::Sv { shown.replace('.', ",") } else { shown };
+    match (percent, lang) {
+        (true, Lang::Sv) => format!("{shown}\u{a0}%"),
+        (true, Lang::En) => format!("{shown}%"),
+        (false, _) => shown,
+    }
+}
+
+/// The text between the first pair of double quotes, and the rest after it.
+fn quoted(message: &str) -> Option<(&str, &str)> {
+    let rest = message.strip_prefix('"')?;
+    let end = rest.find('"')?;
+    Some((&rest[..end], &rest[end + 1..]))
+}
+
+/// The engine's message in the reader's language; numbers in percent for fields typed in percent.
+pub fn engine_message(message: &str, lang: Lang, percent: bool) -> String {
+    let sv = lang == Lang::Sv;
+    if let Some(range) = message.strip_prefix("must be between ") {
+        if let Some((low, high)) = range.split_once(" and ") {
+            let (low, high) = (engine_number(low, lang, percent), engine_number(high, lang, percent));
+            return if sv {
+                format!("Måste vara mellan {low} och {high}.")
+            } else {
+                format!("Must be between {low} and {high}.")
+            };
+        }
+    }
+    if let Some(value) = message.strip_prefix("must contain the intervention's value ") {
+        let value = engine_number(value, lang, percent);
+        return if sv {
+            format!("Måste innehålla insatsens värde {value}.")
+        } else {
+            format!("Must contain the intervention's value {value}.")
+        };
+    }
+    if let Some(rest) = message.strip_prefix("must list between 1 and ") {
+        let n = rest.trim_end_matches(" actors");
+        return if sv {
+            format!("Det måste finnas mellan 1 och {n} aktörer.")
+        } else {
+            format!("There must be between 1 and {n} actors.")
+        };
+    }
+    if let Some(rest) = message.strip_prefix("must list at most ") {
+        let n = rest.trim_end_matches(" interventions");
+        return if sv { format!("Högst {n} insatser.") } else { format!("At most {n} interventions.") };
+    }
+    if let Some((name, rest)) = quoted(message) {
+        let text = match rest {
+            " is not an actor" => Some((format!("”{name}” är ingen aktör."), format!("“{name}” is not an actor."))),
+            " is used by another actor" => Some((format!("”{name}” används redan av en annan aktör."), format!("“{name}” is used by another actor."))),
+            " is used by another intervention" => {
+                Some((format!("”{name}” används redan av en annan insats."), format!("“{name}” is used by another intervention.")))
+            }
+            " is listed twice" => Some((format!("”{name}” står två gånger."), format!("“{name}” is listed twice."))),
+            r if r.starts_with(" is outside the organisation") => Some((
+                format!("{name} står utanför organisationen och kan inte betala tillbaka i avbetalningar. Välj en annan regel eller ägare."),
+                format!("{name} is outside the organisation and cannot repay the fund in instalments. Choose another rule or owner."),
+            )),
+            _ => None,
+        };
+        if let Some((s, e)) = text {
+            return if sv { s } else { e };
+        }
+    }
+    let fixed = match message {
+        "must not be negative" => Some(("Får inte vara negativt.", "Must not be negative.")),
+        "must not be empty" => Some(("Får inte vara tomt.", "Must not be empty.")),
+        "must be at least 1" => Some(("Måste vara minst 1.", "Must be at least 1.")),
+        "must be 1" => Some(("Måste vara 1.", "Must be 1.")),
+        "low and high must lie between 0 and 1, low not above high" => Some((
+            "Lägst och högst måste ligga mellan 0 och 100 %, och lägst får inte vara större än högst.",
+            "Low and high must lie between 0 and 100%, low not above high.",
+        )),
+        "must have 0 ≤ low ≤ 1 ≤ high" => {
+            Some(("Måste uppfylla 0 ≤ lägst ≤ 1 ≤ högst.", "Must have 0 ≤ low ≤ 1 ≤ high."))
+        }
+        "amounts too large to compute; use smaller amounts" => Some((
+            "Beloppen är för stora att räkna med. Använd mindre belopp.",
+            "Amounts too large to compute. Use smaller amounts.",
+        )),
+        _ => None,
+    };
+    match fixed {
+        Some((s, e)) => lang.pick(s, e).to_string(),
+        // A message this version does not know: the engine's own words.
+        None => {
+            let mut text = message.to_string();
+            if let Some(first) = text.get(..1) {
+                let upper = first.to_uppercase();
+                text.replace_range(..1, &upper);
+            }
+            text
+        }
+    }
+}
+
+/// A field's name for the list of things to fix: "Insats 1 (Läsfrämjande) – Andel som lyckas".
+pub fn field_name(path: &str, scenario: &Scenario, lang: Lang) -> String {
+    let field = |key: &str| -> Option<T> {
+        Some(match key {
+            "name" => T::ScenarioName,
+            "description" => T::Description,
+            "currency" => T::Currency,
+            "start_year" => T::StartYear,
+            "horizon_years" => T::Horizon,
+            "discount_rate" => T::DiscountRate,
+            "financed_by" => T::FinancedBy,
+            "initial_capital" => T::InitialCapital,
+            "owner" => T::Owner,
+            "start" => T::FirstYear,
+            "years" => T::RunningYears,
+            "annual_cost" => T::AnnualCost,
+            "fund_share" => T::FundShare,
+            "participants_per_year" => T::Participants,
+            "success_rate" => T::SuccessRate,
+            "deadweight" => T::Deadweight,
+            "drop_off" => T::DropOff,
+            "lag_years" => T::LagYears,
+            "benefit_years" => T::BenefitYears,
+            "avoided_costs" => T::AvoidedCosts,
+            "repayment" | "repayment_default" => T::OwnRepaymentRule,
+            "uncertainty" => T::Uncertainty,
+            "cap" => T::Cap,
+            "share" => T::SavingsShare,
+            "actors" => T::SectionActors,
+            "interventions" => T::SectionInterventions,
+            "fund" => T::SectionFund,
+            _ => return None,
+        })
+    };
+    let mut parts = Vec::new();
+    for segment in path.split('.') {
+        let (key, index) = match segment.split_once('[') {
+            Some((k, rest)) => (k, rest.trim_end_matches(']').parse::<usize>().ok()),
+            None => (segment, None),
+        };
+        match (key, index) {
+            ("interventions", Some(i)) => {
+                let name = scenario.interventions.get(i).map(|iv| iv.name.as_str()).unwrap_or("");
+                parts.push(format!("{} {} ({name})", T::Intervention.get(lang), i + 1));
+            }
+            ("actors", Some(i)) => {
+                let name = scenario.actors.get(i).map(|a| a.name.as_str()).unwrap_or("");
+                parts.push(format!("{} {} ({name})", T::Actor.get(lang), i + 1));
+            }
+            ("allocations", Some(i)) => {
+                parts.push(format!("{} {}", T::Allocation.get(lang), scenario.start_year + i as i32))
+            }
+            ("avoided_costs", Some(i)) => parts.push(format!("{} {}", T::AvoidedCosts.get(lang), i + 1)),
+            ("fund", None) => {}
+            (key, _) => parts.push(field(key).map(|t| t.get(lang).to_string()).unwrap_or_else(|| key.to_string())),
+        }
+    }
+    if parts.is_empty() {
+        T::SectionScenario.get(lang).to_string()
+    } else {
+        parts.join(" – ")
+    }
+}
+
+/// A refused edit, explained.
+pub fn notice_text(notice: &Notice, lang: Lang) -> String {
+    match notice {
+        Notice::ActorInUse { actor, uses } => {
+            // Grouped by kind: "owns “A” and has avoided costs in “B” and “C”".
+            let quote = |name: &String| match lang {
+                Lang::Sv => format!("”{name}”"),
+                Lang::En => format!("“{name}”"),
+            };
+            let owns: Vec<String> =
+                uses.iter().filter_map(|u| if let ActorUse::Owns(n) = u { Some(quote(n)) } else { None }).collect();
+            let saves: Vec<String> = uses
+                .iter()
+                .filter_map(|u| if let ActorUse::AvoidedCosts(n) = u { Some(quote(n)) } else { None })
+                .collect();
+            let mut places = Vec::new();
+            if uses.contains(&ActorUse::FinancesFund) {
+                places.push(lang.pick("finansierar fonden", "finances the fund").to_string());
+            }
+            if !owns.is_empty() {
+                let what = match (lang, owns.len()) {
+                    (Lang::Sv, 1) => "äger insatsen",
+                    (Lang::Sv, _) => "äger insatserna",
+                    (Lang::En, 1) => "owns the intervention",
+                    (Lang::En, _) => "owns the interventions",
+                };
+                places.push(format!("{what} {}", join_names(&owns, lang)));
+            }
+            if !saves.is_empty() {
+                let what = lang.pick("har undvikna kostnader i", "has avoided costs in");
+                places.push(format!("{what} {}", join_names(&saves, lang)));
+            }
+            let places = join_names(&places, lang);
+            match lang {
+                Lang::Sv => format!("{actor} kan inte tas bort eftersom aktören {places}. Ändra det först."),
+                Lang::En => format!("{actor} cannot be removed because it {places}. Change that first."),
+            }
+        }
+        Notice::LastActor => {
+            lang.pick("Den sista aktören kan inte tas bort.", "The last actor cannot be removed.").to_string()
+        }
+        Notice::ScenarioRefused(e) => {
+            let message = engine_message(&e.message, lang, is_percent_path(&e.path));
+            let at = if e.path.is_empty() { String::new() } else { format!(" ({})", e.path) };
+            match lang {
+                Lang::Sv => format!("Scenariot kunde inte läsas in{at}: {message}"),
+                Lang::En => format!("The scenario could not be loaded{at}: {message}"),
+            }
+        }
+        Notice::UnknownPreset(id) => match lang {
+            Lang::Sv => format!("Det finns inget exempel som heter ”{id}”."),
+            Lang::En => format!("There is no example called “{id}”."),
+        },
+    }
+}
+
+/// The key figures in two sentences, for a politician on stage:
+/// "Insatserna kostar 30 mnkr. Organisationen sparar 45,3 mnkr och andra 10,2 mnkr.
+/// Det har betalat sig 2033 – inte inom mandatperioden 2023–2026."
+pub fn headline(k: &crate::model::KeyFigures, term: Term, currency: &str, lang: Lang) -> String {
+    use crate::ui::format::money_auto;
+    let cost = money_auto(k.total_cost, currency, lang);
+    let inside = money_auto(k.savings_inside, currency, lang);
+    let outside = money_auto(k.savings_outside, currency, lang);
+    let when = match k.payback_year {
+        Some(y) => match lang {
+            Lang::Sv => format!("Det har betalat sig för organisationen {y} – {}.", payback_note(Some(y), term, lang)),
+            Lang::En => format!("It has paid off for the organisation by {y} – {}.", payback_note(Some(y), term, lang)),
+        },
+        None => lang
+            .pick(
+                "Det betalar sig inte för organisationen inom perioden.",
+                "It does not pay off for the organisation within the period.",
+            )
+            .to_string(),
+    };
+    match lang {
+        Lang::Sv => format!("Insatserna kostar {cost}. Organisationen sparar {inside} och andra (t.ex. staten) {outside}. {when}"),
+        Lang::En => format!("The interventions cost {cost}. The organisation saves {inside} and others (e.g. the state) {outside}. {when}"),
+    }
+}
+
+/// "−2,1 mnkr till 9,8 mnkr i 9 fall av 10 (mittvärde 3,9 mnkr)".
+pub fn uncertainty_range(p5: &str, p95: &str, p50: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Sv => format!("{p5} till {p95} i 9 fall av 10 (mittvärde {p50})"),
+        Lang::En => format!("{p5} to {p95} in 9 cases out of 10 (median {p50})"),
+    }
+}
+
+/// "Betalar sig inom 15 år i 82 % av utfallen."
+pub fn uncertainty_payback(share: &str, horizon: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Sv => format!("Betalar sig för organisationen inom {horizon} år i {share} av utfallen."),
+        Lang::En => format!("Pays off for the organisation within {horizon} years in {share} of the outcomes."),
+    }
+}
+
+/// Whether the payback year falls within the current term of office, and which term that is.
+pub fn payback_note(payback: Option<i32>, term: Term, lang: Lang) -> String {
+    let (first, last) = (term.first, term.last);
+    match (payback, lang) {
+        (Some(y), Lang::Sv) if term.reached_by(y) => format!("inom mandatperioden {first}–{last}"),
+        (Some(y), Lang::En) if term.reached_by(y) => format!("within the term of office {first}–{last}"),
+        (_, Lang::Sv) => format!("inte inom mandatperioden {first}–{last}"),
+        (_, Lang::En) => format!("not within the term of office {first}–{last}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn engine_messages_in_swedish_and_in_percent() {
+        assert_eq!(
+            engine_message("must be between 0 and 1", Lang::Sv, true),
+            "Måste vara mellan 0\u{a0}% och 100\u{a0}%."
+        );
+        assert_eq!(engine_message("must be between 0 and 1", Lang::En, false), "Must be between 0 and 1.");
+        assert_eq!(engine_message("must be between 1 and 60", Lang::Sv, false), "Måste vara mellan 1 och 60.");
+        assert_eq!(engine_message("must not be negative", Lang::Sv, false), "Får inte vara negativt.");
+        assert_eq!(engine_message("\"x\" is not an actor", Lang::Sv, false), "”x” är ingen aktör.");
+        assert_eq!(engine_message("something new", Lang::Sv, false), "Something new");
+    }
+
+    #[test]
+    fn the_headline_says_cost_savings_and_payback() {
+        let s = crate::ui::state::example_scenario();
+        let o = crate::model::simulate(&s).unwrap();
+        let text = headline(&o.key_figures, Term::containing(2026), "SEK", Lang::Sv);
+        assert!(text.starts_with("Insatserna kostar 7,5\u{a0}mnkr. Organisationen sparar"), "{text}");
+    }
+
+    #[test]
+    fn an_actor_in_use_is_explained_grouped_by_kind() {
+        let notice = Notice::ActorInUse {
+            actor: "Socialförvaltningen".into(),
+            uses: vec![
+                ActorUse::FinancesFund,
+                ActorUse::AvoidedCosts("A".into()),
+                ActorUse::Owns("B".into()),
+                ActorUse::AvoidedCosts("C".into()),
+            ],
+        };
+        assert_eq!(
+            notice_text(&notice, Lang::Sv),
+            "Socialförvaltningen kan inte tas bort eftersom aktören finansierar fonden, äger insatsen ”B” och har undvikna kostnader i ”A” och ”C”. Ändra det först."
+        );
+    }
+
+    #[test]
+    fn percent_paths() {
+        assert!(is_percent_path("interventions[0].success_rate"));
+        assert!(is_percent_path("repayment_default.share"));
+        assert!(is_percent_path("discount_rate"));
+        assert!(!is_percent_path("interventions[0].annual_cost"));
+        assert!(!is_percent_path("interventions[0].uncertainty.annual_cost"));
+    }
+
+    #[test]
+    fn field_names_for_the_summary() {
+        let s = crate::ui::state::example_scenario();
+        assert_eq!(
+            field_name("interventions[0].success_rate", &s, Lang::Sv),
+            "Insats 1 (Läsfrämjande i förskoleklass) – Andel som lyckas"
+        );
+        assert_eq!(field_name("fund.allocations[2]", &s, Lang::En), "Allocation 2028");
+    }
+
+    #[test]
+    fn every_text_has_both_languages() {
+        // Spot check: a text is never empty in either language.
+        for t in [T::AppTitle, T::RuleSavingsShare, T::EarmarkedEquityExplain, T::AvoidedCostFactor] {
+            assert!(!t.get(Lang::Sv).is_empty() && !t.get(Lang::En).is_empty());
+        }
+    }
+}

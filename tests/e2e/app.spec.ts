@@ -1,0 +1,348 @@
+// The app (index.html) as a user meets it, in Chromium.
+//
+// Hooks used: data-testid attributes (inputs are "in-<field id>", where the
+// field id is the scenario path with [ ] . turned into "-", e.g.
+// "in-interventions-0-annual_cost"; the engine's message at a field is
+// "err-<field id>"); every amount in the tables and key figures carries the
+// result JSON's exact string in data-value; the scenario being edited is the
+// text of <pre data-testid="scenario-json"> (the "Show the scenario as JSON" panel).
+import { test, expect, type Page, type Request } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+const APP = '/index.html';
+
+/** Every request the page makes, to check that none leaves the origin. */
+function recordRequests(page: Page): string[] {
+  const urls: string[] = [];
+  page.on('request', (r: Request) => urls.push(r.url()));
+  return urls;
+}
+
+function foreign(urls: string[], origin: string): string[] {
+  return urls.filter((u) => !(u.startsWith(origin + '/') || u.startsWith('data:') || u.startsWith('blob:')));
+}
+
+async function open(page: Page): Promise<string[]> {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(APP);
+  await expect(page.getByTestId('key-figures')).toBeVisible();
+  return errors;
+}
+
+/** The scenario as edited, from the JSON panel. */
+async function currentScenario(page: Page): Promise<any> {
+  const text = await page.getByTestId('scenario-json').textContent();
+  return JSON.parse(text ?? '');
+}
+
+/** What the package's own simulate() returns for a scenario, computed in the page. */
+async function simulateInPage(page: Page, scenario: unknown): Promise<any> {
+  const json = await page.evaluate(async (input) => {
+    const m = await import('/pkg/fundsim.js');
+    await m.default();
+    return m.simulate(input);
+  }, JSON.stringify(scenario));
+  return JSON.parse(json);
+}
+
+/** Opens an intervention's editor (they start collapsed when there are several). */
+async function openIntervention(page: Page, index: number): Promise<void> {
+  const details = page.getByTestId(`intervention-${index}`);
+  if ((await details.getAttribute('open')) === null) {
+    await details.locator('summary').first().click();
+  }
+  await expect(details).toHaveAttribute('open', '');
+}
+
+async function dataValue(page: Page, testid: string): Promise<string | null> {
+  return page.getByTestId(testid).locator('[data-value]').first().getAttribute('data-value');
+}
+
+async function cells(page: Page, testid: string, field: string): Promise<(string | null)[]> {
+  return page.getByTestId(testid).locator(`td[data-field="${field}"]`).evaluateAll((tds) =>
+    tds.map((td) => td.getAttribute('data-value')),
+  );
+}
+
+async function chartMarkup(page: Page, testid: string): Promise<string> {
+  return page.getByTestId(testid).locator('svg').first().innerHTML();
+}
+
+test('opens in Swedish on the first preset with key figures, charts and tables', async ({ page }) => {
+  const errors = await open(page);
+  await expect(page.locator('.fundsim')).toHaveAttribute('lang', 'sv');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Social investeringsfond');
+  for (const id of ['kf-total-cost', 'kf-savings-inside', 'kf-savings-outside', 'kf-org-npv', 'kf-society-npv', 'kf-payback', 'kf-revolving']) {
+    await expect(page.getByTestId(id)).toBeVisible();
+  }
+  for (const id of ['chart-fund', 'chart-who-pays', 'chart-actor-years', 'chart-flow']) {
+    await expect(page.getByTestId(id).locator('svg')).toBeVisible();
+  }
+  await expect(page.getByTestId('table-fund')).toBeVisible();
+  await expect(page.getByTestId('preset-story')).toContainText('Illustrativt');
+  // The app opens on the first preset offered.
+  const first = await page.getByTestId('preset-select').locator('option').first().getAttribute('value');
+  await expect(page.getByTestId('preset-select')).toHaveValue(first ?? '');
+  expect(errors).toEqual([]);
+});
+
+test('changing the yearly allocation changes the fund chart and the key figures', async ({ page }) => {
+  await open(page);
+  const chartBefore = await chartMarkup(page, 'chart-fund');
+  await page.getByTestId('in-allocation-amount').fill('0');
+  await expect(page.getByTestId('fund-dry-warning')).toBeVisible();
+  const allocations = await cells(page, 'table-fund', 'allocation');
+  expect(allocations.every((v) => v === '0.00')).toBe(true);
+  expect(await chartMarkup(page, 'chart-fund')).not.toEqual(chartBefore);
+
+  // "X a year for N years", typed the Swedish way.
+  await page.getByTestId('in-allocation-amount').fill('25 000 000');
+  await page.getByTestId('in-allocation-years').fill('3');
+  await expect(page.getByTestId('fund-dry-warning')).toHaveCount(0);
+  const after = await cells(page, 'table-fund', 'allocation');
+  expect(after.slice(0, 3)).toEqual(['25000000.00', '25000000.00', '25000000.00']);
+  expect(after.slice(3).every((v) => v === '0.00')).toBe(true);
+  // The text stays as typed while the field is being edited.
+  await expect(page.getByTestId('in-allocation-amount')).toHaveValue('25 000 000');
+
+  // A single year.
+  await page.getByTestId('allocation-single-years').click();
+  await page.getByTestId('in-fund-allocations-1').fill('1 500 000,50');
+  expect((await cells(page, 'table-fund', 'allocation'))[1]).toBe('1500000.50');
+});
+
+test('switching the repayment rule changes who repays', async ({ page }) => {
+  await open(page);
+  const scenario = await currentScenario(page);
+  const owner = scenario.interventions[0].owner as string;
+  const ownerIsInside = scenario.actors.find((a: any) => a.id === owner).inside;
+  test.skip(!ownerIsInside, 'the first intervention is owned outside the organisation');
+
+  await openIntervention(page, 0);
+  const kind = page.getByTestId('in-interventions-0-repayment-kind');
+  await kind.selectOption('none');
+  await expect(page.getByTestId('sentence-interventions-0-repayment')).toContainText('ingenting');
+
+  await kind.selectOption('fixed');
+  const ownerName = scenario.actors.find((a: any) => a.id === owner).name;
+  await expect(page.getByTestId('sentence-interventions-0-repayment')).toContainText(`${ownerName} betalar tillbaka`);
+  const repaid = await cells(page, `table-actor-${owner}`, 'repayment');
+  expect(repaid.some((v) => v !== '0.00')).toBe(true);
+  expect((await currentScenario(page)).interventions[0].repayment.kind).toBe('fixed');
+
+  await kind.selectOption('savings_share');
+  await expect(page.getByTestId('sentence-interventions-0-repayment')).toContainText('av sina besparingar');
+  const rule = (await currentScenario(page)).interventions[0].repayment;
+  expect(rule.kind).toBe('savings_share');
+});
+
+test('adding an intervention adds it to the scenario and the results', async ({ page }) => {
+  await open(page);
+  const before = (await currentScenario(page)).interventions.length;
+  const costBefore = await dataValue(page, 'kf-total-cost');
+  await page.getByTestId('add-intervention').click();
+  await expect(page.getByTestId(`intervention-${before}`)).toBeVisible();
+  expect((await currentScenario(page)).interventions.length).toBe(before + 1);
+  await expect(page.getByTestId('table-interventions').locator('tbody tr')).toHaveCount(before + 1);
+  expect(await dataValue(page, 'kf-total-cost')).not.toEqual(costBefore);
+  await expect(page.getByTestId('error-summary')).toHaveCount(0);
+});
+
+test('an invalid entry shows the message at the field and keeps the last results', async ({ page }) => {
+  await open(page);
+  const before = await dataValue(page, 'kf-society-npv');
+  await openIntervention(page, 0);
+  await page.getByTestId('in-interventions-0-success_rate').fill('150');
+  await expect(page.getByTestId('err-interventions-0-success_rate')).toContainText('mellan 0');
+  await expect(page.getByTestId('error-summary')).toBeVisible();
+  expect(await dataValue(page, 'kf-society-npv')).toEqual(before);
+  await page.getByTestId('in-interventions-0-success_rate').fill('10');
+  await expect(page.getByTestId('err-interventions-0-success_rate')).toHaveCount(0);
+});
+
+test('removing an actor still in use is refused with a message', async ({ page }) => {
+  await open(page);
+  const scenario = await currentScenario(page);
+  const financer = scenario.fund.financed_by as string;
+  await page.getByTestId(`remove-actor-${financer}`).click();
+  await expect(page.getByTestId('notice')).toContainText('finansierar fonden');
+  expect((await currentScenario(page)).actors.length).toBe(scenario.actors.length);
+});
+
+test('switching to English translates the page and its numbers', async ({ page }) => {
+  await open(page);
+  await page.getByTestId('lang-switch').click();
+  await expect(page.locator('.fundsim')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Social investment fund');
+  await expect(page.getByTestId('kf-total-cost')).toContainText('Cost of the interventions');
+  await expect(page.getByTestId('kf-total-cost')).toContainText('kSEK');
+  const text = (await page.locator('.fundsim').innerText()).toLowerCase();
+  for (const swedish of ['kostnad för insatserna', 'besparingar', 'antaganden', 'återbetalning']) {
+    expect(text).not.toContain(swedish);
+  }
+  await page.getByTestId('unit-mnkr').check({ force: true });
+  await expect(page.getByTestId('kf-total-cost')).toContainText('MSEK');
+});
+
+test('every preset loads, with its story and sources', async ({ page }) => {
+  await open(page);
+  const ids = await page.getByTestId('preset-select').locator('option').evaluateAll((os) =>
+    os.map((o) => (o as HTMLOptionElement).value).filter((v) => v),
+  );
+  expect(ids.length).toBeGreaterThan(0);
+  for (const id of ids) {
+    await page.getByTestId('preset-select').selectOption(id);
+    await expect(page.getByTestId('preset-story')).toContainText('Illustrativt');
+    await expect(page.getByTestId('error-summary')).toHaveCount(0);
+    await expect(page.getByTestId('notice')).toHaveCount(0);
+    const scenario = await currentScenario(page);
+    const title = await page.getByTestId('preset-select').locator(`option[value="${id}"]`).textContent();
+    await expect(page.getByTestId('scenario-title')).toHaveText(title ?? '');
+    const expected = await simulateInPage(page, scenario);
+    expect(await dataValue(page, 'kf-total-cost')).toBe(expected.key_figures.total_cost);
+  }
+});
+
+test('the year-by-year tables equal what simulate returns', async ({ page }) => {
+  await open(page);
+  // Edit something first, so that the tables are the recomputed ones.
+  await page.getByTestId('in-discount_rate').fill('4');
+  await page.getByTestId('add-intervention').click();
+  const scenario = await currentScenario(page);
+  expect(scenario.discount_rate).toBe('0.04');
+  const expected = await simulateInPage(page, scenario);
+
+  for (const field of ['open', 'allocation', 'grants', 'repayments', 'close']) {
+    expect(await cells(page, 'table-fund', field)).toEqual(expected.fund.map((r: any) => r[field]));
+  }
+  expect(await cells(page, 'table-net', 'org_net')).toEqual(expected.org_net);
+  expect(await cells(page, 'table-net', 'society_net')).toEqual(expected.society_net);
+  for (const actor of expected.actors) {
+    for (const field of ['savings', 'co_financing', 'repayment', 'fund_cost', 'grants_received', 'net']) {
+      expect(await cells(page, `table-actor-${actor.id}`, field), `${actor.id}.${field}`).toEqual(
+        actor.rows.map((r: any) => r[field]),
+      );
+    }
+  }
+  expect(await cells(page, 'table-interventions', 'grants_total')).toEqual(expected.interventions.map((i: any) => i.grants_total));
+  expect(await cells(page, 'table-interventions', 'repaid_total')).toEqual(expected.interventions.map((i: any) => i.repaid_total));
+  const k = expected.key_figures;
+  expect(await dataValue(page, 'kf-total-cost')).toBe(k.total_cost);
+  expect(await dataValue(page, 'kf-savings-inside')).toBe(k.savings_inside);
+  expect(await dataValue(page, 'kf-savings-outside')).toBe(k.savings_outside);
+  expect(await dataValue(page, 'kf-org-npv')).toBe(k.org_npv);
+  expect(await dataValue(page, 'kf-society-npv')).toBe(k.society_npv);
+  expect(await dataValue(page, 'kf-payback')).toBe(k.payback_year === null ? '' : String(k.payback_year));
+  expect(await dataValue(page, 'kf-revolving')).toBe(k.revolving_ratio ?? '');
+});
+
+test('no request leaves the origin', async ({ page, baseURL }) => {
+  const urls = recordRequests(page);
+  await open(page);
+  await page.getByTestId('lang-switch').click();
+  await page.getByTestId('add-intervention').click();
+  await page.getByTestId('scenario-json-panel').locator('summary').click();
+  await page.waitForLoadState('networkidle');
+  expect(foreign(urls, baseURL ?? '')).toEqual([]);
+  expect(urls.some((u) => u.endsWith('/pkg/fundsim_bg.wasm'))).toBe(true);
+});
+
+async function expectNoSeriousViolations(page: Page, view: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).include('.fundsim').analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  expect(serious, `axe on ${view}`).toEqual([]);
+}
+
+/** Opens every collapsed section, so that axe sees all of it. */
+async function openAllDetails(page: Page): Promise<void> {
+  await page.locator('details.fundsim, .fundsim details').evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+}
+
+test('accessibility: no serious or critical axe violations on any view', async ({ page }) => {
+  test.setTimeout(240_000);
+  await open(page);
+  await expectNoSeriousViolations(page, 'opening view');
+  await openAllDetails(page);
+  await expectNoSeriousViolations(page, 'every section open');
+  await page.getByTestId('in-interventions-0-success_rate').fill('150');
+  await page.getByTestId(`remove-actor-${(await currentScenario(page)).fund.financed_by}`).click();
+  await expectNoSeriousViolations(page, 'errors and a notice');
+  await page.getByTestId('lang-switch').click();
+  await expectNoSeriousViolations(page, 'English');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectNoSeriousViolations(page, 'phone');
+});
+
+test('keyboard: the editor is reachable and focus is visible', async ({ page }) => {
+  await open(page);
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.skip-link')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  const focused = page.locator(':focus');
+  await expect(focused).toBeVisible();
+  const outline = await focused.evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).not.toBe('none');
+});
+
+test('phone (390 px): results come first, nothing overflows sideways, touch targets are at least 44 px', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open(page);
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  await page.locator('.fundsim details').evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+  expect(await overflow(), 'with every section open').toBeLessThanOrEqual(0);
+  await page.getByTestId('lang-switch').click();
+  expect(await overflow(), 'in English').toBeLessThanOrEqual(0);
+  await page.locator('.fundsim details').evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = false)));
+  const kf = await page.getByTestId('key-figures').boundingBox();
+  const editor = await page.locator('#fundsim-editor').boundingBox();
+  expect(kf && editor && kf.y < editor.y).toBe(true);
+  const small = await page.evaluate(() => {
+    const targets = Array.from(
+      document.querySelectorAll<HTMLElement>('.fundsim button, .fundsim select, .fundsim input[type="text"], .fundsim summary, .segmented label, .checkbox label, .choice label'),
+    );
+    return targets
+      .filter((el) => el.offsetParent !== null)
+      .map((el) => ({ el: el.dataset.testid || el.id || el.textContent?.trim().slice(0, 30), h: el.getBoundingClientRect().height }))
+      .filter((t) => t.h < 43.5);
+  });
+  expect(small).toEqual([]);
+});
+
+test('wide screen (1920 px): the editor is a side column beside the results', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1200 });
+  await open(page);
+  const results = await page.locator('main.results').boundingBox();
+  const editor = await page.locator('#fundsim-editor').boundingBox();
+  expect(results && editor && editor.x >= results.x + results.width).toBe(true);
+  // The key figures are in view without scrolling.
+  const kf = await page.getByTestId('kf-payback').boundingBox();
+  expect(kf && kf.y + kf.height <= 1200).toBe(true);
+});
+
+test('the uncertainty figures equal what monteCarlo returns for the same scenario', async ({ page }) => {
+  await open(page);
+  const scenario = await currentScenario(page);
+  const ranged = scenario.interventions.some((i: any) => i.uncertainty && Object.keys(i.uncertainty).length > 0);
+  if (!ranged) {
+    await expect(page.getByTestId('uncertainty-figures')).toHaveCount(0);
+    return;
+  }
+  const expected = JSON.parse(
+    await page.evaluate(async (input) => {
+      const m = await import('/pkg/fundsim.js');
+      await m.default();
+      return m.monteCarlo(input, 2026, 400);
+    }, JSON.stringify(scenario)),
+  );
+  const org = page.getByTestId('unc-org-npv');
+  await expect(org).toHaveAttribute('data-p5', expected.org_npv.p5);
+  await expect(org).toHaveAttribute('data-p50', expected.org_npv.p50);
+  await expect(org).toHaveAttribute('data-p95', expected.org_npv.p95);
+  await expect(page.getByTestId('unc-society-npv')).toHaveAttribute('data-p95', expected.society_npv.p95);
+  await expect(page.getByTestId('unc-payback')).toHaveAttribute('data-value', expected.payback_within_horizon_share);
+});

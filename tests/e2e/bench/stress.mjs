@@ -1,0 +1,88 @@
+// The stress scenario of the benchmarks: 200 interventions × 60 years × 50 actors.
+//
+// This mirrors `stress_json()` in benches/simulate.rs field for field and
+// value for value (keep the two in step when either changes): 50 actors
+// (every other one inside), 200 interventions over a 60-year horizon, each
+// with an avoided cost for all 50 actors and one of the three repayment
+// rules. Amounts and shares are strings, as in the Rust version; counts and
+// years are numbers. Only the order of object keys may differ (serde_json's
+// `json!` sorts them), which the scenario parser does not care about.
+//
+// A plain ES module without Node imports, so that both Node
+// (tests/e2e/bench/page-bench.mjs) and the browser (bench.html) can load it.
+// `node tests/e2e/bench/stress.mjs` prints a summary and the JSON's size.
+
+/** The stress scenario as a plain object. */
+export function stressScenario() {
+  const actors = [];
+  for (let a = 0; a < 50; a++) {
+    actors.push({ id: `a${a}`, name: `Actor ${a}`, inside: a % 2 === 0 });
+  }
+  const interventions = [];
+  for (let i = 0; i < 200; i++) {
+    const owner = (i * 2) % 50; // always an inside actor
+    let repayment;
+    switch (i % 3) {
+      case 0:
+        repayment = { kind: 'none' };
+        break;
+      case 1:
+        repayment = { kind: 'fixed', share: '1', years: 5, start_after: 1 };
+        break;
+      default:
+        repayment = { kind: 'savings_share', share: '0.5', cap: '1.2', start_after: 0 };
+    }
+    const avoided = [];
+    for (let a = 0; a < 50; a++) {
+      avoided.push({ actor: `a${a}`, per_year: `${1000 + 37 * a}` });
+    }
+    interventions.push({
+      id: `i${i}`,
+      name: `Intervention ${i}`,
+      owner: `a${owner}`,
+      start: i % 10,
+      years: 1 + (i % 5),
+      annual_cost: `${1_000_000 + 1_000 * i}`,
+      fund_share: '0.7',
+      participants_per_year: '50',
+      success_rate: '0.3',
+      deadweight: '0.2',
+      lag_years: i % 3,
+      benefit_years: 60,
+      drop_off: '0.05',
+      avoided_costs: avoided,
+      repayment,
+    });
+  }
+  return {
+    schema_version: 1,
+    name: 'Stress',
+    currency: 'SEK',
+    start_year: 2026,
+    horizon_years: 60,
+    discount_rate: '0.035',
+    actors,
+    fund: {
+      financed_by: 'a0',
+      accounting: 'appropriation',
+      initial_capital: '0',
+      allocations: new Array(60).fill('100000000'),
+    },
+    interventions,
+  };
+}
+
+/** The stress scenario as JSON text (what `stress_json()` returns, up to key order). */
+export function stressJson() {
+  return JSON.stringify(stressScenario());
+}
+
+// `node tests/e2e/bench/stress.mjs`: a summary, to check the port by eye.
+if (typeof process !== 'undefined' && process.argv && import.meta.url === `file://${process.argv[1]}`) {
+  const s = stressScenario();
+  const json = stressJson();
+  console.log(
+    `stress scenario: ${s.interventions.length} interventions × ${s.horizon_years} years × ${s.actors.length} actors, ` +
+      `${s.interventions.reduce((n, i) => n + i.avoided_costs.length, 0)} avoided costs, JSON ${json.length} bytes`,
+  );
+}

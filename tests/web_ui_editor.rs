@@ -1,0 +1,222 @@
+//! The whole app rendered by Yew in a real browser: typing into the editor
+//! recomputes the key figures and tables at once; an invalid entry shows the
+//! engine's message at the field while the last valid results stay.
+//!
+//! Run with `wasm-pack test --headless --chrome --test web_ui_editor` (or `cargo
+//! test --target wasm32-unknown-unknown --test web_ui_editor` with
+//! wasm-bindgen-test-runner as the target's runner and CHROMEDRIVER set).
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+use std::time::Duration;
+
+use fundsim::model::outcome::money_text;
+use fundsim::model::simulate;
+use fundsim::ui::app::{App, AppProps, Opening};
+use fundsim::ui::i18n::Lang;
+use fundsim::ui::state::example_scenario;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, Event, EventInit, HtmlInputElement, HtmlSelectElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Lets Yew render what was scheduled.
+async fn settle() {
+    yew::platform::time::sleep(Duration::from_millis(30)).await;
+}
+
+/// Mounts the app on the built-in example in a fresh element.
+async fn mount(lang: Lang) -> Element {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let props = AppProps { opening: Opening::Scenario(Rc::new(example_scenario())), lang, owns_page: false };
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    root
+}
+
+fn find(root: &Element, testid: &str) -> Element {
+    root.query_selector(&format!("[data-testid=\"{testid}\"]"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element with data-testid={testid}"))
+}
+
+fn try_find(root: &Element, testid: &str) -> Option<Element> {
+    root.query_selector(&format!("[data-testid=\"{testid}\"]")).unwrap()
+}
+
+fn bubbling(kind: &str) -> Event {
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    Event::new_with_event_init_dict(kind, &init).unwrap()
+}
+
+/// Types `text` into an input as a user would (value, then an `input` event).
+async fn type_into(root: &Element, testid: &str, text: &str) {
+    let input: HtmlInputElement = find(root, testid).dyn_into().unwrap();
+    input.set_value(text);
+    input.dispatch_event(&bubbling("input")).unwrap();
+    settle().await;
+}
+
+async fn choose(root: &Element, testid: &str, value: &str) {
+    let select: HtmlSelectElement = find(root, testid).dyn_into().unwrap();
+    select.set_value(value);
+    select.dispatch_event(&bubbling("change")).unwrap();
+    settle().await;
+}
+
+fn data_value(root: &Element, testid: &str) -> String {
+    find(root, testid).query_selector("[data-value]").unwrap().unwrap().get_attribute("data-value").unwrap()
+}
+
+fn fund_cell(root: &Element, year: i32, field: &str) -> String {
+    find(root, "table-fund")
+        .query_selector(&format!("tr[data-year=\"{year}\"] td[data-field=\"{field}\"]"))
+        .unwrap()
+        .unwrap()
+        .get_attribute("data-value")
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn the_key_figures_match_the_engine_on_opening() {
+    let root = mount(Lang::Sv).await;
+    let expected = simulate(&example_scenario()).unwrap();
+    assert_eq!(data_value(&root, "kf-total-cost"), money_text(expected.key_figures.total_cost));
+    assert_eq!(data_value(&root, "kf-org-npv"), money_text(expected.key_figures.org_npv));
+    assert_eq!(fund_cell(&root, 2026, "close"), money_text(expected.fund[0].close));
+}
+
+#[wasm_bindgen_test]
+async fn changing_the_allocation_recomputes_at_once() {
+    let root = mount(Lang::Sv).await;
+    // "4 000 000 a year" typed the Swedish way, with spaces.
+    type_into(&root, "in-allocation-amount", "4 000 000").await;
+    assert_eq!(fund_cell(&root, 2026, "allocation"), "4000000.00");
+    assert_eq!(fund_cell(&root, 2028, "allocation"), "4000000.00");
+    let mut expected = example_scenario();
+    expected.fund.allocations = vec![4_000_000.into(); 3];
+    let expected = simulate(&expected).unwrap();
+    assert_eq!(fund_cell(&root, 2040, "close"), money_text(expected.fund[14].close));
+    // The text stays as typed while the field has focus (not reformatted under the cursor).
+    let input: HtmlInputElement = find(&root, "in-allocation-amount").dyn_into().unwrap();
+    assert_eq!(input.value(), "4 000 000");
+}
+
+#[wasm_bindgen_test]
+async fn a_decimal_comma_is_accepted() {
+    let root = mount(Lang::Sv).await;
+    type_into(&root, "in-discount_rate", "5,5").await;
+    let mut expected = example_scenario();
+    expected.discount_rate = "0.055".parse().unwrap();
+    let expected = simulate(&expected).unwrap();
+    assert_eq!(data_value(&root, "kf-org-npv"), money_text(expected.key_figures.org_npv));
+}
+
+#[wasm_bindgen_test]
+async fn an_invalid_entry_shows_the_engine_message_and_keeps_the_last_results() {
+    let root = mount(Lang::En).await;
+    let before = data_value(&root, "kf-society-npv");
+    // 150 % success: the engine refuses interventions[0].success_rate.
+    type_into(&root, "in-interventions-0-success_rate", "150").await;
+    let message = find(&root, "err-interventions-0-success_rate").text_content().unwrap();
+    assert!(message.contains("Must be between 0% and 100%"), "{message}");
+    assert_eq!(data_value(&root, "kf-society-npv"), before);
+    assert!(try_find(&root, "error-summary").is_some());
+    // Fixing it recomputes and the message goes away.
+    type_into(&root, "in-interventions-0-success_rate", "30").await;
+    assert!(try_find(&root, "err-interventions-0-success_rate").is_none());
+    assert_ne!(data_value(&root, "kf-society-npv"), before);
+}
+
+#[wasm_bindgen_test]
+async fn text_that_is_not_a_number_is_kept_and_explained() {
+    let root = mount(Lang::Sv).await;
+    let before = fund_cell(&root, 2026, "allocation");
+    type_into(&root, "in-allocation-amount", "tio miljoner").await;
+    let input: HtmlInputElement = find(&root, "in-allocation-amount").dyn_into().unwrap();
+    assert_eq!(input.value(), "tio miljoner");
+    assert!(try_find(&root, "err-allocation-amount").is_some());
+    assert_eq!(fund_cell(&root, 2026, "allocation"), before);
+}
+
+#[wasm_bindgen_test]
+async fn switching_the_repayment_rule_changes_who_repays() {
+    let root = mount(Lang::Sv).await;
+    let sentence = find(&root, "sentence-interventions-0-repayment").text_content().unwrap();
+    assert!(sentence.starts_with("Utbildningsförvaltningen betalar tillbaka"), "{sentence}");
+    choose(&root, "in-interventions-0-repayment-kind", "default").await;
+    let sentence = find(&root, "sentence-interventions-0-repayment").text_content().unwrap();
+    assert!(sentence.starts_with("Socialförvaltningen betalar tillbaka 50"), "{sentence}");
+    // Socialförvaltningen now pays into the fund; Utbildningsförvaltningen no longer does.
+    let repays = |actor: &str| {
+        let cells =
+            find(&root, &format!("table-actor-{actor}")).query_selector_all("td[data-field=\"repayment\"]").unwrap();
+        (0..cells.length()).any(|i| {
+            let cell: Element = cells.item(i).unwrap().dyn_into().unwrap();
+            cell.get_attribute("data-value").as_deref() != Some("0.00")
+        })
+    };
+    assert!(repays("social"));
+    assert!(!repays("school"));
+}
+
+#[wasm_bindgen_test]
+async fn removing_an_actor_in_use_is_explained() {
+    let root = mount(Lang::Sv).await;
+    let button: web_sys::HtmlElement = find(&root, "remove-actor-social").dyn_into().unwrap();
+    button.click();
+    settle().await;
+    let notice = find(&root, "notice").text_content().unwrap();
+    assert!(notice.contains("Socialförvaltningen kan inte tas bort"), "{notice}");
+    assert!(notice.contains("Läsfrämjande i förskoleklass"), "{notice}");
+    assert!(try_find(&root, "actor-social").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn switching_language_translates_the_page() {
+    let root = mount(Lang::Sv).await;
+    assert!(root.text_content().unwrap().contains("Kostnad för insatserna"));
+    let button: web_sys::HtmlElement = find(&root, "lang-switch").dyn_into().unwrap();
+    button.click();
+    settle().await;
+    let text = root.text_content().unwrap();
+    assert!(text.contains("Cost of the interventions"));
+    assert!(!text.contains("Kostnad för insatserna"));
+}
+
+#[wasm_bindgen_test]
+async fn mount_takes_a_scenario_and_a_language() {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let mut scenario = example_scenario();
+    scenario.name = "Monterad".into();
+    let options = format!("{{\"lang\": \"en\", \"scenario\": {}}}", scenario.to_json());
+    fundsim::mount(root.clone(), Some(options)).unwrap();
+    settle().await;
+    assert_eq!(find(&root, "fundsim").get_attribute("lang").as_deref(), Some("en"));
+    assert!(root.text_content().unwrap().contains("Monterad"));
+    let expected = simulate(&scenario).unwrap();
+    assert_eq!(data_value(&root, "kf-total-cost"), money_text(expected.key_figures.total_cost));
+}
+
+#[wasm_bindgen_test]
+fn mount_refuses_bad_options_without_mounting() {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").unwrap();
+    let mut broken = example_scenario();
+    broken.discount_rate = "2".parse().unwrap();
+    for options in [
+        "{not json".to_string(),
+        "{\"lang\": \"fi\"}".to_string(),
+        "{\"preset\": \"no-such-preset\"}".to_string(),
+        format!("{{\"scenario\": {}}}", broken.to_json()),
+    ] {
+        assert!(fundsim::mount(root.clone(), Some(options.clone())).is_err(), "{options}");
+    }
+    assert_eq!(root.child_element_count(), 0);
+}
