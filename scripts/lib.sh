@@ -154,7 +154,14 @@ build_pkg() {
         die "wasm-pack build failed"
     [ -f "$FUNDSIM_ROOT/pkg/fundsim.js" ] && [ -f "$FUNDSIM_ROOT/pkg/fundsim_bg.wasm" ] ||
         die "wasm-pack finished but pkg/fundsim.js or pkg/fundsim_bg.wasm is missing"
-    log "pkg/fundsim_bg.wasm: $(wc -c <"$FUNDSIM_ROOT/pkg/fundsim_bg.wasm") bytes"
+    # The JS glue is minified (terser, an npm devDependency): it is part of
+    # the initial download, which must stay small.
+    if command -v terser >/dev/null 2>&1; then
+        terser "$FUNDSIM_ROOT/pkg/fundsim.js" --module --compress --mangle -o "$FUNDSIM_ROOT/pkg/fundsim.min.js" &&
+            mv "$FUNDSIM_ROOT/pkg/fundsim.min.js" "$FUNDSIM_ROOT/pkg/fundsim.js" ||
+            die "terser could not minify pkg/fundsim.js"
+    fi
+    log "pkg/fundsim_bg.wasm: $(wc -c <"$FUNDSIM_ROOT/pkg/fundsim_bg.wasm") bytes, pkg/fundsim.js: $(wc -c <"$FUNDSIM_ROOT/pkg/fundsim.js") bytes"
 }
 
 # A free TCP port on 127.0.0.1, preferring $1 when it is free.

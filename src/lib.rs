@@ -27,7 +27,10 @@ pub fn monte_carlo(scenario_json: &str, seed: f64, draws: u32) -> Result<String,
 
 /// Mounts the app when the page has an element with id `fundsim-app`; on any
 /// other page (tests, host pages that call [`mount`] themselves) it does nothing.
-/// The element may say `data-lang="en"` and `data-preset="<id>"`.
+/// The element may say `data-lang="en"` and `data-preset="<id>"`. This app
+/// owns the page: a link in the address (`#v=1&s=…`, `#preset=<id>`, `lang=`)
+/// wins, else the scenario autosaved in local storage, else `data-preset`
+/// (see [`ui::keep`]); the address and the autosave follow the edits.
 #[wasm_bindgen(start)]
 pub fn start() {
     let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("fundsim-app"));

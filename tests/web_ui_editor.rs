@@ -143,9 +143,31 @@ async fn text_that_is_not_a_number_is_kept_and_explained() {
     assert_eq!(fund_cell(&root, 2026, "allocation"), before);
 }
 
+/// Opens an intervention's editor as a reader does: a click on its summary.
+/// (Closed interventions render only their summary.)
+async fn open_intervention(root: &Element, index: usize) {
+    let details = find(root, &format!("intervention-{index}"));
+    if !details.has_attribute("open") {
+        let summary: web_sys::HtmlElement = details.query_selector("summary").unwrap().unwrap().dyn_into().unwrap();
+        summary.click();
+    }
+    settle().await;
+    settle().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_closed_intervention_renders_only_its_summary_until_opened() {
+    let root = mount(Lang::Sv).await;
+    // The opening preset has several interventions: they start closed, without fields.
+    assert!(try_find(&root, "in-interventions-1-success_rate").is_none());
+    open_intervention(&root, 1).await;
+    assert!(try_find(&root, "in-interventions-1-success_rate").is_some());
+}
+
 #[wasm_bindgen_test]
 async fn switching_the_repayment_rule_changes_who_repays() {
     let root = mount(Lang::Sv).await;
+    open_intervention(&root, 0).await;
     let sentence = find(&root, "sentence-interventions-0-repayment").text_content().unwrap();
     assert!(sentence.starts_with("Utbildningsförvaltningen betalar tillbaka"), "{sentence}");
     choose(&root, "in-interventions-0-repayment-kind", "default").await;

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::model::Scenario;
+use crate::ui::browser::{self, PageSync};
 use crate::ui::components::charts_panel::ChartsPanel;
 use crate::ui::components::error_summary::ErrorSummary;
 use crate::ui::components::header::Header;
@@ -13,6 +14,7 @@ use crate::ui::components::key_figures::KeyFigures;
 use crate::ui::components::notice_banner::NoticeBanner;
 use crate::ui::components::preset_picker::PresetPicker;
 use crate::ui::components::scenario_json::ScenarioJson;
+use crate::ui::components::share_bar::ShareBar;
 use crate::ui::components::year_tables::YearTables;
 use crate::ui::editor::actors::ActorsEditor;
 use crate::ui::editor::fund::FundEditor;
@@ -21,6 +23,7 @@ use crate::ui::editor::interventions::InterventionsEditor;
 use crate::ui::editor::repayment::RepaymentEditor;
 use crate::ui::explain;
 use crate::ui::i18n::Lang;
+use crate::ui::keep::{self, Visit};
 use crate::ui::state::{Action, AppState, Notice};
 use crate::ui::text::T;
 use crate::ui::Prefs;
@@ -43,8 +46,9 @@ pub struct AppProps {
     pub opening: Opening,
     #[prop_or_default]
     pub lang: Lang,
-    /// Whether the app owns the whole page (index.html) and may set its title;
-    /// false when embedded in someone else's page.
+    /// Whether the app owns the whole page (index.html) and may set its title,
+    /// read and write its address (the scenario's link) and autosave to its
+    /// local storage; false when embedded in someone else's page.
     #[prop_or_default]
     pub owns_page: bool,
 }
@@ -65,18 +69,105 @@ pub fn initial_state(opening: &Opening, lang: Lang) -> AppState {
 
 #[component(App)]
 pub fn app(props: &AppProps) -> Html {
+    let owns_page = props.owns_page;
+    // Keeps the address and the autosave in step (only when the app owns the page).
+    let sync = use_memo((), |_| PageSync::default());
     let state = {
         let opening = props.opening.clone();
         let lang = props.lang;
-        use_reducer(move || initial_state(&opening, lang))
+        let sync = sync.clone();
+        use_reducer(move || {
+            if !owns_page {
+                return initial_state(&opening, lang);
+            }
+            // A link in the address, else the autosaved scenario, else the opening.
+            let fragment = browser::location_fragment();
+            let stored = browser::storage_get(keep::STORAGE_KEY);
+            let aside_key = keep::aside_key(browser::now_ms());
+            let visit = Visit { fragment: &fragment, stored: stored.as_deref(), aside_key: &aside_key };
+            let opened = keep::open_visit(&opening, lang, Some(visit));
+            if opened.keep_stored || (opened.set_aside && !browser::storage_move(keep::STORAGE_KEY, &aside_key)) {
+                // A corrupt value that stays where it is must not be overwritten.
+                sync.block_saving();
+            }
+            opened.state
+        })
     };
     let onaction = {
         let dispatcher = state.dispatcher();
         Callback::from(move |action: Action| dispatcher.dispatch(action))
     };
+    let uncertainty = use_deferred_uncertainty(state.valid_scenario.clone());
     let lang = state.lang;
+    // The page's link for the last valid scenario (a preset by its id when unchanged).
+    let fragment = use_memo((state.valid_scenario.clone(), state.preset_id.clone(), lang), |(s, preset, lang)| {
+        keep::share_fragment(s, preset.as_deref(), *lang)
+    });
+    // Whether this browser keeps the autosave (storage can be turned off or full).
+    let storage_works = use_memo((), move |_| owns_page && browser::storage_works());
+    let valid_json = use_memo(state.valid_scenario.clone(), |s| AttrValue::from(s.to_json()));
     {
-        let owns_page = props.owns_page;
+        // Edits are written after a pause, in place; a new scenario gets its own history entry.
+        let sync = sync.clone();
+        // The history entry and the scenario JSON the address and the autosave were last kept for.
+        let seen = use_mut_ref(|| None::<(u32, AttrValue)>);
+        use_effect_with((fragment.clone(), valid_json.clone(), state.entry), move |(fragment, json, entry)| {
+            if owns_page {
+                let previous = seen.borrow_mut().replace((*entry, (**json).clone()));
+                match previous {
+                    // Opening: the address names what is shown; nothing new to autosave.
+                    None => sync.replace_now((**fragment).clone()),
+                    Some((previous, _)) if previous != *entry => {
+                        sync.push((**fragment).clone(), Some(json.to_string()))
+                    }
+                    // Autosaved only when the scenario changed (not for a language switch).
+                    Some((_, saved)) => {
+                        sync.later(Some((**fragment).clone()), (saved != **json).then(|| json.to_string()))
+                    }
+                }
+            }
+        });
+    }
+    {
+        // Back and forward (and a link typed into the address) open that link's scenario.
+        let sync = sync.clone();
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listeners = owns_page.then(|| {
+                let window = gloo::utils::window();
+                let follow = {
+                    let sync = sync.clone();
+                    move |_: &web_sys::Event| {
+                        let fragment = browser::location_fragment();
+                        let shown = sync.shown();
+                        if fragment == shown {
+                            return;
+                        }
+                        if keep::carries_link(&fragment) {
+                            sync.followed(fragment.clone());
+                            dispatcher.dispatch(Action::LinkFollowed(fragment));
+                        } else if !shown.is_empty() {
+                            // An in-page anchor (#fundsim-editor): the browser has moved
+                            // there; the address goes on naming the scenario.
+                            sync.replace_now(shown);
+                        }
+                    }
+                };
+                let flush = {
+                    let sync = sync.clone();
+                    move |_: &web_sys::Event| sync.flush()
+                };
+                [
+                    gloo::events::EventListener::new(&window, "popstate", follow.clone()),
+                    gloo::events::EventListener::new(&window, "hashchange", follow),
+                    // Leaving or hiding the page writes what is pending.
+                    gloo::events::EventListener::new(&window, "pagehide", flush),
+                ]
+            });
+            move || drop(listeners)
+        });
+    }
+    {
         use_effect_with(lang, move |lang| {
             if owns_page {
                 gloo::utils::document().set_title(T::PageTitle.get(*lang));
@@ -105,12 +196,16 @@ pub fn app(props: &AppProps) -> Html {
                 <a class="skip-link" href="#fundsim-editor">{ T::SkipToEditor.get(lang) }</a>
                 <Header onaction={onaction.clone()} />
                 <PresetPicker current={state.preset_id.clone().map(AttrValue::from)} onaction={onaction.clone()} />
+                <ShareBar link={owns_page.then(|| AttrValue::from(browser::page_link(&fragment)))}
+                    file_name={AttrValue::from(keep::file_name(&valid.name))} file_json={(*valid_json).clone()}
+                    has_errors={!state.errors.is_empty()} autosave={owns_page && *storage_works}
+                    displaced={state.displaced.as_ref().map(|s| AttrValue::from(s.name.clone()))} onaction={onaction.clone()} />
                 <NoticeBanner notice={state.notice.clone()} onaction={onaction.clone()} />
                 <div class="layout">
                     <main class="results" aria-labelledby="results-heading">
                         <h2 id="results-heading" class="scenario-title" data-testid="scenario-title">{ title }</h2>
                         <ErrorSummary scenario={scenario.clone()} errors={errors.clone()} />
-                        <KeyFigures scenario={valid.clone()} outcome={outcome.clone()} uncertainty={state.uncertainty.clone()} />
+                        <KeyFigures scenario={valid.clone()} outcome={outcome.clone()} uncertainty={uncertainty} />
                         <a class="text-button to-editor" href="#fundsim-editor" data-testid="to-editor">{ T::ToEditor.get(lang) }</a>
                         <ChartsPanel scenario={valid.clone()} outcome={outcome.clone()} />
                     </main>
@@ -137,4 +232,28 @@ pub fn app(props: &AppProps) -> Html {
             </div>
         </ContextProvider<Prefs>>
     }
+}
+
+/// How long the scenario must stay unchanged before the Monte Carlo run starts.
+const UNCERTAINTY_DELAY_MS: u32 = 250;
+
+/// The Monte Carlo figures of the valid scenario, computed off the typing
+/// path: an edit redraws the deterministic results at once, and the run (many
+/// simulations) starts only once the scenario has rested for
+/// [`UNCERTAINTY_DELAY_MS`]. Until then the previous figures stay.
+#[hook]
+fn use_deferred_uncertainty(scenario: Rc<Scenario>) -> Option<Rc<crate::model::montecarlo::Uncertainty>> {
+    let figures = use_state(|| None);
+    {
+        let figures = figures.clone();
+        use_effect_with(scenario, move |scenario| {
+            let scenario = scenario.clone();
+            let run = gloo::timers::callback::Timeout::new(UNCERTAINTY_DELAY_MS, move || {
+                figures.set(crate::ui::state::uncertainty_of(&scenario));
+            });
+            // A newer scenario cancels the pending run.
+            move || drop(run)
+        });
+    }
+    (*figures).clone()
 }

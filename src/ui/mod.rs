@@ -6,8 +6,12 @@
 //! - [`text`]: every visible string in Swedish and English; [`format`] and
 //!   [`parse`]: numbers out and in; [`explain`]: sentences about repayment
 //!   rules; [`term`]: terms of office.
+//! - [`keep`]: share and keep, the decisions (the page's link, what a visit
+//!   opens on, file names); [`browser`]: the browser calls behind them
+//!   (URL fragment and history, local storage, clipboard, downloads, files).
 
 pub mod app;
+pub mod browser;
 pub mod charts;
 pub mod components;
 pub mod editor;
@@ -15,6 +19,7 @@ pub mod explain;
 pub mod export;
 pub mod format;
 pub mod i18n;
+pub mod keep;
 pub mod parse;
 pub mod state;
 pub mod term;

@@ -32,9 +32,6 @@ pub struct AppState {
     pub valid_scenario: Rc<Scenario>,
     /// The outcome of `valid_scenario`.
     pub outcome: Rc<Outcome>,
-    /// The Monte Carlo run of `valid_scenario` ([`UNCERTAINTY_DRAWS`] seeded draws), when
-    /// any intervention has uncertainty ranges.
-    pub uncertainty: Option<Rc<Uncertainty>>,
     /// The language shown.
     pub lang: Lang,
     /// The unit money is shown in.
@@ -45,6 +42,13 @@ pub struct AppState {
     pub notice: Option<Notice>,
     /// Counts whole-scenario loads, so that the editor starts afresh (no stale drafts) on each.
     pub generation: u32,
+    /// Counts loads that become their own entry in the browser's history (a
+    /// preset, a file, a pasted scenario, a reset); following a link back or
+    /// forward through the history does not.
+    pub entry: u32,
+    /// The autosaved scenario that a link in the address was opened over,
+    /// offered back until the scenario is changed (then the autosave follows the change).
+    pub displaced: Option<Rc<Scenario>>,
 }
 
 /// An edit that was refused, and why.
@@ -58,6 +62,12 @@ pub enum Notice {
     ScenarioRefused(ScenarioError),
     /// A preset id that does not exist.
     UnknownPreset(String),
+    /// The link in the address could not be read; the default is shown instead.
+    LinkRefused(ScenarioError),
+    /// The autosaved scenario could not be read; it was moved aside to `aside_key`.
+    StoredRefused { error: ScenarioError, aside_key: String },
+    /// A scenario file could not be opened; the engine's message.
+    FileRefused { name: String, error: ScenarioError },
 }
 
 /// Where an actor is used.
@@ -149,6 +159,17 @@ pub enum Action {
     ScenarioLoaded(Box<Scenario>),
     /// Scenario JSON was pasted; refused with the engine's message when it cannot be read or breaks a rule.
     ScenarioPasted(String),
+    /// A scenario file was opened (its name and text); refused with the engine's message.
+    FileOpened {
+        name: String,
+        json: String,
+    },
+    /// The browser went back or forward to this URL fragment (`v=1&s=…`, `preset=…`).
+    LinkFollowed(String),
+    /// Back to the preset the scenario came from, unchanged (else the first preset).
+    PresetReset,
+    /// Open the autosaved scenario that a link was opened over.
+    DisplacedRestored,
     LanguageSwitched,
     LanguageChosen(Lang),
     UnitChosen(Unit),
@@ -208,7 +229,9 @@ pub const UNCERTAINTY_DRAWS: u32 = 400;
 /// Its seed: the same scenario always shows the same figures.
 pub const UNCERTAINTY_SEED: u64 = 2026;
 
-/// The Monte Carlo run of a valid scenario, or `None` when it has no ranges (or the run fails).
+/// The Monte Carlo run of a valid scenario, or `None` when it has no ranges
+/// (or the run fails). The app runs it after an edit has rested (`app.rs`),
+/// not in the reducer, so typing redraws the deterministic results at once.
 pub fn uncertainty_of(scenario: &Scenario) -> Option<Rc<Uncertainty>> {
     let ranged =
         scenario.interventions.iter().any(|iv| iv.uncertainty.as_ref().is_some_and(|u| *u != Default::default()));
@@ -227,7 +250,6 @@ impl AppState {
         let outcome = simulate(&scenario)?;
         let valid = Rc::new(scenario.clone());
         Ok(AppState {
-            uncertainty: uncertainty_of(&scenario),
             scenario,
             errors: Vec::new(),
             valid_scenario: valid,
@@ -237,6 +259,8 @@ impl AppState {
             preset_id,
             notice: None,
             generation: 0,
+            entry: 0,
+            displaced: None,
         })
     }
 
@@ -255,7 +279,6 @@ impl AppState {
         let scenario = example_scenario();
         let outcome = simulate(&scenario).unwrap_or_else(|_| empty_outcome(&scenario));
         AppState {
-            uncertainty: uncertainty_of(&scenario),
             valid_scenario: Rc::new(scenario.clone()),
             scenario,
             errors: Vec::new(),
@@ -265,6 +288,8 @@ impl AppState {
             preset_id: None,
             notice: None,
             generation: 0,
+            entry: 0,
+            displaced: None,
         }
     }
 
@@ -299,7 +324,6 @@ impl AppState {
                 Ok(outcome) => {
                     self.outcome = Rc::new(outcome);
                     self.valid_scenario = Rc::new(self.scenario.clone());
-                    self.uncertainty = uncertainty_of(&self.scenario);
                 }
                 Err(e) => errors.push(e),
             }
@@ -315,8 +339,66 @@ impl AppState {
                     self.scenario = preset.scenario;
                     self.preset_id = Some(id);
                     self.generation = self.generation.wrapping_add(1);
+                    self.entry = self.entry.wrapping_add(1);
                 }
                 None => self.notice = Some(Notice::UnknownPreset(id)),
+            },
+            Action::PresetReset => {
+                let id = self
+                    .preset_id
+                    .clone()
+                    .filter(|id| crate::presets::by_id(id).is_some())
+                    .or_else(|| crate::presets::all().first().map(|p| p.id.to_string()));
+                match id {
+                    Some(id) => self.apply(Action::PresetLoaded(id)),
+                    None => {
+                        self.scenario = example_scenario();
+                        self.preset_id = None;
+                        self.generation = self.generation.wrapping_add(1);
+                        self.entry = self.entry.wrapping_add(1);
+                    }
+                }
+            }
+            Action::FileOpened { name, json } => {
+                match Scenario::from_json(&json).and_then(|s| validate_all(&s).into_iter().next().map_or(Ok(s), Err)) {
+                    Ok(scenario) => {
+                        self.preset_id = crate::ui::keep::preset_of(&scenario);
+                        self.scenario = scenario;
+                        self.generation = self.generation.wrapping_add(1);
+                        self.entry = self.entry.wrapping_add(1);
+                    }
+                    Err(error) => self.notice = Some(Notice::FileRefused { name, error }),
+                }
+            }
+            Action::DisplacedRestored => {
+                if let Some(scenario) = self.displaced.take() {
+                    self.preset_id = crate::ui::keep::preset_of(&scenario);
+                    self.scenario = (*scenario).clone();
+                    self.generation = self.generation.wrapping_add(1);
+                    self.entry = self.entry.wrapping_add(1);
+                }
+            }
+            Action::LinkFollowed(fragment) => match crate::share::link::read_fragment(&fragment) {
+                Ok(request) => {
+                    if let Some(lang) = crate::ui::keep::link_lang(&request) {
+                        self.lang = lang;
+                    }
+                    if let Some(scenario) = request.scenario {
+                        self.scenario = scenario;
+                        self.preset_id = crate::ui::keep::known_preset(request.preset.as_deref());
+                        self.generation = self.generation.wrapping_add(1);
+                    } else if let Some(id) = request.preset {
+                        match crate::presets::by_id(&id) {
+                            Some(preset) => {
+                                self.scenario = preset.scenario;
+                                self.preset_id = Some(id);
+                                self.generation = self.generation.wrapping_add(1);
+                            }
+                            None => self.notice = Some(Notice::UnknownPreset(id)),
+                        }
+                    }
+                }
+                Err(e) => self.notice = Some(Notice::LinkRefused(e)),
             },
             Action::ScenarioLoaded(scenario) => {
                 let errors = validate_all(&scenario);
@@ -326,6 +408,7 @@ impl AppState {
                         self.scenario = *scenario;
                         self.preset_id = None;
                         self.generation = self.generation.wrapping_add(1);
+                        self.entry = self.entry.wrapping_add(1);
                     }
                 }
             }
@@ -451,6 +534,8 @@ impl Reducible for AppState {
         next.apply(action);
         if changes_scenario && next.scenario != self.scenario {
             next.revalidate();
+            // The autosave now follows this scenario: the displaced one is no longer offered.
+            next.displaced = None;
         }
         Rc::new(next)
     }
@@ -849,14 +934,73 @@ mod tests {
     #[test]
     fn uncertainty_follows_the_ranges() {
         let state = start();
-        let u = state.uncertainty.clone().expect("the example has a success-rate range");
+        let u = uncertainty_of(&state.valid_scenario).expect("the example has a success-rate range");
         assert_eq!(u.draws, UNCERTAINTY_DRAWS);
         assert!(u.org_npv.p5 <= u.org_npv.p50 && u.org_npv.p50 <= u.org_npv.p95);
         let state = state.reduce(Action::InterventionEdited {
             index: 0,
             edit: InterventionEdit::UncertaintyChanged { param: UncertainParam::SuccessRate, range: None },
         });
-        assert_eq!(state.uncertainty, None);
+        assert_eq!(uncertainty_of(&state.valid_scenario), None);
+    }
+
+    #[test]
+    fn a_file_is_opened_or_refused_with_the_engine_message() {
+        let mut other = example_scenario();
+        other.name = "Från fil".into();
+        let state = start().reduce(Action::FileOpened { name: "a.json".into(), json: other.to_json() });
+        assert_eq!(state.scenario.name, "Från fil");
+        assert_eq!((state.generation, state.entry), (1, 1));
+        assert_eq!(state.notice, None);
+        // A file that breaks a rule is refused naming the field; the scenario stays.
+        let mut broken = other.clone();
+        broken.interventions[0].success_rate = d("1.5");
+        let refused = state.clone().reduce(Action::FileOpened { name: "b.json".into(), json: broken.to_json() });
+        assert_eq!(refused.scenario, state.scenario);
+        assert_eq!(refused.outcome, state.outcome);
+        assert_eq!(refused.entry, 1);
+        match &refused.notice {
+            Some(Notice::FileRefused { name, error }) => {
+                assert_eq!(name, "b.json");
+                assert_eq!(error.path, "interventions[0].success_rate");
+            }
+            other => panic!("expected a file notice, got {other:?}"),
+        }
+        let unreadable = state.clone().reduce(Action::FileOpened { name: "c.json".into(), json: String::new() });
+        assert!(matches!(&unreadable.notice, Some(Notice::FileRefused { .. })));
+        assert_eq!(unreadable.scenario, state.scenario);
+    }
+
+    #[test]
+    fn following_a_link_loads_it_without_a_new_history_entry() {
+        let mut other = example_scenario();
+        other.discount_rate = d("0.05");
+        let fragment = crate::ui::keep::share_fragment(&other, None, Lang::En);
+        let state = start().reduce(Action::LinkFollowed(fragment));
+        assert_eq!(state.scenario, other);
+        assert_eq!(*state.valid_scenario, other);
+        assert_eq!(state.lang, Lang::En);
+        assert_eq!((state.generation, state.entry), (1, 0));
+        // A damaged link keeps the scenario and says why.
+        let damaged = state.clone().reduce(Action::LinkFollowed("v=1&s=garbage".into()));
+        assert_eq!(damaged.scenario, other);
+        assert!(matches!(&damaged.notice, Some(Notice::LinkRefused(e)) if e.path == "link.s"));
+    }
+
+    #[test]
+    fn presets_files_and_resets_count_history_entries() {
+        let Some(first) = crate::presets::all().into_iter().next() else { return };
+        let state = start().reduce(Action::PresetLoaded(first.id.to_string()));
+        assert_eq!(state.entry, 1);
+        let state = state.reduce(Action::DiscountRateChanged(d("0.05")));
+        assert_eq!(state.entry, 1, "an edit is not an entry of its own");
+        let state = state.reduce(Action::PresetReset);
+        assert_eq!(state.scenario, first.scenario);
+        assert_eq!(state.preset_id.as_deref(), Some(first.id));
+        assert_eq!(state.entry, 2);
+        // From a scenario of its own, reset opens the first preset.
+        let state = start().reduce(Action::PresetReset);
+        assert_eq!(state.scenario, first.scenario);
     }
 
     #[test]

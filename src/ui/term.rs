@@ -3,9 +3,13 @@
 //! The rule used throughout the app: general elections are held every four
 //! years in September (2022, 2026, 2030, …) and a term runs from the following
 //! 1 January for four calendar years, so terms are 2023–2026, 2027–2030,
-//! 2031–2034, … The *current term* of a scenario is the term that contains its
-//! start year; a payback year "falls within the term" when it is no later than
-//! that term's last year.
+//! 2031–2034, … The *current term* of a scenario is the term in which its
+//! interventions are decided and run: the term that contains its start year,
+//! except when the start year is an election year (the last year of a term),
+//! when it is the term that begins the following January — a payback inside
+//! the outgoing council's last months is no target, and the newly elected
+//! council answers for the result. A payback year "falls within the term"
+//! when it is no later than that term's last year.
 
 /// First year of a known term; every term starts 4k years from it.
 const A_TERM_START: i32 = 2027;
@@ -22,6 +26,16 @@ impl Term {
     pub fn containing(year: i32) -> Term {
         let first = A_TERM_START + (year - A_TERM_START).div_euclid(4) * 4;
         Term { first, last: first + 3 }
+    }
+
+    /// The current term of a scenario that starts in `start_year` (see the module docs).
+    pub fn current_for(start_year: i32) -> Term {
+        let containing = Term::containing(start_year);
+        if start_year == containing.last {
+            Term::containing(start_year + 1)
+        } else {
+            containing
+        }
     }
 
     /// Whether `year` is within this term or before its end.
@@ -41,5 +55,14 @@ mod tests {
         assert_eq!(Term::containing(2030), Term { first: 2027, last: 2030 });
         assert_eq!(Term::containing(2031), Term { first: 2031, last: 2034 });
         assert_eq!(Term::containing(1999), Term { first: 1999, last: 2002 });
+    }
+
+    #[test]
+    fn a_scenario_starting_in_an_election_year_is_measured_against_the_coming_term() {
+        // 2026 is an election year: the council elected in September 2026 sits 2027–2030.
+        assert_eq!(Term::current_for(2026), Term { first: 2027, last: 2030 });
+        assert_eq!(Term::current_for(2027), Term { first: 2027, last: 2030 });
+        assert_eq!(Term::current_for(2029), Term { first: 2027, last: 2030 });
+        assert_eq!(Term::current_for(2030), Term { first: 2031, last: 2034 });
     }
 }

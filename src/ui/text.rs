@@ -185,6 +185,23 @@ pub enum T {
     High,
     CostFactor,
     AvoidedCostFactor,
+    // Share and keep
+    ShareAndKeep,
+    CopyLink,
+    LinkCopied,
+    LinkCopyFallback,
+    LinkField,
+    ShowQr,
+    QrTitle,
+    QrTooLong,
+    CloseDialog,
+    SaveScenario,
+    SaveLastValid,
+    SaveFailed,
+    OpenScenario,
+    ResetPreset,
+    Autosaved,
+    DisplacedOpen,
 }
 
 impl T {
@@ -238,8 +255,8 @@ impl T {
             PaybackYear => ("Återbetalningsår", "Payback year"),
             IfEffectDiffers => ("Om effekten blir sämre eller bättre", "If the effect is worse or better"),
             TermRule => (
-                "Återbetalningsår: första året då organisationens samlade resultat inte längre är negativt. Mandatperiod: val hålls i september vart fjärde år (2026, 2030 …) och perioden börjar 1 januari året efter; här jämförs med den mandatperiod som innehåller scenariots första år.",
-                "Payback year: the first year from which the organisation's cumulative result is no longer negative. Term of office: elections are held every four years in September (2026, 2030 …) and a term starts on 1 January after; the comparison is with the term that contains the scenario's first year.",
+                "Återbetalningsår: första året då organisationens samlade resultat inte längre är negativt. Mandatperiod: val hålls i september vart fjärde år (2026, 2030 …) och perioden börjar 1 januari året efter; här jämförs med den mandatperiod då insatserna beslutas och genomförs: den som innehåller scenariots första år, eller – om det är ett valår – den som börjar året efter.",
+                "Payback year: the first year from which the organisation's cumulative result is no longer negative. Term of office: elections are held every four years in September (2026, 2030 …) and a term starts on 1 January after; the comparison is with the term in which the interventions are decided and run: the one containing the scenario's first year or, when that is an election year, the one starting the year after.",
             ),
             NoPayback => ("Inte inom perioden", "Not within the period"),
             RevolvingRatio => ("Fondens återflöde", "Fund revolving ratio"),
@@ -408,6 +425,34 @@ impl T {
             High => ("högst", "high"),
             CostFactor => ("Kostnad, faktor", "Cost, factor"),
             AvoidedCostFactor => ("Undvikna kostnader, faktor", "Avoided costs, factor"),
+            ShareAndKeep => ("Dela och spara", "Share and keep"),
+            CopyLink => ("Kopiera länk", "Copy link"),
+            LinkCopied => ("Länken är kopierad.", "The link is copied."),
+            LinkCopyFallback => (
+                "Webbläsaren lät inte appen kopiera. Länken är markerad i fältet: kopiera den med Ctrl+C (⌘+C på Mac).",
+                "The browser did not let the app copy. The link is selected in the field: copy it with Ctrl+C (⌘+C on a Mac).",
+            ),
+            LinkField => ("Länk till scenariot", "Link to the scenario"),
+            ShowQr => ("Visa QR-kod", "Show QR code"),
+            QrTitle => ("Skanna för att öppna scenariot", "Scan to open the scenario"),
+            QrTooLong => (
+                "Länken är för lång för en QR-kod. Spara scenariot som fil och dela filen i stället.",
+                "The link is too long for a QR code. Save the scenario as a file and share the file instead.",
+            ),
+            CloseDialog => ("Stäng", "Close"),
+            SaveScenario => ("Spara scenariot", "Save the scenario"),
+            SaveLastValid => (
+                "Scenariot har fel som inte är rättade: den senaste giltiga versionen sparas.",
+                "The scenario has errors that are not fixed: the last valid version is saved.",
+            ),
+            SaveFailed => ("Webbläsaren lät inte appen spara filen.", "The browser did not let the app save the file."),
+            OpenScenario => ("Öppna scenario …", "Open scenario …"),
+            ResetPreset => ("Återställ exemplet", "Reset to preset"),
+            DisplacedOpen => ("Öppna mitt sparade scenario", "Open my saved scenario"),
+            Autosaved => (
+                "Dina ändringar sparas automatiskt i den här webbläsaren och finns kvar nästa gång.",
+                "Your changes are saved automatically in this browser and are still here next time.",
+            ),
         }
     }
 
@@ -515,6 +560,24 @@ pub fn engine_message(message: &str, lang: Lang, percent: bool) -> String {
             format!("Must contain the intervention's value {value}.")
         };
     }
+    if let Some(rest) = message.strip_prefix("the link was made by a newer version of fundsim (link format ") {
+        let v = rest.trim_end_matches(')');
+        return if sv {
+            format!("Länken gjordes med en nyare version av fundsim (länkformat {v}).")
+        } else {
+            format!("The link was made by a newer version of fundsim (link format {v}).")
+        };
+    }
+    if let Some(rest) = message.strip_prefix("made by a newer version of fundsim ") {
+        return if sv {
+            format!("Gjort med en nyare version av fundsim {rest}.")
+        } else {
+            format!("Made by a newer version of fundsim {rest}.")
+        };
+    }
+    if let Some(rest) = message.strip_prefix("not valid JSON") {
+        return if sv { format!("Inte giltig JSON{rest}.") } else { format!("Not valid JSON{rest}.") };
+    }
     if let Some(rest) = message.strip_prefix("must list between 1 and ") {
         let n = rest.trim_end_matches(" actors");
         return if sv {
@@ -556,6 +619,16 @@ pub fn engine_message(message: &str, lang: Lang, percent: bool) -> String {
         )),
         "must have 0 ≤ low ≤ 1 ≤ high" => {
             Some(("Måste uppfylla 0 ≤ lägst ≤ 1 ≤ högst.", "Must have 0 ≤ low ≤ 1 ≤ high."))
+        }
+        "the link is damaged (it is not complete or was changed)" => Some((
+            "Länken är skadad (den är inte komplett eller har ändrats).",
+            "The link is damaged (it is not complete or was changed).",
+        )),
+        "the link is damaged (it is not text)" => {
+            Some(("Länken är skadad (den innehåller inte text).", "The link is damaged (it is not text)."))
+        }
+        "the link has no known format version" => {
+            Some(("Länken saknar en känd formatversion.", "The link has no known format version."))
         }
         "amounts too large to compute; use smaller amounts" => Some((
             "Beloppen är för stora att räkna med. Använd mindre belopp.",
@@ -694,12 +767,60 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> String {
             Lang::Sv => format!("Det finns inget exempel som heter ”{id}”."),
             Lang::En => format!("There is no example called “{id}”."),
         },
+        Notice::LinkRefused(e) => {
+            let problem = path_message(e, lang);
+            match lang {
+                Lang::Sv => format!("Länken kunde inte öppnas. {problem} Exemplet visas i stället."),
+                Lang::En => format!("The link could not be opened. {problem} The example is shown instead."),
+            }
+        }
+        Notice::StoredRefused { error, aside_key } => {
+            let problem = path_message(error, lang);
+            match lang {
+                Lang::Sv => format!(
+                    "Scenariot som sparades i den här webbläsaren kunde inte läsas. {problem} Det har lagts undan i webbläsarens lagring som ”{aside_key}”, så att inget går förlorat."
+                ),
+                Lang::En => format!(
+                    "The scenario saved in this browser could not be read. {problem} It has been set aside in the browser's storage as “{aside_key}”, so that nothing is lost."
+                ),
+            }
+        }
+        Notice::FileRefused { name, error } => {
+            let problem = path_message(error, lang);
+            match lang {
+                Lang::Sv => format!("Filen ”{name}” kunde inte öppnas. {problem} Scenariot är oförändrat."),
+                Lang::En => format!("The file “{name}” could not be opened. {problem} The scenario is unchanged."),
+            }
+        }
+    }
+}
+
+/// The offer of the autosaved scenario a link was opened over.
+pub fn displaced_text(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Sv => format!(
+            "Du öppnade en länk. Ditt scenario ”{name}” finns kvar i den här webbläsaren tills du ändrar något här."
+        ),
+        Lang::En => {
+            format!("You opened a link. Your scenario “{name}” is still kept in this browser until you change something here.")
+        }
+    }
+}
+
+/// The engine's message after its field's path: `interventions[0].success_rate: Måste vara …`.
+fn path_message(e: &crate::model::ScenarioError, lang: Lang) -> String {
+    let message = engine_message(&e.message, lang, is_percent_path(&e.path));
+    let message = if message.ends_with(['.', ')']) { message } else { format!("{message}.") };
+    if e.path.is_empty() {
+        message
+    } else {
+        format!("{}: {message}", e.path)
     }
 }
 
 /// The key figures in two sentences, for a politician on stage:
 /// "Insatserna kostar 30 mnkr. Organisationen sparar 45,3 mnkr och andra 10,2 mnkr.
-/// Det har betalat sig 2033 – inte inom mandatperioden 2023–2026."
+/// Det har betalat sig 2033 – inte inom mandatperioden 2027–2030."
 pub fn headline(k: &crate::model::KeyFigures, term: Term, currency: &str, lang: Lang) -> String {
     use crate::ui::format::money_auto;
     let cost = money_auto(k.total_cost, currency, lang);

@@ -25,16 +25,19 @@ pub fn text_width(text: &str, font_size: f64) -> f64 {
 
 /// A number for an SVG attribute: one decimal is plenty on a viewBox, and
 /// NaN or infinities (which cannot arise from the scales, but still) become 0.
+///
+/// Written with integer formatting only: float formatting would pull the
+/// float-printing machinery of `core` into the download for nothing.
 pub fn px(value: f64) -> String {
-    if value.is_finite() {
-        let rounded = (value * 10.0).round() / 10.0;
-        if rounded == rounded.trunc() {
-            format!("{}", rounded as i64)
-        } else {
-            format!("{rounded:.1}")
-        }
-    } else {
-        "0".into()
+    if !value.is_finite() {
+        return "0".into();
+    }
+    let tenths = (value * 10.0).round() as i64;
+    let (whole, tenth) = (tenths / 10, (tenths % 10).abs());
+    match (tenth, tenths < 0 && whole == 0) {
+        (0, _) => format!("{whole}"),
+        (_, true) => format!("-0.{tenth}"),
+        _ => format!("{whole}.{tenth}"),
     }
 }
 
@@ -291,6 +294,18 @@ pub fn ellipsize(text: &str, max_chars: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn px_writes_one_decimal_without_float_formatting() {
+        // 12.34 → 123.4 tenths → 123 → "12.3"; −12.36 → −123.6 → −124 → "-12.4";
+        // −0.25 → −2.5 tenths, rounded away from zero → −3 → "-0.3"; whole numbers lose ".0".
+        assert_eq!(px(12.34), "12.3");
+        assert_eq!(px(-12.36), "-12.4");
+        assert_eq!(px(-0.25), "-0.3");
+        assert_eq!(px(3.0), "3");
+        assert_eq!(px(-3.0), "-3");
+        assert_eq!(px(f64::NAN), "0");
+    }
     use super::*;
     use std::str::FromStr;
 

@@ -51,7 +51,7 @@ pub fn key_figures(props: &KeyFiguresProps) -> Html {
     let sign_note = |value: Decimal| {
         Some(if value.is_sign_negative() && !value.is_zero() { T::Loss } else { T::Gain }.get(lang).to_string())
     };
-    let term = Term::containing(props.scenario.start_year);
+    let term = Term::current_for(props.scenario.start_year);
     let payback = match k.payback_year {
         Some(year) => year.to_string(),
         None => T::NoPayback.get(lang).to_string(),

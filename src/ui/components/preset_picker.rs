@@ -20,6 +20,17 @@ pub fn preset_picker(props: &PresetPickerProps) -> Html {
     let presets = use_memo((), |_| crate::presets::all());
     // The story is cut to a few lines until the reader asks for all of it.
     let expanded = use_state(|| false);
+    // The `selected` attribute does not move a selection the user has made: the
+    // select's value is set whenever the current preset changes (back and forward, a link, a file).
+    let select_ref = use_node_ref();
+    {
+        let select_ref = select_ref.clone();
+        use_effect_with(props.current.clone(), move |current| {
+            if let Some(select) = select_ref.cast::<web_sys::HtmlSelectElement>() {
+                select.set_value(current.as_deref().unwrap_or(""));
+            }
+        });
+    }
     if presets.is_empty() {
         return html! {
             <section class="presets" data-testid="presets">
@@ -37,7 +48,7 @@ pub fn preset_picker(props: &PresetPickerProps) -> Html {
         <section class="presets" data-testid="presets" aria-labelledby="preset-label">
             <div class="field field-select">
                 <label id="preset-label" for="preset-select">{ T::ChoosePreset.get(lang) }</label>
-                <select id="preset-select" data-testid="preset-select" {onchange}>
+                <select id="preset-select" data-testid="preset-select" ref={select_ref} {onchange}>
                     if current.is_none() {
                         <option value="" selected=true disabled=true>{ T::OwnScenario.get(lang) }</option>
                     }

@@ -39,7 +39,12 @@ pub struct InterventionEditorProps {
 pub fn intervention_editor(props: &InterventionEditorProps) -> Html {
     let prefs = use_context::<Prefs>().unwrap_or_default();
     let lang = prefs.lang;
+    // The body is built only while the intervention is open: a closed one is
+    // just its summary, so 200 closed interventions stay a short list.
+    // The `open` attribute is left to the browser after the first render (the
+    // reader opens and closes it); `expanded` follows its toggle events.
     let initially_open = use_state(|| props.open);
+    let expanded = use_state(|| props.open);
     let index = props.index;
     let s = &props.scenario;
     let Some(iv) = s.interventions.get(index) else { return html! {} };
@@ -76,9 +81,19 @@ pub fn intervention_editor(props: &InterventionEditorProps) -> Html {
     let owner_name = s.actor(&iv.owner).map(|a| a.name.clone()).unwrap_or_else(|| iv.owner.clone());
     let name = if iv.name.trim().is_empty() { T::Unnamed.get(lang).to_string() } else { iv.name.clone() };
 
+    let ontoggle = {
+        let expanded = expanded.clone();
+        Callback::from(move |e: Event| {
+            let now_open = e.target_dyn_into::<web_sys::Element>().is_some_and(|d| d.has_attribute("open"));
+            if now_open != *expanded {
+                expanded.set(now_open);
+            }
+        })
+    };
+
     html! {
         <details class={classes!("intervention", has_error.then_some("invalid"))} open={*initially_open}
-            data-testid={format!("intervention-{index}")}>
+            data-testid={format!("intervention-{index}")} {ontoggle}>
             <summary>
                 <span class="intervention-name">{ &name }</span>
                 <span class="intervention-years">
@@ -88,6 +103,7 @@ pub fn intervention_editor(props: &InterventionEditorProps) -> Html {
                     <span class="badge-error">{ T::HasErrors.get(lang) }</span>
                 }
             </summary>
+            if *expanded {
             <div class="toolbar" role="group" aria-label={format!("{} {}", T::ActionsFor.get(lang), name)}>
                 { button(format!("{} {}", T::MoveUp.get(lang), name), "move-up", Action::InterventionMoved { from: index, to: index.saturating_sub(1) }, index == 0, "↑", None) }
                 { button(format!("{} {}", T::MoveDown.get(lang), name), "move-down", Action::InterventionMoved { from: index, to: index + 1 }, index + 1 >= props.count, "↓", None) }
@@ -144,6 +160,7 @@ pub fn intervention_editor(props: &InterventionEditorProps) -> Html {
                 rule={iv.repayment.clone()} sentence={props.sentence.clone()} errors={props.errors.clone()}
                 onchange={on.reform(move |rule| Action::InterventionEdited { index, edit: InterventionEdit::RepaymentChanged(rule) })} />
             <UncertaintyEditor index={index} intervention={iv.clone()} errors={props.errors.clone()} onaction={on.clone()} />
+            }
         </details>
     }
 }

@@ -1,0 +1,253 @@
+//! The browser calls behind share and keep, in one place, so that components
+//! stay declarative: the URL fragment and the history, local storage, the
+//! clipboard, file downloads and reading an opened file.
+//!
+//! Every call tolerates a browser that refuses (storage turned off, no
+//! clipboard, a sandboxed frame): it reports `false`/`None` instead of
+//! panicking, and the app carries on. Only the app that owns the page calls
+//! the fragment, history and storage functions (see [`crate::ui::app`]); an
+//! app embedded in someone else's page leaves that page's address alone.
+//!
+//! [`PageSync`] keeps the address and the autosave in step with the scenario:
+//! edits are written after a pause ([`DEBOUNCE_MS`], `history.replaceState`,
+//! so there is no history entry per keystroke); a whole new scenario (a
+//! preset, a file) gets its own entry (`history.pushState`).
+
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use gloo::timers::callback::Timeout;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::ui::keep::STORAGE_KEY;
+
+/// The pause after the last edit before the address and the autosave are written.
+pub const DEBOUNCE_MS: u32 = 400;
+
+/// The page's URL fragment, without `#` (empty when there is none).
+pub fn location_fragment() -> String {
+    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    hash.strip_prefix('#').unwrap_or(&hash).to_string()
+}
+
+/// The page's address with this fragment: what "Copy link" copies.
+pub fn page_link(fragment: &str) -> String {
+    let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    let base = href.split('#').next().unwrap_or_default();
+    format!("{base}#{fragment}")
+}
+
+/// Writes the fragment into the address: a new history entry (`push`) or in
+/// place of the current one. `false` when the browser refused.
+pub fn write_fragment(fragment: &str, push: bool) -> bool {
+    let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else { return false };
+    let url = format!("#{fragment}");
+    let done = if push {
+        history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+    } else {
+        history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+    };
+    done.is_ok()
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+/// The value under `key` in local storage.
+pub fn storage_get(key: &str) -> Option<String> {
+    local_storage().and_then(|s| s.get_item(key).ok().flatten())
+}
+
+/// Stores `value` under `key`; `false` when storage is off or full.
+pub fn storage_set(key: &str, value: &str) -> bool {
+    local_storage().is_some_and(|s| s.set_item(key, value).is_ok())
+}
+
+/// Whether local storage takes a value (it can be turned off, or full).
+pub fn storage_works() -> bool {
+    const PROBE: &str = "fundsim.probe";
+    local_storage().is_some_and(|s| s.set_item(PROBE, "1").is_ok() && s.remove_item(PROBE).is_ok())
+}
+
+/// Moves the value under `from` to `to`; `from` is removed only once `to` holds it.
+pub fn storage_move(from: &str, to: &str) -> bool {
+    let Some(storage) = local_storage() else { return false };
+    let Some(value) = storage.get_item(from).ok().flatten() else { return false };
+    storage.set_item(to, &value).is_ok() && storage.remove_item(from).is_ok()
+}
+
+/// Milliseconds since 1970: the stamp of a value moved aside.
+pub fn now_ms() -> u64 {
+    let now = js_sys::Date::now();
+    if now.is_finite() && now > 0.0 {
+        now as u64
+    } else {
+        0
+    }
+}
+
+/// Puts `text` on the clipboard; `done(true)` once it is there, `done(false)`
+/// when the browser has no clipboard or refused.
+pub fn copy_text(text: String, done: impl FnOnce(bool) + 'static) {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else { return done(false) };
+    // `navigator.clipboard` is missing outside secure contexts.
+    let has_clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
+        .map(|c| !c.is_undefined() && !c.is_null())
+        .unwrap_or(false);
+    if !has_clipboard {
+        return done(false);
+    }
+    let promise = navigator.clipboard().write_text(&text);
+    wasm_bindgen_futures::spawn_local(async move {
+        done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+    });
+}
+
+/// Offers `text` as a file download called `file_name`; `false` when the browser refused.
+pub fn download(file_name: &str, mime: &str, text: &str) -> bool {
+    fn go(file_name: &str, mime: &str, text: &str) -> Option<()> {
+        let document = web_sys::window()?.document()?;
+        let parts = js_sys::Array::of1(&JsValue::from_str(text));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(mime);
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+        let anchor: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
+        anchor.set_href(&url);
+        anchor.set_download(file_name);
+        anchor.set_attribute("hidden", "").ok()?;
+        let body = document.body()?;
+        body.append_child(&anchor).ok()?;
+        anchor.click();
+        anchor.remove();
+        // The download has started from the click; the object URL is released a little later.
+        Timeout::new(10_000, move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        })
+        .forget();
+        Some(())
+    }
+    go(file_name, mime, text).is_some()
+}
+
+/// Reads an opened file as text; `done(Err(..))` when it cannot be read.
+pub fn read_file(file: web_sys::File, done: impl FnOnce(Result<String, String>) + 'static) {
+    let promise = file.text();
+    wasm_bindgen_futures::spawn_local(async move {
+        let text = wasm_bindgen_futures::JsFuture::from(promise).await;
+        done(match text {
+            Ok(value) => value.as_string().ok_or_else(|| "not text".to_string()),
+            Err(e) => Err(e.as_string().unwrap_or_else(|| "the file could not be read".into())),
+        });
+    });
+}
+
+/// Keeps the address and the autosave in step with the scenario (see the module docs).
+#[derive(Clone, Default)]
+pub struct PageSync(Rc<RefCell<SyncInner>>);
+
+impl PartialEq for PageSync {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+#[derive(Default)]
+struct SyncInner {
+    /// The fragment to write in place of the current one, after the pause.
+    fragment: Option<String>,
+    /// The scenario JSON to autosave, after the pause.
+    save: Option<String>,
+    timer: Option<Timeout>,
+    /// The fragment the address shows, as this app last wrote or followed it.
+    shown: String,
+    /// Set when a stored value could not be moved aside: it is never overwritten.
+    saving_blocked: bool,
+}
+
+impl PageSync {
+    /// Writes `fragment` (in place) and autosaves `save` after the pause; a
+    /// later call within the pause replaces both.
+    pub fn later(&self, fragment: Option<String>, save: Option<String>) {
+        let weak: Weak<RefCell<SyncInner>> = Rc::downgrade(&self.0);
+        let mut inner = self.0.borrow_mut();
+        if fragment.is_some() {
+            inner.fragment = fragment;
+        }
+        if save.is_some() {
+            inner.save = save;
+        }
+        // Replacing the timer cancels the previous one.
+        inner.timer = Some(Timeout::new(DEBOUNCE_MS, move || {
+            if let Some(inner) = weak.upgrade() {
+                PageSync(inner).write_pending();
+            }
+        }));
+    }
+
+    /// Writes what is pending now (before a new history entry, or when the page is hidden).
+    pub fn flush(&self) {
+        let timer = self.0.borrow_mut().timer.take();
+        drop(timer);
+        self.write_pending();
+    }
+
+    /// A whole new scenario: what was pending goes into the current entry,
+    /// then `fragment` gets an entry of its own.
+    pub fn push(&self, fragment: String, save: Option<String>) {
+        self.flush();
+        if write_fragment(&fragment, true) {
+            self.0.borrow_mut().shown = fragment;
+        }
+        if let Some(json) = save {
+            self.save_now(&json);
+        }
+    }
+
+    /// Writes `fragment` in place of the current one now (on opening).
+    pub fn replace_now(&self, fragment: String) {
+        if write_fragment(&fragment, false) {
+            self.0.borrow_mut().shown = fragment;
+        }
+    }
+
+    /// The browser moved to another entry (`fragment`): a pending fragment
+    /// belonged to the entry left and is dropped; a pending autosave is kept.
+    pub fn followed(&self, fragment: String) {
+        let mut inner = self.0.borrow_mut();
+        inner.fragment = None;
+        inner.shown = fragment;
+    }
+
+    /// The fragment the address shows, as this app last wrote or followed it.
+    pub fn shown(&self) -> String {
+        self.0.borrow().shown.clone()
+    }
+
+    /// Never autosave (a stored value that could not be moved aside must not be overwritten).
+    pub fn block_saving(&self) {
+        self.0.borrow_mut().saving_blocked = true;
+    }
+
+    fn save_now(&self, json: &str) {
+        if !self.0.borrow().saving_blocked {
+            storage_set(STORAGE_KEY, json);
+        }
+    }
+
+    fn write_pending(&self) {
+        let (fragment, save) = {
+            let mut inner = self.0.borrow_mut();
+            (inner.fragment.take(), inner.save.take())
+        };
+        if let Some(fragment) = fragment {
+            if fragment != self.shown() && write_fragment(&fragment, false) {
+                self.0.borrow_mut().shown = fragment;
+            }
+        }
+        if let Some(json) = save {
+            self.save_now(&json);
+        }
+    }
+}

@@ -1,0 +1,428 @@
+// Share and keep, as a user meets it in Chromium: the scenario in the
+// address (#v=1&s=… or #preset=…), "Copy link", the QR code, saving and
+// opening scenario files, and the autosave in local storage.
+//
+// Hooks (data-testid): share-link (read-only field with the page's link),
+// copy-link, link-copied, link-copy-fallback, show-qr, qr-dialog, qr-code,
+// qr-link, qr-too-long, qr-close, save-scenario, open-file (the file input),
+// reset-preset, displaced-autosave, restore-autosave, notice; the key figures kf-* carry exact values in data-value.
+import { test, expect, type Page, type Browser } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+
+const APP = '/index.html';
+const KEY = 'fundsim.scenario.v1';
+const KF = ['kf-total-cost', 'kf-savings-inside', 'kf-savings-outside', 'kf-org-npv', 'kf-society-npv', 'kf-payback', 'kf-revolving'];
+
+async function open(page: Page, url = APP): Promise<string[]> {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(url);
+  await expect(page.getByTestId('key-figures')).toBeVisible();
+  return errors;
+}
+
+/** Every key figure's exact value. */
+async function keyFigures(page: Page): Promise<Record<string, string | null>> {
+  const out: Record<string, string | null> = {};
+  for (const id of KF) {
+    out[id] = await page.getByTestId(id).locator('[data-value]').first().getAttribute('data-value');
+  }
+  return out;
+}
+
+async function currentScenario(page: Page): Promise<any> {
+  return JSON.parse((await page.getByTestId('scenario-json').textContent()) ?? '');
+}
+
+async function stored(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() => {
+    const out: Record<string, string> = {};
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      if (k !== null) out[k] = localStorage.getItem(k) ?? '';
+    }
+    return out;
+  });
+}
+
+/** Changes the yearly allocation and waits until the link carries the changed scenario. */
+async function changeAllocation(page: Page, amount: string): Promise<void> {
+  const before = await page.getByTestId('share-link').inputValue();
+  await page.getByTestId('in-allocation-amount').fill(amount);
+  await expect(page.getByTestId('share-link')).not.toHaveValue(before);
+  await expect(page.getByTestId('share-link')).toHaveValue(/#v=1&s=/);
+}
+
+async function firstPreset(page: Page): Promise<string> {
+  return (await page.getByTestId('preset-select').locator('option:not([disabled])').first().getAttribute('value')) ?? '';
+}
+
+async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext();
+  return context.newPage();
+}
+
+test('a copied link opens the same scenario with identical key figures', async ({ page, context, browser }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const errors = await open(page);
+  await changeAllocation(page, '12 345 678');
+  const figures = await keyFigures(page);
+  const scenario = await currentScenario(page);
+  const link = await page.getByTestId('share-link').inputValue();
+  expect(link.startsWith('http://127.0.0.1:')).toBe(true);
+
+  await page.getByTestId('copy-link').click();
+  await expect(page.getByTestId('link-copied')).toBeVisible();
+  await expect(page.getByTestId('link-copied')).toHaveText('Länken är kopierad.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+  // The address follows the edit (after the pause), in place.
+  await expect.poll(() => page.url()).toBe(link);
+
+  // A fresh browser (no autosave) opens the link on the same scenario.
+  const other = await newPage(browser);
+  const otherErrors = await open(other, link.replace(/^http:\/\/[^/]+/, ''));
+  expect(await keyFigures(other)).toEqual(figures);
+  expect(await currentScenario(other)).toEqual(scenario);
+  await expect(other.getByTestId('notice')).toHaveCount(0);
+  expect(errors).toEqual([]);
+  expect(otherErrors).toEqual([]);
+  await other.context().close();
+});
+
+test('without a clipboard the link is selected in its field', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined, configurable: true });
+  });
+  await open(page);
+  await page.getByTestId('copy-link').click();
+  await expect(page.getByTestId('link-copy-fallback')).toBeVisible();
+  await expect(page.getByTestId('share-link')).toBeFocused();
+  const selected = await page.getByTestId('share-link').evaluate((el: HTMLInputElement) =>
+    el.value.substring(el.selectionStart ?? 0, el.selectionEnd ?? 0));
+  expect(selected).toBe(await page.getByTestId('share-link').inputValue());
+});
+
+test('an unchanged preset is linked by its id, and the link opens it', async ({ page, browser }) => {
+  await open(page);
+  const first = await firstPreset(page);
+  await expect(page.getByTestId('share-link')).toHaveValue(new RegExp(`#preset=${first}&lang=sv$`));
+  const other = await newPage(browser);
+  await open(other, `${APP}#preset=${first}&lang=en`);
+  await expect(other.locator('.fundsim')).toHaveAttribute('lang', 'en');
+  await expect(other.getByTestId('preset-select')).toHaveValue(first);
+  await other.context().close();
+});
+
+test('a damaged link says so and opens the default', async ({ page, browser }) => {
+  const reference = await newPage(browser);
+  await open(reference);
+  const defaults = await keyFigures(reference);
+  await reference.context().close();
+
+  const errors = await open(page, `${APP}#v=1&s=garbage`);
+  const notice = page.getByTestId('notice');
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('Länken kunde inte öppnas');
+  await expect(notice).toContainText('link.s');
+  await expect(page.getByTestId('preset-select')).toHaveValue(await firstPreset(page));
+  expect(await keyFigures(page)).toEqual(defaults);
+  // The address now names what is shown.
+  await expect.poll(() => new URL(page.url()).hash).toMatch(/^#preset=/);
+  expect(errors).toEqual([]);
+});
+
+test('the back button returns to the previous scenario, edits included', async ({ page }) => {
+  await open(page);
+  const first = await firstPreset(page);
+  const options = await page.getByTestId('preset-select').locator('option:not([disabled])').evaluateAll((os) =>
+    os.map((o) => (o as HTMLOptionElement).value));
+  test.skip(options.length < 2, 'needs two presets');
+  const second = options[1];
+  const historyLength = () => page.evaluate(() => history.length);
+  const startLength = await historyLength();
+
+  // Edits are not history entries; the edited scenario is kept in the entry when a preset is loaded.
+  await page.getByTestId('in-allocation-amount').fill('7 000 000');
+  await page.getByTestId('in-allocation-amount').fill('7 500 000');
+  const edited = await currentScenario(page);
+  const editedFigures = await keyFigures(page);
+  await page.getByTestId('preset-select').selectOption(second);
+  await expect(page.getByTestId('preset-select')).toHaveValue(second);
+  await expect.poll(() => new URL(page.url()).hash).toBe(`#preset=${second}&lang=sv`);
+  expect(await historyLength()).toBe(startLength + 1);
+
+  await page.goBack();
+  await expect.poll(async () => (await currentScenario(page)).fund.allocations).toEqual(edited.fund.allocations);
+  expect(await currentScenario(page)).toEqual(edited);
+  expect(await keyFigures(page)).toEqual(editedFigures);
+  await expect(page.getByTestId('preset-select')).toHaveValue(first);
+
+  await page.goForward();
+  await expect(page.getByTestId('preset-select')).toHaveValue(second);
+});
+
+test('an in-page anchor leaves the scenario in the address', async ({ page }) => {
+  await open(page);
+  await changeAllocation(page, '2 500 000');
+  const link = await page.getByTestId('share-link').inputValue();
+  await expect.poll(() => page.url()).toBe(link);
+  // The skip link, from the keyboard.
+  await page.locator('.skip-link').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#fundsim-editor')).toBeFocused();
+  await expect.poll(() => page.url()).toBe(link);
+  await expect(page.getByTestId('in-allocation-amount')).toHaveValue('2 500 000');
+});
+
+test('reset to preset drops the edits; back brings them back', async ({ page }) => {
+  await open(page);
+  const preset = await currentScenario(page);
+  await changeAllocation(page, '3 000 000');
+  const edited = await currentScenario(page);
+  await page.getByTestId('reset-preset').click();
+  await expect.poll(() => currentScenario(page)).toEqual(preset);
+  await page.goBack();
+  await expect.poll(() => currentScenario(page)).toEqual(edited);
+});
+
+test('the QR code of the link is large, square and plausible', async ({ page }) => {
+  await open(page);
+  await changeAllocation(page, '4 000 000');
+  const link = await page.getByTestId('share-link').inputValue();
+  await page.getByTestId('show-qr').click();
+  const dialog = page.getByTestId('qr-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(page.getByTestId('qr-close')).toBeFocused();
+  await expect(page.getByTestId('qr-link')).toHaveText(link);
+  const svg = page.getByTestId('qr-code').locator('svg');
+  const viewBox = (await svg.getAttribute('viewBox')) ?? '';
+  const [, , w, h] = viewBox.split(' ').map(Number);
+  expect(w).toBe(h);
+  // A QR code of version v has 17 + 4v modules (v = 1..40), plus 4 quiet modules on each side.
+  const modules = w - 8;
+  expect(modules).toBeGreaterThanOrEqual(21);
+  expect(modules).toBeLessThanOrEqual(177);
+  expect((modules - 17) % 4).toBe(0);
+  // Enough bytes for the link at error-correction level L: at least version 5 for links this long.
+  expect(modules).toBeGreaterThanOrEqual(17 + 4 * 5);
+  // The drawn grid is a QR code: three finder patterns and the timing patterns.
+  const d = (await svg.locator('path').getAttribute('d')) ?? '';
+  const dark = new Set([...d.matchAll(/M(\d+),(\d+)h1v1h-1z/g)].map((m) => `${Number(m[1]) - 4},${Number(m[2]) - 4}`));
+  const at = (x: number, y: number) => dark.has(`${x},${y}`);
+  const finder = (ox: number, oy: number) => {
+    for (let y = 0; y < 7; y++) {
+      for (let x = 0; x < 7; x++) {
+        const ring = Math.max(Math.abs(x - 3), Math.abs(y - 3));
+        if (at(ox + x, oy + y) !== (ring !== 2)) return false;
+      }
+    }
+    return true;
+  };
+  expect(finder(0, 0) && finder(modules - 7, 0) && finder(0, modules - 7)).toBe(true);
+  for (let i = 8; i < modules - 8; i++) {
+    expect(at(i, 6)).toBe(i % 2 === 0);
+    expect(at(6, i)).toBe(i % 2 === 0);
+  }
+  // Big: most of the viewport, white behind.
+  const box = await svg.boundingBox();
+  const viewport = page.viewportSize();
+  expect(box && viewport && Math.min(box.width, box.height) >= 0.6 * Math.min(viewport.width, viewport.height)).toBe(true);
+  const bg = await page.locator('.qr-sheet').evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(bg).toBe('rgb(255, 255, 255)');
+  // Accessible: no serious or critical axe findings with the dialog open (and Tab stays inside).
+  const results = await new AxeBuilder({ page }).include('.fundsim').analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+  expect(serious).toEqual([]);
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('qr-link')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('qr-close')).toBeFocused();
+  // Escape closes it; focus returns to the button.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByTestId('show-qr')).toBeFocused();
+});
+
+test('a link too long for a QR code says so', async ({ page }) => {
+  await open(page);
+  const scenario = await currentScenario(page);
+  // Incompressible names make the link far longer than any QR code holds.
+  const noise = (n: number) => Array.from({ length: n }, (_, i) => ((i * 7919 + n * 104729) % 1000003).toString(36)).join('');
+  const template = scenario.interventions[0];
+  scenario.interventions = Array.from({ length: 60 }, (_, i) => ({ ...template, id: `iv-${i}-${noise(8 + i)}`, name: `${noise(20 + i)}` }));
+  await page.getByTestId('scenario-json-panel').locator('summary').click();
+  await page.getByTestId('in-paste-json').fill(JSON.stringify(scenario));
+  await page.getByTestId('load-json').click();
+  await expect.poll(async () => (await currentScenario(page)).interventions.length).toBe(60);
+  await page.getByTestId('show-qr').click();
+  await expect(page.getByTestId('qr-too-long')).toBeVisible();
+  await expect(page.getByTestId('qr-code')).toHaveCount(0);
+});
+
+test('a saved file opens again; a bad file is refused naming the field', async ({ page }) => {
+  const errors = await open(page);
+  await changeAllocation(page, '9 000 000');
+  const scenario = await currentScenario(page);
+  const figures = await keyFigures(page);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-scenario').click()]);
+  expect(download.suggestedFilename()).toBe(`${scenario.name.replace(/[/\\:*?"<>|]/g, ' ').replace(/\s+/g, ' ').trim()}.json`);
+  const path = await download.path();
+  const saved = JSON.parse(readFileSync(path, 'utf8'));
+  expect(saved).toEqual(scenario);
+
+  // Something else, then the file again.
+  await page.getByTestId('reset-preset').click();
+  await expect.poll(async () => (await currentScenario(page)).fund.allocations).not.toEqual(scenario.fund.allocations);
+  await page.getByTestId('open-file').setInputFiles(path);
+  await expect.poll(() => currentScenario(page)).toEqual(scenario);
+  expect(await keyFigures(page)).toEqual(figures);
+
+  // A file that breaks a rule is refused with the engine's message; nothing changes.
+  const broken = structuredClone(scenario);
+  broken.interventions[0].success_rate = '1.5';
+  await page.getByTestId('open-file').setInputFiles({
+    name: 'trasig.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(broken)),
+  });
+  const notice = page.getByTestId('notice');
+  await expect(notice).toContainText('trasig.json');
+  await expect(notice).toContainText('interventions[0].success_rate');
+  expect(await keyFigures(page)).toEqual(figures);
+  expect(await currentScenario(page)).toEqual(scenario);
+  // Not JSON at all.
+  await page.getByTestId('open-file').setInputFiles({ name: 'text.json', mimeType: 'application/json', buffer: Buffer.from('hej') });
+  await expect(notice).toContainText('text.json');
+  await expect(notice).toContainText('JSON');
+  expect(await keyFigures(page)).toEqual(figures);
+  expect(errors).toEqual([]);
+});
+
+test('the open-file control is reachable from the keyboard and labelled', async ({ page }) => {
+  await open(page);
+  const input = page.getByTestId('open-file');
+  await expect(page.getByLabel('Öppna scenario …')).toHaveAttribute('type', 'file');
+  await page.getByTestId('save-scenario').focus();
+  await page.keyboard.press('Tab');
+  await expect(input).toBeFocused();
+});
+
+test('the scenario is autosaved and restored on the next visit', async ({ page }) => {
+  await open(page);
+  await changeAllocation(page, '6 543 210');
+  const scenario = await currentScenario(page);
+  const figures = await keyFigures(page);
+  await expect.poll(async () => (await stored(page))[KEY] ?? '').toContain('6543210');
+  expect(JSON.parse((await stored(page))[KEY])).toEqual(scenario);
+
+  // A visit without a link restores it.
+  await open(page, APP);
+  expect(await currentScenario(page)).toEqual(scenario);
+  expect(await keyFigures(page)).toEqual(figures);
+  await expect(page.getByTestId('notice')).toHaveCount(0);
+
+  // "Reset to preset" is autosaved too.
+  await page.getByTestId('reset-preset').click();
+  await expect.poll(async () => (await stored(page))[KEY] ?? '').not.toContain('6543210');
+});
+
+test('a link opened over my autosaved work offers it back and leaves it alone', async ({ page }) => {
+  await open(page);
+  await changeAllocation(page, '8 765 432');
+  const mine = await currentScenario(page);
+  await expect.poll(async () => (await stored(page))[KEY] ?? '').toContain('8765432');
+  const options = await page.getByTestId('preset-select').locator('option:not([disabled])').evaluateAll((os) =>
+    os.map((o) => (o as HTMLOptionElement).value));
+  test.skip(options.length < 2, 'needs two presets');
+
+  // Someone's link (another preset) opens in a new visit; my work is offered back, not overwritten.
+  await page.goto('/tests/e2e/fixtures/api.html');
+  await open(page, `${APP}#preset=${options[1]}&lang=sv`);
+  await expect(page.getByTestId('preset-select')).toHaveValue(options[1]);
+  await expect(page.getByTestId('displaced-autosave')).toContainText(mine.name);
+  // A language switch is not a change of the scenario: the autosave stays mine.
+  await page.getByTestId('lang-switch').click();
+  await page.waitForTimeout(800);
+  expect(JSON.parse((await stored(page))[KEY])).toEqual(mine);
+  await page.getByTestId('restore-autosave').click();
+  await expect.poll(() => currentScenario(page)).toEqual(mine);
+  await expect(page.getByTestId('displaced-autosave')).toHaveCount(0);
+  // Back returns to the link's scenario.
+  await page.goBack();
+  await expect(page.getByTestId('preset-select')).toHaveValue(options[1]);
+});
+
+test('edits right before leaving the page are kept', async ({ page }) => {
+  await open(page);
+  await page.getByTestId('in-allocation-amount').fill('1 234 567');
+  await expect(page.getByTestId('scenario-json')).toContainText('1234567');
+  // Leave at once, within the pause.
+  await page.goto('/tests/e2e/fixtures/api.html');
+  await open(page, APP);
+  expect((await currentScenario(page)).fund.allocations[0]).toBe('1234567');
+});
+
+test('a corrupt autosave is reported once and set aside, never overwritten', async ({ page }) => {
+  await open(page);
+  await page.evaluate((key) => {
+    localStorage.clear();
+    localStorage.setItem(key, '{ "schema_version": 1, "name": trasig');
+  }, KEY);
+  await open(page, APP);
+  const notice = page.getByTestId('notice');
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('kunde inte läsas');
+  await expect(notice).toContainText(`${KEY}.corrupt-`);
+  await expect(page.getByTestId('preset-select')).toHaveValue(await firstPreset(page));
+  const keys = await stored(page);
+  const aside = Object.keys(keys).filter((k) => k.startsWith(`${KEY}.corrupt-`));
+  expect(aside).toHaveLength(1);
+  expect(keys[aside[0]]).toBe('{ "schema_version": 1, "name": trasig');
+  expect(keys[KEY]).toBeUndefined();
+  await expect(notice).toContainText(aside[0]);
+
+  // Reported once: the next visit opens quietly.
+  await open(page, APP);
+  await expect(page.getByTestId('notice')).toHaveCount(0);
+  expect(Object.keys(await stored(page)).filter((k) => k.startsWith(`${KEY}.corrupt-`))).toHaveLength(1);
+
+  // A stored scenario that reads but breaks a rule is corrupt too, and the message names the field.
+  await page.evaluate((key) => {
+    const s = JSON.parse(document.querySelector('[data-testid="scenario-json"]')?.textContent ?? '{}');
+    s.discount_rate = '3';
+    localStorage.setItem(key, JSON.stringify(s));
+  }, KEY);
+  await open(page, APP);
+  await expect(page.getByTestId('notice')).toContainText('discount_rate');
+  expect(Object.keys(await stored(page)).filter((k) => k.startsWith(`${KEY}.corrupt-`))).toHaveLength(2);
+});
+
+test('in English, the share texts are English', async ({ page }) => {
+  await open(page, `${APP}#v=1&s=garbage&lang=en`);
+  await expect(page.getByTestId('notice')).toContainText('The link could not be opened');
+  await expect(page.getByTestId('notice')).toContainText('The link is damaged');
+  await expect(page.getByTestId('copy-link')).toHaveText('Copy link');
+  await expect(page.getByTestId('show-qr')).toHaveText('Show QR code');
+  await expect(page.getByTestId('save-scenario')).toHaveText('Save the scenario');
+  await expect(page.getByTestId('reset-preset')).toHaveText('Reset to preset');
+});
+
+test('an app mounted in another page leaves its address and storage alone', async ({ page }) => {
+  await page.goto('/tests/e2e/fixtures/api.html');
+  await page.waitForFunction(() => (window as any).fundsimReady);
+  await page.evaluate(async () => {
+    await (window as any).fundsimReady;
+    const div = document.createElement('div');
+    document.body.appendChild(div);
+    (window as any).fundsim.mount(div, '{"lang": "sv"}');
+  });
+  await expect(page.getByTestId('key-figures')).toBeVisible();
+  await expect(page.getByTestId('copy-link')).toHaveCount(0);
+  await expect(page.getByTestId('save-scenario')).toBeVisible();
+  await page.getByTestId('in-allocation-amount').fill('2 000 000');
+  await page.waitForTimeout(800);
+  expect(new URL(page.url()).hash).toBe('');
+  expect(await stored(page)).toEqual({});
+});
