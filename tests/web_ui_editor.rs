@@ -157,8 +157,14 @@ async fn open_intervention(root: &Element, index: usize) {
 
 #[wasm_bindgen_test]
 async fn a_closed_intervention_renders_only_its_summary_until_opened() {
-    let root = mount(Lang::Sv).await;
-    // The opening preset has several interventions: they start closed, without fields.
+    let document = gloo::utils::document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let props = AppProps { opening: Opening::Preset("gotland".into()), lang: Lang::Sv, owns_page: false };
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    // The Gotland preset has three interventions: they start closed, without fields.
+    assert!(try_find(&root, "intervention-2").is_some());
     assert!(try_find(&root, "in-interventions-1-success_rate").is_none());
     open_intervention(&root, 1).await;
     assert!(try_find(&root, "in-interventions-1-success_rate").is_some());
