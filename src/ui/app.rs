@@ -196,16 +196,16 @@ pub fn app(props: &AppProps) -> Html {
                 <a class="skip-link" href="#fundsim-editor">{ T::SkipToEditor.get(lang) }</a>
                 <Header onaction={onaction.clone()} />
                 <PresetPicker current={state.preset_id.clone().map(AttrValue::from)} onaction={onaction.clone()} />
-                <ShareBar link={owns_page.then(|| AttrValue::from(browser::page_link(&fragment)))}
-                    file_name={AttrValue::from(keep::file_name(&valid.name))} file_json={(*valid_json).clone()}
-                    has_errors={!state.errors.is_empty()} autosave={owns_page && *storage_works}
-                    displaced={state.displaced.as_ref().map(|s| AttrValue::from(s.name.clone()))} onaction={onaction.clone()} />
                 <NoticeBanner notice={state.notice.clone()} onaction={onaction.clone()} />
                 <div class="layout">
                     <main class="results" aria-labelledby="results-heading">
                         <h2 id="results-heading" class="scenario-title" data-testid="scenario-title">{ title }</h2>
                         <ErrorSummary scenario={scenario.clone()} errors={errors.clone()} />
                         <KeyFigures scenario={valid.clone()} outcome={outcome.clone()} uncertainty={uncertainty} />
+                        <ShareBar link={owns_page.then(|| AttrValue::from(browser::page_link(&fragment)))}
+                            file_name={AttrValue::from(keep::file_name(&valid.name))} file_json={(*valid_json).clone()}
+                            has_errors={!state.errors.is_empty()} autosave={owns_page && *storage_works}
+                            displaced={state.displaced.as_ref().map(|s| AttrValue::from(s.name.clone()))} onaction={onaction.clone()} />
                         <a class="text-button to-editor" href="#fundsim-editor" data-testid="to-editor">{ T::ToEditor.get(lang) }</a>
                         <ChartsPanel scenario={valid.clone()} outcome={outcome.clone()} />
                     </main>
