@@ -11,7 +11,7 @@
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
-use super::axis::{ellipsize, label_every, nice_ticks, px, text_width, Bands, Scale, NAME_CHAR_WIDTH};
+use super::axis::{ellipsize, label_every, money_grid, nice_ticks, px, text_width, Bands, Scale, NAME_CHAR_WIDTH};
 use super::frame::Frame;
 use super::labels::{Labels, Money};
 use super::legend::{legend, Entry, Swatch};
@@ -189,17 +189,7 @@ pub fn view(props: &ChartProps, frame: &Frame, focus: &Focus) -> Html {
         }
     });
 
-    let grid = ticks.values.iter().zip(&ticks.labels).map(|(v, label)| {
-        let ty = y.money(*v);
-        let zero = v.is_zero();
-        html! {
-            <g class="chart-tick">
-                <line x1={px(plot_left)} x2={px(plot_right)} y1={px(ty)} y2={px(ty)} stroke="currentColor"
-                      stroke-opacity={if zero { "0.7" } else { "0.15" }} stroke-width={if zero { "1.5" } else { "1" }} />
-                <text x={px(plot_left - 6.0)} y={px(ty)} text-anchor="end" dominant-baseline="central" font-size={px(small)}>{ label.clone() }</text>
-            </g>
-        }
-    });
+    let grid = money_grid(&ticks, &y, plot_left, plot_right, small);
 
     let items = years.iter().enumerate().map(|(i, year)| {
         let (segs, _, _) = &stacks[i];
@@ -254,7 +244,7 @@ pub fn view(props: &ChartProps, frame: &Frame, focus: &Focus) -> Html {
             { legend_html }
             <text x={px(margin)} y={px(unit_top + small * 0.5)} font-size={px(small)} dominant-baseline="central">{ m.unit_label() }</text>
             { for term_html }
-            { for grid }
+            { grid }
             <g class="chart-bars">{ for items }</g>
             <g pointer-events="none">{ for boundary_html }</g>
             <g class="chart-x-axis">{ for year_labels }</g>

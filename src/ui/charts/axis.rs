@@ -23,6 +23,24 @@ pub fn text_width(text: &str, font_size: f64) -> f64 {
     text.chars().count() as f64 * font_size * CHAR_WIDTH
 }
 
+/// The horizontal grid of a money axis: a faint line and a label per tick,
+/// the zero line stronger. Shared by the charts with a vertical money axis.
+pub fn money_grid(ticks: &Ticks, y: &Scale, plot_left: f64, plot_right: f64, font_size: f64) -> yew::Html {
+    use yew::html;
+    let lines = ticks.values.iter().zip(&ticks.labels).map(|(v, label)| {
+        let ty = y.money(*v);
+        let zero = v.is_zero();
+        html! {
+            <g class="chart-tick">
+                <line x1={px(plot_left)} x2={px(plot_right)} y1={px(ty)} y2={px(ty)} stroke="currentColor"
+                      stroke-opacity={if zero { "0.7" } else { "0.15" }} stroke-width={if zero { "1.5" } else { "1" }} />
+                <text x={px(plot_left - 6.0)} y={px(ty)} text-anchor="end" dominant-baseline="central" font-size={px(font_size)}>{ label.clone() }</text>
+            </g>
+        }
+    });
+    html! { { for lines } }
+}
+
 /// A number for an SVG attribute: one decimal is plenty on a viewBox, and
 /// NaN or infinities (which cannot arise from the scales, but still) become 0.
 ///

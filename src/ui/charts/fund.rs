@@ -7,7 +7,7 @@
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
-use super::axis::{label_every, nice_ticks, px, text_width, Bands, Scale};
+use super::axis::{label_every, money_grid, nice_ticks, px, text_width, Bands, Scale};
 use super::frame::Frame;
 use super::labels::{Labels, Money};
 use super::legend::{diamond, legend, Entry, Swatch};
@@ -75,17 +75,7 @@ pub fn view(props: &ChartProps, frame: &Frame, focus: &Focus) -> Html {
     let y = Scale::for_ticks(&ticks, plot_bottom, plot_top);
     let y0 = y.map(0.0);
 
-    let grid = ticks.values.iter().zip(&ticks.labels).map(|(v, label)| {
-        let ty = y.money(*v);
-        let zero = v.is_zero();
-        html! {
-            <g class="chart-tick">
-                <line x1={px(plot_left)} x2={px(plot_right)} y1={px(ty)} y2={px(ty)} stroke="currentColor"
-                      stroke-opacity={if zero { "0.7" } else { "0.15" }} stroke-width={if zero { "1.5" } else { "1" }} />
-                <text x={px(plot_left - 6.0)} y={px(ty)} text-anchor="end" dominant-baseline="central" font-size={px(small)}>{ label.clone() }</text>
-            </g>
-        }
-    });
+    let grid = money_grid(&ticks, &y, plot_left, plot_right, small);
     let zone = if ticks.lo() < Decimal::ZERO {
         let zy = y.money(ticks.lo());
         html! {
@@ -211,7 +201,7 @@ pub fn view(props: &ChartProps, frame: &Frame, focus: &Focus) -> Html {
             { legend_html }
             <text x={px(margin)} y={px(unit_top + small * 0.5)} font-size={px(small)} dominant-baseline="central">{ m.unit_label() }</text>
             { zone }
-            { for grid }
+            { grid }
             <g class="chart-bars">{ for items }</g>
             <polyline class="balance-line" points={line} fill="none" style={palette::stroke(BALANCE)} stroke-width="2.5" pointer-events="none" />
             <g class="balance-points" pointer-events="none">{ for marks }</g>
