@@ -2,7 +2,8 @@
 //
 // The fixture page tests/e2e/fixtures/api.html imports /pkg/fundsim.js and
 // calls init(); these tests call window.fundsim.simulate(...) in the page.
-import { test, expect, type Page, type Request } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
+import { foreign, recordRequests } from './support';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -20,16 +21,6 @@ declare global {
   }
 }
 
-/** Every request the page makes, to check that none leaves the origin. */
-function recordRequests(page: Page): string[] {
-  const urls: string[] = [];
-  page.on('request', (r: Request) => urls.push(r.url()));
-  return urls;
-}
-
-function foreign(urls: string[], origin: string): string[] {
-  return urls.filter((u) => !(u.startsWith(origin + '/') || u.startsWith('data:') || u.startsWith('blob:')));
-}
 
 async function openApi(page: Page): Promise<void> {
   const errors: string[] = [];

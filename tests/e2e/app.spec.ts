@@ -6,21 +6,12 @@
 // "err-<field id>"); every amount in the tables and key figures carries the
 // result JSON's exact string in data-value; the scenario being edited is the
 // text of <pre data-testid="scenario-json"> (the "Show the scenario as JSON" panel).
-import { test, expect, type Page, type Request } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
+import { foreign, recordRequests } from './support';
 import AxeBuilder from '@axe-core/playwright';
 
 const APP = '/index.html';
 
-/** Every request the page makes, to check that none leaves the origin. */
-function recordRequests(page: Page): string[] {
-  const urls: string[] = [];
-  page.on('request', (r: Request) => urls.push(r.url()));
-  return urls;
-}
-
-function foreign(urls: string[], origin: string): string[] {
-  return urls.filter((u) => !(u.startsWith(origin + '/') || u.startsWith('data:') || u.startsWith('blob:')));
-}
 
 async function open(page: Page): Promise<string[]> {
   const errors: string[] = [];

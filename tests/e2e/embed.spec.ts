@@ -3,6 +3,7 @@
 // Playwright's CSS locators pierce open shadow roots, so the widgets' own
 // data-testid hooks work inside them.
 import { test, expect } from '@playwright/test';
+import { foreign, recordRequests } from './support';
 
 const PAGE = '/www/embed-example.html';
 
@@ -64,10 +65,8 @@ test('the iframe form opens the app on the preset and language in its address', 
 });
 
 test('the embed page requests nothing outside its origin', async ({ page, baseURL }) => {
-  const urls: string[] = [];
-  page.on('request', (r) => urls.push(r.url()));
+  const urls = recordRequests(page);
   await page.goto(PAGE);
   await expect(page.locator('#widget-jobs').getByTestId('kf-total-cost')).toBeVisible();
-  const origin = new URL(baseURL ?? page.url()).origin;
-  expect(urls.filter((u) => !(u.startsWith(origin + '/') || u.startsWith('data:') || u.startsWith('blob:')))).toEqual([]);
+  expect(foreign(urls, baseURL ?? page.url())).toEqual([]);
 });
