@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Build what a budget officer copies onto any static web server, and a single
+# self-contained HTML file that also works opened from disk or sent by mail.
+#
+#   bash scripts/build-dist.sh
+#
+# Writes dist/site/ (index.html, pkg/, www/: the app, the embed loader and
+# its example page) and dist/fundsim.html (one file: the styles, the JS glue
+# and the WebAssembly, base64-encoded, inlined; it requests nothing).
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+. "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
+
+ensure_build_tools
+build_pkg
+
+dist="$FUNDSIM_ROOT/dist"
+rm -rf "$dist"
+mkdir -p "$dist/site/pkg"
+cp "$FUNDSIM_ROOT/index.html" "$dist/site/"
+cp -r "$FUNDSIM_ROOT/www" "$dist/site/"
+cp "$FUNDSIM_ROOT/pkg/fundsim.js" "$FUNDSIM_ROOT/pkg/fundsim_bg.wasm" "$dist/site/pkg/"
+python3 "$FUNDSIM_ROOT/scripts/single_file.py" "$FUNDSIM_ROOT" "$dist/fundsim.html"
+log "dist/site/ ($(du -sh "$dist/site" | cut -f1)) and dist/fundsim.html ($(wc -c <"$dist/fundsim.html") bytes)"
