@@ -219,15 +219,10 @@ impl Scenario {
                 }
             }
         }
-        let mut de = serde_json::Deserializer::from_str(json);
-        let parsed: Result<Scenario, _> = serde_path_to_error::deserialize(&mut de);
-        let scenario = parsed.map_err(|e| {
-            let path = e.path().to_string();
-            let inner = e.into_inner();
-            crate::model::ScenarioError::new(if path == "." { String::new() } else { path }, shape_message(&inner))
-        })?;
-        de.end().map_err(|e| crate::model::ScenarioError::new("", shape_message(&e)))?;
-        Ok(scenario)
+        serde_json::from_str(json).map_err(|e| {
+            let path = if e.is_syntax() || e.is_eof() { String::new() } else { path_at(json, e.line(), e.column()) };
+            crate::model::ScenarioError::new(path, shape_message(&e))
+        })
     }
 
     /// The scenario as pretty JSON, decimals as strings.
@@ -235,6 +230,79 @@ impl Scenario {
         // Serialising plain data with string keys cannot fail.
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
+}
+
+/// The JSON path (`interventions[2].start`) of the value being read at a
+/// line and column of `json`: where serde_json stopped with an error.
+///
+/// serde_json reports a wrong value just after reading it, an unknown field
+/// just after its name, and a missing field (or a bad tag of a rule) just
+/// after the object's closing brace; walking the text up to that point with a
+/// stack of open objects and arrays gives the field's path in each case. This
+/// replaces a path-tracking deserializer that doubled the parser's code in
+/// the download.
+fn path_at(json: &str, line: usize, column: usize) -> String {
+    enum Frame {
+        Object { key: Option<String>, expect_key: bool },
+        Array { index: usize },
+    }
+    let bytes = json.as_bytes();
+    // Line and column are 1-based; the column counts bytes.
+    let mut end = 0;
+    for (n, text) in json.split_inclusive('\n').enumerate() {
+        if n + 1 == line {
+            end += column.min(text.len());
+            break;
+        }
+        end += text.len();
+    }
+    let end = end.min(bytes.len());
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    while i < end {
+        match bytes[i] {
+            b'{' => stack.push(Frame::Object { key: None, expect_key: true }),
+            b'[' => stack.push(Frame::Array { index: 0 }),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Array { index }) => *index += 1,
+                Some(Frame::Object { expect_key, .. }) => *expect_key = true,
+                None => {}
+            },
+            b'"' => {
+                let start = i + 1;
+                let mut j = start;
+                while j < bytes.len() && bytes[j] != b'"' {
+                    j += if bytes[j] == b'\\' { 2 } else { 1 };
+                }
+                if let Some(Frame::Object { key, expect_key }) = stack.last_mut() {
+                    if *expect_key {
+                        *key = json.get(start..j.min(bytes.len())).map(str::to_string);
+                        *expect_key = false;
+                    }
+                }
+                i = j;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut path = String::new();
+    for frame in &stack {
+        match frame {
+            Frame::Object { key: Some(key), .. } => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            Frame::Object { key: None, .. } => {}
+            Frame::Array { index } => path.push_str(&format!("[{index}]")),
+        }
+    }
+    path
 }
 
 /// A serde_json message without its " at line 1 column 5" suffix, which means
@@ -249,5 +317,40 @@ fn shape_message(e: &serde_json::Error) -> String {
         format!("not valid JSON ({message}, line {}, column {})", e.line(), e.column())
     } else {
         message
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn example() -> serde_json::Value {
+        let doc: serde_json::Value =
+            serde_json::from_str(include_str!("../../tests/cases/worked_examples.json")).unwrap_or_default();
+        doc["cases"][0]["scenario"].clone()
+    }
+
+    /// The refused field's path, whether the file is on one line or indented over many.
+    fn path_of(mut broken: impl FnMut(&mut serde_json::Value)) -> (String, String) {
+        let mut v = example();
+        broken(&mut v);
+        let compact = Scenario::from_json(&v.to_string()).unwrap_err().path;
+        let pretty = Scenario::from_json(&serde_json::to_string_pretty(&v).unwrap()).unwrap_err().path;
+        (compact, pretty)
+    }
+
+    #[test]
+    fn shape_errors_name_the_field_on_one_line_and_indented() {
+        let both = |p: &str| (p.to_string(), p.to_string());
+        assert_eq!(path_of(|v| v["interventions"][0]["start"] = serde_json::json!("x")), both("interventions[0].start"));
+        assert_eq!(path_of(|v| v["fund"]["allocations"][2] = serde_json::json!("ten")), both("fund.allocations[2]"));
+        assert_eq!(path_of(|v| v["interventions"][0]["avoided_costs"][1]["per_year"] = serde_json::json!(true)),
+            both("interventions[0].avoided_costs[1].per_year"));
+        assert_eq!(path_of(|v| { v["actors"][3].as_object_mut().unwrap().remove("inside"); }), both("actors[3]"));
+        assert_eq!(path_of(|v| v["fund"]["colour"] = serde_json::json!("red")), both("fund.colour"));
+        assert_eq!(path_of(|v| { v.as_object_mut().unwrap().remove("currency"); }), both(""));
+        // Keys with escaped quotes do not confuse the walk.
+        assert_eq!(path_of(|v| { v["description"] = serde_json::json!("a \"quoted\" {text} [x]"); v["horizon_years"] = serde_json::json!(-1); }),
+            both("horizon_years"));
     }
 }
