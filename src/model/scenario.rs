@@ -342,15 +342,35 @@ mod tests {
     #[test]
     fn shape_errors_name_the_field_on_one_line_and_indented() {
         let both = |p: &str| (p.to_string(), p.to_string());
-        assert_eq!(path_of(|v| v["interventions"][0]["start"] = serde_json::json!("x")), both("interventions[0].start"));
+        assert_eq!(
+            path_of(|v| v["interventions"][0]["start"] = serde_json::json!("x")),
+            both("interventions[0].start")
+        );
         assert_eq!(path_of(|v| v["fund"]["allocations"][2] = serde_json::json!("ten")), both("fund.allocations[2]"));
-        assert_eq!(path_of(|v| v["interventions"][0]["avoided_costs"][1]["per_year"] = serde_json::json!(true)),
-            both("interventions[0].avoided_costs[1].per_year"));
-        assert_eq!(path_of(|v| { v["actors"][3].as_object_mut().unwrap().remove("inside"); }), both("actors[3]"));
+        assert_eq!(
+            path_of(|v| v["interventions"][0]["avoided_costs"][1]["per_year"] = serde_json::json!(true)),
+            both("interventions[0].avoided_costs[1].per_year")
+        );
+        assert_eq!(
+            path_of(|v| {
+                v["actors"][3].as_object_mut().unwrap().remove("inside");
+            }),
+            both("actors[3]")
+        );
         assert_eq!(path_of(|v| v["fund"]["colour"] = serde_json::json!("red")), both("fund.colour"));
-        assert_eq!(path_of(|v| { v.as_object_mut().unwrap().remove("currency"); }), both(""));
+        assert_eq!(
+            path_of(|v| {
+                v.as_object_mut().unwrap().remove("currency");
+            }),
+            both("")
+        );
         // Keys with escaped quotes do not confuse the walk.
-        assert_eq!(path_of(|v| { v["description"] = serde_json::json!("a \"quoted\" {text} [x]"); v["horizon_years"] = serde_json::json!(-1); }),
-            both("horizon_years"));
+        assert_eq!(
+            path_of(|v| {
+                v["description"] = serde_json::json!("a \"quoted\" {text} [x]");
+                v["horizon_years"] = serde_json::json!(-1);
+            }),
+            both("horizon_years")
+        );
     }
 }

@@ -200,6 +200,7 @@ pub fn app(props: &AppProps) -> Html {
                 <div class="layout">
                     <main class="results" aria-labelledby="results-heading">
                         <h2 id="results-heading" class="scenario-title" data-testid="scenario-title">{ title }</h2>
+                        <crate::ui::components::print_report::PrintReport scenario={valid.clone()} outcome={outcome.clone()} />
                         <ErrorSummary scenario={scenario.clone()} errors={errors.clone()} />
                         <KeyFigures scenario={valid.clone()} outcome={outcome.clone()} uncertainty={uncertainty} />
                         <ShareBar link={owns_page.then(|| AttrValue::from(browser::page_link(&fragment)))}

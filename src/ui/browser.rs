@@ -251,3 +251,116 @@ impl PageSync {
         }
     }
 }
+
+/// Offers `blob` as a file download called `file_name`; `false` when the browser refused.
+pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> bool {
+    fn go(file_name: &str, blob: &web_sys::Blob) -> Option<()> {
+        let document = web_sys::window()?.document()?;
+        let url = web_sys::Url::create_object_url_with_blob(blob).ok()?;
+        let anchor: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
+        anchor.set_href(&url);
+        anchor.set_download(file_name);
+        anchor.set_attribute("hidden", "").ok()?;
+        document.body()?.append_child(&anchor).ok()?;
+        anchor.click();
+        anchor.remove();
+        Timeout::new(10_000, move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        })
+        .forget();
+        Some(())
+    }
+    go(file_name, blob).is_some()
+}
+
+/// A chart's `<svg>` as a standalone file: a copy without the tooltip and
+/// the page's layout style, sized by its viewBox, in the page's font, with
+/// the colours resolved (see [`crate::ui::export::standalone_svg`]).
+/// Returns the markup and its width and height in CSS pixels.
+pub fn chart_svg(svg: &web_sys::Element) -> Option<(String, f64, f64)> {
+    let window = web_sys::window()?;
+    let font = window
+        .get_computed_style(svg)
+        .ok()
+        .flatten()
+        .and_then(|style| style.get_property_value("font-family").ok())
+        .filter(|f| !f.is_empty())
+        .unwrap_or_else(|| "system-ui, sans-serif".to_string());
+    let copy: web_sys::Element = svg.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
+    while let Ok(Some(tooltip)) = copy.query_selector(".chart-tooltip") {
+        tooltip.remove();
+    }
+    let view_box = svg.get_attribute("viewBox").unwrap_or_default();
+    let numbers: Vec<f64> = view_box.split([' ', ',']).filter_map(|n| n.trim().parse().ok()).collect();
+    let (width, height) = match numbers[..] {
+        [_, _, w, h] if w > 0.0 && h > 0.0 => (w, h),
+        _ => (f64::from(svg.client_width().max(1)), f64::from(svg.client_height().max(1))),
+    };
+    for name in ["style", "class", "width", "height", "preserveAspectRatio"] {
+        let _ = copy.remove_attribute(name);
+    }
+    copy.set_attribute("width", &width.to_string()).ok()?;
+    copy.set_attribute("height", &height.to_string()).ok()?;
+    copy.set_attribute("font-family", &font).ok()?;
+    let markup = web_sys::XmlSerializer::new().ok()?.serialize_to_string(&copy).ok()?;
+    Some((crate::ui::export::standalone_svg(&markup), width, height))
+}
+
+fn svg_blob(markup: &str) -> Option<web_sys::Blob> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(markup));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("image/svg+xml");
+    web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()
+}
+
+/// Offers a chart's `<svg>` as `file_name` (an SVG file); `false` when the browser refused.
+pub fn download_chart_svg(svg: &web_sys::Element, file_name: &str) -> bool {
+    chart_svg(svg).and_then(|(markup, _, _)| svg_blob(&markup)).is_some_and(|blob| download_blob(file_name, &blob))
+}
+
+/// Offers a chart's `<svg>` as `file_name` (a PNG file): drawn on a canvas
+/// `scale` times its size, on white. Everything happens in the page: the SVG
+/// is loaded from a blob URL, the PNG is the canvas's blob. `false` when it
+/// could not even start; a later failure downloads nothing.
+pub fn download_chart_png(svg: &web_sys::Element, file_name: &str, scale: f64) -> bool {
+    fn go(svg: &web_sys::Element, file_name: &str, scale: f64) -> Option<()> {
+        use wasm_bindgen::closure::Closure;
+        let (markup, width, height) = chart_svg(svg)?;
+        let document = web_sys::window()?.document()?;
+        let url = web_sys::Url::create_object_url_with_blob(&svg_blob(&markup)?).ok()?;
+        let image = web_sys::HtmlImageElement::new().ok()?;
+        let canvas: web_sys::HtmlCanvasElement = document.create_element("canvas").ok()?.dyn_into().ok()?;
+        let (w, h) = ((width * scale).ceil(), (height * scale).ceil());
+        canvas.set_width(w as u32);
+        canvas.set_height(h as u32);
+        let file_name = file_name.to_string();
+        let loaded = image.clone();
+        let source = url.clone();
+        let onload = Closure::once_into_js(move || {
+            let _ = web_sys::Url::revoke_object_url(&source);
+            let Some(context) = canvas
+                .get_context("2d")
+                .ok()
+                .flatten()
+                .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+            else {
+                return;
+            };
+            context.set_fill_style_str("#ffffff");
+            context.fill_rect(0.0, 0.0, w, h);
+            if context.draw_image_with_html_image_element_and_dw_and_dh(&loaded, 0.0, 0.0, w, h).is_err() {
+                return;
+            }
+            let done = Closure::once_into_js(move |blob: JsValue| {
+                if let Ok(blob) = blob.dyn_into::<web_sys::Blob>() {
+                    download_blob(&file_name, &blob);
+                }
+            });
+            let _ = canvas.to_blob(done.unchecked_ref());
+        });
+        image.set_onload(Some(onload.unchecked_ref()));
+        image.set_src(&url);
+        Some(())
+    }
+    go(svg, file_name, scale).is_some()
+}

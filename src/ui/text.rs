@@ -63,10 +63,16 @@ pub enum T {
     ChartActorYearsCaption,
     ChartFlow,
     ChartFlowCaption,
+    DownloadSvg,
+    DownloadPng,
     // Tables
     YearByYear,
     YearByYearHint,
     DownloadCsv,
+    DownloadCsvSwedish,
+    DownloadCsvPlain,
+    CsvSavingsByActor,
+    CsvFundFirstNegative,
     AmountsIn,
     Year,
     TableFund,
@@ -200,6 +206,13 @@ pub enum T {
     SaveFailed,
     OpenScenario,
     ResetPreset,
+    // Print report (src/ui/components/print_report.rs)
+    PrintReport,
+    ReportDate,
+    ReportNone,
+    OwnRule,
+    NoRanges,
+    Outside,
     Autosaved,
     DisplacedOpen,
 }
@@ -286,12 +299,21 @@ impl T {
                 "Från dem som betalar till dem som sparar, inom och utanför organisationen.",
                 "From those who pay to those who save, inside and outside the organisation.",
             ),
+            DownloadSvg => ("Ladda ner SVG", "Download SVG"),
+            DownloadPng => ("Ladda ner PNG", "Download PNG"),
             YearByYear => ("År för år", "Year by year"),
             YearByYearHint => (
                 "Alla rader i resultatet. Håll muspekaren över ett belopp för exakt värde i kronor och ören.",
                 "Every row of the result. Hover over an amount for its exact value, to the öre.",
             ),
-            DownloadCsv => ("Ladda ner tabellerna (CSV för Excel)", "Download the tables (CSV for Excel)"),
+            DownloadCsv => ("Ladda ner tabellerna", "Download the tables"),
+            DownloadCsvSwedish => (
+                "CSV för svenska Excel (semikolon, decimalkomma)",
+                "CSV for Swedish Excel (semicolon, decimal comma)",
+            ),
+            DownloadCsvPlain => ("CSV (komma, decimalpunkt)", "CSV (comma, decimal point)"),
+            CsvSavingsByActor => ("Besparingar per insats och aktör", "Savings per intervention and actor"),
+            CsvFundFirstNegative => ("Första året fonden är negativ", "First year the fund is negative"),
             AmountsIn => ("belopp i", "amounts in"),
             Year => ("År", "Year"),
             TableFund => ("Fonden", "The fund"),
@@ -448,6 +470,12 @@ impl T {
             SaveFailed => ("Webbläsaren lät inte appen spara filen.", "The browser did not let the app save the file."),
             OpenScenario => ("Öppna scenario …", "Open scenario …"),
             ResetPreset => ("Återställ exemplet", "Reset to preset"),
+            PrintReport => ("Skriv ut rapport", "Print report"),
+            ReportDate => ("Datum", "Date"),
+            ReportNone => ("Inga", "None"),
+            OwnRule => ("Egen regel", "Own rule"),
+            NoRanges => ("Inga intervall angivna.", "No ranges given."),
+            Outside => ("Utanför organisationen", "Outside the organisation"),
             DisplacedOpen => ("Öppna mitt sparade scenario", "Open my saved scenario"),
             Autosaved => (
                 "Dina ändringar sparas automatiskt i den här webbläsaren och finns kvar nästa gång.",
@@ -793,6 +821,12 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> String {
             }
         }
     }
+}
+
+/// The accessible name of a chart's download button: the visible text
+/// ("Ladda ner SVG") followed by the chart it downloads.
+pub fn download_chart_label(button: T, chart: T, lang: Lang) -> String {
+    format!("{} – {}", button.get(lang), chart.get(lang))
 }
 
 /// The offer of the autosaved scenario a link was opened over.

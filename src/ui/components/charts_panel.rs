@@ -1,13 +1,15 @@
 //! The four charts, each in a figure with a heading; the year-by-year tables
-//! below them are their accessible alternative.
+//! below them are their accessible alternative. Each figure offers its chart
+//! as an SVG or a PNG file, made in the page.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::model::{Outcome, Scenario};
+use crate::ui::browser;
 use crate::ui::charts::{ActorYearChart, FlowChart, FundChart, WhoPaysChart};
-use crate::ui::text::T;
+use crate::ui::text::{download_chart_label, T};
 use crate::ui::Prefs;
 
 #[derive(Properties, PartialEq)]
@@ -22,6 +24,29 @@ pub fn charts_panel(props: &ChartsPanelProps) -> Html {
     let prefs = use_context::<Prefs>().unwrap_or_default();
     let (lang, unit) = (prefs.lang, prefs.unit);
     let figure = |testid: &'static str, title: T, caption: T, chart: Html| {
+        // Each download serialises the `<svg>` in this figure as it is drawn now.
+        let download = |format: &'static str, button: T| {
+            let file_name = format!("fundsim-{testid}.{format}");
+            let onclick = Callback::from(move |e: MouseEvent| {
+                let svg = e
+                    .target_dyn_into::<web_sys::Element>()
+                    .and_then(|t| t.closest("figure").ok().flatten())
+                    .and_then(|f| f.query_selector(".chart-box svg").ok().flatten());
+                if let Some(svg) = svg {
+                    if format == "svg" {
+                        browser::download_chart_svg(&svg, &file_name);
+                    } else {
+                        browser::download_chart_png(&svg, &file_name, 2.0);
+                    }
+                }
+            });
+            html! {
+                <button type="button" class="text-button chart-download" data-testid={format!("{testid}-download-{format}")}
+                    aria-label={download_chart_label(button, title, lang)} {onclick}>
+                    { button.get(lang) }
+                </button>
+            }
+        };
         html! {
             <figure class="chart-figure" data-testid={testid}>
                 <figcaption>
@@ -29,6 +54,10 @@ pub fn charts_panel(props: &ChartsPanelProps) -> Html {
                     <p class="hint">{ caption.get(lang) }</p>
                 </figcaption>
                 <div class="chart-box">{ chart }</div>
+                <div class="chart-downloads">
+                    { download("svg", T::DownloadSvg) }
+                    { download("png", T::DownloadPng) }
+                </div>
             </figure>
         }
     };

@@ -9,6 +9,7 @@ pub mod key_figures;
 pub mod notice_banner;
 pub mod number_field;
 pub mod preset_picker;
+pub mod print_report;
 pub mod qr_dialog;
 pub mod scenario_json;
 pub mod select_field;

@@ -126,6 +126,8 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
                 </span>
                 <button type="button" class="text-button" data-testid="reset-preset"
                     onclick={props.onaction.reform(|_| Action::PresetReset)}>{ T::ResetPreset.get(lang) }</button>
+                <button type="button" class="text-button" data-testid="print-report-button"
+                    onclick={Callback::from(|_: MouseEvent| { let _ = gloo::utils::window().print(); })}>{ T::PrintReport.get(lang) }</button>
             </div>
             if let Some(link) = props.link.clone() {
                 <div class="field field-text share-link">

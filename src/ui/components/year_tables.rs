@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use crate::model::outcome::money_text;
 use crate::model::{Outcome, Scenario};
-use crate::ui::export::{data_url, result_csv};
+use crate::ui::export::{csv_data_url, CsvDialect};
 use crate::ui::format::{money_bare, money_exact};
 use crate::ui::text::T;
 use crate::ui::Prefs;
@@ -29,9 +29,10 @@ pub fn year_tables(props: &YearTablesProps) -> Html {
     let (lang, unit) = (prefs.lang, prefs.unit);
     let s = &props.scenario;
     let o = &props.outcome;
-    // The CSV is rebuilt only when the result or the language changes, not on every render.
-    let csv_url =
-        use_memo((s.clone(), o.clone(), lang), |(s, o, lang)| data_url("text/csv", &result_csv(s, o, *lang), true));
+    // The CSVs are rebuilt only when the result or the language changes, not on every render.
+    let csv_urls = use_memo((s.clone(), o.clone(), lang), |(s, o, lang)| {
+        [CsvDialect::SwedishExcel, CsvDialect::Plain].map(|d| (d, csv_data_url(s, o, *lang, d)))
+    });
     let currency = s.currency.as_str();
     let unit_label = unit.label(currency, lang);
     let cell = |value: Decimal, field: &'static str| {
@@ -168,10 +169,19 @@ pub fn year_tables(props: &YearTablesProps) -> Html {
         <section class="tables" aria-labelledby="tables-heading" data-testid="year-tables">
             <h2 id="tables-heading">{ T::YearByYear.get(lang) }</h2>
             <p class="hint">{ T::YearByYearHint.get(lang) }</p>
-            <a class="text-button" download="fundsim-resultat.csv" data-testid="download-csv"
-                href={(*csv_url).clone()}>
-                { T::DownloadCsv.get(lang) }
-            </a>
+            <div class="csv-downloads" role="group" aria-label={T::DownloadCsv.get(lang)}>
+                { for csv_urls.iter().map(|(dialect, url)| {
+                    let (testid, label) = match dialect {
+                        CsvDialect::SwedishExcel => ("download-csv", T::DownloadCsvSwedish),
+                        CsvDialect::Plain => ("download-csv-plain", T::DownloadCsvPlain),
+                    };
+                    html! {
+                        <a class="text-button" download={dialect.file_name()} data-testid={testid} href={url.clone()}>
+                            { label.get(lang) }
+                        </a>
+                    }
+                }) }
+            </div>
             { fund }
             { net }
             <h3>{ T::PerActor.get(lang) }</h3>
