@@ -98,6 +98,10 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |action: Action| dispatcher.dispatch(action))
     };
     let uncertainty = use_deferred_uncertainty(state.valid_scenario.clone());
+    // The print-only report (every assumption) follows the scenario once an
+    // edit has rested: it is never seen while typing, and redrawing it on
+    // every keystroke would double the work of a large scenario.
+    let report = use_rested((state.valid_scenario.clone(), state.outcome.clone()), UNCERTAINTY_DELAY_MS);
     let lang = state.lang;
     // The page's link for the last valid scenario (a preset by its id when unchanged).
     let fragment = use_memo((state.valid_scenario.clone(), state.preset_id.clone(), lang), |(s, preset, lang)| {
@@ -200,7 +204,7 @@ pub fn app(props: &AppProps) -> Html {
                 <div class="layout">
                     <main class="results" aria-labelledby="results-heading">
                         <h2 id="results-heading" class="scenario-title" data-testid="scenario-title">{ title }</h2>
-                        <crate::ui::components::print_report::PrintReport scenario={valid.clone()} outcome={outcome.clone()} />
+                        <crate::ui::components::print_report::PrintReport scenario={report.0.clone()} outcome={report.1.clone()} />
                         <ErrorSummary scenario={scenario.clone()} errors={errors.clone()} />
                         <KeyFigures scenario={valid.clone()} outcome={outcome.clone()} uncertainty={uncertainty} />
                         <ShareBar link={owns_page.then(|| AttrValue::from(browser::page_link(&fragment)))}
@@ -257,4 +261,23 @@ fn use_deferred_uncertainty(scenario: Rc<Scenario>) -> Option<Rc<crate::model::m
         });
     }
     (*figures).clone()
+}
+
+/// `value` once it has stayed the same for `delay_ms`; the first value at once.
+#[hook]
+fn use_rested<T: Clone + PartialEq + 'static>(value: T, delay_ms: u32) -> T {
+    let rested = {
+        let first = value.clone();
+        use_state_eq(move || first)
+    };
+    {
+        let rested = rested.clone();
+        use_effect_with(value, move |value| {
+            let value = value.clone();
+            let settle = gloo::timers::callback::Timeout::new(delay_ms, move || rested.set(value));
+            // A newer value cancels the pending one.
+            move || drop(settle)
+        });
+    }
+    (*rested).clone()
 }
