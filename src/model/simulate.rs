@@ -242,10 +242,10 @@ impl<'a> Simulation<'a> {
 
         let mut fund = Vec::with_capacity(self.years);
         let mut open = s.fund.initial_capital;
-        for y in 0..self.years {
+        for (y, &year) in years.iter().enumerate() {
             let close = sub(add(add(open, allocation(y))?, self.repayments[y])?, self.grants[y])?;
             fund.push(FundYear {
-                year: years[y],
+                year,
                 open,
                 allocation: allocation(y),
                 grants: self.grants[y],
@@ -418,6 +418,9 @@ pub fn repay_fixed(due: Decimal, instalments: u32, first: u64, horizon: usize) -
     Some((paid, outstanding))
 }
 
+/// Year-by-year amounts of several actors (index into the scenario's actors).
+pub type ActorRows = Vec<(usize, Vec<Decimal>)>;
+
 /// A savings-share repayment: from year `first`, each inside actor repays
 /// `share × max(savings, 0)`; with a `limit` the year's repayments are scaled
 /// down so that the total repaid reaches the limit exactly. Returns each
@@ -428,7 +431,7 @@ pub fn repay_savings_share(
     limit: Option<Decimal>,
     first: u64,
     horizon: usize,
-) -> Checked<(Vec<(usize, Vec<Decimal>)>, Decimal)> {
+) -> Checked<(ActorRows, Decimal)> {
     let mut rows: Vec<(usize, Vec<Decimal>)> = inside.iter().map(|(a, _)| (*a, vec![Decimal::ZERO; horizon])).collect();
     let mut repaid = Decimal::ZERO;
     let mut owed = vec![Decimal::ZERO; inside.len()];
