@@ -7,25 +7,12 @@
 // result JSON's exact string in data-value; the scenario being edited is the
 // text of <pre data-testid="scenario-json"> (the "Show the scenario as JSON" panel).
 import { test, expect, type Page } from '@playwright/test';
-import { foreign, recordRequests } from './support';
+import { currentScenario, foreign, open, recordRequests } from './support';
 import AxeBuilder from '@axe-core/playwright';
 
-const APP = '/index.html';
 
 
-async function open(page: Page): Promise<string[]> {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(APP);
-  await expect(page.getByTestId('key-figures')).toBeVisible();
-  return errors;
-}
 
-/** The scenario as edited, from the JSON panel. */
-async function currentScenario(page: Page): Promise<any> {
-  const text = await page.getByTestId('scenario-json').textContent();
-  return JSON.parse(text ?? '');
-}
 
 /** What the package's own simulate() returns for a scenario, computed in the page. */
 async function simulateInPage(page: Page, scenario: unknown): Promise<any> {

@@ -6,17 +6,11 @@
 // "<chart testid>-download-svg" / "-download-png" in each chart's figure.
 import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
+import { open } from './support';
 
 const APP = '/index.html';
 const CHARTS = ['chart-fund', 'chart-who-pays', 'chart-actor-years', 'chart-flow'];
 
-async function open(page: Page): Promise<string[]> {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(APP);
-  await expect(page.getByTestId('key-figures')).toBeVisible();
-  return errors;
-}
 
 /** Clicks a download control and returns the file's name and bytes. */
 async function download(page: Page, testid: string): Promise<{ name: string; bytes: Buffer }> {

@@ -2,22 +2,10 @@
 // no controls, the key figures, charts and every table, today's date and a
 // print-only list of every assumption (src/ui/components/print_report.rs).
 import { test, expect, type Page } from '@playwright/test';
+import { currentScenario, open } from './support';
 
-const APP = '/index.html';
 
-async function open(page: Page): Promise<string[]> {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(APP);
-  await expect(page.getByTestId('key-figures')).toBeVisible();
-  return errors;
-}
 
-/** The scenario as edited, from the JSON panel. */
-async function currentScenario(page: Page): Promise<any> {
-  const text = await page.getByTestId('scenario-json').textContent();
-  return JSON.parse(text ?? '');
-}
 
 function today(locale: string): string {
   return new Date().toLocaleDateString(locale, { day: 'numeric', month: 'long', year: 'numeric' });
