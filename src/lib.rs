@@ -44,6 +44,7 @@ pub fn start() {
             opening,
             lang: if lang.as_deref() == Some("en") { ui::i18n::Lang::En } else { ui::i18n::Lang::Sv },
             owns_page: true,
+            view: ui::app::View::in_fragment(&ui::browser::location_fragment()),
         };
         yew::Renderer::<ui::app::App>::with_root_and_props(element, props).render();
     }
@@ -88,7 +89,12 @@ fn mount_props(options_json: Option<&str>) -> Result<ui::app::AppProps, String> 
     } else {
         Opening::FirstPreset
     };
-    Ok(AppProps { opening, lang, owns_page: false })
+    let view = match options.get("view").and_then(|v| v.as_str()) {
+        None => ui::app::View::Full,
+        Some(key) => ui::app::View::from_key(key)
+            .ok_or_else(|| format!("view: \"{key}\" is not a view of fundsim (full, results, compact)"))?,
+    };
+    Ok(AppProps { opening, lang, owns_page: false, view })
 }
 
 fn prefix(at: &str, e: model::ScenarioError) -> String {

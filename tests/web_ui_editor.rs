@@ -31,7 +31,12 @@ async fn mount(lang: Lang) -> Element {
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    let props = AppProps { opening: Opening::Scenario(Rc::new(example_scenario())), lang, owns_page: false };
+    let props = AppProps {
+        opening: Opening::Scenario(Rc::new(example_scenario())),
+        lang,
+        owns_page: false,
+        ..Default::default()
+    };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     settle().await;
     root
@@ -160,7 +165,8 @@ async fn a_closed_intervention_renders_only_its_summary_until_opened() {
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    let props = AppProps { opening: Opening::Preset("gotland".into()), lang: Lang::Sv, owns_page: false };
+    let props =
+        AppProps { opening: Opening::Preset("gotland".into()), lang: Lang::Sv, owns_page: false, ..Default::default() };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     settle().await;
     // The Gotland preset has three interventions: they start closed, without fields.

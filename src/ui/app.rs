@@ -51,6 +51,50 @@ pub struct AppProps {
     /// local storage; false when embedded in someone else's page.
     #[prop_or_default]
     pub owns_page: bool,
+    /// How much of the app to show.
+    #[prop_or_default]
+    pub view: View,
+}
+
+/// How much of the app a page shows (`view=` in the link or `mount`'s options).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    /// Everything: presets, results, tables and the editor.
+    #[default]
+    Full,
+    /// The results and tables, without the editor (an intranet page that only reports).
+    Results,
+    /// The key figures and the charts only (a small frame).
+    Compact,
+}
+
+impl View {
+    /// The view named `key` (`full`, `results`, `compact`).
+    pub fn from_key(key: &str) -> Option<View> {
+        match key {
+            "full" => Some(View::Full),
+            "results" => Some(View::Results),
+            "compact" => Some(View::Compact),
+            _ => None,
+        }
+    }
+
+    /// The view a link's fragment asks for (`…&view=results`); full when it names none.
+    pub fn in_fragment(fragment: &str) -> View {
+        fragment
+            .trim_start_matches('#')
+            .split('&')
+            .find_map(|pair| pair.strip_prefix("view=").and_then(View::from_key))
+            .unwrap_or_default()
+    }
+
+    fn class(self) -> &'static str {
+        match self {
+            View::Full => "view-full",
+            View::Results => "view-results",
+            View::Compact => "view-compact",
+        }
+    }
 }
 
 /// The state the app starts in.
@@ -196,7 +240,7 @@ pub fn app(props: &AppProps) -> Html {
 
     html! {
         <ContextProvider<Prefs> context={prefs}>
-            <div class="fundsim" lang={lang.tag()} data-testid="fundsim">
+            <div class={classes!("fundsim", props.view.class())} lang={lang.tag()} data-testid="fundsim">
                 <a class="skip-link" href="#fundsim-editor">{ T::SkipToEditor.get(lang) }</a>
                 <Header onaction={onaction.clone()} />
                 <PresetPicker current={state.preset_id.clone().map(AttrValue::from)} onaction={onaction.clone()} />

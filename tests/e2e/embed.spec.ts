@@ -70,3 +70,17 @@ test('the embed page requests nothing outside its origin', async ({ page, baseUR
   await expect(page.locator('#widget-jobs').getByTestId('kf-total-cost')).toBeVisible();
   expect(foreign(urls, baseURL ?? page.url())).toEqual([]);
 });
+
+test('view=results shows the results without the editor; view=compact only key figures and charts', async ({ page }) => {
+  await page.goto('/index.html#preset=jobs&view=results');
+  await expect(page.getByTestId('key-figures')).toBeVisible();
+  await expect(page.getByTestId('year-tables')).toBeVisible();
+  await expect(page.locator('#fundsim-editor')).toBeHidden();
+  await page.goto('about:blank');
+  await page.goto('/index.html#preset=jobs&view=compact');
+  await expect(page.getByTestId('key-figures')).toBeVisible();
+  await expect(page.locator('svg[data-chart="fund"]')).toBeVisible();
+  await expect(page.getByTestId('year-tables')).toBeHidden();
+  await expect(page.getByTestId('presets')).toBeHidden();
+  await expect(page.locator('#fundsim-editor')).toBeHidden();
+});
