@@ -106,29 +106,13 @@ pub fn copy_text(text: String, done: impl FnOnce(bool) + 'static) {
 
 /// Offers `text` as a file download called `file_name`; `false` when the browser refused.
 pub fn download(file_name: &str, mime: &str, text: &str) -> bool {
-    fn go(file_name: &str, mime: &str, text: &str) -> Option<()> {
-        let document = web_sys::window()?.document()?;
-        let parts = js_sys::Array::of1(&JsValue::from_str(text));
-        let options = web_sys::BlobPropertyBag::new();
-        options.set_type(mime);
-        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
-        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
-        let anchor: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
-        anchor.set_href(&url);
-        anchor.set_download(file_name);
-        anchor.set_attribute("hidden", "").ok()?;
-        let body = document.body()?;
-        body.append_child(&anchor).ok()?;
-        anchor.click();
-        anchor.remove();
-        // The download has started from the click; the object URL is released a little later.
-        Timeout::new(10_000, move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        })
-        .forget();
-        Some(())
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    match web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) {
+        Ok(blob) => download_blob(file_name, &blob),
+        Err(_) => false,
     }
-    go(file_name, mime, text).is_some()
 }
 
 /// Reads an opened file as text; `done(Err(..))` when it cannot be read.
@@ -264,6 +248,7 @@ pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> bool {
         document.body()?.append_child(&anchor).ok()?;
         anchor.click();
         anchor.remove();
+        // The download has started from the click; the object URL is released a little later.
         Timeout::new(10_000, move || {
             let _ = web_sys::Url::revoke_object_url(&url);
         })
