@@ -160,6 +160,40 @@ async fn open_intervention(root: &Element, index: usize) {
     settle().await;
 }
 
+/// Opens an actor's year-by-year table as a reader does: a click on its summary.
+async fn open_actor_table(root: &Element, actor: &str) {
+    let details = find(root, &format!("actor-table-{actor}"));
+    if !details.has_attribute("open") {
+        let summary: web_sys::HtmlElement = details.query_selector("summary").unwrap().unwrap().dyn_into().unwrap();
+        summary.click();
+    }
+    settle().await;
+    settle().await;
+}
+
+#[wasm_bindgen_test]
+async fn an_actor_table_is_drawn_when_opened_and_dropped_when_closed() {
+    let root = mount(Lang::Sv).await;
+    // Closed: only the summary; the year rows are not in the page.
+    assert!(try_find(&root, "table-actor-social").is_none());
+    open_actor_table(&root, "social").await;
+    let table = find(&root, "table-actor-social");
+    // One body row per year of the scenario's horizon.
+    assert_eq!(year_rows(&table), example_scenario().horizon_years);
+    assert!(try_find(&root, "table-actor-school").is_none(), "other actors stay closed");
+    // Closing it drops the rows again.
+    let summary: web_sys::HtmlElement =
+        find(&root, "actor-table-social").query_selector("summary").unwrap().unwrap().dyn_into().unwrap();
+    summary.click();
+    settle().await;
+    settle().await;
+    assert!(try_find(&root, "table-actor-social").is_none());
+}
+
+fn year_rows(table: &Element) -> u32 {
+    table.query_selector_all("tbody tr[data-year]").unwrap().length()
+}
+
 #[wasm_bindgen_test]
 async fn a_closed_intervention_renders_only_its_summary_until_opened() {
     let document = gloo::utils::document();
@@ -186,6 +220,8 @@ async fn switching_the_repayment_rule_changes_who_repays() {
     let sentence = find(&root, "sentence-interventions-0-repayment").text_content().unwrap();
     assert!(sentence.starts_with("Socialförvaltningen betalar tillbaka 50"), "{sentence}");
     // Socialförvaltningen now pays into the fund; Utbildningsförvaltningen no longer does.
+    open_actor_table(&root, "social").await;
+    open_actor_table(&root, "school").await;
     let repays = |actor: &str| {
         let cells =
             find(&root, &format!("table-actor-{actor}")).query_selector_all("td[data-field=\"repayment\"]").unwrap();

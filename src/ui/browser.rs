@@ -349,3 +349,23 @@ pub fn download_chart_png(svg: &web_sys::Element, file_name: &str, scale: f64) -
     }
     go(svg, file_name, scale).is_some()
 }
+
+/// Calls `changed(true)` when the page starts being printed and
+/// `changed(false)` when it ends: `beforeprint`/`afterprint`, and the print
+/// media query (print preview and emulated print media). Dropping the
+/// returned listeners stops it.
+pub fn on_print_change(changed: impl Fn(bool) + 'static) -> Vec<gloo::events::EventListener> {
+    use gloo::events::EventListener;
+    let Some(window) = web_sys::window() else { return Vec::new() };
+    let changed = Rc::new(changed);
+    let mut listeners = Vec::new();
+    for (event, printing) in [("beforeprint", true), ("afterprint", false)] {
+        let changed = changed.clone();
+        listeners.push(EventListener::new(&window, event, move |_| changed(printing)));
+    }
+    if let Ok(Some(query)) = window.match_media("print") {
+        let watched = query.clone();
+        listeners.push(EventListener::new(&query, "change", move |_| changed(watched.matches())));
+    }
+    listeners
+}

@@ -209,6 +209,17 @@ pub enum Action {
     },
     /// Remove the actor with this id; refused with a notice when it is in use.
     ActorRemoved(String),
+    /// The actor's id changed; every reference to it (the fund's financer,
+    /// owners, avoided-cost rows) follows. Ignored when [`id_problem`] has one.
+    ActorIdChanged {
+        index: usize,
+        id: String,
+    },
+    /// The intervention's id changed. Ignored when [`id_problem`] has one.
+    InterventionIdChanged {
+        index: usize,
+        id: String,
+    },
 
     InterventionAdded,
     InterventionDuplicated(usize),
@@ -469,6 +480,25 @@ impl AppState {
                     actor.inside = inside;
                 }
             }
+            Action::ActorIdChanged { index, id } => {
+                let id = id.trim().to_string();
+                let ids: Vec<&str> = s.actors.iter().map(|a| a.id.as_str()).collect();
+                if id_problem(&ids, index, &id).is_none() {
+                    if let Some(actor) = s.actors.get_mut(index) {
+                        let old = std::mem::replace(&mut actor.id, id.clone());
+                        rename_actor_references(s, &old, &id);
+                    }
+                }
+            }
+            Action::InterventionIdChanged { index, id } => {
+                let id = id.trim().to_string();
+                let ids: Vec<&str> = s.interventions.iter().map(|i| i.id.as_str()).collect();
+                if id_problem(&ids, index, &id).is_none() {
+                    if let Some(iv) = s.interventions.get_mut(index) {
+                        iv.id = id;
+                    }
+                }
+            }
             Action::ActorRemoved(id) => {
                 let uses = self.actor_uses(&id);
                 let s = &mut self.scenario;
@@ -538,6 +568,41 @@ impl Reducible for AppState {
             next.displaced = None;
         }
         Rc::new(next)
+    }
+}
+
+/// Why `new` cannot be the id of item `index` among `ids` (actors' or
+/// interventions'): empty, or held by another item (its index). Surrounding
+/// spaces are not part of an id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdProblem {
+    Empty,
+    TakenBy(usize),
+}
+
+/// The check behind [`Action::ActorIdChanged`] and
+/// [`Action::InterventionIdChanged`]; the id field shows it at the field.
+pub fn id_problem(ids: &[&str], index: usize, new: &str) -> Option<IdProblem> {
+    let new = new.trim();
+    if new.is_empty() {
+        return Some(IdProblem::Empty);
+    }
+    ids.iter().enumerate().find(|(i, id)| *i != index && **id == new).map(|(i, _)| IdProblem::TakenBy(i))
+}
+
+/// Points every reference to actor `old` at `new`: the fund's financer,
+/// intervention owners and avoided-cost rows.
+fn rename_actor_references(s: &mut Scenario, old: &str, new: &str) {
+    if s.fund.financed_by == old {
+        s.fund.financed_by = new.to_string();
+    }
+    for iv in &mut s.interventions {
+        if iv.owner == old {
+            iv.owner = new.to_string();
+        }
+        for row in iv.avoided_costs.iter_mut().filter(|r| r.actor == old) {
+            row.actor = new.to_string();
+        }
     }
 }
 
@@ -764,6 +829,64 @@ mod tests {
         // A year past the horizon is ignored.
         let state = state.reduce(Action::AllocationChanged { year: 40, amount: d("1") });
         assert_eq!(state.scenario.fund.allocations.len(), 6);
+    }
+
+    /// Every place in a scenario that names an actor, as (where, id).
+    fn actor_references(s: &Scenario) -> Vec<(String, String)> {
+        let mut refs = vec![("fund.financed_by".to_string(), s.fund.financed_by.clone())];
+        for (i, iv) in s.interventions.iter().enumerate() {
+            refs.push((format!("interventions[{i}].owner"), iv.owner.clone()));
+            for (r, row) in iv.avoided_costs.iter().enumerate() {
+                refs.push((format!("interventions[{i}].avoided_costs[{r}].actor"), row.actor.clone()));
+            }
+        }
+        refs
+    }
+
+    #[test]
+    fn renaming_an_actor_id_moves_every_reference_and_keeps_the_results() {
+        let before = start();
+        for index in 0..before.scenario.actors.len() {
+            let old = before.scenario.actors[index].id.clone();
+            let state = before.clone().reduce(Action::ActorIdChanged { index, id: format!("  renamed-{old} ") });
+            let new = format!("renamed-{old}");
+            assert_eq!(state.scenario.actors[index].id, new, "surrounding spaces are dropped");
+            // Each reference that named the old id now names the new one; the rest are unchanged.
+            let expected: Vec<(String, String)> = actor_references(&before.scenario)
+                .into_iter()
+                .map(|(at, id)| (at, if id == old { new.clone() } else { id }))
+                .collect();
+            assert_eq!(actor_references(&state.scenario), expected);
+            assert!(state.errors.is_empty(), "{:?}", state.errors);
+            // Only the name of the key changed: the actor's figures are the same.
+            let figures = |st: &AppState, id: &str| st.outcome.actors.iter().find(|a| a.id == id).map(|a| (a.npv, a.rows.clone()));
+            assert_eq!(figures(&state, &new), figures(&before, &old));
+            assert_eq!(state.outcome.key_figures, before.outcome.key_figures);
+        }
+    }
+
+    #[test]
+    fn an_empty_or_taken_actor_id_is_refused_and_the_scenario_stays() {
+        let before = start();
+        let ids: Vec<&str> = before.scenario.actors.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(id_problem(&ids, 1, "   "), Some(IdProblem::Empty));
+        assert_eq!(id_problem(&ids, 1, ids[0]), Some(IdProblem::TakenBy(0)));
+        assert_eq!(id_problem(&ids, 0, ids[0]), None, "an item keeps its own id");
+        for id in ["", "  ", ids[0]] {
+            let state = before.clone().reduce(Action::ActorIdChanged { index: 1, id: id.to_string() });
+            assert_eq!(state.scenario, before.scenario, "{id:?} is refused");
+        }
+    }
+
+    #[test]
+    fn an_intervention_id_changes_and_a_taken_one_is_refused() {
+        let state = after(vec![Action::InterventionAdded]);
+        let first = state.scenario.interventions[0].id.clone();
+        let renamed = state.clone().reduce(Action::InterventionIdChanged { index: 1, id: "new-id".into() });
+        assert_eq!(renamed.scenario.interventions[1].id, "new-id");
+        assert!(renamed.outcome.interventions.iter().any(|i| i.id == "new-id"));
+        let refused = state.clone().reduce(Action::InterventionIdChanged { index: 1, id: first });
+        assert_eq!(refused.scenario, state.scenario);
     }
 
     #[test]

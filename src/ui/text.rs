@@ -152,6 +152,8 @@ pub enum T {
     SectionActors,
     ActorsHint,
     ActorName,
+    /// The label of an actor's or intervention's id field.
+    Id,
     Inside,
     AddActor,
     Remove,
@@ -399,10 +401,11 @@ impl T {
             Cap => ("Tak, andel av bidraget", "Cap, share of the grant"),
             SectionActors => ("Aktörer", "Actors"),
             ActorsHint => (
-                "Förvaltningar, nämnder och huvudmän som bär kostnader eller får besparingar. Bara de inom organisationen betalar tillbaka till fonden.",
-                "Administrations, committees and principals that bear costs or get savings. Only those inside the organisation repay the fund.",
+                "Förvaltningar, nämnder och huvudmän som bär kostnader eller får besparingar. Bara de inom organisationen betalar tillbaka till fonden. Id är aktörens nyckel i filer, länkar och resultatet; ändras den följer alla hänvisningar med.",
+                "Administrations, committees and principals that bear costs or get savings. Only those inside the organisation repay the fund. The id is the actor's key in files, links and the result; change it and every reference follows.",
             ),
             ActorName => ("Namn på aktör", "Name of actor"),
+            Id => ("Id", "Id"),
             Inside => ("Inom organisationen", "Inside the organisation"),
             AddActor => ("Lägg till aktör", "Add actor"),
             Remove => ("Ta bort", "Remove"),
@@ -743,6 +746,17 @@ pub fn field_name(path: &str, scenario: &Scenario, lang: Lang) -> String {
 }
 
 /// A refused edit, explained.
+/// Why an id was not taken, at its field: empty, or already held by `holder`.
+pub fn id_problem_text(problem: crate::ui::state::IdProblem, holder: &str, lang: Lang) -> String {
+    use crate::ui::state::IdProblem;
+    match (problem, lang) {
+        (IdProblem::Empty, Lang::Sv) => "Skriv ett id; det får inte vara tomt.".into(),
+        (IdProblem::Empty, Lang::En) => "Enter an id; it cannot be empty.".into(),
+        (IdProblem::TakenBy(_), Lang::Sv) => format!("Id:t används redan av {holder}. Välj ett annat."),
+        (IdProblem::TakenBy(_), Lang::En) => format!("The id is already used by {holder}. Choose another."),
+    }
+}
+
 pub fn notice_text(notice: &Notice, lang: Lang) -> String {
     match notice {
         Notice::ActorInUse { actor, uses } => {

@@ -43,6 +43,13 @@ async function cells(page: Page, testid: string, field: string): Promise<(string
   );
 }
 
+/** Opens an actor's year-by-year table as a reader does (closed tables hold no rows). */
+async function openActorTable(page: Page, actor: string): Promise<void> {
+  const details = page.getByTestId(`actor-table-${actor}`);
+  if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+  await expect(page.getByTestId(`table-actor-${actor}`)).toBeVisible();
+}
+
 async function chartMarkup(page: Page, testid: string): Promise<string> {
   return page.getByTestId(testid).locator('svg').first().innerHTML();
 }
@@ -105,6 +112,7 @@ test('switching the repayment rule changes who repays', async ({ page }) => {
   await kind.selectOption('fixed');
   const ownerName = scenario.actors.find((a: any) => a.id === owner).name;
   await expect(page.getByTestId('sentence-interventions-0-repayment')).toContainText(`${ownerName} betalar tillbaka`);
+  await openActorTable(page, owner);
   const repaid = await cells(page, `table-actor-${owner}`, 'repayment');
   expect(repaid.some((v) => v !== '0.00')).toBe(true);
   expect((await currentScenario(page)).interventions[0].repayment.kind).toBe('fixed');
@@ -146,6 +154,35 @@ test('removing an actor still in use is refused with a message', async ({ page }
   await page.getByTestId(`remove-actor-${financer}`).click();
   await expect(page.getByTestId('notice')).toContainText('finansierar fonden');
   expect((await currentScenario(page)).actors.length).toBe(scenario.actors.length);
+});
+
+test('an actor id can be renamed, its references follow, and a taken id is refused at the field', async ({ page }) => {
+  await open(page);
+  const before = await currentScenario(page);
+  // The actor that owns the first intervention, so that references exist.
+  const index = before.actors.findIndex((a: any) => a.id === before.interventions[0].owner);
+  const old = before.actors[index].id as string;
+  const other = before.actors[(index + 1) % before.actors.length];
+
+  // A taken id: the message names the actor that has it; the scenario keeps the old id.
+  const field = page.getByTestId(`in-actors-${index}-id`);
+  await field.fill(other.id);
+  await field.press('Tab');
+  await expect(page.getByTestId(`err-actors-${index}-id`)).toContainText(other.name);
+  expect((await currentScenario(page)).actors[index].id).toBe(old);
+
+  // A free id: taken when the field is left; every reference to the old id follows.
+  await field.fill('renamed-actor');
+  await expect(page.getByTestId(`err-actors-${index}-id`)).toHaveCount(0);
+  await field.press('Enter');
+  await expect.poll(async () => (await currentScenario(page)).actors[index].id).toBe('renamed-actor');
+  const after = await currentScenario(page);
+  expect(JSON.stringify(after)).not.toContain(`"${old}"`);
+  expect(after.interventions[0].owner).toBe('renamed-actor');
+  // Apart from the id, the scenario is the one we started with.
+  expect(JSON.parse(JSON.stringify(after).replaceAll('"renamed-actor"', `"${old}"`))).toEqual(before);
+  // The results follow too: the actor's table is found under its new id.
+  await expect(page.getByTestId('actor-table-renamed-actor')).toHaveCount(1);
 });
 
 test('switching to English translates the page and its numbers', async ({ page }) => {
@@ -197,6 +234,7 @@ test('the year-by-year tables equal what simulate returns', async ({ page }) => 
   expect(await cells(page, 'table-net', 'org_net')).toEqual(expected.org_net);
   expect(await cells(page, 'table-net', 'society_net')).toEqual(expected.society_net);
   for (const actor of expected.actors) {
+    await openActorTable(page, actor.id);
     for (const field of ['savings', 'co_financing', 'repayment', 'fund_cost', 'grants_received', 'net']) {
       expect(await cells(page, `table-actor-${actor.id}`, field), `${actor.id}.${field}`).toEqual(
         actor.rows.map((r: any) => r[field]),

@@ -5,6 +5,7 @@
 pub mod charts_panel;
 pub mod error_summary;
 pub mod header;
+pub mod id_field;
 pub mod key_figures;
 pub mod notice_banner;
 pub mod number_field;

@@ -6,6 +6,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::model::{Scenario, ScenarioError};
+use crate::ui::components::id_field::IdField;
 use crate::ui::components::text_field::TextField;
 use crate::ui::editor::field_error;
 use crate::ui::state::Action;
@@ -24,6 +25,8 @@ pub fn actors_editor(props: &ActorsEditorProps) -> Html {
     let lang = use_context::<Prefs>().unwrap_or_default().lang;
     let on = &props.onaction;
     let list_error = field_error(&props.errors, "actors", lang, false);
+    let items: Rc<Vec<(String, String)>> =
+        Rc::new(props.scenario.actors.iter().map(|a| (a.id.clone(), a.name.clone())).collect());
     html! {
         <section class="editor-section" aria-labelledby="ed-actors">
             <h3 id="ed-actors">{ T::SectionActors.get(lang) }</h3>
@@ -39,13 +42,15 @@ pub fn actors_editor(props: &ActorsEditorProps) -> Html {
                     let onremove = on.reform(move |_: MouseEvent| Action::ActorRemoved(id.clone()));
                     let remove_label = format!("{} {}", T::Remove.get(lang), actor.name);
                     html! {
-                        <li key={actor.id.clone()} class="actor-row" id={format!("actors-{index}-id")} tabindex="-1"
-                            data-testid={format!("actor-{}", actor.id)}>
+                        // Keyed by place, not id: a row keeps its focus while its id is edited.
+                        <li key={index} class="actor-row" data-testid={format!("actor-{}", actor.id)}>
                             <span class={format!("swatch actor-{}", index % 8)} aria-hidden="true"></span>
                             <TextField id={format!("actors-{index}-name")} label={format!("{} {}", T::ActorName.get(lang), index + 1)}
                                 compact=true value={actor.name.clone()}
                                 error={field_error(&props.errors, &format!("actors[{index}].id"), lang, false)}
                                 oninput={on.reform(move |name| Action::ActorRenamed { index, name })} />
+                            <IdField dom_id={format!("actors-{index}-id")} value={actor.id.clone()} {index} items={items.clone()}
+                                oncommit={on.reform(move |id| Action::ActorIdChanged { index, id })} />
                             <div class="checkbox">
                                 <input type="checkbox" id={inside_id.clone()} checked={actor.inside}
                                     data-testid={format!("in-{inside_id}")} onchange={oninside} />

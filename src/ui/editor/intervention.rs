@@ -9,6 +9,7 @@ use yew::prelude::*;
 use crate::model::{Scenario, ScenarioError};
 use crate::ui::components::number_field::{as_i32, as_u32, NumKind, NumberField};
 use crate::ui::components::select_field::SelectField;
+use crate::ui::components::id_field::IdField;
 use crate::ui::components::text_field::TextField;
 use crate::ui::editor::avoided_costs::AvoidedCostsEditor;
 use crate::ui::editor::field_error;
@@ -112,6 +113,9 @@ pub fn intervention_editor(props: &InterventionEditorProps) -> Html {
             </div>
             <TextField id={format!("{id}-name")} label={T::InterventionName.get(lang)} value={iv.name.clone()} error={e("name", false)}
                 oninput={on.reform(move |name| Action::InterventionEdited { index, edit: InterventionEdit::Renamed(name) })} />
+            <IdField dom_id={format!("{id}-id")} value={iv.id.clone()} {index}
+                items={Rc::new(s.interventions.iter().map(|x| (x.id.clone(), x.name.clone())).collect::<Vec<_>>())}
+                oncommit={on.reform(move |new_id| Action::InterventionIdChanged { index, id: new_id })} />
             <SelectField id={format!("{id}-owner")} label={T::Owner.get(lang)} value={iv.owner.clone()} options={actors}
                 error={e("owner", false)}
                 onchange={on.reform(move |owner| Action::InterventionEdited { index, edit: InterventionEdit::OwnerChanged(owner) })} />
