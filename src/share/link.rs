@@ -31,11 +31,48 @@ pub struct LinkRequest {
     pub view: Option<String>,
 }
 
-/// The fragment (without `#`) that carries `scenario`: `v=1&s=…`.
-pub fn scenario_fragment(scenario: &Scenario) -> String {
-    let json = serde_json::to_string(scenario).unwrap_or_default();
-    let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9);
+/// The scenario's JSON as a link carries it, before deflating: compact.
+pub fn link_json(scenario: &Scenario) -> String {
+    serde_json::to_string(scenario).unwrap_or_default()
+}
+
+/// The fragment (without `#`) for a scenario whose [`link_json`] was
+/// deflated (raw DEFLATE) to `packed`: `v=1&s=…`.
+///
+/// The app deflates with the browser's own `CompressionStream` (no deflate
+/// code in the download; see `ui::browser::deflate_raw`); natively, and in
+/// [`scenario_fragment`], miniz_oxide does it. Both write raw DEFLATE, which
+/// [`read_fragment`] inflates.
+pub fn packed_fragment(packed: &[u8]) -> String {
     format!("v={LINK_VERSION}&s={}", URL_SAFE_NO_PAD.encode(packed))
+}
+
+/// `bytes` as raw DEFLATE without compression (stored blocks of at most
+/// 65 535 bytes: a header byte, the length and its complement, the bytes).
+/// The fallback where the browser has no `CompressionStream`: a longer link,
+/// read like any other.
+pub fn stored_deflate(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len() + 5 * (bytes.len() / 65_535 + 1));
+    let mut chunks = bytes.chunks(65_535).peekable();
+    if chunks.peek().is_none() {
+        // An empty input is one empty final block.
+        return vec![1, 0, 0, 0xff, 0xff];
+    }
+    while let Some(chunk) = chunks.next() {
+        let last = chunks.peek().is_none();
+        let len = chunk.len() as u16; // at most 65 535 by `chunks`
+        out.push(u8::from(last)); // BFINAL, BTYPE = 00 (stored)
+        out.extend_from_slice(&len.to_le_bytes());
+        out.extend_from_slice(&(!len).to_le_bytes());
+        out.extend_from_slice(chunk);
+    }
+    out
+}
+
+/// The fragment (without `#`) that carries `scenario`: `v=1&s=…`, deflated
+/// here (for tests and native callers; the app deflates in the browser).
+pub fn scenario_fragment(scenario: &Scenario) -> String {
+    packed_fragment(&miniz_oxide::deflate::compress_to_vec(link_json(scenario).as_bytes(), 9))
 }
 
 /// Reads a fragment (with or without the leading `#`). An empty fragment asks
@@ -100,6 +137,22 @@ mod tests {
         let back = read_fragment(&format!("#{fragment}&lang=en")).unwrap();
         assert_eq!(back.scenario, Some(s));
         assert_eq!(back.lang.as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn stored_blocks_are_read_like_compressed_ones() {
+        // Independent check: miniz_oxide's inflater reads what stored_deflate
+        // writes, for an empty input, a small one and one over a block (65 535 bytes).
+        for len in [0usize, 3, 65_535, 65_536, 140_000] {
+            let bytes: Vec<u8> = (0..len).map(|i| (i % 251) as u8).collect();
+            let packed = stored_deflate(&bytes);
+            // 5 bytes of header per block of at most 65 535 bytes.
+            assert_eq!(packed.len(), len + 5 * len.div_ceil(65_535).max(1), "{len}");
+            assert_eq!(miniz_oxide::inflate::decompress_to_vec(&packed).unwrap(), bytes, "{len}");
+        }
+        let s = example();
+        let fragment = packed_fragment(&stored_deflate(link_json(&s).as_bytes()));
+        assert_eq!(read_fragment(&fragment).unwrap().scenario, Some(s));
     }
 
     #[test]

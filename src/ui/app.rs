@@ -147,10 +147,9 @@ pub fn app(props: &AppProps) -> Html {
     // every keystroke would double the work of a large scenario.
     let report = use_rested((state.valid_scenario.clone(), state.outcome.clone()), UNCERTAINTY_DELAY_MS);
     let lang = state.lang;
-    // The page's link for the last valid scenario (a preset by its id when unchanged).
-    let fragment = use_memo((state.valid_scenario.clone(), state.preset_id.clone(), lang), |(s, preset, lang)| {
-        keep::share_fragment(s, preset.as_deref(), *lang)
-    });
+    // The page's link for the last valid scenario (a preset by its id when
+    // unchanged); `None` while the browser deflates a new one.
+    let fragment = use_page_fragment(owns_page, state.valid_scenario.clone(), state.preset_id.clone(), lang);
     // Whether this browser keeps the autosave (storage can be turned off or full).
     let storage_works = use_memo((), move |_| owns_page && browser::storage_works());
     let valid_json = use_memo(state.valid_scenario.clone(), |s| AttrValue::from(s.to_json()));
@@ -159,8 +158,9 @@ pub fn app(props: &AppProps) -> Html {
         let sync = sync.clone();
         // The history entry and the scenario JSON the address and the autosave were last kept for.
         let seen = use_mut_ref(|| None::<(u32, AttrValue)>);
-        use_effect_with((fragment.clone(), valid_json.clone(), state.entry), move |(fragment, json, entry)| {
-            if owns_page {
+        use_effect_with((fragment.current.clone(), valid_json.clone(), state.entry), move |(fragment, json, entry)| {
+            // Written once the link of what is shown is ready.
+            if let (true, Some(fragment)) = (owns_page, fragment) {
                 let previous = seen.borrow_mut().replace((*entry, (**json).clone()));
                 match previous {
                     // Opening: the address names what is shown; nothing new to autosave.
@@ -251,7 +251,7 @@ pub fn app(props: &AppProps) -> Html {
                         <crate::ui::components::print_report::PrintReport scenario={report.0.clone()} outcome={report.1.clone()} />
                         <ErrorSummary scenario={scenario.clone()} errors={errors.clone()} />
                         <KeyFigures scenario={valid.clone()} outcome={outcome.clone()} uncertainty={uncertainty} />
-                        <ShareBar link={owns_page.then(|| AttrValue::from(browser::page_link(&fragment)))}
+                        <ShareBar link={fragment.last.as_ref().map(|f| AttrValue::from(browser::page_link(f)))}
                             file_name={AttrValue::from(keep::file_name(&valid.name))} file_json={(*valid_json).clone()}
                             has_errors={!state.errors.is_empty()} autosave={owns_page && *storage_works}
                             displaced={state.displaced.as_ref().map(|s| AttrValue::from(s.name.clone()))} onaction={onaction.clone()} />
@@ -305,6 +305,49 @@ fn use_deferred_uncertainty(scenario: Rc<Scenario>) -> Option<Rc<crate::model::m
         });
     }
     (*figures).clone()
+}
+
+/// The page's link fragment: `current` is the link of this scenario, preset
+/// and language, once ready (the scenario is deflated by the browser,
+/// asynchronously); `last` is the newest one made, for the share bar to show
+/// meanwhile. Both are `None` for an app that does not own the page.
+struct PageFragment {
+    current: Option<Rc<String>>,
+    last: Option<Rc<String>>,
+}
+
+#[hook]
+fn use_page_fragment(owns_page: bool, scenario: Rc<Scenario>, preset: Option<String>, lang: Lang) -> PageFragment {
+    // The newest link made, with what it was made for.
+    let made = use_state(|| None::<(Rc<Scenario>, Option<String>, Lang, Rc<String>)>);
+    {
+        let made = made.clone();
+        let (scenario, preset) = (scenario.clone(), preset.clone());
+        use_effect_with((Rc::as_ptr(&scenario) as usize, preset.clone(), lang), move |_| {
+            // A newer scenario makes this result stale: it is then dropped.
+            let live = Rc::new(std::cell::Cell::new(true));
+            if owns_page {
+                let plan = keep::LinkPlan::new(&scenario, preset.as_deref(), lang);
+                let alive = live.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let packed = match &plan.json {
+                        Some(json) => browser::deflate_raw(json.as_bytes()).await,
+                        None => Vec::new(),
+                    };
+                    if alive.get() {
+                        made.set(Some((scenario, preset, lang, Rc::new(plan.fragment(&packed)))));
+                    }
+                });
+            }
+            move || live.set(false)
+        });
+    }
+    let last = (*made).as_ref().map(|(_, _, _, fragment)| fragment.clone());
+    let current = (*made)
+        .as_ref()
+        .filter(|(s, p, l, _)| Rc::ptr_eq(s, &scenario) && *p == preset && *l == lang)
+        .map(|(_, _, _, fragment)| fragment.clone());
+    PageFragment { current, last }
 }
 
 /// `value` once it has stayed the same for `delay_ms`; the first value at once.

@@ -369,3 +369,33 @@ pub fn on_print_change(changed: impl Fn(bool) + 'static) -> Vec<gloo::events::Ev
     }
     listeners
 }
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The browser's `CompressionStream` (web-sys has it only among its unstable APIs).
+    #[wasm_bindgen(js_name = CompressionStream)]
+    type CompressionStream;
+    #[wasm_bindgen(constructor, catch, js_class = "CompressionStream")]
+    fn new(format: &str) -> Result<CompressionStream, JsValue>;
+}
+
+/// `bytes` as raw DEFLATE, compressed by the browser (`CompressionStream`),
+/// so that no deflate code is part of the download. Where the browser has
+/// none, or refuses, the bytes are stored uncompressed (a valid, longer
+/// DEFLATE stream: [`crate::share::link::stored_deflate`]).
+pub async fn deflate_raw(bytes: &[u8]) -> Vec<u8> {
+    match browser_deflate(bytes).await {
+        Some(packed) => packed,
+        None => crate::share::link::stored_deflate(bytes),
+    }
+}
+
+async fn browser_deflate(bytes: &[u8]) -> Option<Vec<u8>> {
+    let compressor = CompressionStream::new("deflate-raw").ok()?;
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).ok()?;
+    let packed = blob.stream().pipe_through(compressor.unchecked_ref::<web_sys::ReadableWritablePair>());
+    let response = web_sys::Response::new_with_opt_readable_stream(Some(&packed)).ok()?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(response.array_buffer().ok()?).await.ok()?;
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
+}

@@ -18,7 +18,7 @@
 //!   unchanged (short links, big QR modules); else it carries the scenario.
 
 use crate::model::{Scenario, ScenarioError};
-use crate::share::link::{read_fragment, scenario_fragment, LinkRequest};
+use crate::share::link::{link_json, packed_fragment, read_fragment, LinkRequest};
 use crate::ui::app::{initial_state, Opening};
 use crate::ui::i18n::Lang;
 use crate::ui::state::{AppState, Notice};
@@ -31,17 +31,46 @@ pub fn aside_key(timestamp_ms: u64) -> String {
     format!("{STORAGE_KEY}.corrupt-{timestamp_ms}")
 }
 
-/// The fragment (without `#`) of the page's link for a scenario: the preset's
-/// id when it is that preset unchanged, else the whole scenario (and the
-/// preset it came from, so that the picker still names it); always the language.
+/// The page's link for a scenario, before its scenario is deflated: the
+/// preset's id when it is that preset unchanged, else the whole scenario (and
+/// the preset it came from, so that the picker still names it); always the
+/// language. The app deflates [`LinkPlan::json`] in the browser (async) and
+/// then writes [`LinkPlan::fragment`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkPlan {
+    /// The scenario JSON to deflate; `None` for an unchanged preset.
+    pub json: Option<String>,
+    /// What follows the scenario: `preset=…&lang=…` or `lang=…`.
+    tail: String,
+}
+
+impl LinkPlan {
+    pub fn new(scenario: &Scenario, preset_id: Option<&str>, lang: Lang) -> LinkPlan {
+        let preset = preset_id.and_then(crate::presets::by_id);
+        let lang = format!("lang={}", lang.tag());
+        match &preset {
+            Some(p) if p.scenario == *scenario => LinkPlan { json: None, tail: format!("preset={}&{lang}", p.id) },
+            Some(p) => LinkPlan { json: Some(link_json(scenario)), tail: format!("preset={}&{lang}", p.id) },
+            None => LinkPlan { json: Some(link_json(scenario)), tail: lang },
+        }
+    }
+
+    /// The fragment (without `#`), given the deflated [`LinkPlan::json`]
+    /// (ignored when the plan has no JSON).
+    pub fn fragment(&self, packed: &[u8]) -> String {
+        match &self.json {
+            Some(_) => format!("{}&{}", packed_fragment(packed), self.tail),
+            None => self.tail.clone(),
+        }
+    }
+}
+
+/// The fragment (without `#`) of the page's link for a scenario, deflated
+/// here with miniz_oxide (tests and native callers; see [`LinkPlan`]).
 pub fn share_fragment(scenario: &Scenario, preset_id: Option<&str>, lang: Lang) -> String {
-    let preset = preset_id.and_then(crate::presets::by_id);
-    let body = match &preset {
-        Some(p) if p.scenario == *scenario => format!("preset={}", p.id),
-        Some(p) => format!("{}&preset={}", scenario_fragment(scenario), p.id),
-        None => scenario_fragment(scenario),
-    };
-    format!("{body}&lang={}", lang.tag())
+    let plan = LinkPlan::new(scenario, preset_id, lang);
+    let packed = plan.json.as_ref().map(|json| miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9));
+    plan.fragment(packed.as_deref().unwrap_or_default())
 }
 
 /// Whether a fragment asks for a scenario (a link's scenario, a preset, or a

@@ -90,6 +90,34 @@ test('a copied link opens the same scenario with identical key figures', async (
   await other.context().close();
 });
 
+test('the link is deflated by the browser, and still made where the browser cannot deflate', async ({ page, browser }) => {
+  // With CompressionStream: the scenario JSON is compressed (base64 of raw
+  // DEFLATE shorter than the JSON itself).
+  await open(page);
+  await changeAllocation(page, '12 345 678');
+  const scenario = await currentScenario(page);
+  const packed = (await page.getByTestId('share-link').inputValue()).match(/[#&]s=([^&]*)/)?.[1] ?? '';
+  expect(packed.length).toBeLessThan(JSON.stringify(scenario).length);
+
+  // Without it: the scenario is stored uncompressed in DEFLATE's stored blocks
+  // (base64 of JSON + 5 bytes per block, so longer than the JSON), and the link
+  // still opens the same scenario.
+  const bare = await newPage(browser);
+  await bare.addInitScript(() => { delete (window as any).CompressionStream; });
+  await open(bare);
+  await changeAllocation(bare, '12 345 678');
+  const bareScenario = await currentScenario(bare);
+  const link = await bare.getByTestId('share-link').inputValue();
+  const stored = link.match(/[#&]s=([^&]*)/)?.[1] ?? '';
+  expect(stored.length).toBeGreaterThan(JSON.stringify(bareScenario).length);
+  const other = await newPage(browser);
+  await open(other, link.replace(/^http:\/\/[^/]+/, ''));
+  expect(await currentScenario(other)).toEqual(bareScenario);
+  await expect(other.getByTestId('notice')).toHaveCount(0);
+  await bare.context().close();
+  await other.context().close();
+});
+
 test('without a clipboard the link is selected in its field', async ({ page }) => {
   await page.addInitScript(() => {
     Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined, configurable: true });
