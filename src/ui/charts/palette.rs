@@ -142,3 +142,36 @@ pub fn defs(prefix: &str, n_actors: usize) -> Html {
         </defs>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colours_are_classes_and_patterns_are_fill_attributes() {
+        assert_eq!(fill(PAY).class().as_deref(), Some("chart-fill-pay"));
+        assert_eq!(fill(PAY).fill(), None);
+        let hatch = fill_url(&hatch_id("fundsim-fund-1"));
+        assert_eq!(hatch.class(), None);
+        assert_eq!(hatch.fill().as_deref(), Some("url(#fundsim-fund-1-hatch-pay)"));
+        assert_eq!(fill_class(&actor(9)), "chart-fill-actor-1");
+        assert_eq!(stroke(BALANCE), "chart-stroke-balance");
+    }
+
+    /// Every class the charts can name has its rule in the page's style sheet
+    /// (a missing one would draw the shape black, with no error anywhere).
+    #[test]
+    fn every_palette_class_is_in_the_style_sheet() {
+        let css = include_str!("../../../www/style.css");
+        let mut classes: Vec<String> = [PAY, GAIN, FUND, BALANCE].iter().map(|c| fill_class(c)).collect();
+        classes.extend((0..ACTOR_FALLBACKS.len()).map(|i| fill_class(&actor(i))));
+        classes.extend([PAY, BALANCE].iter().map(|c| stroke(c)));
+        for class in classes {
+            let colour = class.trim_start_matches("chart-fill-").trim_start_matches("chart-stroke-");
+            let property = if class.starts_with("chart-fill-") { "fill" } else { "stroke" };
+            let rule = format!(".{class} {{ {property}: var(--c-{colour}); }}");
+            assert!(css.contains(&rule), "www/style.css lacks `{rule}`");
+            assert!(css.contains(&format!("--c-{colour}:")), "www/style.css lacks the custom property --c-{colour}");
+        }
+    }
+}
