@@ -258,9 +258,43 @@ pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> bool {
     go(file_name, blob).is_some()
 }
 
+/// The page paints the charts by class from its style sheet (never by inline
+/// style: the page runs under `style-src 'self'`). A file has no style sheet,
+/// so every shape of `original` painted by such a class gets its computed
+/// colours written into `copy` (a deep clone, same shape) as presentation
+/// attributes, which neither the page's policy nor an SVG viewer refuses.
+fn paint_into_attributes(window: &web_sys::Window, original: &web_sys::Element, copy: &web_sys::Element) {
+    let class = original.get_attribute("class").unwrap_or_default();
+    let painted = ["chart-fill-", "chart-stroke-", "chart-tooltip-", "chart-halo"].iter().any(|c| class.contains(c));
+    if painted {
+        if let Ok(Some(style)) = window.get_computed_style(original) {
+            let halo = class.split_whitespace().any(|c| c == "chart-halo");
+            let names: &[&str] = if halo {
+                &["fill", "stroke", "stroke-width", "paint-order", "stroke-linejoin"]
+            } else {
+                &["fill", "stroke"]
+            };
+            for name in names {
+                if let Ok(value) = style.get_property_value(name) {
+                    if !value.is_empty() {
+                        let _ = copy.set_attribute(name, &value);
+                    }
+                }
+            }
+        }
+    }
+    let (mut from, mut to) = (original.first_element_child(), copy.first_element_child());
+    while let (Some(a), Some(b)) = (from, to) {
+        paint_into_attributes(window, &a, &b);
+        from = a.next_element_sibling();
+        to = b.next_element_sibling();
+    }
+}
+
 /// A chart's `<svg>` as a standalone file: a copy without the tooltip and
 /// the page's layout style, sized by its viewBox, in the page's font, with
-/// the colours resolved (see [`crate::ui::export::standalone_svg`]).
+/// the colours written in (see [`paint_into_attributes`] and
+/// [`crate::ui::export::standalone_svg`]).
 /// Returns the markup and its width and height in CSS pixels.
 pub fn chart_svg(svg: &web_sys::Element) -> Option<(String, f64, f64)> {
     let window = web_sys::window()?;
@@ -272,6 +306,7 @@ pub fn chart_svg(svg: &web_sys::Element) -> Option<(String, f64, f64)> {
         .filter(|f| !f.is_empty())
         .unwrap_or_else(|| "system-ui, sans-serif".to_string());
     let copy: web_sys::Element = svg.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
+    paint_into_attributes(&window, svg, &copy);
     while let Ok(Some(tooltip)) = copy.query_selector(".chart-tooltip") {
         tooltip.remove();
     }
@@ -306,7 +341,10 @@ pub fn download_chart_svg(svg: &web_sys::Element, file_name: &str) -> bool {
 /// Offers a chart's `<svg>` as `file_name` (a PNG file): drawn on a canvas
 /// `scale` times its size, on white. Everything happens in the page: the SVG
 /// is loaded from a blob URL, the PNG is the canvas's blob. `false` when it
-/// could not even start; a later failure downloads nothing.
+/// could not even start; a later failure downloads nothing. The blob: image
+/// is the one thing a strict Content Security Policy must allow for this
+/// (`img-src 'self' blob:`): a browser decodes an SVG onto a canvas only
+/// through an image element.
 pub fn download_chart_png(svg: &web_sys::Element, file_name: &str, scale: f64) -> bool {
     fn go(svg: &web_sys::Element, file_name: &str, scale: f64) -> Option<()> {
         use wasm_bindgen::closure::Closure;

@@ -14,6 +14,16 @@ test('the single-file build works opened from file:// and requests nothing', asy
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fundsim-single-'));
   const file = path.join(dir, 'fundsim.html');
   execFileSync('python3', [path.join(root, 'scripts', 'single_file.py'), root, file]);
+  // It carries its own Content Security Policy (hashes of its one script and
+  // one style sheet); a wrong hash would refuse them, a violation is reported.
+  expect(fs.readFileSync(file, 'utf8')).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-/);
+  const violations: string[] = [];
+  await page.exposeBinding('__cspViolation', (_source, text: string) => {
+    violations.push(text);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => (window as any).__cspViolation(`${e.effectiveDirective} ${e.blockedURI}`));
+  });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   const urls = recordRequests(page);
@@ -26,4 +36,5 @@ test('the single-file build works opened from file:// and requests nothing', asy
   // Only the file itself: no fetch of pkg/, www/ or anything else.
   expect(urls.filter((u) => !u.startsWith('file://' + file) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
   expect(errors).toEqual([]);
+  expect(violations).toEqual([]);
 });

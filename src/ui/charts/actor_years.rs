@@ -198,7 +198,7 @@ pub fn view(props: &ChartProps, frame: &Frame, focus: &Focus) -> Html {
             let one = &series[s.series];
             html! {
                 <rect class="bar-net" data-actor={one.id.clone()} x={px(bands.start(i))} y={px(a.min(b))} width={px(bands.width().max(0.5))}
-                      height={px((a - b).abs())} style={palette::fill_url(&palette::actor_pattern_id(prefix, one.colour))}
+                      height={px((a - b).abs())} fill={palette::fill_url(&palette::actor_pattern_id(prefix, one.colour)).fill()}
                       stroke="var(--c-halo, #ffffff)" stroke-width="0.75" />
             }
         });

@@ -284,8 +284,8 @@ pub fn view(props: &ChartProps, frame: &Frame, focus: &Focus) -> Html {
         };
         let title = l.flow_link(&from.name, &to.name, &m.text(link.out_amount), &m.text(link.in_amount));
         html! {
-            <path class="flow-link" d={band_path(left_x + node_w, a0, a0 + h, right_x, a1, b1)}
-                  style={palette::fill(&palette::actor(from.colour))} fill-opacity={opacity}>
+            <path class={classes!("flow-link", palette::fill_class(&palette::actor(from.colour)))} d={band_path(left_x + node_w, a0, a0 + h, right_x, a1, b1)}
+                  fill-opacity={opacity}>
                 <title>{ title }</title>
             </path>
         }
@@ -332,7 +332,7 @@ pub fn view(props: &ChartProps, frame: &Frame, focus: &Focus) -> Html {
                               fill="currentColor" fill-opacity={if focused { "0.08" } else { "0" }}
                               stroke={if focused { "currentColor" } else { "none" }} stroke-dasharray="3 2" />
                         <rect class="flow-node" x={px(x)} y={px(p.top)} width={px(node_w)} height={px(p.height.max(1.5))}
-                              style={palette::fill_url(&palette::actor_pattern_id(prefix, n.colour))}
+                              fill={palette::fill_url(&palette::actor_pattern_id(prefix, n.colour)).fill()}
                               stroke="currentColor" stroke-width="0.75" />
                         { for lines.iter().enumerate().map(|(j, line)| html! {
                             <text x={px(tx)} y={px(p.top + font * (0.95 + 1.15 * j as f64))} text-anchor={anchor} font-size={px(name_font)}>{ line.clone() }</text>

@@ -109,7 +109,6 @@ impl Frame {
                 preserveAspectRatio="xMidYMid meet"
                 font-size={super::axis::px(self.font())}
                 fill="currentColor"
-                style="display:block;height:auto;max-width:100%;overflow:visible"
             >
                 <title id={self.title_id()}>{ title.to_string() }</title>
                 <desc id={self.desc_id()}>{ desc.to_string() }</desc>

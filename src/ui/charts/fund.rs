@@ -79,8 +79,8 @@ pub fn view(props: &ChartProps, frame: &Frame, focus: &Focus) -> Html {
     let zone = if ticks.lo() < Decimal::ZERO {
         let zy = y.money(ticks.lo());
         html! {
-            <rect class="chart-negative-zone" x={px(plot_left)} y={px(y0)} width={px(plot_right - plot_left)} height={px((zy - y0).max(0.0))}
-                  style={palette::fill(PAY)} fill-opacity="0.1" />
+            <rect class={classes!("chart-negative-zone", palette::fill_class(PAY))} x={px(plot_left)} y={px(y0)} width={px(plot_right - plot_left)} height={px((zy - y0).max(0.0))}
+                  fill-opacity="0.1" />
         }
     } else {
         html! {}
@@ -89,9 +89,9 @@ pub fn view(props: &ChartProps, frame: &Frame, focus: &Focus) -> Html {
     let n = fund.len();
     let bands = Bands::new(n, plot_left, plot_right, if n > 30 { 0.15 } else { 0.25 });
     let bar_w = (bands.width() / 2.0 - 0.5).max(0.5);
-    let rect = |x: f64, a: f64, b: f64, style: String, class: &'static str| {
+    let rect = |x: f64, a: f64, b: f64, paint: palette::Paint, class: &'static str| {
         let (top, h) = (a.min(b), (a - b).abs());
-        html! { <rect class={class} x={px(x)} y={px(top)} width={px(bar_w)} height={px(h)} style={style} /> }
+        html! { <rect class={classes!(class, paint.class())} x={px(x)} y={px(top)} width={px(bar_w)} height={px(h)} fill={paint.fill()} /> }
     };
     let hatch = palette::fill_url(&palette::hatch_id(prefix));
     let dots = palette::fill_url(&palette::dots_id(prefix));
@@ -145,12 +145,12 @@ pub fn view(props: &ChartProps, frame: &Frame, focus: &Focus) -> Html {
         if negative {
             html! {
                 <g class="balance-point negative">
-                    <path d={diamond(x, py, r + 2.5)} style={palette::fill(PAY)} stroke="currentColor" stroke-width="1" />
+                    <path class={palette::fill_class(PAY)} d={diamond(x, py, r + 2.5)} stroke="currentColor" stroke-width="1" />
                     <line x1={px(x - r + 1.0)} x2={px(x + r - 1.0)} y1={px(py)} y2={px(py)} stroke="#ffffff" stroke-width="1.5" />
                 </g>
             }
         } else {
-            html! { <circle class="balance-point" cx={px(x)} cy={px(py)} r={px(r)} style={palette::fill(BALANCE)} stroke="#ffffff" stroke-width="1" /> }
+            html! { <circle class={classes!("balance-point", palette::fill_class(BALANCE))} cx={px(x)} cy={px(py)} r={px(r)} stroke="#ffffff" stroke-width="1" /> }
         }
     });
     let dry_label = dry
@@ -163,9 +163,8 @@ pub fn view(props: &ChartProps, frame: &Frame, focus: &Focus) -> Html {
             let (tx, anchor) = if x + 6.0 + tw <= plot_right { (x + 6.0, "start") } else { (x - 6.0, "end") };
             html! {
                 <g class="chart-runs-dry" pointer-events="none">
-                    <line x1={px(x)} x2={px(x)} y1={px(y0)} y2={px(plot_bottom)} style={palette::stroke(PAY)} stroke-width="2" stroke-dasharray="5 3" />
-                    <text x={px(tx)} y={px(y0 + font * 1.3)} text-anchor={anchor} font-weight="700"
-                          style="paint-order:stroke;stroke:var(--c-halo, #ffffff);stroke-width:4px;stroke-linejoin:round">{ text }</text>
+                    <line class={palette::stroke(PAY)} x1={px(x)} x2={px(x)} y1={px(y0)} y2={px(plot_bottom)} stroke-width="2" stroke-dasharray="5 3" />
+                    <text class="chart-halo" x={px(tx)} y={px(y0 + font * 1.3)} text-anchor={anchor} font-weight="700">{ text }</text>
                 </g>
             }
         })
@@ -203,7 +202,7 @@ pub fn view(props: &ChartProps, frame: &Frame, focus: &Focus) -> Html {
             { zone }
             { grid }
             <g class="chart-bars">{ for items }</g>
-            <polyline class="balance-line" points={line} fill="none" style={palette::stroke(BALANCE)} stroke-width="2.5" pointer-events="none" />
+            <polyline class={classes!("balance-line", palette::stroke(BALANCE))} points={line} fill="none" stroke-width="2.5" pointer-events="none" />
             <g class="balance-points" pointer-events="none">{ for marks }</g>
             { dry_label }
             <g class="chart-x-axis">{ for years }</g>

@@ -4,15 +4,16 @@
 use yew::prelude::*;
 
 use super::axis::{px, text_width};
+use super::palette::{fill_class, stroke, Paint};
 
 /// What a legend entry shows before its text.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Swatch {
-    /// A square filled with this `style` (a colour or a pattern).
-    Fill(String),
-    /// A line with a round point, in this colour.
+    /// A square filled with this paint (a colour or a pattern).
+    Fill(Paint),
+    /// A line with a round point, in this palette colour.
     Line(String),
-    /// A diamond with a minus sign: a negative balance.
+    /// A diamond with a minus sign, in this palette colour: a negative balance.
     Negative(String),
     /// A dashed vertical line.
     Dashed,
@@ -61,19 +62,19 @@ pub fn legend(entries: &[Entry], x: f64, x_max: f64, y: f64, font: f64) -> (Html
         let top = y + line as f64 * line_h + (line_h - sw) / 2.0;
         let mid = top + sw / 2.0;
         let swatch = match &e.swatch {
-            Swatch::Fill(style) => html! {
-                <rect x={px(ex)} y={px(top)} width={px(sw)} height={px(sw)} style={style.clone()}
+            Swatch::Fill(paint) => html! {
+                <rect class={paint.class()} x={px(ex)} y={px(top)} width={px(sw)} height={px(sw)} fill={paint.fill()}
                       stroke="currentColor" stroke-opacity="0.5" stroke-width="0.75" />
             },
             Swatch::Line(colour) => html! {
                 <>
-                    <line x1={px(ex)} x2={px(ex + sw)} y1={px(mid)} y2={px(mid)} style={format!("stroke:{colour}")} stroke-width="2.5" />
-                    <circle cx={px(ex + sw / 2.0)} cy={px(mid)} r="3.5" style={format!("fill:{colour}")} />
+                    <line class={stroke(colour)} x1={px(ex)} x2={px(ex + sw)} y1={px(mid)} y2={px(mid)} stroke-width="2.5" />
+                    <circle class={fill_class(colour)} cx={px(ex + sw / 2.0)} cy={px(mid)} r="3.5" />
                 </>
             },
             Swatch::Negative(colour) => html! {
                 <>
-                    <path d={diamond(ex + sw / 2.0, mid, sw / 2.0)} style={format!("fill:{colour}")} stroke="currentColor" stroke-width="1" />
+                    <path class={fill_class(colour)} d={diamond(ex + sw / 2.0, mid, sw / 2.0)} stroke="currentColor" stroke-width="1" />
                     <line x1={px(ex + sw / 2.0 - 3.0)} x2={px(ex + sw / 2.0 + 3.0)} y1={px(mid)} y2={px(mid)} stroke="#ffffff" stroke-width="1.5" />
                 </>
             },

@@ -1,22 +1,26 @@
 //! Colours and patterns: the Okabe–Ito palette, safe for the common kinds of
-//! colour blindness, read from CSS custom properties (defined by the page's
-//! style sheet) with the palette's own values as fallbacks.
+//! colour blindness. The colours live in one place, the page's style sheet
+//! (`www/style.css`: custom properties and the `chart-fill-*` /
+//! `chart-stroke-*` classes that use them); the charts name a colour by its
+//! class, never by an inline style, so that the page runs under a Content
+//! Security Policy without `'unsafe-inline'` styles.
 //!
 //! Colour is never the only signal: costs are hatched, every actor also has
 //! its own pattern, and labels carry signs ("+", "−") and words.
 
 use yew::prelude::*;
 
-/// Money paid: vermillion.
-pub const PAY: &str = "var(--c-pay, #D55E00)";
-/// Money gained: bluish green.
-pub const GAIN: &str = "var(--c-gain, #009E73)";
-/// The fund's money: blue.
-pub const FUND: &str = "var(--c-fund, #0072B2)";
-/// The fund's balance line: black (the page may set a light colour on a dark theme).
-pub const BALANCE: &str = "var(--c-balance, #000000)";
+/// Money paid: vermillion (`--c-pay`).
+pub const PAY: &str = "pay";
+/// Money gained: bluish green (`--c-gain`).
+pub const GAIN: &str = "gain";
+/// The fund's money: blue (`--c-fund`).
+pub const FUND: &str = "fund";
+/// The fund's balance line: black (`--c-balance`; the page may set a light colour on a dark theme).
+pub const BALANCE: &str = "balance";
 
-/// Okabe–Ito fallbacks of `--c-actor-0` … `--c-actor-7`, in that order.
+/// Okabe–Ito values of `--c-actor-0` … `--c-actor-7`, in that order (the
+/// style sheet holds the colours; this list only tells light from dark).
 pub const ACTOR_FALLBACKS: [&str; 8] =
     ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"];
 
@@ -25,19 +29,50 @@ const LIGHT: [bool; 8] = [false, true, true, false, true, false, true, false];
 
 /// The colour of the actor at `index` in the scenario (repeats after 8; the pattern then tells them apart).
 pub fn actor(index: usize) -> String {
-    let k = index % ACTOR_FALLBACKS.len();
-    format!("var(--c-actor-{k}, {})", ACTOR_FALLBACKS[k])
+    format!("actor-{}", index % ACTOR_FALLBACKS.len())
 }
 
-/// A `style` attribute value that fills with `colour`. Inline style rather than
-/// the `fill` attribute: every browser resolves `var()` in style.
-pub fn fill(colour: &str) -> String {
-    format!("fill:{colour}")
+/// How a shape is filled: with a palette colour (a class of the style sheet)
+/// or with one of the chart's patterns (the `fill` attribute, `url(#id)`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Paint {
+    /// A palette colour, by name (`PAY`, `actor(3)`, …).
+    Colour(String),
+    /// A pattern of the chart, by id.
+    Pattern(String),
 }
 
-/// A `style` attribute value that strokes with `colour`.
+impl Paint {
+    /// The class to add to the shape, if any.
+    pub fn class(&self) -> Option<String> {
+        match self {
+            Paint::Colour(colour) => Some(fill_class(colour)),
+            Paint::Pattern(_) => None,
+        }
+    }
+
+    /// The shape's `fill` attribute, if any.
+    pub fn fill(&self) -> Option<String> {
+        match self {
+            Paint::Colour(_) => None,
+            Paint::Pattern(id) => Some(format!("url(#{id})")),
+        }
+    }
+}
+
+/// Fills with the palette colour `colour`.
+pub fn fill(colour: &str) -> Paint {
+    Paint::Colour(colour.to_string())
+}
+
+/// The class that fills a shape with `colour` (`chart-fill-pay`, `chart-fill-actor-3`, …).
+pub fn fill_class(colour: &str) -> String {
+    format!("chart-fill-{colour}")
+}
+
+/// The class that strokes a shape with `colour` (`chart-stroke-balance`, …).
 pub fn stroke(colour: &str) -> String {
-    format!("stroke:{colour}")
+    format!("chart-stroke-{colour}")
 }
 
 /// Id of the hatching that marks costs.
@@ -55,19 +90,17 @@ pub fn actor_pattern_id(prefix: &str, index: usize) -> String {
     format!("{prefix}-actor-{}", index % 16)
 }
 
-/// `url(#id)` as a style fill.
-pub fn fill_url(id: &str) -> String {
-    format!("fill:url(#{id})")
+/// Fills with the chart's pattern `id`.
+pub fn fill_url(id: &str) -> Paint {
+    Paint::Pattern(id.to_string())
 }
 
 /// The shapes drawn over an actor's colour: 16 distinct patterns
 /// (solid, diagonals, dots, lines, crosses), so that even the 9th actor,
 /// who shares a colour with the 1st, has its own.
 fn overlay(kind: usize, ink: &str) -> Html {
-    let line =
-        |d: &'static str| html! { <path d={d} style={format!("stroke:{ink}")} stroke-width="1.6" fill="none" /> };
-    let dot =
-        |cx: &'static str, cy: &'static str| html! { <circle cx={cx} cy={cy} r="1.5" style={format!("fill:{ink}")} /> };
+    let line = |d: &'static str| html! { <path d={d} stroke={ink.to_string()} stroke-width="1.6" fill="none" /> };
+    let dot = |cx: &'static str, cy: &'static str| html! { <circle cx={cx} cy={cy} r="1.5" fill={ink.to_string()} /> };
     match kind % 8 {
         0 => html! {},
         1 => line("M-2,2 l4,-4 M0,8 l8,-8 M6,10 l4,-4"),
@@ -90,7 +123,7 @@ pub fn defs(prefix: &str, n_actors: usize) -> Html {
         let kind = if i < 8 { i } else { i + 4 };
         html! {
             <pattern id={actor_pattern_id(prefix, i)} patternUnits="userSpaceOnUse" width="8" height="8">
-                <rect width="8" height="8" style={fill(&actor(i))} />
+                <rect class={fill_class(&actor(i))} width="8" height="8" />
                 { overlay(kind, ink) }
             </pattern>
         }
@@ -98,14 +131,47 @@ pub fn defs(prefix: &str, n_actors: usize) -> Html {
     html! {
         <defs>
             <pattern id={hatch_id(prefix)} patternUnits="userSpaceOnUse" width="7" height="7" patternTransform="rotate(45)">
-                <rect width="7" height="7" style={fill(PAY)} fill-opacity="0.28" />
-                <rect width="3" height="7" style={fill(PAY)} />
+                <rect class={fill_class(PAY)} width="7" height="7" fill-opacity="0.28" />
+                <rect class={fill_class(PAY)} width="3" height="7" />
             </pattern>
             <pattern id={dots_id(prefix)} patternUnits="userSpaceOnUse" width="6" height="6">
-                <rect width="6" height="6" style={fill(GAIN)} />
+                <rect class={fill_class(GAIN)} width="6" height="6" />
                 <circle cx="3" cy="3" r="1.4" fill="rgba(255,255,255,0.8)" />
             </pattern>
             { for actors }
         </defs>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colours_are_classes_and_patterns_are_fill_attributes() {
+        assert_eq!(fill(PAY).class().as_deref(), Some("chart-fill-pay"));
+        assert_eq!(fill(PAY).fill(), None);
+        let hatch = fill_url(&hatch_id("fundsim-fund-1"));
+        assert_eq!(hatch.class(), None);
+        assert_eq!(hatch.fill().as_deref(), Some("url(#fundsim-fund-1-hatch-pay)"));
+        assert_eq!(fill_class(&actor(9)), "chart-fill-actor-1");
+        assert_eq!(stroke(BALANCE), "chart-stroke-balance");
+    }
+
+    /// Every class the charts can name has its rule in the page's style sheet
+    /// (a missing one would draw the shape black, with no error anywhere).
+    #[test]
+    fn every_palette_class_is_in_the_style_sheet() {
+        let css = include_str!("../../../www/style.css");
+        let mut classes: Vec<String> = [PAY, GAIN, FUND, BALANCE].iter().map(|c| fill_class(c)).collect();
+        classes.extend((0..ACTOR_FALLBACKS.len()).map(|i| fill_class(&actor(i))));
+        classes.extend([PAY, BALANCE].iter().map(|c| stroke(c)));
+        for class in classes {
+            let colour = class.trim_start_matches("chart-fill-").trim_start_matches("chart-stroke-");
+            let property = if class.starts_with("chart-fill-") { "fill" } else { "stroke" };
+            let rule = format!(".{class} {{ {property}: var(--c-{colour}); }}");
+            assert!(css.contains(&rule), "www/style.css lacks `{rule}`");
+            assert!(css.contains(&format!("--c-{colour}:")), "www/style.css lacks the custom property --c-{colour}");
+        }
     }
 }

@@ -190,14 +190,12 @@ pub fn tooltip(frame: &Frame, tip: Option<Tip>, chart_height: f64) -> Html {
     let lines = tip.lines.iter().enumerate().map(|(n, line)| {
         let weight = if n == 0 { "700" } else { "400" };
         html! {
-            <text x={px(x + 8.0)} y={px(y + 5.0 + font * (1.3 * n as f64 + 1.0))} font-weight={weight}
-                  style="fill:var(--c-tooltip-fg, #1a1a1a)">{ line.clone() }</text>
+            <text class="chart-tooltip-text" x={px(x + 8.0)} y={px(y + 5.0 + font * (1.3 * n as f64 + 1.0))} font-weight={weight}>{ line.clone() }</text>
         }
     });
     html! {
         <g class="chart-tooltip" aria-hidden="true" pointer-events="none" font-size={px(font)}>
-            <rect x={px(x)} y={px(y)} width={px(size.0)} height={px(size.1)} rx="4"
-                  style="fill:var(--c-tooltip-bg, #ffffff);stroke:var(--c-tooltip-border, #1a1a1a)" stroke-width="1" />
+            <rect class="chart-tooltip-box" x={px(x)} y={px(y)} width={px(size.0)} height={px(size.1)} rx="4" stroke-width="1" />
             { for lines }
         </g>
     }

@@ -178,9 +178,9 @@ pub fn view(props: &ChartProps, frame: &Frame, focus: &Focus) -> Html {
             // By side, not by origin: a negative saving (a cost that rises) is paid, so it is
             // hatched on the left; a negative cost (money back) is a gain on the right.
             let paid = s.to <= Decimal::ZERO;
-            let style = if paid { hatch.clone() } else { palette::fill(GAIN) };
+            let paint = if paid { hatch.clone() } else { palette::fill(GAIN) };
             let class = if paid { "bar-cost" } else { "bar-savings" };
-            html! { <rect class={class} x={px(a.min(b))} y={px(bar_top)} width={px((b - a).abs().max(0.5))} height={px(bar_h)} style={style} /> }
+            html! { <rect class={classes!(class, paint.class())} x={px(a.min(b))} y={px(bar_top)} width={px((b - a).abs().max(0.5))} height={px(bar_h)} fill={paint.fill()} /> }
         });
         let net_x = x.money(row.net);
         let net_text = format!("{} {}", l.net(), m.signed(row.net));
