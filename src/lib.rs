@@ -71,7 +71,12 @@ fn mount_props(options_json: Option<&str>) -> Result<ui::app::AppProps, String> 
     let Some(json) = options_json.filter(|j| !j.trim().is_empty()) else { return Ok(AppProps::default()) };
     let options: serde_json::Value =
         serde_json::from_str(json).map_err(|e| format!("options: not valid JSON ({e})"))?;
-    let lang = match options.get("lang").and_then(|l| l.as_str()) {
+    // An option given with the wrong type is refused, naming it.
+    let text = |name: &str| match options.get(name) {
+        None => Ok(None),
+        Some(value) => value.as_str().map(Some).ok_or_else(|| format!("{name}: must be a string")),
+    };
+    let lang = match text("lang")? {
         None | Some("sv") => Lang::Sv,
         Some("en") => Lang::En,
         Some(other) => return Err(format!("lang: \"{other}\" is not a language of fundsim (sv, en)")),
@@ -89,7 +94,7 @@ fn mount_props(options_json: Option<&str>) -> Result<ui::app::AppProps, String> 
     } else {
         Opening::FirstPreset
     };
-    let view = match options.get("view").and_then(|v| v.as_str()) {
+    let view = match text("view")? {
         None => ui::app::View::Full,
         Some(key) => ui::app::View::from_key(key)
             .ok_or_else(|| format!("view: \"{key}\" is not a view of fundsim (full, results, compact)"))?,

@@ -284,6 +284,9 @@ fn mount_refuses_bad_options_without_mounting() {
         "{not json".to_string(),
         "{\"lang\": \"fi\"}".to_string(),
         "{\"preset\": \"no-such-preset\"}".to_string(),
+        "{\"preset\": 5}".to_string(),
+        "{\"lang\": [\"sv\"]}".to_string(),
+        "{\"view\": \"huge\"}".to_string(),
         format!("{{\"scenario\": {}}}", broken.to_json()),
     ] {
         assert!(fundsim::mount(root.clone(), Some(options.clone())).is_err(), "{options}");

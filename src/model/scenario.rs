@@ -209,8 +209,14 @@ impl Scenario {
     /// (or [`crate::model::simulate_json`]) for the contract's rules.
     pub fn from_json(json: &str) -> Result<Scenario, crate::model::ScenarioError> {
         // The version is read first: a newer file may have fields this build does not know.
-        if let Ok(serde_json::Value::Object(fields)) = serde_json::from_str::<serde_json::Value>(json) {
-            if let Some(version) = fields.get("schema_version").and_then(|v| v.as_u64()) {
+        // Only that field is read (the rest is skipped), so no general JSON
+        // value type is needed here.
+        #[derive(Deserialize)]
+        struct Version {
+            schema_version: Option<serde_json::Number>,
+        }
+        if let Ok(Version { schema_version: Some(version) }) = serde_json::from_str::<Version>(json) {
+            if let Some(version) = version.as_u64() {
                 if version > u64::from(SCHEMA_VERSION) {
                     return Err(crate::model::ScenarioError::new(
                         "schema_version",
