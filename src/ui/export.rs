@@ -99,7 +99,7 @@ fn heads(labels: &[T], lang: Lang) -> Vec<String> {
 /// the scenario's currency: the fund, the organisation and society, every
 /// actor's every row and totals, every intervention's totals and savings per
 /// actor, and the key figures. Headings are in `lang`; separator and decimal
-/// mark follow `dialect` (the byte-order mark is added by [`csv_data_url`]).
+/// mark follow `dialect` (the byte-order mark is added by [`csv_file`]).
 pub fn result_csv(scenario: &Scenario, outcome: &Outcome, lang: Lang, dialect: CsvDialect) -> String {
     let mut c = Csv { out: String::new(), dialect };
     c.line(&[scenario.name.clone(), scenario.currency.clone()]);
@@ -207,24 +207,15 @@ pub fn result_csv(scenario: &Scenario, outcome: &Outcome, lang: Lang, dialect: C
     c.out
 }
 
-/// The result CSV as a `data:` link in `dialect` (with a byte-order mark when the dialect has one).
-pub fn csv_data_url(scenario: &Scenario, outcome: &Outcome, lang: Lang, dialect: CsvDialect) -> String {
-    data_url("text/csv", &result_csv(scenario, outcome, lang, dialect), dialect.byte_order_mark())
-}
-
-/// A `data:` link holding `text` (percent-encoded), for a download that never leaves the page.
-pub fn data_url(mime: &str, text: &str, byte_order_mark: bool) -> String {
-    let mut out = format!("data:{mime};charset=utf-8,");
-    if byte_order_mark {
-        out.push_str("%EF%BB%BF");
+/// The CSV file's text: [`result_csv`], led by a byte-order mark when the
+/// dialect wants one (Swedish Excel reads UTF-8 only with it).
+pub fn csv_file(scenario: &Scenario, outcome: &Outcome, lang: Lang, dialect: CsvDialect) -> String {
+    let csv = result_csv(scenario, outcome, lang, dialect);
+    if dialect.byte_order_mark() {
+        format!("\u{feff}{csv}")
+    } else {
+        csv
     }
-    for b in text.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
 }
 
 /// A chart's `<svg>` markup made into a standalone file: the colours written
@@ -333,8 +324,10 @@ mod tests {
         assert!(csv.contains("\r\nSumma;100,01;;;;;100,01\r\n"), "{csv}");
         assert!(csv.contains("\r\nLäsning;Staten, Skatteverket;100,01;1,0000\r\n"), "{csv}");
         assert!(csv.contains("\r\nKostnad för insatserna;100,13\r\n"), "{csv}");
-        let url = csv_data_url(&s, &o, Lang::Sv, CsvDialect::SwedishExcel);
-        assert!(url.starts_with("data:text/csv;charset=utf-8,%EF%BB%BFLiten%3BSEK%0D%0A"), "{url}");
+        // The file: U+FEFF (the byte-order mark, EF BB BF in UTF-8), then the CSV.
+        let file = csv_file(&s, &o, Lang::Sv, CsvDialect::SwedishExcel);
+        assert_eq!(&file.as_bytes()[..3], &[0xef, 0xbb, 0xbf]);
+        assert_eq!(&file[3..], csv);
     }
 
     #[test]
@@ -358,8 +351,8 @@ mod tests {
         assert!(csv.contains("\r\n\"Staten, Skatteverket (outside the organisation)\"\r\n"), "{csv}");
         assert!(csv.contains("\r\n2026,50.01,0.00,0.00,0.00,0.00,50.01\r\n"), "{csv}");
         assert!(csv.contains("\r\nLäsning,\"Staten, Skatteverket\",100.01,1.0000\r\n"), "{csv}");
-        let url = csv_data_url(&s, &o, Lang::En, CsvDialect::Plain);
-        assert!(url.starts_with("data:text/csv;charset=utf-8,Liten%2CSEK%0D%0A"), "{url}");
+        // No byte-order mark in the plain dialect.
+        assert_eq!(csv_file(&s, &o, Lang::En, CsvDialect::Plain), csv);
     }
 
     #[test]
@@ -369,7 +362,6 @@ mod tests {
         assert_eq!(field("a,b", CsvDialect::Plain), "\"a,b\"");
         assert_eq!(field("a;b", CsvDialect::Plain), "a;b");
         assert_eq!(field("say \"hi\"", CsvDialect::Plain), "\"say \"\"hi\"\"\"");
-        assert_eq!(data_url("text/csv", "a b", true), "data:text/csv;charset=utf-8,%EF%BB%BFa%20b");
     }
 
     #[test]

@@ -105,7 +105,6 @@ pub enum T {
     // JSON
     ShowJson,
     JsonHint,
-    DownloadJson,
     PasteJson,
     LoadJson,
     // Editor: scenario
@@ -350,7 +349,6 @@ impl T {
                 "Alla antaganden i ett format som kan sparas, granskas och läsas in igen.",
                 "Every assumption in a format you can save, check and load again.",
             ),
-            DownloadJson => ("Ladda ner scenariot", "Download the scenario"),
             PasteJson => ("Klistra in ett scenario (JSON)", "Paste a scenario (JSON)"),
             LoadJson => ("Läs in scenariot", "Load the scenario"),
             SectionScenario => ("Scenario", "Scenario"),

@@ -158,47 +158,67 @@ pub fn layout_width(measured_px: f64) -> Option<f64> {
     }
 }
 
+/// Watches the chart's `<svg>` with a `ResizeObserver`: the width is read
+/// when the browser has laid the chart out anyway, never by forcing a layout
+/// in the middle of a redraw (reading `clientWidth` after every render cost
+/// a forced reflow per chart and edit).
 #[cfg(target_arch = "wasm32")]
-fn measure(node: &NodeRef, width: &UseStateHandle<f64>) {
-    if let Some(el) = node.cast::<web_sys::Element>() {
-        let mut px = f64::from(el.client_width());
-        if px < 1.0 {
-            px = el.parent_element().map(|p| f64::from(p.client_width())).unwrap_or(0.0);
-        }
-        if let Some(w) = layout_width(px) {
-            width.set(w);
-        }
+struct Watch {
+    element: web_sys::Element,
+    observer: web_sys::ResizeObserver,
+    _on_resize: wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>,
+}
+
+#[cfg(target_arch = "wasm32")]
+impl Drop for Watch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
     }
 }
 
+#[cfg(target_arch = "wasm32")]
+fn watch(element: web_sys::Element, width: UseStateHandle<f64>) -> Option<Watch> {
+    use wasm_bindgen::JsCast;
+    let on_resize = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        let measured = entries
+            .iter()
+            .filter_map(|entry| entry.dyn_into::<web_sys::ResizeObserverEntry>().ok())
+            .map(|entry| entry.content_rect().width())
+            .last();
+        // A hidden chart (0 px) keeps its layout.
+        if let Some(w) = measured.and_then(layout_width) {
+            width.set(w);
+        }
+    });
+    let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
+    observer.observe(&element);
+    Some(Watch { element, observer, _on_resize: on_resize })
+}
+
 /// The frame of a chart instance: a stable id prefix, and a layout for the
-/// width the chart is shown at, measured after each render and on resize.
+/// width the chart is shown at (followed with a `ResizeObserver`).
 #[hook]
 pub fn use_frame(kind: &'static str) -> Frame {
     let prefix = use_state(|| next_prefix(kind));
     let node = use_node_ref();
     let width = use_state_eq(initial_width);
     {
+        #[cfg(target_arch = "wasm32")]
+        let watching = use_mut_ref(|| None::<Watch>);
         let (node, width) = (node.clone(), width.clone());
         use_effect(move || {
+            // Watches the chart's current <svg> (a new one replaces the old watch).
             #[cfg(target_arch = "wasm32")]
-            measure(&node, &width);
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = (node, width);
-        });
-    }
-    {
-        let (node, width) = (node.clone(), width.clone());
-        use_effect_with((), move |_| {
-            #[cfg(target_arch = "wasm32")]
-            let listener = web_sys::window()
-                .map(|w| gloo::events::EventListener::new(&w, "resize", move |_| measure(&node, &width)));
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = (node, width);
-            move || {
-                #[cfg(target_arch = "wasm32")]
-                drop(listener);
+            {
+                let element = node.cast::<web_sys::Element>();
+                let current = watching.borrow().as_ref().map(|w| w.element.clone());
+                if element != current {
+                    let next = element.and_then(|e| watch(e, width));
+                    *watching.borrow_mut() = next;
+                }
             }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (node, width);
         });
     }
     let mut frame = Frame::new(&prefix, *width);

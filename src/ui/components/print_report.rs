@@ -1,7 +1,8 @@
 //! The printed report's own parts: today's date under the title, and every
 //! assumption of the scenario in readable form. Hidden on screen; shown by the
 //! `@media print` section of `www/style.css`, which also moves the assumptions
-//! after the year-by-year tables.
+//! after the year-by-year tables. Drawn only while the page is printed
+//! ([`use_printing`]).
 
 use std::rc::Rc;
 
@@ -108,6 +109,11 @@ fn item(label: &str, value: impl Into<Html>) -> Html {
 #[component(PrintReport)]
 pub fn print_report(props: &PrintReportProps) -> Html {
     let lang = use_context::<Prefs>().unwrap_or_default().lang;
+    // Drawn only for printing: a large scenario's assumptions are thousands
+    // of elements nobody sees on screen.
+    if !use_printing() {
+        return html! {};
+    }
     let s = &props.scenario;
     let currency = s.currency.as_str();
     let actor_name = |id: &str| s.actor(id).map(|a| a.name.clone()).unwrap_or_else(|| id.to_string());
@@ -298,4 +304,20 @@ mod tests {
         assert_eq!(amount(d("1234.5"), "SEK", Lang::En), "1,234.50\u{a0}SEK");
         assert_eq!(plain(d("2.50"), Lang::Sv), "2,5");
     }
+}
+
+/// Whether the page is being printed: true from `beforeprint` to `afterprint`
+/// and while the print media query matches (print preview, "Save as PDF",
+/// emulated print media). What is only printed is drawn only then.
+#[hook]
+pub fn use_printing() -> bool {
+    let printing = use_state_eq(|| false);
+    {
+        let printing = printing.clone();
+        use_effect_with((), move |_| {
+            let listeners = crate::ui::browser::on_print_change(move |now| printing.set(now));
+            move || drop(listeners)
+        });
+    }
+    *printing
 }

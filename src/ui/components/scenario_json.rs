@@ -1,5 +1,6 @@
 //! "Show the scenario as JSON": every assumption in the contract's format, to
-//! copy, save or check; and a box to load a scenario from JSON.
+//! copy or check (the share bar's "Save scenario" saves it as a file); and a
+//! box to load a scenario from JSON.
 //!
 //! The `<pre data-testid="scenario-json">` always holds the scenario as
 //! edited, which is also how tests read the current scenario.
@@ -7,7 +8,6 @@
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use crate::ui::export::data_url;
 use crate::ui::state::Action;
 use crate::ui::text::T;
 use crate::ui::Prefs;
@@ -35,9 +35,6 @@ pub fn scenario_json(props: &ScenarioJsonProps) -> Html {
         <details class="scenario-json" data-testid="scenario-json-panel">
             <summary>{ T::ShowJson.get(lang) }</summary>
             <p class="hint">{ T::JsonHint.get(lang) }</p>
-            <a class="text-button" download="fundsim-scenario.json" href={data_url("application/json", &props.json, false)} data-testid="download-json">
-                { T::DownloadJson.get(lang) }
-            </a>
             <pre data-testid="scenario-json" tabindex="0" aria-label={T::ShowJson.get(lang)}>{ props.json.clone() }</pre>
             <div class="field field-text">
                 <label for="paste-json">{ T::PasteJson.get(lang) }</label>

@@ -16,7 +16,9 @@ use yew::prelude::*;
 
 use crate::model::outcome::money_text;
 use crate::model::{Outcome, Scenario};
-use crate::ui::export::{csv_data_url, CsvDialect};
+use crate::ui::browser;
+use crate::ui::components::print_report::use_printing;
+use crate::ui::export::{csv_file, CsvDialect};
 use crate::ui::format::{money_bare, money_exact};
 use crate::ui::text::T;
 use crate::ui::Prefs;
@@ -37,10 +39,6 @@ pub fn year_tables(props: &YearTablesProps) -> Html {
     let opened = use_state(HashSet::<String>::new);
     let s = &props.scenario;
     let o = &props.outcome;
-    // The CSVs are rebuilt only when the result or the language changes, not on every render.
-    let csv_urls = use_memo((s.clone(), o.clone(), lang), |(s, o, lang)| {
-        [CsvDialect::SwedishExcel, CsvDialect::Plain].map(|d| (d, csv_data_url(s, o, *lang, d)))
-    });
     let currency = s.currency.as_str();
     let unit_label = unit.label(currency, lang);
     let cell = |value: Decimal, field: &'static str| {
@@ -191,15 +189,20 @@ pub fn year_tables(props: &YearTablesProps) -> Html {
             <h2 id="tables-heading">{ T::YearByYear.get(lang) }</h2>
             <p class="hint">{ T::YearByYearHint.get(lang) }</p>
             <div class="csv-downloads" role="group" aria-label={T::DownloadCsv.get(lang)}>
-                { for csv_urls.iter().map(|(dialect, url)| {
+                { for [CsvDialect::SwedishExcel, CsvDialect::Plain].into_iter().map(|dialect| {
                     let (testid, label) = match dialect {
                         CsvDialect::SwedishExcel => ("download-csv", T::DownloadCsvSwedish),
                         CsvDialect::Plain => ("download-csv-plain", T::DownloadCsvPlain),
                     };
+                    // The file is made when asked for, not on every edit.
+                    let onclick = {
+                        let (s, o) = (s.clone(), o.clone());
+                        Callback::from(move |_: MouseEvent| {
+                            browser::download(dialect.file_name(), "text/csv;charset=utf-8", &csv_file(&s, &o, lang, dialect));
+                        })
+                    };
                     html! {
-                        <a class="text-button" download={dialect.file_name()} data-testid={testid} href={url.clone()}>
-                            { label.get(lang) }
-                        </a>
+                        <button type="button" class="text-button" data-testid={testid} {onclick}>{ label.get(lang) }</button>
                     }
                 }) }
             </div>
@@ -212,18 +215,3 @@ pub fn year_tables(props: &YearTablesProps) -> Html {
     }
 }
 
-/// Whether the page is being printed: true from `beforeprint` to `afterprint`
-/// and while the print media query matches (print preview, "Save as PDF",
-/// emulated print media), so that closed tables print too.
-#[hook]
-fn use_printing() -> bool {
-    let printing = use_state(|| false);
-    {
-        let printing = printing.clone();
-        use_effect_with((), move |_| {
-            let listeners = crate::ui::browser::on_print_change(move |now| printing.set(now));
-            move || drop(listeners)
-        });
-    }
-    *printing
-}
