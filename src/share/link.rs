@@ -75,10 +75,29 @@ pub fn scenario_fragment(scenario: &Scenario) -> String {
     packed_fragment(&miniz_oxide::deflate::compress_to_vec(link_json(scenario).as_bytes(), 9))
 }
 
-/// Reads a fragment (with or without the leading `#`). An empty fragment asks
-/// for nothing. A scenario in the link is validated with the engine; every
-/// refusal names the part of the link (`link.s`, `link.v`) or the scenario's field.
-pub fn read_fragment(fragment: &str) -> Result<LinkRequest, ScenarioError> {
+/// A link's fragment, read up to its scenario, which is still deflated: the
+/// first step of reading a link. The browser inflates [`PackedLink::packed`]
+/// (asynchronously, `ui::browser::read_link`), and [`PackedLink::finish`]
+/// reads the scenario; [`read_fragment`] does both here (tests, native callers).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PackedLink {
+    /// Everything the link asks for but its scenario.
+    pub request: LinkRequest,
+    /// The scenario, deflated (raw DEFLATE); `None` when the link carries none.
+    pub packed: Option<Vec<u8>>,
+}
+
+/// Most bytes a link's scenario may inflate to (a guard against a crafted link).
+pub const MAX_LINK_SCENARIO_BYTES: usize = MAX_SCENARIO_BYTES;
+
+fn damaged() -> ScenarioError {
+    ScenarioError::new("link.s", "the link is damaged (it is not complete or was changed)")
+}
+
+/// Reads a fragment (with or without the leading `#`) up to its deflated
+/// scenario: its parts, the format version and the base64. An empty fragment
+/// asks for nothing. Every refusal names the part of the link (`link.s`, `link.v`).
+pub fn unpack_fragment(fragment: &str) -> Result<PackedLink, ScenarioError> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     let mut request = LinkRequest::default();
     let mut version = None;
@@ -94,29 +113,48 @@ pub fn read_fragment(fragment: &str) -> Result<LinkRequest, ScenarioError> {
             _ => {} // unknown keys are left for later versions
         }
     }
-    if let Some(packed) = packed {
-        match version.as_deref().map(str::parse::<u32>) {
-            Some(Ok(LINK_VERSION)) => {}
-            Some(Ok(v)) if v > LINK_VERSION => {
-                return Err(ScenarioError::new(
-                    "link.v",
-                    format!("the link was made by a newer version of fundsim (link format {v})"),
-                ))
-            }
-            _ => return Err(ScenarioError::new("link.v", "the link has no known format version")),
+    let Some(packed) = packed else { return Ok(PackedLink { request, packed: None }) };
+    match version.as_deref().map(str::parse::<u32>) {
+        Some(Ok(LINK_VERSION)) => {}
+        Some(Ok(v)) if v > LINK_VERSION => {
+            return Err(ScenarioError::new(
+                "link.v",
+                format!("the link was made by a newer version of fundsim (link format {v})"),
+            ))
         }
-        let bytes = URL_SAFE_NO_PAD
-            .decode(packed.trim_end_matches('='))
-            .map_err(|_| ScenarioError::new("link.s", "the link is damaged (it is not complete or was changed)"))?;
-        let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes, MAX_SCENARIO_BYTES)
-            .map_err(|_| ScenarioError::new("link.s", "the link is damaged (it is not complete or was changed)"))?;
-        let json = String::from_utf8(json)
-            .map_err(|_| ScenarioError::new("link.s", "the link is damaged (it is not text)"))?;
-        let scenario = Scenario::from_json(&json)?;
-        validate(&scenario)?;
-        request.scenario = Some(scenario);
+        _ => return Err(ScenarioError::new("link.v", "the link has no known format version")),
     }
-    Ok(request)
+    let bytes = URL_SAFE_NO_PAD.decode(packed.trim_end_matches('=')).map_err(|_| damaged())?;
+    Ok(PackedLink { request, packed: Some(bytes) })
+}
+
+impl PackedLink {
+    /// The link's request, its scenario read from `inflated` (the inflated
+    /// [`PackedLink::packed`]; `None` when it could not be inflated) and
+    /// validated with the engine; a refusal names the scenario's field.
+    pub fn finish(self, inflated: Option<Vec<u8>>) -> Result<LinkRequest, ScenarioError> {
+        let mut request = self.request;
+        if self.packed.is_some() {
+            let json = String::from_utf8(inflated.ok_or_else(damaged)?)
+                .map_err(|_| ScenarioError::new("link.s", "the link is damaged (it is not text)"))?;
+            let scenario = Scenario::from_json(&json)?;
+            validate(&scenario)?;
+            request.scenario = Some(scenario);
+        }
+        Ok(request)
+    }
+}
+
+/// Reads a fragment whole, inflating here with miniz_oxide (tests and native
+/// callers; the app inflates in the browser). See [`unpack_fragment`] and
+/// [`PackedLink::finish`].
+pub fn read_fragment(fragment: &str) -> Result<LinkRequest, ScenarioError> {
+    let link = unpack_fragment(fragment)?;
+    let inflated = link
+        .packed
+        .as_ref()
+        .and_then(|bytes| miniz_oxide::inflate::decompress_to_vec_with_limit(bytes, MAX_SCENARIO_BYTES).ok());
+    link.finish(inflated)
 }
 
 #[cfg(test)]
