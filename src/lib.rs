@@ -92,7 +92,7 @@ fn mount_props(options_json: Option<&str>) -> Result<ui::app::AppProps, String> 
     let view = match options.get("view").and_then(|v| v.as_str()) {
         None => ui::app::View::Full,
         Some(key) => ui::app::View::from_key(key)
-            .ok_or_else(|| format!("view: \"{key}\" is not a view of fundsim (full, results, compact)"))?,
+            .ok_or_else(|| format!("view: \"{key}\" is not a view of fundsim (full, results, compact, present)"))?,
     };
     Ok(AppProps { opening, lang, owns_page: false, view })
 }

@@ -19,7 +19,7 @@
 
 use crate::model::{Scenario, ScenarioError};
 use crate::share::link::{read_fragment, scenario_fragment, LinkRequest};
-use crate::ui::app::{initial_state, Opening};
+use crate::ui::app::{initial_state, Opening, View};
 use crate::ui::i18n::Lang;
 use crate::ui::state::{AppState, Notice};
 
@@ -42,6 +42,20 @@ pub fn share_fragment(scenario: &Scenario, preset_id: Option<&str>, lang: Lang) 
         None => scenario_fragment(scenario),
     };
     format!("{body}&lang={}", lang.tag())
+}
+
+/// The fragment of the page's own link (the address kept in step, "Copy
+/// link", the QR code): [`share_fragment`], and `&view=<view>` when the app
+/// shows a view other than the full one, so that a link copied from a
+/// results-only page or from presentation mode opens that view again. A link
+/// without `view=` opens the full app.
+pub fn page_fragment(scenario: &Scenario, preset_id: Option<&str>, lang: Lang, view: View) -> String {
+    let mut fragment = share_fragment(scenario, preset_id, lang);
+    if view != View::Full {
+        fragment.push_str("&view=");
+        fragment.push_str(view.key());
+    }
+    fragment
 }
 
 /// Whether a fragment asks for a scenario (a link's scenario, a preset, or a
@@ -358,6 +372,35 @@ mod tests {
         let opened = open_visit(&Opening::FirstPreset, Lang::Sv, None);
         assert_eq!(opened.state.scenario, AppState::opening(Lang::Sv).scenario);
         assert!(!opened.set_aside);
+    }
+
+    #[test]
+    fn the_page_link_carries_a_view_other_than_full() {
+        let s = edited();
+        // Full: the plain share link (old links, without view=, open the full app).
+        let full = page_fragment(&s, None, Lang::Sv, View::Full);
+        assert_eq!(full, share_fragment(&s, None, Lang::Sv));
+        assert!(!full.contains("view="));
+        assert_eq!(View::in_fragment(&full), View::Full);
+        for (view, key) in [(View::Results, "results"), (View::Compact, "compact"), (View::Present, "present")] {
+            let fragment = page_fragment(&s, None, Lang::En, view);
+            assert!(fragment.ends_with(&format!("&lang=en&view={key}")), "{fragment}");
+            // The link opens the same view, scenario and language.
+            assert_eq!(View::in_fragment(&format!("#{fragment}")), view);
+            let opened = open_visit(&Opening::FirstPreset, Lang::Sv, visit(&fragment, None));
+            assert_eq!(opened.state.scenario, s);
+            assert_eq!(opened.state.lang, Lang::En);
+            assert_eq!(opened.state.notice, None);
+        }
+        // An unchanged preset keeps its short link, with the view.
+        if let Some(p) = crate::presets::all().into_iter().next() {
+            assert_eq!(
+                page_fragment(&p.scenario, Some(p.id), Lang::Sv, View::Present),
+                format!("preset={}&lang=sv&view=present", p.id)
+            );
+        }
+        // An unknown view in a link opens the full app.
+        assert_eq!(View::in_fragment("#preset=jobs&view=slides"), View::Full);
     }
 
     #[test]

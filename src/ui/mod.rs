@@ -21,6 +21,7 @@ pub mod format;
 pub mod i18n;
 pub mod keep;
 pub mod parse;
+pub mod present;
 pub mod state;
 pub mod term;
 pub mod text;
