@@ -230,40 +230,46 @@ pub fn presentation(props: &PresentationProps) -> Html {
 
     html! {
         <div class="presentation" ref={root} data-testid="presentation">
-            <header class="pr-head">
-                <h1 class="pr-title" data-testid="pr-title">{ props.title.clone() }</h1>
-                <div class="pr-head-side">
-                    if let Some(i) = current {
-                        <span class="pr-position" data-testid="pr-position">{ preset_position(i, presets.len(), lang) }</span>
-                    }
-                    <button type="button" class="text-button pr-leave" data-testid="pr-leave"
-                        onclick={props.onleave.reform(|_| ())}>{ P::Leave.get(lang) }</button>
+            <div class="pr-top">
+                <div class="pr-top-main">
+                    <h1 class="pr-title" data-testid="pr-title">{ props.title.clone() }</h1>
+                    <NoticeBanner notice={props.notice.clone()} onaction={props.onaction.clone()} />
+                    <section class="pr-figures" aria-labelledby="pr-figures-heading">
+                        <h2 id="pr-figures-heading" class="visually-hidden">{ P::Figures.get(lang) }</h2>
+                        <dl class="pr-kf-grid">
+                            { figure("pr-cost", T::TotalCost.get(lang).to_string(), k.total_cost, None, "pay") }
+                            { figure("pr-savings-inside", T::SavingsInside.get(lang).to_string(), k.savings_inside, None, "gain") }
+                            { figure("pr-savings-outside", T::SavingsOutside.get(lang).to_string(), k.savings_outside, None, "gain-outside") }
+                            <div class={classes!("pr-kf", "payback", if within { "within" } else { "after" })} data-testid="pr-payback">
+                                <dt>{ T::PaybackYear.get(lang) }</dt>
+                                <dd>
+                                    <span class="pr-kf-value" data-value={k.payback_year.map(|y| y.to_string()).unwrap_or_default()}>
+                                        { k.payback_year.map(|y| y.to_string()).unwrap_or_else(|| T::NoPayback.get(lang).to_string()) }
+                                    </span>
+                                    <span class="pr-kf-note">
+                                        <span aria-hidden="true">{ if within { "✓ " } else { "✗ " } }</span>
+                                        { payback_note(k.payback_year, term, lang) }
+                                    </span>
+                                </dd>
+                            </div>
+                            { figure("pr-fund-end", format!("{} ({end_year})", P::FundAtEnd.get(lang)), fund_end,
+                                k.fund_first_negative_year.map(|y| T::fund_runs_dry(y, lang)),
+                                if k.fund_first_negative_year.is_some() { "dry" } else { "fund" }) }
+                        </dl>
+                    </section>
                 </div>
-            </header>
-            <NoticeBanner notice={props.notice.clone()} onaction={props.onaction.clone()} />
-            <section class="pr-figures" aria-labelledby="pr-figures-heading">
-                <h2 id="pr-figures-heading" class="visually-hidden">{ P::Figures.get(lang) }</h2>
-                <dl class="pr-kf-grid">
-                    { figure("pr-cost", T::TotalCost.get(lang).to_string(), k.total_cost, None, "pay") }
-                    { figure("pr-savings-inside", T::SavingsInside.get(lang).to_string(), k.savings_inside, None, "gain") }
-                    { figure("pr-savings-outside", T::SavingsOutside.get(lang).to_string(), k.savings_outside, None, "gain-outside") }
-                    <div class={classes!("pr-kf", "payback", if within { "within" } else { "after" })} data-testid="pr-payback">
-                        <dt>{ T::PaybackYear.get(lang) }</dt>
-                        <dd>
-                            <span class="pr-kf-value" data-value={k.payback_year.map(|y| y.to_string()).unwrap_or_default()}>
-                                { k.payback_year.map(|y| y.to_string()).unwrap_or_else(|| T::NoPayback.get(lang).to_string()) }
-                            </span>
-                            <span class="pr-kf-note">
-                                <span aria-hidden="true">{ if within { "✓ " } else { "✗ " } }</span>
-                                { payback_note(k.payback_year, term, lang) }
-                            </span>
-                        </dd>
+                if let Some(svg) = (*qr_svg).clone() {
+                    <div class="pr-qr">
+                        <button type="button" class="pr-qr-button" ref={qr_button.clone()} data-testid="pr-qr"
+                            aria-label={P::QrLarger.get(lang)} aria-haspopup="dialog"
+                            onclick={{ let qr_large = qr_large.clone(); move |_| qr_large.set(true) }}>
+                            // Our own SVG, drawn from the link: no user text inside.
+                            { Html::from_html_unchecked(AttrValue::from(svg)) }
+                        </button>
+                        <p class="pr-qr-caption">{ T::QrTitle.get(lang) }</p>
                     </div>
-                    { figure("pr-fund-end", format!("{} ({end_year})", P::FundAtEnd.get(lang)), fund_end,
-                        k.fund_first_negative_year.map(|y| T::fund_runs_dry(y, lang)),
-                        if k.fund_first_negative_year.is_some() { "dry" } else { "fund" }) }
-                </dl>
-            </section>
+                }
+            </div>
             <div class="pr-body">
                 <figure class="pr-chart" data-testid="pr-chart-who-pays">
                     <figcaption><h2>{ T::ChartWhoPays.get(lang) }</h2></figcaption>
@@ -277,35 +283,33 @@ pub fn presentation(props: &PresentationProps) -> Html {
                         <FundChart scenario={valid.clone()} outcome={props.outcome.clone()} lang={lang} unit={unit} />
                     </div>
                 </figure>
-                <aside class="pr-side">
+                <div class="pr-side">
                     <section class="pr-controls" aria-labelledby="pr-controls-heading" data-testid="pr-controls">
                         <h2 id="pr-controls-heading">{ P::Controls.get(lang) }</h2>
                         { allocation }
                         { repayment }
                         { for effect }
                     </section>
-                    if let Some(svg) = (*qr_svg).clone() {
-                        <div class="pr-qr">
-                            <button type="button" class="pr-qr-button" ref={qr_button.clone()} data-testid="pr-qr"
-                                aria-label={P::QrLarger.get(lang)} aria-haspopup="dialog"
-                                onclick={{ let qr_large = qr_large.clone(); move |_| qr_large.set(true) }}>
-                                // Our own SVG, drawn from the link: no user text inside.
-                                { Html::from_html_unchecked(AttrValue::from(svg)) }
-                            </button>
-                            <p class="pr-qr-caption">{ T::QrTitle.get(lang) }</p>
-                        </div>
-                    }
-                </aside>
+                </div>
             </div>
-            <footer class="pr-keys" data-testid="pr-keys">
-                <h2 class="visually-hidden">{ P::Keys.get(lang) }</h2>
-                <ul>
-                    { key(&["→", "Space"], P::KeyNext) }
-                    { key(&["←"], P::KeyPrevious) }
-                    { key(preset_keys, P::KeyPreset) }
-                    { key(&["Q"], P::KeyQr) }
-                    { key(&["Esc"], P::KeyLeave) }
-                </ul>
+            <footer class="pr-foot">
+                <div class="pr-keys" data-testid="pr-keys">
+                    <h2 class="visually-hidden">{ P::Keys.get(lang) }</h2>
+                    <ul>
+                        { key(&["→", "Space"], P::KeyNext) }
+                        { key(&["←"], P::KeyPrevious) }
+                        { key(preset_keys, P::KeyPreset) }
+                        { key(&["Q"], P::KeyQr) }
+                        { key(&["Esc"], P::KeyLeave) }
+                    </ul>
+                </div>
+                <div class="pr-foot-side">
+                    if let Some(i) = current {
+                        <span class="pr-position" data-testid="pr-position">{ preset_position(i, presets.len(), lang) }</span>
+                    }
+                    <button type="button" class="text-button pr-leave" data-testid="pr-leave"
+                        onclick={props.onleave.reform(|_| ())}>{ P::Leave.get(lang) }</button>
+                </div>
             </footer>
             if *qr_large {
                 if let Some(link) = props.link.clone() {
