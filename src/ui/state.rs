@@ -558,17 +558,9 @@ fn edit_intervention(iv: &mut Intervention, edit: InterventionEdit, actors: &[St
         InterventionEdit::ParticipantsChanged(v) => iv.participants_per_year = v,
         InterventionEdit::SuccessRateChanged(v) => iv.success_rate = v,
         InterventionEdit::ExpectedEffectChanged(v) => {
-            let old = iv.success_rate;
-            iv.success_rate = v;
-            if (Decimal::ZERO..=Decimal::ONE).contains(&v) {
-                if let Some(r) = iv.uncertainty.as_mut().and_then(|u| u.success_rate.as_mut()) {
-                    if v < r.low || v > r.high {
-                        let below = old.checked_sub(r.low).unwrap_or(Decimal::ZERO).max(Decimal::ZERO);
-                        let above = r.high.checked_sub(old).unwrap_or(Decimal::ZERO).max(Decimal::ZERO);
-                        r.low = v.checked_sub(below).unwrap_or(Decimal::ZERO).max(Decimal::ZERO);
-                        r.high = v.checked_add(above).unwrap_or(Decimal::ONE).min(Decimal::ONE);
-                    }
-                }
+            let old = std::mem::replace(&mut iv.success_rate, v);
+            if let Some(range) = iv.uncertainty.as_mut().and_then(|u| u.success_rate.as_mut()) {
+                follow_range(range, old, v);
             }
         }
         InterventionEdit::DeadweightChanged(v) => iv.deadweight = v,
@@ -611,6 +603,23 @@ fn edit_intervention(iv: &mut Intervention, edit: InterventionEdit, actors: &[St
                 iv.uncertainty = None;
             }
         }
+    }
+}
+
+/// Moves a valid range around `old` so that it contains `new`, keeping its
+/// distances below and above the value, cut at 0 and 1. A range that already
+/// contains `new`, or anything outside 0..1 (a rule the engine then names),
+/// is left as it is; every value is then within 0..1, so nothing can overflow.
+#[inline(never)]
+fn follow_range(range: &mut Range, old: Decimal, new: Decimal) {
+    let unit = Decimal::ZERO..=Decimal::ONE;
+    let valid = [old, new, range.low, range.high].iter().all(|x| unit.contains(x))
+        && range.low <= old
+        && old <= range.high;
+    if valid && (new < range.low || new > range.high) {
+        let (below, above) = (old - range.low, range.high - old);
+        range.low = (new - below).max(Decimal::ZERO);
+        range.high = (new + above).min(Decimal::ONE);
     }
 }
 
