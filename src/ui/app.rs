@@ -303,7 +303,7 @@ pub fn app(props: &AppProps) -> Html {
                         <div class="title-row">
                             <h2 id="results-heading" class="scenario-title" data-testid="scenario-title">{ title }</h2>
                             <button type="button" class="text-button present-button" data-testid="enter-present" onclick={present}>
-                                <span aria-hidden="true">{ "▶ " }</span>{ crate::ui::text::PresentText::Enter.get(lang) }
+                                <span class="present-icon" aria-hidden="true">{ "▶" }</span>{ crate::ui::text::PresentText::Enter.get(lang) }
                             </button>
                         </div>
                         <crate::ui::components::print_report::PrintReport scenario={report.0.clone()} outcome={report.1.clone()} />
