@@ -53,8 +53,9 @@ pub fn start() {
 /// `mount(element, optionsJson)`: mounts the whole app into `element`.
 ///
 /// Options (all optional): `{"preset": "<id>"}` or `{"scenario": <scenario JSON>}`,
-/// and `"lang": "sv" | "en"`. Unreadable options, an unknown preset or a
-/// scenario that breaks a rule are refused with an `Error` naming the problem.
+/// `"lang": "sv" | "en"` and `"view": "full" | "results" | "compact" | "present"`.
+/// Unreadable options, an unknown preset or a scenario that breaks a rule are
+/// refused with an `Error` naming the problem.
 #[wasm_bindgen]
 pub fn mount(element: web_sys::Element, options_json: Option<String>) -> Result<(), JsError> {
     let props = mount_props(options_json.as_deref()).map_err(|e| JsError::new(&e))?;

@@ -166,9 +166,10 @@ pub fn app(props: &AppProps) -> Html {
     let report = use_rested((state.valid_scenario.clone(), state.outcome.clone()), UNCERTAINTY_DELAY_MS);
     let lang = state.lang;
     // The page's link for the last valid scenario (a preset by its id when unchanged).
-    let fragment = use_memo((state.valid_scenario.clone(), state.preset_id.clone(), lang, *view), |(s, preset, lang, view)| {
-        keep::page_fragment(s, preset.as_deref(), *lang, *view)
-    });
+    let fragment =
+        use_memo((state.valid_scenario.clone(), state.preset_id.clone(), lang, *view), |(s, preset, lang, view)| {
+            keep::page_fragment(s, preset.as_deref(), *lang, *view)
+        });
     // Whether this browser keeps the autosave (storage can be turned off or full).
     let storage_works = use_memo((), move |_| owns_page && browser::storage_works());
     let valid_json = use_memo(state.valid_scenario.clone(), |s| AttrValue::from(s.to_json()));

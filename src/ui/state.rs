@@ -613,9 +613,8 @@ fn edit_intervention(iv: &mut Intervention, edit: InterventionEdit, actors: &[St
 #[inline(never)]
 fn follow_range(range: &mut Range, old: Decimal, new: Decimal) {
     let unit = Decimal::ZERO..=Decimal::ONE;
-    let valid = [old, new, range.low, range.high].iter().all(|x| unit.contains(x))
-        && range.low <= old
-        && old <= range.high;
+    let valid =
+        [old, new, range.low, range.high].iter().all(|x| unit.contains(x)) && range.low <= old && old <= range.high;
     if valid && (new < range.low || new > range.high) {
         let (below, above) = (old - range.low, range.high - old);
         range.low = (new - below).max(Decimal::ZERO);
@@ -1034,7 +1033,8 @@ mod tests {
 
     #[test]
     fn the_expected_effect_moves_a_range_that_no_longer_contains_it() {
-        let edit = |v: &str| Action::InterventionEdited { index: 0, edit: InterventionEdit::ExpectedEffectChanged(d(v)) };
+        let edit =
+            |v: &str| Action::InterventionEdited { index: 0, edit: InterventionEdit::ExpectedEffectChanged(d(v)) };
         // The example: success rate 0.2 with the range 0.1..0.3 (0.1 below, 0.1 above).
         let state = after(vec![edit("0.5")]);
         assert!(state.errors.is_empty(), "{:?}", state.errors);

@@ -148,8 +148,8 @@ pub fn presentation(props: &PresentationProps) -> Html {
     let plan_years = s.fund.allocations.len();
     let years_for_amount = if plan_years == 0 { (s.horizon_years as usize).max(1) } else { plan_years };
     let amount = s.fund.allocations.first().copied().unwrap_or(Decimal::ZERO);
-    let allocation_error = (0..plan_years)
-        .find_map(|y| field_error(&props.errors, &format!("fund.allocations[{y}]"), lang, false));
+    let allocation_error =
+        (0..plan_years).find_map(|y| field_error(&props.errors, &format!("fund.allocations[{y}]"), lang, false));
     let allocation = html! {
         <NumberField key={format!("alloc-{}", props.generation)} id="present-allocation"
             label={T::YearlyAllocation.get(lang)} kind={NumKind::Money} value={amount}
@@ -205,7 +205,9 @@ pub fn presentation(props: &PresentationProps) -> Html {
     });
 
     let qr_svg = use_memo(props.link.clone(), |link| {
-        link.as_ref().and_then(|l| crate::share::qr::svg(l)).map(|svg| svg.replacen("role=\"img\"", "aria-hidden=\"true\"", 1))
+        link.as_ref()
+            .and_then(|l| crate::share::qr::svg(l))
+            .map(|svg| svg.replacen("role=\"img\"", "aria-hidden=\"true\"", 1))
     });
     let onqrclose = {
         let (qr_large, qr_button) = (qr_large.clone(), qr_button.clone());
