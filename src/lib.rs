@@ -53,8 +53,9 @@ pub fn start() {
 /// `mount(element, optionsJson)`: mounts the whole app into `element`.
 ///
 /// Options (all optional): `{"preset": "<id>"}` or `{"scenario": <scenario JSON>}`,
-/// and `"lang": "sv" | "en"`. Unreadable options, an unknown preset or a
-/// scenario that breaks a rule are refused with an `Error` naming the problem.
+/// `"lang": "sv" | "en"` and `"view": "full" | "results" | "compact" | "present"`.
+/// Unreadable options, an unknown preset or a scenario that breaks a rule are
+/// refused with an `Error` naming the problem.
 #[wasm_bindgen]
 pub fn mount(element: web_sys::Element, options_json: Option<String>) -> Result<(), JsError> {
     let props = mount_props(options_json.as_deref()).map_err(|e| JsError::new(&e))?;
@@ -97,7 +98,7 @@ fn mount_props(options_json: Option<&str>) -> Result<ui::app::AppProps, String> 
     let view = match text("view")? {
         None => ui::app::View::Full,
         Some(key) => ui::app::View::from_key(key)
-            .ok_or_else(|| format!("view: \"{key}\" is not a view of fundsim (full, results, compact)"))?,
+            .ok_or_else(|| format!("view: \"{key}\" is not a view of fundsim (full, results, compact, present)"))?,
     };
     Ok(AppProps { opening, lang, owns_page: false, view })
 }

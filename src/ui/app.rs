@@ -66,6 +66,9 @@ pub enum View {
     Results,
     /// The key figures and the charts only (a small frame).
     Compact,
+    /// Presentation mode: full screen, large type, the few controls a speaker
+    /// changes live, keys to step through the presets, and the QR code.
+    Present,
 }
 
 impl View {
@@ -75,7 +78,18 @@ impl View {
             "full" => Some(View::Full),
             "results" => Some(View::Results),
             "compact" => Some(View::Compact),
+            "present" => Some(View::Present),
             _ => None,
+        }
+    }
+
+    /// The view's name in a link (`view=<key>`) and in `mount`'s options.
+    pub fn key(self) -> &'static str {
+        match self {
+            View::Full => "full",
+            View::Results => "results",
+            View::Compact => "compact",
+            View::Present => "present",
         }
     }
 
@@ -93,6 +107,7 @@ impl View {
             View::Full => "view-full",
             View::Results => "view-results",
             View::Compact => "view-compact",
+            View::Present => "view-present",
         }
     }
 }
@@ -141,6 +156,9 @@ pub fn app(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |action: Action| dispatcher.dispatch(action))
     };
+    // The view shown: the one the app was opened with, until the speaker
+    // enters or leaves presentation mode.
+    let view = use_state_eq(|| props.view);
     let uncertainty = use_deferred_uncertainty(state.valid_scenario.clone());
     // The print-only report (every assumption) follows the scenario once an
     // edit has rested: it is never seen while typing, and redrawing it on
@@ -148,8 +166,8 @@ pub fn app(props: &AppProps) -> Html {
     let report = use_rested((state.valid_scenario.clone(), state.outcome.clone()), UNCERTAINTY_DELAY_MS);
     let lang = state.lang;
     // The page's link for the last valid scenario (a preset by its id when
-    // unchanged); `None` while the browser deflates a new one.
-    let fragment = use_page_fragment(owns_page, state.valid_scenario.clone(), state.preset_id.clone(), lang);
+    // unchanged) and the view; `None` while the browser deflates a new one.
+    let fragment = use_page_fragment(owns_page, state.valid_scenario.clone(), state.preset_id.clone(), lang, *view);
     // Whether this browser keeps the autosave (storage can be turned off or full).
     let storage_works = use_memo((), move |_| owns_page && browser::storage_works());
     let valid_json = use_memo(state.valid_scenario.clone(), |s| AttrValue::from(s.to_json()));
@@ -180,6 +198,7 @@ pub fn app(props: &AppProps) -> Html {
         // Back and forward (and a link typed into the address) open that link's scenario.
         let sync = sync.clone();
         let dispatcher = state.dispatcher();
+        let set_view = view.setter();
         use_effect_with((), move |_| {
             let listeners = owns_page.then(|| {
                 let window = gloo::utils::window();
@@ -192,6 +211,7 @@ pub fn app(props: &AppProps) -> Html {
                             return;
                         }
                         if keep::carries_link(&fragment) {
+                            set_view.set(View::in_fragment(&fragment));
                             sync.followed(fragment.clone());
                             dispatcher.dispatch(Action::LinkFollowed(fragment));
                         } else if !shown.is_empty() {
@@ -238,20 +258,58 @@ pub fn app(props: &AppProps) -> Html {
         .map(|p| lang.pick(p.title.sv, p.title.en).to_string())
         .unwrap_or_else(|| valid.name.clone());
 
+    let link = fragment.last.as_ref().map(|f| AttrValue::from(browser::page_link(f)));
+    if *view == View::Present {
+        let leave = {
+            let view = view.clone();
+            Callback::from(move |()| {
+                if owns_page {
+                    browser::exit_fullscreen();
+                }
+                view.set(View::Full);
+            })
+        };
+        return html! {
+            <ContextProvider<Prefs> context={prefs}>
+                <div class={classes!("fundsim", View::Present.class())} lang={lang.tag()} data-testid="fundsim">
+                    <crate::ui::components::presentation::Presentation scenario={scenario} valid={valid}
+                        outcome={outcome} errors={errors} preset_id={state.preset_id.clone().map(AttrValue::from)}
+                        title={AttrValue::from(title)} link={link} owns_page={owns_page} notice={state.notice.clone()}
+                        generation={generation} onaction={onaction} onleave={leave} />
+                </div>
+            </ContextProvider<Prefs>>
+        };
+    }
+    let present = {
+        let view = view.clone();
+        Callback::from(move |_: MouseEvent| {
+            // Full screen needs this click's user gesture; a refusal is ignored.
+            if owns_page {
+                browser::request_fullscreen();
+            }
+            view.set(View::Present);
+        })
+    };
+
     html! {
         <ContextProvider<Prefs> context={prefs}>
-            <div class={classes!("fundsim", props.view.class())} lang={lang.tag()} data-testid="fundsim">
+            <div class={classes!("fundsim", view.class())} lang={lang.tag()} data-testid="fundsim">
                 <a class="skip-link" href="#fundsim-editor">{ T::SkipToEditor.get(lang) }</a>
                 <Header onaction={onaction.clone()} />
                 <PresetPicker current={state.preset_id.clone().map(AttrValue::from)} onaction={onaction.clone()} />
                 <NoticeBanner notice={state.notice.clone()} onaction={onaction.clone()} />
                 <div class="layout">
                     <main class="results" aria-labelledby="results-heading">
-                        <h2 id="results-heading" class="scenario-title" data-testid="scenario-title">{ title }</h2>
+                        <div class="title-row">
+                            <h2 id="results-heading" class="scenario-title" data-testid="scenario-title">{ title }</h2>
+                            <button type="button" class="text-button present-button" data-testid="enter-present" onclick={present}>
+                                <span class="present-icon" aria-hidden="true">{ "▶" }</span>{ crate::ui::text::PresentText::Enter.get(lang) }
+                            </button>
+                        </div>
                         <crate::ui::components::print_report::PrintReport scenario={report.0.clone()} outcome={report.1.clone()} />
                         <ErrorSummary scenario={scenario.clone()} errors={errors.clone()} />
                         <KeyFigures scenario={valid.clone()} outcome={outcome.clone()} uncertainty={uncertainty} />
-                        <ShareBar link={fragment.last.as_ref().map(|f| AttrValue::from(browser::page_link(f)))}
+                        <ShareBar link={link}
                             file_name={AttrValue::from(keep::file_name(&valid.name))} file_json={(*valid_json).clone()}
                             has_errors={!state.errors.is_empty()} autosave={owns_page && *storage_works}
                             displaced={state.displaced.as_ref().map(|s| AttrValue::from(s.name.clone()))} onaction={onaction.clone()} />
@@ -317,17 +375,23 @@ struct PageFragment {
 }
 
 #[hook]
-fn use_page_fragment(owns_page: bool, scenario: Rc<Scenario>, preset: Option<String>, lang: Lang) -> PageFragment {
+fn use_page_fragment(
+    owns_page: bool,
+    scenario: Rc<Scenario>,
+    preset: Option<String>,
+    lang: Lang,
+    view: View,
+) -> PageFragment {
     // The newest link made, with what it was made for.
-    let made = use_state(|| None::<(Rc<Scenario>, Option<String>, Lang, Rc<String>)>);
+    let made = use_state(|| None::<(Rc<Scenario>, Option<String>, Lang, View, Rc<String>)>);
     {
         let made = made.clone();
         let (scenario, preset) = (scenario.clone(), preset.clone());
-        use_effect_with((Rc::as_ptr(&scenario) as usize, preset.clone(), lang), move |_| {
+        use_effect_with((Rc::as_ptr(&scenario) as usize, preset.clone(), lang, view), move |_| {
             // A newer scenario makes this result stale: it is then dropped.
             let live = Rc::new(std::cell::Cell::new(true));
             if owns_page {
-                let plan = keep::LinkPlan::new(&scenario, preset.as_deref(), lang);
+                let plan = keep::LinkPlan::new(&scenario, preset.as_deref(), lang, view);
                 let alive = live.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     let packed = match &plan.json {
@@ -335,18 +399,18 @@ fn use_page_fragment(owns_page: bool, scenario: Rc<Scenario>, preset: Option<Str
                         None => Vec::new(),
                     };
                     if alive.get() {
-                        made.set(Some((scenario, preset, lang, Rc::new(plan.fragment(&packed)))));
+                        made.set(Some((scenario, preset, lang, view, Rc::new(plan.fragment(&packed)))));
                     }
                 });
             }
             move || live.set(false)
         });
     }
-    let last = (*made).as_ref().map(|(_, _, _, fragment)| fragment.clone());
+    let last = (*made).as_ref().map(|(_, _, _, _, fragment)| fragment.clone());
     let current = (*made)
         .as_ref()
-        .filter(|(s, p, l, _)| Rc::ptr_eq(s, &scenario) && *p == preset && *l == lang)
-        .map(|(_, _, _, fragment)| fragment.clone());
+        .filter(|(s, p, l, v, _)| Rc::ptr_eq(s, &scenario) && *p == preset && *l == lang && *v == view)
+        .map(|(_, _, _, _, fragment)| fragment.clone());
     PageFragment { current, last }
 }
 

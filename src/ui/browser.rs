@@ -437,3 +437,42 @@ async fn browser_deflate(bytes: &[u8]) -> Option<Vec<u8>> {
     let buffer = wasm_bindgen_futures::JsFuture::from(response.array_buffer().ok()?).await.ok()?;
     Some(js_sys::Uint8Array::new(&buffer).to_vec())
 }
+
+// ---------------------------------------------------------------- Presentation mode: full screen
+
+/// Asks the browser to show the page in full screen. Only works from a
+/// click's user gesture; a refusal (no gesture, a frame that does not allow
+/// it, a browser without the Fullscreen API) is ignored: the presentation
+/// works in a window too.
+pub fn request_fullscreen() {
+    if let Some(root) = gloo::utils::document().document_element() {
+        call_quietly(&root, "requestFullscreen");
+    }
+}
+
+/// Leaves full screen, when the page is in it.
+pub fn exit_fullscreen() {
+    if is_fullscreen() {
+        call_quietly(&gloo::utils::document(), "exitFullscreen");
+    }
+}
+
+/// Whether an element of the page is shown in full screen.
+pub fn is_fullscreen() -> bool {
+    js_sys::Reflect::get(&gloo::utils::document(), &JsValue::from_str("fullscreenElement"))
+        .is_ok_and(|e| !e.is_null() && !e.is_undefined())
+}
+
+/// Calls `target.method()` if it exists; a promise it returns is awaited and
+/// its refusal dropped (never an unhandled rejection).
+fn call_quietly(target: &JsValue, method: &str) {
+    let Ok(function) = js_sys::Reflect::get(target, &JsValue::from_str(method)) else { return };
+    let Ok(function) = function.dyn_into::<js_sys::Function>() else { return };
+    if let Ok(result) = function.call0(target) {
+        if let Ok(promise) = result.dyn_into::<js_sys::Promise>() {
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+            });
+        }
+    }
+}

@@ -19,7 +19,7 @@
 
 use crate::model::{Scenario, ScenarioError};
 use crate::share::link::{link_json, packed_fragment, read_fragment, LinkRequest};
-use crate::ui::app::{initial_state, Opening};
+use crate::ui::app::{initial_state, Opening, View};
 use crate::ui::i18n::Lang;
 use crate::ui::state::{AppState, Notice};
 
@@ -34,24 +34,31 @@ pub fn aside_key(timestamp_ms: u64) -> String {
 /// The page's link for a scenario, before its scenario is deflated: the
 /// preset's id when it is that preset unchanged, else the whole scenario (and
 /// the preset it came from, so that the picker still names it); always the
-/// language. The app deflates [`LinkPlan::json`] in the browser (async) and
-/// then writes [`LinkPlan::fragment`].
+/// language; and `view=<view>` when the app shows a view other than the full
+/// one, so that a link copied from a results-only page or from presentation
+/// mode opens that view again (a link without `view=` opens the full app).
+/// The app deflates [`LinkPlan::json`] in the browser (async) and then writes
+/// [`LinkPlan::fragment`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct LinkPlan {
     /// The scenario JSON to deflate; `None` for an unchanged preset.
     pub json: Option<String>,
-    /// What follows the scenario: `preset=…&lang=…` or `lang=…`.
+    /// What follows the scenario: `preset=…&lang=…` or `lang=…`, then `&view=…`.
     tail: String,
 }
 
 impl LinkPlan {
-    pub fn new(scenario: &Scenario, preset_id: Option<&str>, lang: Lang) -> LinkPlan {
+    pub fn new(scenario: &Scenario, preset_id: Option<&str>, lang: Lang, view: View) -> LinkPlan {
         let preset = preset_id.and_then(crate::presets::by_id);
-        let lang = format!("lang={}", lang.tag());
+        let mut tail = format!("lang={}", lang.tag());
+        if view != View::Full {
+            tail.push_str("&view=");
+            tail.push_str(view.key());
+        }
         match &preset {
-            Some(p) if p.scenario == *scenario => LinkPlan { json: None, tail: format!("preset={}&{lang}", p.id) },
-            Some(p) => LinkPlan { json: Some(link_json(scenario)), tail: format!("preset={}&{lang}", p.id) },
-            None => LinkPlan { json: Some(link_json(scenario)), tail: lang },
+            Some(p) if p.scenario == *scenario => LinkPlan { json: None, tail: format!("preset={}&{tail}", p.id) },
+            Some(p) => LinkPlan { json: Some(link_json(scenario)), tail: format!("preset={}&{tail}", p.id) },
+            None => LinkPlan { json: Some(link_json(scenario)), tail },
         }
     }
 
@@ -65,12 +72,18 @@ impl LinkPlan {
     }
 }
 
-/// The fragment (without `#`) of the page's link for a scenario, deflated
-/// here with miniz_oxide (tests and native callers; see [`LinkPlan`]).
-pub fn share_fragment(scenario: &Scenario, preset_id: Option<&str>, lang: Lang) -> String {
-    let plan = LinkPlan::new(scenario, preset_id, lang);
+/// The fragment (without `#`) of the page's own link (the address kept in
+/// step, "Copy link", the QR code), deflated here with miniz_oxide (tests and
+/// native callers; the app deflates in the browser, see [`LinkPlan`]).
+pub fn page_fragment(scenario: &Scenario, preset_id: Option<&str>, lang: Lang, view: View) -> String {
+    let plan = LinkPlan::new(scenario, preset_id, lang, view);
     let packed = plan.json.as_ref().map(|json| miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9));
     plan.fragment(packed.as_deref().unwrap_or_default())
+}
+
+/// [`page_fragment`] for the full view: the link to share a scenario.
+pub fn share_fragment(scenario: &Scenario, preset_id: Option<&str>, lang: Lang) -> String {
+    page_fragment(scenario, preset_id, lang, View::Full)
 }
 
 /// Whether a fragment asks for a scenario (a link's scenario, a preset, or a
@@ -387,6 +400,35 @@ mod tests {
         let opened = open_visit(&Opening::FirstPreset, Lang::Sv, None);
         assert_eq!(opened.state.scenario, AppState::opening(Lang::Sv).scenario);
         assert!(!opened.set_aside);
+    }
+
+    #[test]
+    fn the_page_link_carries_a_view_other_than_full() {
+        let s = edited();
+        // Full: the plain share link (old links, without view=, open the full app).
+        let full = page_fragment(&s, None, Lang::Sv, View::Full);
+        assert_eq!(full, share_fragment(&s, None, Lang::Sv));
+        assert!(!full.contains("view="));
+        assert_eq!(View::in_fragment(&full), View::Full);
+        for (view, key) in [(View::Results, "results"), (View::Compact, "compact"), (View::Present, "present")] {
+            let fragment = page_fragment(&s, None, Lang::En, view);
+            assert!(fragment.ends_with(&format!("&lang=en&view={key}")), "{fragment}");
+            // The link opens the same view, scenario and language.
+            assert_eq!(View::in_fragment(&format!("#{fragment}")), view);
+            let opened = open_visit(&Opening::FirstPreset, Lang::Sv, visit(&fragment, None));
+            assert_eq!(opened.state.scenario, s);
+            assert_eq!(opened.state.lang, Lang::En);
+            assert_eq!(opened.state.notice, None);
+        }
+        // An unchanged preset keeps its short link, with the view.
+        if let Some(p) = crate::presets::all().into_iter().next() {
+            assert_eq!(
+                page_fragment(&p.scenario, Some(p.id), Lang::Sv, View::Present),
+                format!("preset={}&lang=sv&view=present", p.id)
+            );
+        }
+        // An unknown view in a link opens the full app.
+        assert_eq!(View::in_fragment("#preset=jobs&view=slides"), View::Full);
     }
 
     #[test]

@@ -9,6 +9,8 @@
 //! - [`keep`]: share and keep, the decisions (the page's link, what a visit
 //!   opens on, file names); [`browser`]: the browser calls behind them
 //!   (URL fragment and history, local storage, clipboard, downloads, files).
+//! - [`present`]: presentation mode, the decisions (keys, steps through the
+//!   presets, the repayment share shown); drawn by `components::presentation`.
 
 pub mod app;
 pub mod browser;
@@ -21,6 +23,7 @@ pub mod format;
 pub mod i18n;
 pub mod keep;
 pub mod parse;
+pub mod present;
 pub mod state;
 pub mod term;
 pub mod text;

@@ -128,6 +128,12 @@ pub enum InterventionEdit {
     FundShareChanged(Decimal),
     ParticipantsChanged(Decimal),
     SuccessRateChanged(Decimal),
+    /// The expected effect (the success rate) changed from presentation mode:
+    /// like [`InterventionEdit::SuccessRateChanged`], and a success-rate
+    /// uncertainty range that no longer contains the value moves with it
+    /// (keeping its distances below and above, within 0..1), so that a live
+    /// "what if it works for 40 %?" is not refused on stage.
+    ExpectedEffectChanged(Decimal),
     DeadweightChanged(Decimal),
     LagChanged(u32),
     BenefitYearsChanged(u32),
@@ -616,6 +622,12 @@ fn edit_intervention(iv: &mut Intervention, edit: InterventionEdit, actors: &[St
         InterventionEdit::FundShareChanged(v) => iv.fund_share = v,
         InterventionEdit::ParticipantsChanged(v) => iv.participants_per_year = v,
         InterventionEdit::SuccessRateChanged(v) => iv.success_rate = v,
+        InterventionEdit::ExpectedEffectChanged(v) => {
+            let old = std::mem::replace(&mut iv.success_rate, v);
+            if let Some(range) = iv.uncertainty.as_mut().and_then(|u| u.success_rate.as_mut()) {
+                follow_range(range, old, v);
+            }
+        }
         InterventionEdit::DeadweightChanged(v) => iv.deadweight = v,
         InterventionEdit::LagChanged(v) => iv.lag_years = v,
         InterventionEdit::BenefitYearsChanged(v) => iv.benefit_years = v,
@@ -656,6 +668,22 @@ fn edit_intervention(iv: &mut Intervention, edit: InterventionEdit, actors: &[St
                 iv.uncertainty = None;
             }
         }
+    }
+}
+
+/// Moves a valid range around `old` so that it contains `new`, keeping its
+/// distances below and above the value, cut at 0 and 1. A range that already
+/// contains `new`, or anything outside 0..1 (a rule the engine then names),
+/// is left as it is; every value is then within 0..1, so nothing can overflow.
+#[inline(never)]
+fn follow_range(range: &mut Range, old: Decimal, new: Decimal) {
+    let unit = Decimal::ZERO..=Decimal::ONE;
+    let valid =
+        [old, new, range.low, range.high].iter().all(|x| unit.contains(x)) && range.low <= old && old <= range.high;
+    if valid && (new < range.low || new > range.high) {
+        let (below, above) = (old - range.low, range.high - old);
+        range.low = (new - below).max(Decimal::ZERO);
+        range.high = (new + above).min(Decimal::ONE);
     }
 }
 
@@ -1124,6 +1152,33 @@ mod tests {
         // From a scenario of its own, reset opens the first preset.
         let state = start().reduce(Action::PresetReset);
         assert_eq!(state.scenario, first.scenario);
+    }
+
+    #[test]
+    fn the_expected_effect_moves_a_range_that_no_longer_contains_it() {
+        let edit =
+            |v: &str| Action::InterventionEdited { index: 0, edit: InterventionEdit::ExpectedEffectChanged(d(v)) };
+        // The example: success rate 0.2 with the range 0.1..0.3 (0.1 below, 0.1 above).
+        let state = after(vec![edit("0.5")]);
+        assert!(state.errors.is_empty(), "{:?}", state.errors);
+        let iv = &state.valid_scenario.interventions[0];
+        assert_eq!(iv.success_rate, d("0.5"));
+        let range = iv.uncertainty.as_ref().and_then(|u| u.success_rate.clone());
+        assert_eq!(range, Some(Range { low: d("0.4"), high: d("0.6") }));
+        // Inside the range: the range stays.
+        let state = after(vec![edit("0.25")]);
+        let range = state.valid_scenario.interventions[0].uncertainty.as_ref().and_then(|u| u.success_rate.clone());
+        assert_eq!(range, Some(Range { low: d("0.1"), high: d("0.3") }));
+        // Near the ends it is cut at 0 and 1: 0.95 → 0.85..1 (not 1.05).
+        let state = after(vec![edit("0.95")]);
+        let range = state.valid_scenario.interventions[0].uncertainty.as_ref().and_then(|u| u.success_rate.clone());
+        assert_eq!(range, Some(Range { low: d("0.85"), high: d("1") }));
+        // Out of 0..1 it is refused like any success rate, naming the field; the range is untouched.
+        let state = after(vec![edit("1.5")]);
+        assert!(state.error_at("interventions[0].success_rate").is_some());
+        assert_eq!(state.valid_scenario.interventions[0].success_rate, d("0.2"));
+        let range = state.scenario.interventions[0].uncertainty.as_ref().and_then(|u| u.success_rate.clone());
+        assert_eq!(range, Some(Range { low: d("0.1"), high: d("0.3") }));
     }
 
     #[test]

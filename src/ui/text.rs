@@ -917,6 +917,83 @@ pub fn payback_note(payback: Option<i32>, term: Term, lang: Lang) -> String {
     }
 }
 
+// ---------------------------------------------------------------- Presentation mode
+/// The texts of presentation mode ([`crate::ui::components::presentation`]):
+/// few words, read from the back of a hall.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PresentText {
+    /// The button in the full app that enters presentation mode.
+    Enter,
+    /// The button that leaves it.
+    Leave,
+    /// The key figures' heading (for screen readers).
+    Figures,
+    /// The live controls' heading.
+    Controls,
+    /// The fund's balance in the last year.
+    FundAtEnd,
+    /// The repayment control under a savings-share rule.
+    ShareOfSavings,
+    /// The repayment control under a fixed rule.
+    ShareOfGrant,
+    /// Which intervention the expected effect belongs to.
+    EffectOf,
+    /// The expected effect: the intervention's success rate.
+    ExpectedEffect,
+    /// The small QR code's button.
+    QrLarger,
+    /// The key hints' heading (for screen readers).
+    Keys,
+    KeyNext,
+    KeyPrevious,
+    KeyPreset,
+    KeyQr,
+    KeyLeave,
+}
+
+impl PresentText {
+    /// The text in `lang`.
+    pub fn get(self, lang: Lang) -> &'static str {
+        use PresentText::*;
+        let (sv, en) = match self {
+            Enter => ("Presentationsläge", "Presentation mode"),
+            Leave => ("Avsluta presentationen", "Leave presentation"),
+            Figures => ("Nyckeltal", "Key figures"),
+            Controls => ("Ändra under presentationen", "Change live"),
+            FundAtEnd => ("Fonden vid periodens slut", "The fund at the end"),
+            ShareOfSavings => ("Återbetalning: andel av besparingarna", "Repaid: share of the savings"),
+            ShareOfGrant => ("Återbetalning: andel av bidraget", "Repaid: share of the grant"),
+            EffectOf => ("Insats", "Intervention"),
+            ExpectedEffect => ("Förväntad effekt: andel som lyckas", "Expected effect: share who succeed"),
+            QrLarger => ("Visa QR-koden stort (Q)", "Show the QR code large (Q)"),
+            Keys => ("Kortkommandon", "Keyboard shortcuts"),
+            KeyNext => ("nästa", "next"),
+            KeyPrevious => ("föregående", "previous"),
+            KeyPreset => ("scenario", "scenario"),
+            KeyQr => ("QR-kod", "QR code"),
+            KeyLeave => ("avsluta", "leave"),
+        };
+        lang.pick(sv, en)
+    }
+}
+
+/// "2 / 4": which preset of how many is shown (presentation mode).
+pub fn preset_position(index: usize, count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Sv => format!("Scenario {} av {count}", index + 1),
+        Lang::En => format!("Scenario {} of {count}", index + 1),
+    }
+}
+
+/// "for 3 years" under the presentation's allocation.
+pub fn for_years(years: usize, lang: Lang) -> String {
+    match (lang, years) {
+        (Lang::Sv, _) => format!("i {years} år"),
+        (Lang::En, 1) => "for 1 year".to_string(),
+        (Lang::En, _) => format!("for {years} years"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,5 +1,7 @@
 // Helpers shared by the end-to-end specs.
-import { expect, type Page, type Request } from '@playwright/test';
+import { expect, type Locator, type Page, type Request } from '@playwright/test';
+// The QR decoder (an npm devDependency), run in Node: see decodeQr.
+import jsQR from 'jsqr';
 
 /** Every request the page makes, to check that none leaves the origin. */
 export function recordRequests(page: Page): string[] {
@@ -27,4 +29,65 @@ export async function open(page: Page): Promise<string[]> {
 export async function currentScenario(page: Page): Promise<any> {
   const text = await page.getByTestId('scenario-json').textContent();
   return JSON.parse(text ?? '');
+}
+
+/**
+ * The text of the QR code drawn as an SVG inside `locator` (the code's own
+ * `<svg>` or an element holding it), or null when it cannot be read.
+ *
+ * The SVG is rasterised in the page on a canvas (as a browser draws it:
+ * through an image of the serialised SVG, 8 px per module), and its pixels
+ * are decoded with jsQR (node_modules/jsqr/dist/jsQR.js). The decoding runs
+ * here in Node rather than injected into the page, so that it keeps working
+ * under a strict Content-Security-Policy (no inline scripts) and adds nothing
+ * to the page under test.
+ */
+export async function decodeQr(page: Page, locator: Locator): Promise<string | null> {
+  const svg = (await locator.evaluate((el) => el.tagName.toLowerCase())) === 'svg' ? locator : locator.locator('svg').first();
+  const raster = await svg.evaluate(async (el) => {
+    const [, , w, h] = (el.getAttribute('viewBox') ?? '').split(/\s+/).map(Number);
+    const scale = 8;
+    const width = Math.round(w * scale);
+    const height = Math.round(h * scale);
+    const copy = el.cloneNode(true) as SVGElement;
+    copy.setAttribute('width', String(width));
+    copy.setAttribute('height', String(height));
+    copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+    const url = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(copy)], { type: 'image/svg+xml' }));
+    try {
+      const image = new Image();
+      image.src = url;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = width;
+      canvas.height = height;
+      const context = canvas.getContext('2d');
+      if (!context) return null;
+      context.fillStyle = '#fff';
+      context.fillRect(0, 0, width, height);
+      context.drawImage(image, 0, 0, width, height);
+      const bytes = context.getImageData(0, 0, width, height).data;
+      let binary = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) {
+        binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      }
+      return { width, height, rgba: btoa(binary) };
+    } finally {
+      URL.revokeObjectURL(url);
+    }
+  });
+  if (!raster) return null;
+  const data = new Uint8ClampedArray(Buffer.from(raster.rgba, 'base64'));
+  const code = jsQR(data, raster.width, raster.height);
+  return code ? code.data : null;
+}
+
+/** What the package's own simulate() returns for a scenario, computed in the page. */
+export async function simulateInPage(page: Page, scenario: unknown): Promise<any> {
+  const json = await page.evaluate(async (input) => {
+    const m = await import('/pkg/fundsim.js');
+    await m.default();
+    return m.simulate(input);
+  }, JSON.stringify(scenario));
+  return JSON.parse(json);
 }

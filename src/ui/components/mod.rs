@@ -9,6 +9,7 @@ pub mod id_field;
 pub mod key_figures;
 pub mod notice_banner;
 pub mod number_field;
+pub mod presentation;
 pub mod preset_picker;
 pub mod print_report;
 pub mod qr_dialog;

@@ -1,0 +1,299 @@
+// Presentation mode (view=present), as a speaker and an audience meet it in
+// Chromium: keys step through the presets, the live controls change the
+// figures exactly as simulate() says, Esc leaves to the full app, the QR code
+// opens the same scenario and view, and the view is accessible.
+//
+// Hooks (data-testid): presentation, pr-title, pr-position, pr-leave, pr-cost,
+// pr-savings-inside, pr-savings-outside, pr-payback, pr-fund-end (each with
+// the exact figure in data-value), in-present-allocation,
+// in-present-repayment-share, in-present-effect-of, in-present-effect,
+// pr-repayment-rule, pr-qr (the small QR code, a button), qr-dialog / qr-code
+// (the large one), pr-keys, enter-present (the full app's button).
+//
+// Expected figures come from the preset files themselves (src/presets/<id>.json,
+// read from disk, edited here as the speaker's edit is described) and the
+// package's own simulate(), never from what the page shows.
+import { test, expect, type Browser, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import { decodeQr, simulateInPage } from './support';
+
+type Preset = { id: string; title: string; scenario: any };
+
+/** The presets in the app's order with their Swedish titles (from the full app's picker), scenarios from disk. */
+async function presets(browser: Browser): Promise<Preset[]> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto('/index.html#lang=sv');
+  await expect(page.getByTestId('key-figures')).toBeVisible();
+  const options = await page.getByTestId('preset-select').locator('option:not([disabled])').evaluateAll((os) =>
+    os.map((o) => ({ id: (o as HTMLOptionElement).value, title: (o.textContent ?? '').trim() })));
+  await context.close();
+  return options.map((o) => ({ ...o, scenario: JSON.parse(readFileSync(`src/presets/${o.id}.json`, 'utf8')) }));
+}
+
+async function openPresent(page: Page, fragment: string): Promise<string[]> {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`/index.html#${fragment}`);
+  await expect(page.getByTestId('presentation')).toBeVisible();
+  return errors;
+}
+
+async function value(page: Page, testid: string): Promise<string | null> {
+  return page.getByTestId(testid).locator('[data-value]').first().getAttribute('data-value');
+}
+
+/** The presentation's figures. */
+async function figures(page: Page) {
+  return {
+    cost: await value(page, 'pr-cost'),
+    inside: await value(page, 'pr-savings-inside'),
+    outside: await value(page, 'pr-savings-outside'),
+    payback: await value(page, 'pr-payback'),
+    fundEnd: await value(page, 'pr-fund-end'),
+  };
+}
+
+/** The same figures, from simulate()'s result JSON. */
+function expectedFigures(result: any) {
+  const k = result.key_figures;
+  return {
+    cost: k.total_cost,
+    inside: k.savings_inside,
+    outside: k.savings_outside,
+    payback: k.payback_year === null ? '' : String(k.payback_year),
+    fundEnd: result.fund[result.fund.length - 1].close,
+  };
+}
+
+/** Waits until the presentation shows `preset` and checks its figures against simulate(). */
+async function expectShowing(page: Page, preset: Preset): Promise<void> {
+  await expect(page.getByTestId('pr-title')).toHaveText(preset.title);
+  const expected = expectedFigures(await simulateInPage(page, preset.scenario));
+  await expect.poll(() => figures(page)).toEqual(expected);
+}
+
+test('keys step through the presets, each with its own figures', async ({ page, browser }) => {
+  const all = await presets(browser);
+  test.skip(all.length < 4, 'needs four presets');
+  const errors = await openPresent(page, `preset=${all[0].id}&lang=sv&view=present`);
+  await expectShowing(page, all[0]);
+  await expect(page.getByTestId('pr-position')).toHaveText(`Scenario 1 av ${all.length}`);
+  // The presets differ, so a step that did nothing would be seen.
+  expect(new Set(all.map((p) => p.title)).size).toBe(all.length);
+
+  await page.keyboard.press('ArrowRight');
+  await expectShowing(page, all[1]);
+  await page.keyboard.press('PageDown'); // a presenter's clicker
+  await expectShowing(page, all[2]);
+  await page.keyboard.press('Space');
+  await expectShowing(page, all[3]);
+  // The last stays the last (no wrap to the first).
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('pr-title')).toHaveText(all[3].title);
+  await page.keyboard.press('ArrowLeft');
+  await expectShowing(page, all[2]);
+  await page.keyboard.press('PageUp');
+  await expectShowing(page, all[1]);
+  // Number keys open preset N.
+  await page.keyboard.press('4');
+  await expectShowing(page, all[3]);
+  await page.keyboard.press('1');
+  await expectShowing(page, all[0]);
+  // The address follows, keeping the view.
+  await expect.poll(() => new URL(page.url()).hash).toBe(`#preset=${all[0].id}&lang=sv&view=present`);
+  expect(errors).toEqual([]);
+});
+
+test('Esc leaves to the full app; the button enters presentation mode again', async ({ page, browser }) => {
+  const all = await presets(browser);
+  const errors = await openPresent(page, `preset=${all[1].id}&lang=sv&view=present`);
+  await expect(page.locator('#fundsim-editor')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('presentation')).toHaveCount(0);
+  await expect(page.locator('#fundsim-editor')).toBeVisible();
+  await expect(page.getByTestId('preset-select')).toHaveValue(all[1].id);
+  // The full app's link no longer says view=present.
+  await expect.poll(() => new URL(page.url()).hash).toBe(`#preset=${all[1].id}&lang=sv`);
+  await expect(page.getByTestId('share-link')).not.toHaveValue(/view=/);
+
+  // The clearly labelled button enters it (full screen is asked for; refused here, silently).
+  await expect(page.getByTestId('enter-present')).toHaveText(/Presentationsläge/);
+  await page.getByTestId('enter-present').click();
+  await expect(page.getByTestId('presentation')).toBeVisible();
+  await expect(page.getByTestId('pr-title')).toHaveText(all[1].title);
+  await expect.poll(() => new URL(page.url()).hash).toBe(`#preset=${all[1].id}&lang=sv&view=present`);
+  // The leave button does what Esc does.
+  await page.getByTestId('pr-leave').click();
+  await expect(page.locator('#fundsim-editor')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('typing digits in a live field types; it does not switch presets', async ({ page, browser }) => {
+  const all = await presets(browser);
+  const first = all[0];
+  await openPresent(page, `preset=${first.id}&lang=sv&view=present`);
+  const field = page.getByTestId('in-present-allocation');
+  await field.click();
+  await field.press('Control+A');
+  await field.pressSequentially('12000000');
+  await expect(field).toHaveValue('12000000');
+  // Digits, arrows and q while typing stay in the field.
+  await field.press('ArrowLeft');
+  await field.press('q');
+  await expect(page.getByTestId('qr-dialog')).toHaveCount(0);
+  await expect(page.getByTestId('pr-title')).toHaveText(first.title);
+  await expect(page.getByTestId('presentation')).toBeVisible();
+});
+
+test('the live controls change the figures as simulate says', async ({ page, browser }) => {
+  const all = await presets(browser);
+  // A preset whose default rule repays a share of the savings, with several interventions.
+  const preset = all.find((p) => p.scenario.repayment_default?.kind === 'savings_share' && p.scenario.interventions.length > 1);
+  test.skip(!preset, 'needs a savings-share preset with several interventions');
+  const p = preset as Preset;
+  const errors = await openPresent(page, `preset=${p.id}&lang=sv&view=present`);
+  await expectShowing(page, p);
+  const scenario = structuredClone(p.scenario);
+
+  // Yearly allocation: "amount a year" over the years the preset plans (at least one).
+  const years = Math.max(scenario.fund.allocations.length, 1);
+  await page.getByTestId('in-present-allocation').fill('12 345 000');
+  scenario.fund.allocations = Array(years).fill('12345000');
+  let expected = expectedFigures(await simulateInPage(page, scenario));
+  await expect.poll(() => figures(page)).toEqual(expected);
+  const afterAllocation = expected.fundEnd;
+
+  // Repayment share: the default rule's share of the savings, typed in percent.
+  await page.getByTestId('in-present-repayment-share').fill('80');
+  scenario.repayment_default = { ...scenario.repayment_default, share: '0.8' };
+  expected = expectedFigures(await simulateInPage(page, scenario));
+  await expect.poll(() => figures(page)).toEqual(expected);
+  expect(expected.fundEnd).not.toBe(afterAllocation);
+
+  // Expected effect: the chosen intervention's success rate. Its uncertainty
+  // range moves with it when the value leaves it, keeping its distances
+  // (range 0.1–0.3 around 0.2 → 0.5 gives 0.4–0.6).
+  await page.getByTestId('in-present-effect-of').selectOption('1');
+  const iv = scenario.interventions[1];
+  const target = 0.5;
+  await page.getByTestId('in-present-effect').fill('50');
+  const old = Number(iv.success_rate);
+  iv.success_rate = '0.5';
+  if (iv.uncertainty?.success_rate) {
+    const r = iv.uncertainty.success_rate;
+    const [low, high] = [Number(r.low), Number(r.high)];
+    if (target < low || target > high) {
+      r.low = String(Math.max(0, +(target - (old - low)).toFixed(10)));
+      r.high = String(Math.min(1, +(target + (high - old)).toFixed(10)));
+    }
+  }
+  expected = expectedFigures(await simulateInPage(page, scenario));
+  await expect.poll(() => figures(page)).toEqual(expected);
+  // More effect, more savings inside than the preset's.
+  const before = expectedFigures(await simulateInPage(page, p.scenario));
+  expect(Number(expected.inside)).toBeGreaterThan(Number(before.inside));
+
+  // A share out of range is refused naming the field; the figures stay.
+  await page.getByTestId('in-present-repayment-share').fill('150');
+  await expect(page.getByTestId('err-present-repayment-share')).toBeVisible();
+  expect(await figures(page)).toEqual(expected);
+  expect(errors).toEqual([]);
+});
+
+test('under a fixed rule the share of the grant is changed; a grant shows its sentence', async ({ page, browser }) => {
+  const all = await presets(browser);
+  const fixed = all.find((p) => p.scenario.repayment_default?.kind === 'fixed');
+  test.skip(!fixed, 'needs a preset with a fixed default rule');
+  const p = fixed as Preset;
+  await openPresent(page, `preset=${p.id}&lang=sv&view=present`);
+  await expect(page.locator('label[for="present-repayment-share"]')).toHaveText('Återbetalning: andel av bidraget');
+  await page.getByTestId('in-present-repayment-share').fill('50');
+  const scenario = structuredClone(p.scenario);
+  scenario.repayment_default = { ...scenario.repayment_default, share: '0.5' };
+  const expected = expectedFigures(await simulateInPage(page, scenario));
+  await expect.poll(() => figures(page)).toEqual(expected);
+
+  // A scenario whose default is a grant: no share to change, the rule in words.
+  const grant = structuredClone(p.scenario);
+  grant.repayment_default = { kind: 'none' };
+  grant.name = 'Bidrag';
+  await page.getByTestId('pr-leave').click();
+  await page.getByTestId('scenario-json-panel').locator('summary').click();
+  await page.getByTestId('in-paste-json').fill(JSON.stringify(grant));
+  await page.getByTestId('load-json').click();
+  await page.getByTestId('enter-present').click();
+  await expect(page.getByTestId('pr-title')).toHaveText('Bidrag');
+  await expect(page.getByTestId('in-present-repayment-share')).toHaveCount(0);
+  await expect(page.getByTestId('pr-repayment-rule')).toContainText('Bidrag');
+});
+
+test('the QR code decodes to the current link, view=present included, and opens the same figures', async ({ page, browser }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  const all = await presets(browser);
+  const errors = await openPresent(page, `preset=${all[0].id}&lang=sv&view=present`);
+  // An edited scenario: the link carries it whole.
+  await page.getByTestId('in-present-allocation').fill('7 000 000');
+  await expect.poll(() => page.url()).toMatch(/#v=1&s=.*&view=present$/);
+  const link = page.url();
+  const shown = await figures(page);
+
+  await expect.poll(() => decodeQr(page, page.getByTestId('pr-qr'))).toBe(link);
+  // q shows it large (most of the screen); q again, or Esc, makes it small.
+  await page.locator('h1').click(); // the focus out of the field
+  await page.keyboard.press('q');
+  await expect(page.getByTestId('qr-dialog')).toBeVisible();
+  expect(await decodeQr(page, page.getByTestId('qr-code'))).toBe(link);
+  const box = await page.getByTestId('qr-code').locator('svg').boundingBox();
+  expect(box && box.height >= 0.6 * 1080).toBe(true);
+  await page.keyboard.press('q');
+  await expect(page.getByTestId('qr-dialog')).toHaveCount(0);
+  await page.keyboard.press('q');
+  await expect(page.getByTestId('qr-dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('qr-dialog')).toHaveCount(0);
+  await expect(page.getByTestId('presentation')).toBeVisible(); // Esc closed the QR code only
+
+  // The audience's phone: the link opens the same scenario in presentation mode.
+  const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  await openPresent(phone, link.replace(/^http:\/\/[^/]+\/index\.html#/, ''));
+  expect(await figures(phone)).toEqual(shown);
+  await phone.context().close();
+  expect(errors).toEqual([]);
+});
+
+test('a results-only page links to results only', async ({ page }) => {
+  await page.goto('/index.html#preset=jobs&lang=en&view=results');
+  await expect(page.getByTestId('key-figures')).toBeVisible();
+  await expect(page.getByTestId('share-link')).toHaveValue(/#preset=jobs&lang=en&view=results$/);
+  await expect.poll(() => new URL(page.url()).hash).toBe('#preset=jobs&lang=en&view=results');
+  // An old link without view= opens the full app.
+  await page.goto('about:blank');
+  await page.goto('/index.html#preset=jobs&lang=en');
+  await expect(page.locator('#fundsim-editor')).toBeVisible();
+  await expect(page.getByTestId('presentation')).toHaveCount(0);
+});
+
+test('accessibility: no serious or critical axe violations in presentation mode', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await openPresent(page, 'preset=gotland&lang=sv&view=present');
+  const check = async (what: string) => {
+    const results = await new AxeBuilder({ page }).include('.fundsim').analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    expect(serious, what).toEqual([]);
+  };
+  await check('presentation');
+  await page.keyboard.press('q');
+  await expect(page.getByTestId('qr-dialog')).toBeVisible();
+  await check('presentation with the QR code large');
+  await page.keyboard.press('Escape');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await check('presentation on a phone');
+  // Touch targets: every button and field at least 44 px high.
+  const small = await page.locator('.presentation button, .presentation input, .presentation select').evaluateAll((els) =>
+    els.filter((e) => (e as HTMLElement).offsetParent !== null && e.getBoundingClientRect().height < 44).map((e) => e.outerHTML.slice(0, 80)));
+  expect(small).toEqual([]);
+});
