@@ -285,3 +285,51 @@ test('the single-file build exports Excel from file:// with no request', async (
   expect(urls.filter((u) => !u.startsWith('file://' + file) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
   expect(errors).toEqual([]);
 });
+
+test('the workbook module exports only workbook(), refuses bad input naming the field, and the app module has no xlsx writer', async ({ page }) => {
+  await page.goto('/tests/e2e/fixtures/api.html');
+  await page.waitForFunction(() => (window as any).fundsimReady);
+  const seen = await page.evaluate(async () => {
+    const m = await import('/pkg/workbook/fundsim_workbook.js');
+    await m.default();
+    const wasmExports = async (url: string) =>
+      WebAssembly.Module.exports(await WebAssembly.compileStreaming(fetch(url))).map((e) => e.name);
+    const text = async (url: string) => new TextDecoder('latin1').decode(await (await fetch(url)).arrayBuffer());
+    const refused = (f: () => unknown) => {
+      try {
+        f();
+        return 'accepted';
+      } catch (e) {
+        return `${(e as Error).constructor.name}: ${(e as Error).message}`;
+      }
+    };
+    const scenario = await (await fetch('/tests/data/example.json')).text();
+    const broken = JSON.parse(scenario);
+    broken.interventions[0].success_rate = '1.5';
+    return {
+      js: Object.keys(m).sort(),
+      workbookWasm: await wasmExports('/pkg/workbook/fundsim_workbook_bg.wasm'),
+      appWasm: await wasmExports('/pkg/fundsim_bg.wasm'),
+      appHasWriter: (await text('/pkg/fundsim_bg.wasm')).includes('xl/workbook.xml'),
+      workbookHasWriter: (await text('/pkg/workbook/fundsim_workbook_bg.wasm')).includes('xl/workbook.xml'),
+      ok: m.workbook(scenario, 'en').length,
+      badField: refused(() => m.workbook(JSON.stringify(broken), 'sv')),
+      badLang: refused(() => m.workbook(scenario, 'de')),
+      badJson: refused(() => m.workbook('{', 'sv')),
+    };
+  });
+  expect(seen.js).toEqual(['default', 'initSync', 'workbook']);
+  // Neither the app's start function nor its API is compiled into the workbook module.
+  for (const name of ['start', 'mount', 'simulate', 'monteCarlo']) {
+    expect(seen.workbookWasm).not.toContain(name);
+    expect(seen.appWasm).toContain(name);
+  }
+  expect(seen.workbookWasm).toContain('workbook');
+  expect(seen.appWasm).not.toContain('workbook');
+  expect(seen.workbookHasWriter).toBe(true);
+  expect(seen.appHasWriter).toBe(false);
+  expect(seen.ok).toBeGreaterThan(5000);
+  expect(seen.badField).toMatch(/^Error: interventions\[0\]\.success_rate: /);
+  expect(seen.badLang).toBe('Error: lang: "de" is not a language of fundsim (sv, en)');
+  expect(seen.badJson).toMatch(/^Error: not valid JSON/);
+});
