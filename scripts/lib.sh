@@ -160,6 +160,12 @@ build_pkg() {
         terser "$FUNDSIM_ROOT/pkg/fundsim.js" --module --compress --mangle -o "$FUNDSIM_ROOT/pkg/fundsim.min.js" &&
             mv "$FUNDSIM_ROOT/pkg/fundsim.min.js" "$FUNDSIM_ROOT/pkg/fundsim.js" ||
             die "terser could not minify pkg/fundsim.js"
+        # The glue's snippets (www/workbook-loader.js) load with it.
+        for js in "$FUNDSIM_ROOT"/pkg/snippets/*/*.js "$FUNDSIM_ROOT"/pkg/snippets/*/*/*.js; do
+            [ -f "$js" ] || continue
+            terser "$js" --module --compress --mangle -o "$js.min" && mv "$js.min" "$js" ||
+                die "terser could not minify $js"
+        done
     fi
     log "pkg/fundsim_bg.wasm: $(wc -c <"$FUNDSIM_ROOT/pkg/fundsim_bg.wasm") bytes, pkg/fundsim.js: $(wc -c <"$FUNDSIM_ROOT/pkg/fundsim.js") bytes"
     build_workbook_pkg
