@@ -4,9 +4,10 @@
 #
 #   bash scripts/build-dist.sh
 #
-# Writes dist/site/ (index.html, pkg/, www/: the app, the embed loader and
-# its example page) and dist/fundsim.html (one file: the styles, the JS glue
-# and the WebAssembly, base64-encoded, inlined; it requests nothing).
+# Writes dist/site/ (index.html, pkg/ with the Excel workbook module in
+# pkg/workbook/, www/: the app, the embed loader and its example page) and
+# dist/fundsim.html (one file: the styles, the JS glue and the WebAssembly,
+# base64-encoded, inlined, the workbook module's too; it requests nothing).
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
@@ -20,5 +21,10 @@ mkdir -p "$dist/site/pkg"
 cp "$FUNDSIM_ROOT/index.html" "$dist/site/"
 cp -r "$FUNDSIM_ROOT/www" "$dist/site/"
 cp "$FUNDSIM_ROOT/pkg/fundsim.js" "$FUNDSIM_ROOT/pkg/fundsim_bg.wasm" "$dist/site/pkg/"
+# The glue's snippets (the Excel workbook's loader) and the workbook module,
+# which is fetched only when a user asks for an .xlsx.
+cp -r "$FUNDSIM_ROOT/pkg/snippets" "$dist/site/pkg/"
+mkdir -p "$dist/site/pkg/workbook"
+cp "$FUNDSIM_ROOT/pkg/workbook/fundsim_workbook.js" "$FUNDSIM_ROOT/pkg/workbook/fundsim_workbook_bg.wasm" "$dist/site/pkg/workbook/"
 python3 "$FUNDSIM_ROOT/scripts/single_file.py" "$FUNDSIM_ROOT" "$dist/fundsim.html"
 log "dist/site/ ($(du -sh "$dist/site" | cut -f1)) and dist/fundsim.html ($(wc -c <"$dist/fundsim.html") bytes)"

@@ -160,8 +160,35 @@ build_pkg() {
         terser "$FUNDSIM_ROOT/pkg/fundsim.js" --module --compress --mangle -o "$FUNDSIM_ROOT/pkg/fundsim.min.js" &&
             mv "$FUNDSIM_ROOT/pkg/fundsim.min.js" "$FUNDSIM_ROOT/pkg/fundsim.js" ||
             die "terser could not minify pkg/fundsim.js"
+        # The glue's snippets (www/workbook-loader.js) load with it.
+        for js in "$FUNDSIM_ROOT"/pkg/snippets/*/*.js "$FUNDSIM_ROOT"/pkg/snippets/*/*/*.js; do
+            [ -f "$js" ] || continue
+            terser "$js" --module --compress --mangle -o "$js.min" && mv "$js.min" "$js" ||
+                die "terser could not minify $js"
+        done
     fi
     log "pkg/fundsim_bg.wasm: $(wc -c <"$FUNDSIM_ROOT/pkg/fundsim_bg.wasm") bytes, pkg/fundsim.js: $(wc -c <"$FUNDSIM_ROOT/pkg/fundsim.js") bytes"
+    build_workbook_pkg
+}
+
+# The Excel workbook module (pkg/workbook/fundsim_workbook.js and _bg.wasm):
+# the same crate without the app (feature `workbook`: rust_xlsxwriter), which
+# the app loads only when a user asks for an .xlsx (www/workbook-loader.js).
+# Built after the app, into its own directory inside pkg/.
+build_workbook_pkg() {
+    local out="$FUNDSIM_ROOT/pkg/workbook"
+    log "building the Excel workbook module with wasm-pack into pkg/workbook/"
+    (cd "$FUNDSIM_ROOT" && wasm-pack build --mode no-install --target web --release \
+        --out-dir pkg/workbook --out-name fundsim_workbook -- --no-default-features --features workbook) ||
+        die "wasm-pack build of the workbook module failed"
+    [ -f "$out/fundsim_workbook.js" ] && [ -f "$out/fundsim_workbook_bg.wasm" ] ||
+        die "wasm-pack finished but pkg/workbook/fundsim_workbook.js or _bg.wasm is missing"
+    if command -v terser >/dev/null 2>&1; then
+        terser "$out/fundsim_workbook.js" --module --compress --mangle -o "$out/fundsim_workbook.min.js" &&
+            mv "$out/fundsim_workbook.min.js" "$out/fundsim_workbook.js" ||
+            die "terser could not minify pkg/workbook/fundsim_workbook.js"
+    fi
+    log "pkg/workbook/fundsim_workbook_bg.wasm: $(wc -c <"$out/fundsim_workbook_bg.wasm") bytes, fundsim_workbook.js: $(wc -c <"$out/fundsim_workbook.js") bytes"
 }
 
 # A free TCP port on 127.0.0.1, preferring $1 when it is free.

@@ -2,24 +2,32 @@
 //! gains, and when".
 //!
 //! - [`model`]: the pure engine (scenario → validation → calculation → result).
-//! - [`ui`]: the Yew app that edits a scenario and draws its result.
-//! - The functions below are the JavaScript API of the built package.
+//! - [`ui`]: the Yew app that edits a scenario and draws its result (feature `app`, the default).
+//! - [`workbook`]: the Excel workbook as sheets of typed cells; written as
+//!   `.xlsx` only with the feature `workbook`, built into its own module
+//!   (`pkg/workbook/`) that the app loads when a user asks for Excel.
+//! - The functions below are the JavaScript API of the built packages.
 
 pub mod model;
 pub mod presets;
 pub mod share;
+#[cfg(feature = "app")]
 pub mod ui;
+pub mod workbook;
 
+#[cfg(any(feature = "app", feature = "workbook"))]
 use wasm_bindgen::prelude::*;
 
 /// `simulate(scenarioJson)`: the result JSON of the contract, or an `Error`
 /// whose message names the refused field (`interventions[2].success_rate: …`).
+#[cfg(feature = "app")]
 #[wasm_bindgen]
 pub fn simulate(scenario_json: &str) -> Result<String, JsError> {
     model::simulate_json(scenario_json).map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// `monteCarlo(scenarioJson, seed, draws)`: the uncertainty figures as JSON.
+#[cfg(feature = "app")]
 #[wasm_bindgen(js_name = monteCarlo)]
 pub fn monte_carlo(scenario_json: &str, seed: f64, draws: u32) -> Result<String, JsError> {
     model::montecarlo::monte_carlo_json(scenario_json, seed, draws).map_err(|e| JsError::new(&e.to_string()))
@@ -31,6 +39,7 @@ pub fn monte_carlo(scenario_json: &str, seed: f64, draws: u32) -> Result<String,
 /// owns the page: a link in the address (`#v=1&s=…`, `#preset=<id>`, `lang=`)
 /// wins, else the scenario autosaved in local storage, else `data-preset`
 /// (see [`ui::keep`]); the address and the autosave follow the edits.
+#[cfg(feature = "app")]
 #[wasm_bindgen(start)]
 pub fn start() {
     let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("fundsim-app"));
@@ -56,6 +65,7 @@ pub fn start() {
 /// `"lang": "sv" | "en"` and `"view": "full" | "results" | "compact" | "present"`.
 /// Unreadable options, an unknown preset or a scenario that breaks a rule are
 /// refused with an `Error` naming the problem.
+#[cfg(feature = "app")]
 #[wasm_bindgen]
 pub fn mount(element: web_sys::Element, options_json: Option<String>) -> Result<(), JsError> {
     let props = mount_props(options_json.as_deref()).map_err(|e| JsError::new(&e))?;
@@ -63,6 +73,7 @@ pub fn mount(element: web_sys::Element, options_json: Option<String>) -> Result<
     Ok(())
 }
 
+#[cfg(feature = "app")]
 /// The app's props from `mount`'s options.
 fn mount_props(options_json: Option<&str>) -> Result<ui::app::AppProps, String> {
     use std::rc::Rc;
@@ -103,10 +114,28 @@ fn mount_props(options_json: Option<&str>) -> Result<ui::app::AppProps, String> 
     Ok(AppProps { opening, lang, owns_page: false, view })
 }
 
+#[cfg(feature = "app")]
 fn prefix(at: &str, e: model::ScenarioError) -> String {
     if e.path.is_empty() {
         format!("{at}: {}", e.message)
     } else {
         format!("{at}.{}: {}", e.path, e.message)
     }
+}
+
+/// `workbook(scenarioJson, lang)`: the scenario's Excel workbook (`.xlsx`
+/// bytes) in `lang` (`"sv"` or `"en"`), dated today; or an `Error` naming the
+/// refused field. Exported only by the workbook module (feature `workbook`).
+#[cfg(feature = "workbook")]
+#[wasm_bindgen]
+pub fn workbook(scenario_json: &str, lang: &str) -> Result<Vec<u8>, JsError> {
+    let now = js_sys::Date::new_0();
+    let date = format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date());
+    let sheets = workbook::sheets_from_json(scenario_json, lang, &date).map_err(|e| JsError::new(&e.to_string()))?;
+    let title = sheets.first().and_then(|s| s.rows.first()).and_then(|r| r.cells.first());
+    let title = match title {
+        Some(workbook::Value::Text(t)) => t.clone(),
+        _ => String::new(),
+    };
+    workbook::xlsx::write(&sheets, &title).map_err(|e| JsError::new(&format!("workbook: {e}")))
 }

@@ -1,6 +1,7 @@
 //! The browser calls behind share and keep, in one place, so that components
 //! stay declarative: the URL fragment and the history, local storage, the
-//! clipboard, file downloads and reading an opened file.
+//! clipboard, file downloads, reading an opened file, and the Excel workbook
+//! module loaded on demand.
 //!
 //! Every call tolerates a browser that refuses (storage turned off, no
 //! clipboard, a sandboxed frame): it reports `false`/`None` instead of
@@ -113,6 +114,20 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> bool {
         Ok(blob) => download_blob(file_name, &blob),
         Err(_) => false,
     }
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/www/workbook-loader.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = makeWorkbook)]
+    fn make_workbook(scenario_json: &str, lang: &str) -> js_sys::Promise;
+}
+
+/// The scenario's Excel workbook as a Blob ready to download, from the
+/// workbook module, which is loaded on the first call
+/// (`www/workbook-loader.js`); `None` when loading or writing failed.
+pub async fn excel_workbook(scenario_json: &str, lang: &str) -> Option<web_sys::Blob> {
+    let blob = wasm_bindgen_futures::JsFuture::from(make_workbook(scenario_json, lang)).await.ok()?;
+    Some(blob.unchecked_into())
 }
 
 /// Reads an opened file as text; `done(Err(..))` when it cannot be read.

@@ -2,7 +2,8 @@
 //! actor, and each intervention's totals — every row of the result, the
 //! accessible alternative to the charts. Values are in the chosen unit; each
 //! cell's `title` has the exact amount rounded to öre and `data-value` the
-//! result JSON's string.
+//! result JSON's string. Above them: the CSV downloads (made on the click)
+//! and the Excel workbook, made by a module loaded only on the first click.
 //!
 //! An actor's table is drawn only while it is open or the page is being
 //! printed (`use_printing`): with 50 actors over 60 years the closed tables
@@ -16,10 +17,11 @@ use yew::prelude::*;
 
 use crate::model::outcome::money_text;
 use crate::model::{Outcome, Scenario};
-use crate::ui::browser;
+use crate::ui::browser::{self, download_blob, excel_workbook};
 use crate::ui::components::print_report::use_printing;
 use crate::ui::export::{csv_file, CsvDialect};
 use crate::ui::format::{money_bare, money_exact};
+use crate::ui::keep::file_name;
 use crate::ui::text::T;
 use crate::ui::Prefs;
 
@@ -39,6 +41,30 @@ pub fn year_tables(props: &YearTablesProps) -> Html {
     let opened = use_state(HashSet::<String>::new);
     let s = &props.scenario;
     let o = &props.outcome;
+    // The Excel workbook: None while idle, Some(true) while its module loads
+    // and writes, Some(false) after a failure (the message stays until the next try).
+    let xlsx = use_state_eq(|| None::<bool>);
+    let on_xlsx = {
+        let xlsx = xlsx.clone();
+        let scenario = s.clone();
+        Callback::from(move |_: MouseEvent| {
+            if *xlsx == Some(true) {
+                return;
+            }
+            xlsx.set(Some(true));
+            let xlsx = xlsx.clone();
+            let json = scenario.to_json();
+            let file = format!("{}.xlsx", file_name(&scenario.name).trim_end_matches(".json"));
+            wasm_bindgen_futures::spawn_local(async move {
+                let done = match excel_workbook(&json, lang.tag()).await {
+                    Some(blob) => download_blob(&file, &blob),
+                    None => false,
+                };
+                xlsx.set(if done { None } else { Some(false) });
+            });
+        })
+    };
+    let busy = *xlsx == Some(true);
     let currency = s.currency.as_str();
     let unit_label = unit.label(currency, lang);
     let cell = |value: Decimal, field: &'static str| {
@@ -205,7 +231,14 @@ pub fn year_tables(props: &YearTablesProps) -> Html {
                         <button type="button" class="text-button" data-testid={testid} {onclick}>{ label.get(lang) }</button>
                     }
                 }) }
+                <button type="button" class="text-button" data-testid="download-xlsx" onclick={on_xlsx}
+                    aria-disabled={busy.then_some("true")} aria-busy={busy.then_some("true")}>
+                    { if busy { T::XlsxBusy.get(lang) } else { T::DownloadXlsx.get(lang) } }
+                </button>
             </div>
+            <p class="xlsx-status" role="status" data-testid="xlsx-status">
+                { if *xlsx == Some(false) { T::XlsxFailed.get(lang) } else { "" } }
+            </p>
             { fund }
             { net }
             <h3>{ T::PerActor.get(lang) }</h3>
