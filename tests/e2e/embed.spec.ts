@@ -84,3 +84,26 @@ test('view=results shows the results without the editor; view=compact only key f
   await expect(page.getByTestId('presets')).toBeHidden();
   await expect(page.locator('#fundsim-editor')).toBeHidden();
 });
+
+test('the JavaScript API form: simulate() figures in the host page and an app placed by mount()', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(PAGE);
+  // The host's table holds the contract's example, derived by hand in
+  // tests/cases/worked_examples.json: payback in 2032; savings inside (social
+  // services) 3 × 6.513215599 × 810 000 = 15 827 113.91; outside (the state)
+  // 3 × 6.513215599 × 540 000 = 10 551 409.27; the fund ends at 30 000 000.
+  const table = page.locator('#api-figures');
+  await expect(table.locator('tr')).toHaveCount(4);
+  await expect(table.locator('tr').nth(0).locator('td')).toHaveText('2032');
+  const digits = async (n: number) => (await table.locator('tr').nth(n).locator('td').innerText()).replace(/\D/g, '');
+  expect(await digits(1)).toBe('1582711391');
+  expect(await digits(2)).toBe('1055140927');
+  expect(await digits(3)).toBe('3000000000');
+  // mount(): the jobs preset, in English, results only (no editor).
+  const widget = page.locator('#api-widget');
+  await expect(widget.getByTestId('key-figures')).toBeVisible();
+  await expect(widget.getByTestId('lang-switch')).toHaveText(/Svenska/);
+  await expect(widget.locator('aside.editor')).toBeHidden();
+  expect(errors).toEqual([]);
+});
