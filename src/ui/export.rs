@@ -1,7 +1,8 @@
 //! Exports for budget officers: the year-by-year result as CSV in two
 //! dialects (for Swedish Excel: semicolons, decimal comma, UTF-8 with a
-//! byte-order mark; for everyone else: commas, decimal point), `data:` links
-//! so that a download never leaves the page, and a chart's SVG made standalone.
+//! byte-order mark; for everyone else: commas, decimal point), made when a
+//! user asks for the file (downloaded as a blob, never leaving the page), and
+//! a chart's SVG made standalone.
 
 use rust_decimal::Decimal;
 
