@@ -7,22 +7,13 @@
 // result JSON's exact string in data-value; the scenario being edited is the
 // text of <pre data-testid="scenario-json"> (the "Show the scenario as JSON" panel).
 import { test, expect, type Page } from '@playwright/test';
-import { currentScenario, foreign, open, recordRequests } from './support';
+import { currentScenario, foreign, open, recordRequests, simulateInPage } from './support';
 import AxeBuilder from '@axe-core/playwright';
 
 
 
 
 
-/** What the package's own simulate() returns for a scenario, computed in the page. */
-async function simulateInPage(page: Page, scenario: unknown): Promise<any> {
-  const json = await page.evaluate(async (input) => {
-    const m = await import('/pkg/fundsim.js');
-    await m.default();
-    return m.simulate(input);
-  }, JSON.stringify(scenario));
-  return JSON.parse(json);
-}
 
 /** Opens an intervention's editor (they start collapsed when there are several). */
 async function openIntervention(page: Page, index: number): Promise<void> {

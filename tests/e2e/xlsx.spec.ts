@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { currentScenario, open, recordRequests } from './support';
+import { currentScenario, open, recordRequests, simulateInPage } from './support';
 
 const MONEY = '#,##0.00';
 const RATIO = '0.00%';
@@ -75,15 +75,6 @@ function fileName(name: string): string {
   return `${name.replace(/[/\\:*?"<>|]/g, ' ').split(/\s+/).filter((w) => w).join(' ')}.xlsx`;
 }
 
-/** simulate() of the package for a scenario, in the page. */
-async function simulate(page: Page, scenario: any): Promise<any> {
-  const json = await page.evaluate(async (input) => {
-    const m = await import('/pkg/fundsim.js');
-    await m.default();
-    return m.simulate(input);
-  }, JSON.stringify(scenario));
-  return JSON.parse(json);
-}
 
 /** Clicks the Excel button in `scope` and returns the file's name and workbook. */
 async function downloadXlsx(page: Page, scope: Page | Locator): Promise<{ name: string; book: ExcelJS.Workbook }> {
@@ -185,7 +176,7 @@ test('the workbook is loaded only on the first click and has every figure of sim
   await expect(page.getByTestId('download-xlsx')).toHaveText('Excel (.xlsx)');
   expect(urls.filter((u) => u.includes('/pkg/workbook/')), 'no workbook module at page load').toEqual([]);
   const scenario = await currentScenario(page);
-  const result = await simulate(page, scenario);
+  const result = await simulateInPage(page, scenario);
 
   const { name, book } = await downloadXlsx(page, page);
   expect(name).toBe(fileName(scenario.name));
@@ -220,7 +211,7 @@ test('another preset in English has every figure of simulate()', async ({ page }
   await expect(page.getByTestId('download-xlsx')).toHaveText('Excel (.xlsx)');
   const scenario = await currentScenario(page);
   expect(scenario.name).toBeTruthy();
-  const result = await simulate(page, scenario);
+  const result = await simulateInPage(page, scenario);
   const { name, book } = await downloadXlsx(page, page);
   expect(name).toBe(fileName(scenario.name));
   checkWorkbook(book, scenario, result, 'en');
@@ -259,7 +250,7 @@ test('an embedded widget exports its own scenario', async ({ page }) => {
   await expect(widget.getByTestId('kf-total-cost')).toBeVisible();
   expect(urls.filter((u) => u.includes('/pkg/workbook/'))).toEqual([]);
   const scenario = JSON.parse((await widget.getByTestId('scenario-json').textContent()) ?? '');
-  const result = await simulate(page, scenario);
+  const result = await simulateInPage(page, scenario);
   const { name, book } = await downloadXlsx(page, widget);
   expect(name).toBe(fileName(scenario.name));
   // The jobs widget is in English (data-lang="en").
