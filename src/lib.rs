@@ -49,13 +49,23 @@ pub fn start() {
             Some(id) if !id.is_empty() => ui::app::Opening::Preset(id),
             _ => ui::app::Opening::FirstPreset,
         };
-        let props = ui::app::AppProps {
+        let fragment = ui::browser::location_fragment();
+        let mut props = ui::app::AppProps {
             opening,
             lang: if lang.as_deref() == Some("en") { ui::i18n::Lang::En } else { ui::i18n::Lang::Sv },
             owns_page: true,
-            view: ui::app::View::in_fragment(&ui::browser::location_fragment()),
+            view: ui::app::View::in_fragment(&fragment),
+            inflated_link: None,
         };
-        yew::Renderer::<ui::app::App>::with_root_and_props(element, props).render();
+        if share::link::unpack_fragment(&fragment).is_ok_and(|link| link.packed.is_some()) {
+            // A link carrying a scenario: the browser inflates it first (async).
+            wasm_bindgen_futures::spawn_local(async move {
+                props.inflated_link = ui::browser::inflate_fragment(&fragment).await.map(std::rc::Rc::new);
+                yew::Renderer::<ui::app::App>::with_root_and_props(element, props).render();
+            });
+        } else {
+            yew::Renderer::<ui::app::App>::with_root_and_props(element, props).render();
+        }
     }
 }
 
@@ -111,7 +121,7 @@ fn mount_props(options_json: Option<&str>) -> Result<ui::app::AppProps, String> 
         Some(key) => ui::app::View::from_key(key)
             .ok_or_else(|| format!("view: \"{key}\" is not a view of fundsim (full, results, compact, present)"))?,
     };
-    Ok(AppProps { opening, lang, owns_page: false, view })
+    Ok(AppProps { opening, lang, owns_page: false, view, inflated_link: None })
 }
 
 #[cfg(feature = "app")]

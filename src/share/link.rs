@@ -4,7 +4,14 @@
 //! URL-safe base64 without padding. The `v` marker names this format, so
 //! that later versions of fundsim can still open today's links. A link may
 //! also name a preset (`#preset=gotland`) instead of carrying a scenario, and
-//! carry `lang` (`sv`, `en`) and `view` (`full`, `results`, `compact`).
+//! carry `lang` (`sv`, `en`) and `view` (`full`, `results`, `compact`, `present`).
+//!
+//! The app has the browser deflate and inflate (`ui::browser`); this module
+//! holds the format itself, pure: reading a fragment up to its packed
+//! scenario ([`unpack_fragment`]) and from the inflated scenario on
+//! ([`PackedLink::finish`]), and DEFLATE's stored blocks for browsers that
+//! cannot compress. [`scenario_fragment`] and [`read_fragment`] do the whole
+//! round trip with miniz_oxide, for tests and native callers.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -67,6 +74,33 @@ pub fn stored_deflate(bytes: &[u8]) -> Vec<u8> {
         out.extend_from_slice(chunk);
     }
     out
+}
+
+/// The bytes of a raw DEFLATE stream made only of stored blocks (what
+/// [`stored_deflate`] writes); `None` when a block is compressed or the
+/// stream is cut short. A link made where the browser could not compress is
+/// read with this alone, so it opens in such a browser too.
+pub fn stored_inflate(packed: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::new();
+    let mut rest = packed;
+    loop {
+        let (&header, tail) = rest.split_first()?;
+        // BTYPE (bits 1–2) must be 00 (stored); the other header bits are padding.
+        if header & 0b110 != 0 || tail.len() < 4 {
+            return None;
+        }
+        let len = u16::from_le_bytes([tail[0], tail[1]]);
+        let nlen = u16::from_le_bytes([tail[2], tail[3]]);
+        if len != !nlen {
+            return None;
+        }
+        let body = tail.get(4..4 + usize::from(len))?;
+        out.extend_from_slice(body);
+        rest = &tail[4 + usize::from(len)..];
+        if header & 1 == 1 {
+            return rest.is_empty().then_some(out);
+        }
+    }
 }
 
 /// The fragment (without `#`) that carries `scenario`: `v=1&s=…`, deflated
@@ -191,6 +225,27 @@ mod tests {
         let s = example();
         let fragment = packed_fragment(&stored_deflate(link_json(&s).as_bytes()));
         assert_eq!(read_fragment(&fragment).unwrap().scenario, Some(s));
+    }
+
+    #[test]
+    fn stored_blocks_are_read_without_an_inflater() {
+        for len in [0usize, 3, 65_535, 65_536, 140_000] {
+            let bytes: Vec<u8> = (0..len).map(|i| (i % 251) as u8).collect();
+            assert_eq!(stored_inflate(&stored_deflate(&bytes)), Some(bytes), "{len}");
+        }
+        // A compressed stream (miniz_oxide, level 9) is not stored blocks: None.
+        let compressed = miniz_oxide::deflate::compress_to_vec(b"aaaaaaaaaaaaaaaaaaaaaaaaaaaa", 9);
+        assert_eq!(stored_inflate(&compressed), None);
+        // Cut short, a wrong length complement, or bytes after the final block: None.
+        let whole = stored_deflate(b"hello");
+        assert_eq!(stored_inflate(&whole[..whole.len() - 1]), None);
+        let mut bad = whole.clone();
+        bad[3] ^= 1;
+        assert_eq!(stored_inflate(&bad), None);
+        let mut longer = whole.clone();
+        longer.push(0);
+        assert_eq!(stored_inflate(&longer), None);
+        assert_eq!(stored_inflate(&[]), None);
     }
 
     #[test]

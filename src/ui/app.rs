@@ -54,6 +54,11 @@ pub struct AppProps {
     /// How much of the app to show.
     #[prop_or_default]
     pub view: View,
+    /// The scenario of the address's link, inflated by the browser before
+    /// the app was mounted (`browser::inflate_fragment`, asynchronous; see
+    /// `lib.rs`). `None` when the link carries none (or it is damaged).
+    #[prop_or_default]
+    pub inflated_link: Option<Rc<Vec<u8>>>,
 }
 
 /// How much of the app a page shows (`view=` in the link or `mount`'s options).
@@ -135,6 +140,7 @@ pub fn app(props: &AppProps) -> Html {
         let opening = props.opening.clone();
         let lang = props.lang;
         let sync = sync.clone();
+        let inflated = props.inflated_link.clone();
         use_reducer(move || {
             if !owns_page {
                 return initial_state(&opening, lang);
@@ -143,7 +149,12 @@ pub fn app(props: &AppProps) -> Html {
             let fragment = browser::location_fragment();
             let stored = browser::storage_get(keep::STORAGE_KEY);
             let aside_key = keep::aside_key(browser::now_ms());
-            let visit = Visit { fragment: &fragment, stored: stored.as_deref(), aside_key: &aside_key };
+            let visit = Visit {
+                fragment: &fragment,
+                inflated: inflated.as_deref().map(Vec::as_slice),
+                stored: stored.as_deref(),
+                aside_key: &aside_key,
+            };
             let opened = keep::open_visit(&opening, lang, Some(visit));
             if opened.keep_stored || (opened.set_aside && !browser::storage_move(keep::STORAGE_KEY, &aside_key)) {
                 // A corrupt value that stays where it is must not be overwritten.
@@ -213,7 +224,12 @@ pub fn app(props: &AppProps) -> Html {
                         if keep::carries_link(&fragment) {
                             set_view.set(View::in_fragment(&fragment));
                             sync.followed(fragment.clone());
-                            dispatcher.dispatch(Action::LinkFollowed(fragment));
+                            // The link's scenario is inflated by the browser, then opened.
+                            let dispatcher = dispatcher.clone();
+                            wasm_bindgen_futures::spawn_local(async move {
+                                let inflated = browser::inflate_fragment(&fragment).await;
+                                dispatcher.dispatch(Action::LinkFollowed { fragment, inflated });
+                            });
                         } else if !shown.is_empty() {
                             // An in-page anchor (#fundsim-editor): the browser has moved
                             // there; the address goes on naming the scenario.

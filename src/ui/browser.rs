@@ -491,3 +491,50 @@ fn call_quietly(target: &JsValue, method: &str) {
         }
     }
 }
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The browser's `DecompressionStream` (web-sys has it only among its unstable APIs).
+    #[wasm_bindgen(js_name = DecompressionStream)]
+    type DecompressionStream;
+    #[wasm_bindgen(constructor, catch, js_class = "DecompressionStream")]
+    fn new(format: &str) -> Result<DecompressionStream, JsValue>;
+}
+
+/// The scenario a link's fragment carries, inflated (`None` when it carries
+/// none, or it cannot be inflated: a damaged link). Stored blocks (a link made
+/// where the browser could not compress) are read here; compressed ones by
+/// the browser (`DecompressionStream`), so that no inflate code is part of the
+/// download. At most [`crate::share::link::MAX_LINK_SCENARIO_BYTES`] are read.
+pub async fn inflate_fragment(fragment: &str) -> Option<Vec<u8>> {
+    use crate::share::link;
+    let packed = link::unpack_fragment(fragment).ok()?.packed?;
+    match link::stored_inflate(&packed) {
+        Some(plain) => Some(plain),
+        None => browser_inflate(&packed, link::MAX_LINK_SCENARIO_BYTES).await,
+    }
+}
+
+async fn browser_inflate(bytes: &[u8], limit: usize) -> Option<Vec<u8>> {
+    use wasm_bindgen_futures::JsFuture;
+    let inflater = DecompressionStream::new("deflate-raw").ok()?;
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).ok()?;
+    let plain = blob.stream().pipe_through(inflater.unchecked_ref::<web_sys::ReadableWritablePair>());
+    let reader: web_sys::ReadableStreamDefaultReader = plain.get_reader().unchecked_into();
+    let mut out = Vec::new();
+    loop {
+        // A corrupt stream rejects the read: a damaged link.
+        let chunk = JsFuture::from(reader.read()).await.ok()?;
+        if js_sys::Reflect::get(&chunk, &JsValue::from_str("done")).ok()?.as_bool() == Some(true) {
+            return Some(out);
+        }
+        let value: js_sys::Uint8Array = js_sys::Reflect::get(&chunk, &JsValue::from_str("value")).ok()?.dyn_into().ok()?;
+        if out.len() + value.length() as usize > limit {
+            // A crafted link that inflates without end: stop reading it.
+            let _ = reader.cancel();
+            return None;
+        }
+        out.extend(value.to_vec());
+    }
+}

@@ -18,7 +18,7 @@
 //!   unchanged (short links, big QR modules); else it carries the scenario.
 
 use crate::model::{Scenario, ScenarioError};
-use crate::share::link::{link_json, packed_fragment, read_fragment, LinkRequest};
+use crate::share::link::{link_json, packed_fragment, unpack_fragment, LinkRequest};
 use crate::ui::app::{initial_state, Opening, View};
 use crate::ui::i18n::Lang;
 use crate::ui::state::{AppState, Notice};
@@ -89,10 +89,17 @@ pub fn share_fragment(scenario: &Scenario, preset_id: Option<&str>, lang: Lang) 
 /// Whether a fragment asks for a scenario (a link's scenario, a preset, or a
 /// link that cannot be read), as opposed to an in-page anchor such as `#fundsim-editor`.
 pub fn carries_link(fragment: &str) -> bool {
-    match read_fragment(fragment) {
-        Ok(request) => request.scenario.is_some() || request.preset.is_some(),
+    match unpack_fragment(fragment) {
+        Ok(link) => link.packed.is_some() || link.request.preset.is_some(),
         Err(_) => true,
     }
+}
+
+/// Reads a link whose scenario the browser has inflated already: `inflated`
+/// is its packed scenario inflated (`None` when it has none, or it could not
+/// be inflated: a damaged link).
+pub fn read_link(fragment: &str, inflated: Option<&[u8]>) -> Result<LinkRequest, ScenarioError> {
+    unpack_fragment(fragment)?.finish(inflated.map(<[u8]>::to_vec))
 }
 
 /// The language a link asks for, if it names one this app speaks.
@@ -147,6 +154,8 @@ pub fn check_stored(value: Option<&str>) -> Stored {
 pub struct Visit<'a> {
     /// `location.hash`, with or without `#`.
     pub fragment: &'a str,
+    /// The fragment's scenario, inflated by the browser (see [`read_link`]).
+    pub inflated: Option<&'a [u8]>,
     /// The value under [`STORAGE_KEY`], if any.
     pub stored: Option<&'a str>,
     /// Where a corrupt stored value would be moved ([`aside_key`]).
@@ -192,7 +201,7 @@ pub fn open_visit(opening: &Opening, lang: Lang, visit: Option<Visit<'_>>) -> Op
     let plain = |lang| Opened { state: initial_state(opening, lang), set_aside: false, keep_stored: false };
     let Some(visit) = visit else { return plain(lang) };
     let mut lang = lang;
-    match read_fragment(visit.fragment) {
+    match read_link(visit.fragment, visit.inflated) {
         Err(e) => {
             let lang = fragment_lang(visit.fragment).unwrap_or(lang);
             let state = AppState { notice: Some(Notice::LinkRefused(e)), ..initial_state(&Opening::FirstPreset, lang) };
@@ -262,8 +271,25 @@ mod tests {
     use super::*;
     use crate::ui::state::example_scenario;
 
+    /// A visit to `fragment`, its scenario inflated as the browser would
+    /// (here by miniz_oxide; leaked: a few bytes per test).
     fn visit<'a>(fragment: &'a str, stored: Option<&'a str>) -> Option<Visit<'a>> {
-        Some(Visit { fragment, stored, aside_key: "fundsim.scenario.v1.corrupt-42" })
+        let inflated = inflate(fragment).map(|bytes| &*Box::leak(bytes.into_boxed_slice()));
+        Some(Visit { fragment, inflated, stored, aside_key: "fundsim.scenario.v1.corrupt-42" })
+    }
+
+    fn inflate(fragment: &str) -> Option<Vec<u8>> {
+        let packed = unpack_fragment(fragment).ok()?.packed?;
+        miniz_oxide::inflate::decompress_to_vec(&packed).ok()
+    }
+
+    #[test]
+    fn a_link_the_browser_could_not_inflate_is_refused_as_damaged() {
+        let fragment = share_fragment(&edited(), None, Lang::Sv);
+        let visit = Some(Visit { fragment: &fragment, inflated: None, stored: None, aside_key: "k" });
+        let opened = open_visit(&Opening::FirstPreset, Lang::Sv, visit);
+        assert!(matches!(&opened.state.notice, Some(Notice::LinkRefused(e)) if e.path == "link.s"));
+        assert_eq!(opened.state.scenario, AppState::opening(Lang::Sv).scenario);
     }
 
     fn edited() -> Scenario {

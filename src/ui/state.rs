@@ -171,7 +171,11 @@ pub enum Action {
         json: String,
     },
     /// The browser went back or forward to this URL fragment (`v=1&s=…`, `preset=…`).
-    LinkFollowed(String),
+    LinkFollowed {
+        fragment: String,
+        /// Its scenario inflated by the browser (`None`: none, or damaged).
+        inflated: Option<Vec<u8>>,
+    },
     /// Back to the preset the scenario came from, unchanged (else the first preset).
     PresetReset,
     /// Open the autosaved scenario that a link was opened over.
@@ -395,7 +399,7 @@ impl AppState {
                     self.entry = self.entry.wrapping_add(1);
                 }
             }
-            Action::LinkFollowed(fragment) => match crate::share::link::read_fragment(&fragment) {
+            Action::LinkFollowed { fragment, inflated } => match crate::ui::keep::read_link(&fragment, inflated.as_deref()) {
                 Ok(request) => {
                     if let Some(lang) = crate::ui::keep::link_lang(&request) {
                         self.lang = lang;
@@ -1122,18 +1126,27 @@ mod tests {
         assert_eq!(unreadable.scenario, state.scenario);
     }
 
+    /// Following `fragment`, its scenario inflated as the browser would (here by miniz_oxide).
+    fn followed(fragment: &str) -> Action {
+        let inflated = crate::share::link::unpack_fragment(fragment)
+            .ok()
+            .and_then(|link| link.packed)
+            .and_then(|packed| miniz_oxide::inflate::decompress_to_vec(&packed).ok());
+        Action::LinkFollowed { fragment: fragment.to_string(), inflated }
+    }
+
     #[test]
     fn following_a_link_loads_it_without_a_new_history_entry() {
         let mut other = example_scenario();
         other.discount_rate = d("0.05");
         let fragment = crate::ui::keep::share_fragment(&other, None, Lang::En);
-        let state = start().reduce(Action::LinkFollowed(fragment));
+        let state = start().reduce(followed(&fragment));
         assert_eq!(state.scenario, other);
         assert_eq!(*state.valid_scenario, other);
         assert_eq!(state.lang, Lang::En);
         assert_eq!((state.generation, state.entry), (1, 0));
         // A damaged link keeps the scenario and says why.
-        let damaged = state.clone().reduce(Action::LinkFollowed("v=1&s=garbage".into()));
+        let damaged = state.clone().reduce(followed("v=1&s=garbage"));
         assert_eq!(damaged.scenario, other);
         assert!(matches!(&damaged.notice, Some(Notice::LinkRefused(e)) if e.path == "link.s"));
     }
