@@ -32,13 +32,16 @@ pub struct Frame {
     width: f64,
     /// The `<svg>` element, measured to choose the width.
     pub node: NodeRef,
+    /// Whether the chart's contents are drawn: false in a chart's first
+    /// render, before its width is known (see [`use_frame`]).
+    drawn: bool,
 }
 
 impl Frame {
     /// A layout `width` units wide (clamped to [`MIN_WIDTH`]..=[`MAX_WIDTH`]).
     pub fn new(prefix: &str, width: f64) -> Frame {
         let width = if width.is_finite() { width.clamp(MIN_WIDTH, MAX_WIDTH) } else { 800.0 };
-        Frame { prefix: prefix.to_string(), compact: width < COMPACT_BELOW, width, node: NodeRef::default() }
+        Frame { prefix: prefix.to_string(), compact: width < COMPACT_BELOW, width, node: NodeRef::default(), drawn: true }
     }
 
     /// The wide layout (800 units).
@@ -112,7 +115,7 @@ impl Frame {
             >
                 <title id={self.title_id()}>{ title.to_string() }</title>
                 <desc id={self.desc_id()}>{ desc.to_string() }</desc>
-                { children }
+                if self.drawn { { children } }
             </svg>
         }
     }
@@ -158,10 +161,11 @@ pub fn layout_width(measured_px: f64) -> Option<f64> {
     }
 }
 
-/// Watches the chart's `<svg>` with a `ResizeObserver`: the width is read
-/// when the browser has laid the chart out anyway, never by forcing a layout
-/// in the middle of a redraw (reading `clientWidth` after every render cost
-/// a forced reflow per chart and edit).
+/// Watches the chart's `<svg>` with a `ResizeObserver`: after the one
+/// measurement when the chart appears ([`measure_now`]), the width is read
+/// when the browser lays the page out anyway, never by forcing a layout in
+/// the middle of a redraw (reading `clientWidth` after every render cost a
+/// forced reflow per chart and edit).
 #[cfg(target_arch = "wasm32")]
 struct Watch {
     element: web_sys::Element,
@@ -176,18 +180,30 @@ impl Drop for Watch {
     }
 }
 
+/// The layout width of a chart's `<svg>` (or, while it has none, its
+/// parent's), read now; `None` while hidden.
 #[cfg(target_arch = "wasm32")]
-fn watch(element: web_sys::Element, width: UseStateHandle<f64>) -> Option<Watch> {
+fn measure_now(svg: &web_sys::Element) -> Option<f64> {
+    let mut px = f64::from(svg.client_width());
+    if px < 1.0 {
+        px = svg.parent_element().map(|p| f64::from(p.client_width())).unwrap_or(0.0);
+    }
+    layout_width(px)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn watch(element: web_sys::Element, width: UseStateHandle<f64>, measured: UseStateHandle<bool>) -> Option<Watch> {
     use wasm_bindgen::JsCast;
     let on_resize = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-        let measured = entries
+        let size = entries
             .iter()
             .filter_map(|entry| entry.dyn_into::<web_sys::ResizeObserverEntry>().ok())
             .map(|entry| entry.content_rect().width())
             .last();
         // A hidden chart (0 px) keeps its layout.
-        if let Some(w) = measured.and_then(layout_width) {
+        if let Some(w) = size.and_then(layout_width) {
             width.set(w);
+            measured.set(true);
         }
     });
     let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
@@ -202,10 +218,15 @@ pub fn use_frame(kind: &'static str) -> Frame {
     let prefix = use_state(|| next_prefix(kind));
     let node = use_node_ref();
     let width = use_state_eq(initial_width);
+    // The contents wait for the first measurement (right after the first,
+    // empty render): drawing them at a guessed width and again at the
+    // measured one doubled the first render of a large scenario. A hidden
+    // chart is drawn once it is shown; natively, at once.
+    let measured = use_state_eq(|| !cfg!(target_arch = "wasm32"));
     {
         #[cfg(target_arch = "wasm32")]
         let watching = use_mut_ref(|| None::<Watch>);
-        let (node, width) = (node.clone(), width.clone());
+        let (node, width, measured) = (node.clone(), width.clone(), measured.clone());
         use_effect(move || {
             // Watches the chart's current <svg> (a new one replaces the old watch).
             #[cfg(target_arch = "wasm32")]
@@ -213,16 +234,27 @@ pub fn use_frame(kind: &'static str) -> Frame {
                 let element = node.cast::<web_sys::Element>();
                 let current = watching.borrow().as_ref().map(|w| w.element.clone());
                 if element != current {
-                    let next = element.and_then(|e| watch(e, width));
+                    // A new <svg> is measured once at once (one layout, of the
+                    // chart still empty), then followed by the observer.
+                    if let Some(w) = element.as_ref().and_then(measure_now) {
+                        width.set(w);
+                        measured.set(true);
+                    }
+                    let next = element.and_then(|e| watch(e, width, measured.clone()));
+                    if next.is_none() {
+                        // No ResizeObserver: draw at the guessed width.
+                        measured.set(true);
+                    }
                     *watching.borrow_mut() = next;
                 }
             }
             #[cfg(not(target_arch = "wasm32"))]
-            let _ = (node, width);
+            let _ = (node, width, measured);
         });
     }
     let mut frame = Frame::new(&prefix, *width);
     frame.node = node;
+    frame.drawn = *measured;
     frame
 }
 
