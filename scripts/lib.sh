@@ -147,6 +147,14 @@ ensure_build_tools() {
 }
 
 # Release build of the web package into pkg/ (pkg/fundsim.js, pkg/fundsim_bg.wasm).
+# Minifies an ES module in place with terser (an npm devDependency); left as
+# it is when terser is not installed.
+minify_js() {
+    command -v terser >/dev/null 2>&1 || return 0
+    terser "$1" --module --compress --mangle -o "$1.min" && mv "$1.min" "$1" ||
+        die "terser could not minify ${1#"$FUNDSIM_ROOT"/}"
+}
+
 build_pkg() {
     command -v wasm-opt >/dev/null 2>&1 || die "wasm-opt (npm package binaryen) is not on PATH"
     log "building the release package with wasm-pack into pkg/"
@@ -154,19 +162,12 @@ build_pkg() {
         die "wasm-pack build failed"
     [ -f "$FUNDSIM_ROOT/pkg/fundsim.js" ] && [ -f "$FUNDSIM_ROOT/pkg/fundsim_bg.wasm" ] ||
         die "wasm-pack finished but pkg/fundsim.js or pkg/fundsim_bg.wasm is missing"
-    # The JS glue is minified (terser, an npm devDependency): it is part of
-    # the initial download, which must stay small.
-    if command -v terser >/dev/null 2>&1; then
-        terser "$FUNDSIM_ROOT/pkg/fundsim.js" --module --compress --mangle -o "$FUNDSIM_ROOT/pkg/fundsim.min.js" &&
-            mv "$FUNDSIM_ROOT/pkg/fundsim.min.js" "$FUNDSIM_ROOT/pkg/fundsim.js" ||
-            die "terser could not minify pkg/fundsim.js"
-        # The glue's snippets (www/workbook-loader.js) load with it.
-        for js in "$FUNDSIM_ROOT"/pkg/snippets/*/*.js "$FUNDSIM_ROOT"/pkg/snippets/*/*/*.js; do
-            [ -f "$js" ] || continue
-            terser "$js" --module --compress --mangle -o "$js.min" && mv "$js.min" "$js" ||
-                die "terser could not minify $js"
-        done
-    fi
+    # The JS glue is minified: it is part of the initial download, which must
+    # stay small; so are its snippets (www/workbook-loader.js), loaded with it.
+    minify_js "$FUNDSIM_ROOT/pkg/fundsim.js"
+    for js in "$FUNDSIM_ROOT"/pkg/snippets/*/*.js "$FUNDSIM_ROOT"/pkg/snippets/*/*/*.js; do
+        if [ -f "$js" ]; then minify_js "$js"; fi
+    done
     log "pkg/fundsim_bg.wasm: $(wc -c <"$FUNDSIM_ROOT/pkg/fundsim_bg.wasm") bytes, pkg/fundsim.js: $(wc -c <"$FUNDSIM_ROOT/pkg/fundsim.js") bytes"
     build_workbook_pkg
 }
@@ -183,11 +184,7 @@ build_workbook_pkg() {
         die "wasm-pack build of the workbook module failed"
     [ -f "$out/fundsim_workbook.js" ] && [ -f "$out/fundsim_workbook_bg.wasm" ] ||
         die "wasm-pack finished but pkg/workbook/fundsim_workbook.js or _bg.wasm is missing"
-    if command -v terser >/dev/null 2>&1; then
-        terser "$out/fundsim_workbook.js" --module --compress --mangle -o "$out/fundsim_workbook.min.js" &&
-            mv "$out/fundsim_workbook.min.js" "$out/fundsim_workbook.js" ||
-            die "terser could not minify pkg/workbook/fundsim_workbook.js"
-    fi
+    minify_js "$out/fundsim_workbook.js"
     log "pkg/workbook/fundsim_workbook_bg.wasm: $(wc -c <"$out/fundsim_workbook_bg.wasm") bytes, fundsim_workbook.js: $(wc -c <"$out/fundsim_workbook.js") bytes"
 }
 
