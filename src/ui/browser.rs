@@ -529,7 +529,8 @@ async fn browser_inflate(bytes: &[u8], limit: usize) -> Option<Vec<u8>> {
         if js_sys::Reflect::get(&chunk, &JsValue::from_str("done")).ok()?.as_bool() == Some(true) {
             return Some(out);
         }
-        let value: js_sys::Uint8Array = js_sys::Reflect::get(&chunk, &JsValue::from_str("value")).ok()?.dyn_into().ok()?;
+        let value: js_sys::Uint8Array =
+            js_sys::Reflect::get(&chunk, &JsValue::from_str("value")).ok()?.dyn_into().ok()?;
         if out.len() + value.length() as usize > limit {
             // A crafted link that inflates without end: stop reading it.
             let _ = reader.cancel();

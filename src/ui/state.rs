@@ -399,28 +399,30 @@ impl AppState {
                     self.entry = self.entry.wrapping_add(1);
                 }
             }
-            Action::LinkFollowed { fragment, inflated } => match crate::ui::keep::read_link(&fragment, inflated.as_deref()) {
-                Ok(request) => {
-                    if let Some(lang) = crate::ui::keep::link_lang(&request) {
-                        self.lang = lang;
-                    }
-                    if let Some(scenario) = request.scenario {
-                        self.scenario = scenario;
-                        self.preset_id = crate::ui::keep::known_preset(request.preset.as_deref());
-                        self.generation = self.generation.wrapping_add(1);
-                    } else if let Some(id) = request.preset {
-                        match crate::presets::by_id(&id) {
-                            Some(preset) => {
-                                self.scenario = preset.scenario;
-                                self.preset_id = Some(id);
-                                self.generation = self.generation.wrapping_add(1);
+            Action::LinkFollowed { fragment, inflated } => {
+                match crate::ui::keep::read_link(&fragment, inflated.as_deref()) {
+                    Ok(request) => {
+                        if let Some(lang) = crate::ui::keep::link_lang(&request) {
+                            self.lang = lang;
+                        }
+                        if let Some(scenario) = request.scenario {
+                            self.scenario = scenario;
+                            self.preset_id = crate::ui::keep::known_preset(request.preset.as_deref());
+                            self.generation = self.generation.wrapping_add(1);
+                        } else if let Some(id) = request.preset {
+                            match crate::presets::by_id(&id) {
+                                Some(preset) => {
+                                    self.scenario = preset.scenario;
+                                    self.preset_id = Some(id);
+                                    self.generation = self.generation.wrapping_add(1);
+                                }
+                                None => self.notice = Some(Notice::UnknownPreset(id)),
                             }
-                            None => self.notice = Some(Notice::UnknownPreset(id)),
                         }
                     }
+                    Err(e) => self.notice = Some(Notice::LinkRefused(e)),
                 }
-                Err(e) => self.notice = Some(Notice::LinkRefused(e)),
-            },
+            }
             Action::ScenarioLoaded(scenario) => {
                 let errors = validate_all(&scenario);
                 match errors.into_iter().next() {
@@ -891,7 +893,9 @@ mod tests {
             assert_eq!(actor_references(&state.scenario), expected);
             assert!(state.errors.is_empty(), "{:?}", state.errors);
             // Only the name of the key changed: the actor's figures are the same.
-            let figures = |st: &AppState, id: &str| st.outcome.actors.iter().find(|a| a.id == id).map(|a| (a.npv, a.rows.clone()));
+            let figures = |st: &AppState, id: &str| {
+                st.outcome.actors.iter().find(|a| a.id == id).map(|a| (a.npv, a.rows.clone()))
+            };
             assert_eq!(figures(&state, &new), figures(&before, &old));
             assert_eq!(state.outcome.key_figures, before.outcome.key_figures);
         }

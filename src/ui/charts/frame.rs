@@ -41,7 +41,13 @@ impl Frame {
     /// A layout `width` units wide (clamped to [`MIN_WIDTH`]..=[`MAX_WIDTH`]).
     pub fn new(prefix: &str, width: f64) -> Frame {
         let width = if width.is_finite() { width.clamp(MIN_WIDTH, MAX_WIDTH) } else { 800.0 };
-        Frame { prefix: prefix.to_string(), compact: width < COMPACT_BELOW, width, node: NodeRef::default(), drawn: true }
+        Frame {
+            prefix: prefix.to_string(),
+            compact: width < COMPACT_BELOW,
+            width,
+            node: NodeRef::default(),
+            drawn: true,
+        }
     }
 
     /// The wide layout (800 units).

@@ -53,7 +53,8 @@ pub fn id_field(props: &IdFieldProps) -> Html {
         Callback::from(move |e: InputEvent| draft.set(Some(e.target_unchecked_into::<HtmlInputElement>().value())))
     };
     let onchange = {
-        let (oncommit, value, items, index) = (props.oncommit.clone(), props.value.clone(), props.items.clone(), props.index);
+        let (oncommit, value, items, index) =
+            (props.oncommit.clone(), props.value.clone(), props.items.clone(), props.index);
         Callback::from(move |e: Event| {
             let typed = e.target_unchecked_into::<HtmlInputElement>().value();
             let typed = typed.trim();

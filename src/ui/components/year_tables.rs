@@ -247,4 +247,3 @@ pub fn year_tables(props: &YearTablesProps) -> Html {
         </section>
     }
 }
-

@@ -7,9 +7,9 @@ use rust_decimal::Decimal;
 use yew::prelude::*;
 
 use crate::model::{Scenario, ScenarioError};
+use crate::ui::components::id_field::IdField;
 use crate::ui::components::number_field::{as_i32, as_u32, NumKind, NumberField};
 use crate::ui::components::select_field::SelectField;
-use crate::ui::components::id_field::IdField;
 use crate::ui::components::text_field::TextField;
 use crate::ui::editor::avoided_costs::AvoidedCostsEditor;
 use crate::ui::editor::field_error;

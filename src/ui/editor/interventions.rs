@@ -77,11 +77,7 @@ impl Keyring {
             .enumerate()
             .map(|(index, id)| {
                 let kept = self.last.iter().find(|(old, _)| old == id).map(|(_, key)| *key);
-                let renamed = self
-                    .last
-                    .get(index)
-                    .filter(|(old, _)| !ids.contains(&old.as_str()))
-                    .map(|(_, key)| *key);
+                let renamed = self.last.get(index).filter(|(old, _)| !ids.contains(&old.as_str())).map(|(_, key)| *key);
                 kept.or(renamed).unwrap_or_else(|| {
                     self.next += 1;
                     self.next
