@@ -290,20 +290,10 @@ mod tests {
     }
 
     /// A scenario small enough to work out by hand: one intervention costing
-    /// 100.125 in 2026, paid by the fund, saving 50.005 a year for the state in 2026 and 2027.
+    /// 100.125 in 2026, paid by the fund, saving 50.005 a year for the state in
+    /// 2026 and 2027 (`tests/data/tiny.json`, shared with the workbook tests).
     fn tiny() -> Scenario {
-        Scenario::from_json(
-            r#"{"schema_version": 1, "name": "Liten", "currency": "SEK", "start_year": 2026,
-            "horizon_years": 2, "discount_rate": "0",
-            "actors": [{"id": "school", "name": "Skola; fritids", "inside": true},
-                       {"id": "state", "name": "Staten, Skatteverket", "inside": false}],
-            "fund": {"financed_by": "school", "accounting": "appropriation", "initial_capital": "0", "allocations": ["1000.5"]},
-            "interventions": [{"id": "read", "name": "Läsning", "owner": "school", "start": 0, "years": 1,
-              "annual_cost": "100.125", "fund_share": "1", "participants_per_year": "1", "success_rate": "1",
-              "deadweight": "0", "lag_years": 0, "benefit_years": 2, "drop_off": "0",
-              "avoided_costs": [{"actor": "state", "per_year": "50.005"}], "repayment": {"kind": "none"}}]}"#,
-        )
-        .unwrap()
+        Scenario::from_json(include_str!("../../tests/data/tiny.json")).unwrap()
     }
 
     #[test]

@@ -15,19 +15,12 @@ fn t(s: &str) -> Value {
     Value::Text(s.to_string())
 }
 
-/// A scenario small enough to work out by hand: the fund gets 1000.5 in
+/// A scenario small enough to work out by hand (`tests/data/tiny.json`,
+/// shared with the CSV tests): the fund gets 1000.5 in
 /// 2026 (an appropriation from the school); one intervention owned by the
 /// school costs 100.125 in 2026, all paid by the fund; one participant who
 /// succeeds saves the state 50.005 a year in 2026 and 2027; no repayment.
-const TINY: &str = r#"{"schema_version": 1, "name": "Liten", "currency": "SEK", "start_year": 2026,
-    "horizon_years": 2, "discount_rate": "0",
-    "actors": [{"id": "school", "name": "Skola; fritids", "inside": true},
-               {"id": "state", "name": "Staten, Skatteverket", "inside": false}],
-    "fund": {"financed_by": "school", "accounting": "appropriation", "initial_capital": "0", "allocations": ["1000.5"]},
-    "interventions": [{"id": "read", "name": "Läsning", "owner": "school", "start": 0, "years": 1,
-      "annual_cost": "100.125", "fund_share": "1", "participants_per_year": "1", "success_rate": "1",
-      "deadweight": "0", "lag_years": 0, "benefit_years": 2, "drop_off": "0",
-      "avoided_costs": [{"actor": "state", "per_year": "50.005"}], "repayment": {"kind": "none"}}]}"#;
+const TINY: &str = include_str!("../../tests/data/tiny.json");
 
 fn tiny(lang: &str) -> Vec<Sheet> {
     sheets_from_json(TINY, lang, "2026-11-23").unwrap()
