@@ -183,24 +183,41 @@ pub fn app(props: &AppProps) -> Html {
     let storage_works = use_memo((), move |_| owns_page && browser::storage_works());
     let valid_json = use_memo(state.valid_scenario.clone(), |s| AttrValue::from(s.to_json()));
     {
-        // Edits are written after a pause, in place; a new scenario gets its own history entry.
+        // The autosave follows the scenario itself, not its link, which the
+        // browser deflates asynchronously: an edit made just before leaving
+        // the page is pending at once and written on `pagehide`.
         let sync = sync.clone();
-        // The history entry and the scenario JSON the address and the autosave were last kept for.
+        // The history entry and the scenario JSON last autosaved (or opened).
         let seen = use_mut_ref(|| None::<(u32, AttrValue)>);
-        use_effect_with((fragment.current.clone(), valid_json.clone(), state.entry), move |(fragment, json, entry)| {
-            // Written once the link of what is shown is ready.
-            if let (true, Some(fragment)) = (owns_page, fragment) {
+        use_effect_with((valid_json.clone(), state.entry), move |(json, entry)| {
+            if owns_page {
                 let previous = seen.borrow_mut().replace((*entry, (**json).clone()));
                 match previous {
-                    // Opening: the address names what is shown; nothing new to autosave.
+                    // Opening: nothing new to autosave.
+                    None => {}
+                    // A whole new scenario is kept at once.
+                    Some((previous, _)) if previous != *entry => sync.save_now(json),
+                    // Edits after a pause (and only when the scenario changed).
+                    Some((_, saved)) if saved != **json => sync.later(None, Some(json.to_string())),
+                    Some(_) => {}
+                }
+            }
+        });
+    }
+    {
+        // The address: edits are written after a pause, in place; a new
+        // scenario gets its own history entry.
+        let sync = sync.clone();
+        // The history entry the address was last written for.
+        let seen = use_mut_ref(|| None::<u32>);
+        use_effect_with((fragment.current.clone(), state.entry), move |(fragment, entry)| {
+            // Written once the link of what is shown is ready.
+            if let (true, Some(fragment)) = (owns_page, fragment) {
+                match seen.borrow_mut().replace(*entry) {
+                    // Opening: the address names what is shown.
                     None => sync.replace_now((**fragment).clone()),
-                    Some((previous, _)) if previous != *entry => {
-                        sync.push((**fragment).clone(), Some(json.to_string()))
-                    }
-                    // Autosaved only when the scenario changed (not for a language switch).
-                    Some((_, saved)) => {
-                        sync.later(Some((**fragment).clone()), (saved != **json).then(|| json.to_string()))
-                    }
+                    Some(previous) if previous != *entry => sync.push((**fragment).clone()),
+                    Some(_) => sync.later(Some((**fragment).clone()), None),
                 }
             }
         });

@@ -194,13 +194,10 @@ impl PageSync {
 
     /// A whole new scenario: what was pending goes into the current entry,
     /// then `fragment` gets an entry of its own.
-    pub fn push(&self, fragment: String, save: Option<String>) {
+    pub fn push(&self, fragment: String) {
         self.flush();
         if write_fragment(&fragment, true) {
             self.0.borrow_mut().shown = fragment;
-        }
-        if let Some(json) = save {
-            self.save_now(&json);
         }
     }
 
@@ -229,8 +226,14 @@ impl PageSync {
         self.0.borrow_mut().saving_blocked = true;
     }
 
-    fn save_now(&self, json: &str) {
-        if !self.0.borrow().saving_blocked {
+    /// Autosaves `json` now, in place of any autosave pending.
+    pub fn save_now(&self, json: &str) {
+        let blocked = {
+            let mut inner = self.0.borrow_mut();
+            inner.save = None;
+            inner.saving_blocked
+        };
+        if !blocked {
             storage_set(STORAGE_KEY, json);
         }
     }

@@ -369,10 +369,32 @@ test('a link opened over my autosaved work offers it back and leaves it alone', 
 });
 
 test('edits right before leaving the page are kept', async ({ page }) => {
+  // The browser deflates the link asynchronously; here it takes seconds, so
+  // the page is left before the edited scenario's link exists. The autosave
+  // must not wait for the link.
+  await page.addInitScript(() => {
+    const Real = (window as any).CompressionStream;
+    (window as any).CompressionStream = class {
+      readable: ReadableStream;
+      writable: WritableStream;
+      constructor(format: string) {
+        const real = new Real(format);
+        this.writable = real.writable;
+        this.readable = real.readable.pipeThrough(new TransformStream({
+          async transform(chunk, out) {
+            await new Promise((r) => setTimeout(r, 5000));
+            out.enqueue(chunk);
+          },
+        }));
+      }
+    };
+  });
   await open(page);
   await page.getByTestId('in-allocation-amount').fill('1 234 567');
   await expect(page.getByTestId('scenario-json')).toContainText('1234567');
-  // Leave at once, within the pause.
+  // The edited scenario's link is not made yet.
+  await expect(page.getByTestId('share-link')).not.toHaveValue(/#v=1&s=/);
+  // Leave at once, within the pause and before the link is made.
   await page.goto('/tests/e2e/fixtures/api.html');
   await open(page, APP);
   expect((await currentScenario(page)).fund.allocations[0]).toBe('1234567');
