@@ -72,6 +72,16 @@ async fn render(lang: Lang, unit: Unit) -> (Element, Rc<Scenario>, Rc<Outcome>) 
 /// The same in a div with this style (a width).
 async fn render_in(lang: Lang, unit: Unit, style: &str) -> (Element, Rc<Scenario>, Rc<Outcome>) {
     let (scenario, outcome) = known();
+    render_outcome(scenario, outcome, lang, unit, style).await
+}
+
+async fn render_outcome(
+    scenario: Rc<Scenario>,
+    outcome: Rc<Outcome>,
+    lang: Lang,
+    unit: Unit,
+    style: &str,
+) -> (Element, Rc<Scenario>, Rc<Outcome>) {
     let document = gloo::utils::document();
     let div = document.create_element("div").unwrap();
     div.set_attribute("style", style).unwrap();
@@ -335,4 +345,69 @@ async fn descriptions_carry_the_figures() {
     );
     let desc = text(&one(&chart(&root, "actor-years"), "desc"));
     assert!(desc.contains("2027–2030:"), "{desc}");
+}
+
+/// Twelve actors inside the organisation, each owning one intervention that
+/// the fund pays half of (so each owner pays the other half) and that avoids
+/// costs for all twelve.
+fn twelve_by_twelve() -> (Rc<Scenario>, Rc<Outcome>) {
+    let actors: Vec<String> =
+        (0..12).map(|k| format!(r#"{{"id": "a{k}", "name": "Förvaltning {k}", "inside": true}}"#)).collect();
+    let avoided: Vec<String> = (0..12).map(|k| format!(r#"{{"actor": "a{k}", "per_year": "{}"}}"#, 1000 + k)).collect();
+    let interventions: Vec<String> = (0..12)
+        .map(|k| {
+            format!(
+                r#"{{"id": "i{k}", "name": "Insats {k}", "owner": "a{k}", "start": 0, "years": 2,
+                "annual_cost": "100000", "fund_share": "0.5", "participants_per_year": "10", "success_rate": "0.5",
+                "deadweight": "0", "lag_years": 0, "benefit_years": 5, "drop_off": "0", "avoided_costs": [{}]}}"#,
+                avoided.join(",")
+            )
+        })
+        .collect();
+    let json = format!(
+        r#"{{"schema_version": 1, "name": "Tolv", "currency": "SEK", "start_year": 2026, "horizon_years": 6,
+        "discount_rate": "0", "actors": [{}],
+        "fund": {{"financed_by": "a0", "accounting": "appropriation", "initial_capital": "0", "allocations": ["1200000"]}},
+        "repayment_default": {{"kind": "none"}}, "interventions": [{}]}}"#,
+        actors.join(","),
+        interventions.join(",")
+    );
+    let scenario = Scenario::from_json(&json).expect("the twelve-actor scenario parses");
+    let outcome = simulate(&scenario).expect("it simulates");
+    (Rc::new(scenario), Rc::new(outcome))
+}
+
+#[wasm_bindgen_test]
+async fn actor_years_draws_one_shape_per_actor_with_a_net() {
+    // The known scenario: one shape for each actor whose net is not zero in
+    // some year (read from the outcome), none for the others.
+    let (root, _, outcome) = render(Lang::Sv, Unit::Thousand).await;
+    let svg = chart(&root, "actor-years");
+    for a in &outcome.actors {
+        let has_net = a.rows.iter().any(|r| !r.net.is_zero());
+        assert_eq!(count(&svg, &format!(".bar-net[data-actor=\"{}\"]", a.id)), u32::from(has_net), "{}", a.id);
+    }
+    // Twelve actors with nets in every year: twelve shapes, not 12 × 6 bars.
+    let (scenario, outcome) = twelve_by_twelve();
+    let (root, _, _) = render_outcome(scenario, outcome, Lang::Sv, Unit::Thousand, "width:800px").await;
+    assert_eq!(count(&chart(&root, "actor-years"), ".bar-net"), 12);
+}
+
+#[wasm_bindgen_test]
+async fn a_flow_of_many_links_draws_one_shape_per_payer_naming_its_largest_flows() {
+    // Twelve payers (each owner pays half of its intervention) and twelve
+    // gainers: 144 links, above the 120 drawn one by one, so each payer's
+    // twelve links are one shape whose title names the five largest and
+    // "… +7" more.
+    let (scenario, outcome) = twelve_by_twelve();
+    let (root, _, _) = render_outcome(scenario, outcome, Lang::Sv, Unit::Thousand, "width:800px").await;
+    let svg = chart(&root, "flow");
+    assert_eq!(count(&svg, ".flow-link"), 12);
+    for k in 0..12 {
+        let shape = one(&svg, &format!(".flow-links-of[data-actor=\"a{k}\"]"));
+        let title = text(&one(&shape, "title"));
+        assert!(title.starts_with(&format!("Förvaltning {k}")), "{title}");
+        assert!(title.ends_with("… +7"), "{title}");
+        assert_eq!(title.lines().count(), 6, "{title}");
+    }
 }

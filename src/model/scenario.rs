@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// A whole scenario: a fund, the actors around it and the interventions it pays for.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
     /// Version of the scenario format; a larger number was made by a newer fundsim.
@@ -43,7 +43,7 @@ pub struct Scenario {
 }
 
 /// An administration, committee or principal ("förvaltning", "nämnd", "huvudman").
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Actor {
     /// Unique, non-empty identifier used by the fund and the interventions.
@@ -65,7 +65,7 @@ pub enum Accounting {
 }
 
 /// The social investment fund ("social investeringsfond").
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Fund {
     /// The actor whose budget finances the fund.
@@ -80,7 +80,7 @@ pub struct Fund {
 }
 
 /// What an intervention pays back into the fund ("återföring").
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum RepaymentRule {
     /// A grant: nothing is paid back.
@@ -111,7 +111,7 @@ pub enum RepaymentRule {
 }
 
 /// A time-limited, preventive project ("insats").
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Intervention {
     /// Unique, non-empty identifier.
@@ -152,7 +152,7 @@ pub struct Intervention {
 }
 
 /// Cost that one actor no longer has for each successful participant, each year.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AvoidedCost {
     /// The actor that saves.
@@ -162,7 +162,7 @@ pub struct AvoidedCost {
 }
 
 /// A range `low ..= high`.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Range {
     /// Lowest value.
@@ -172,7 +172,7 @@ pub struct Range {
 }
 
 /// Uncertainty ranges of an intervention, used only by the Monte Carlo run.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Uncertainty {
     /// Range of the success rate (within 0..1, containing the value).

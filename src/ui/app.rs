@@ -163,9 +163,11 @@ pub fn app(props: &AppProps) -> Html {
             opened.state
         })
     };
+    // One callback for the app's life: a new one on every render would make
+    // every component's props differ, and redraw the whole page on each edit.
     let onaction = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |action: Action| dispatcher.dispatch(action))
+        (*use_memo((), move |_| Callback::from(move |action: Action| dispatcher.dispatch(action)))).clone()
     };
     // The view shown: the one the app was opened with, until the speaker
     // enters or leaves presentation mode.
@@ -181,24 +183,24 @@ pub fn app(props: &AppProps) -> Html {
     let fragment = use_page_fragment(owns_page, state.valid_scenario.clone(), state.preset_id.clone(), lang, *view);
     // Whether this browser keeps the autosave (storage can be turned off or full).
     let storage_works = use_memo((), move |_| owns_page && browser::storage_works());
-    let valid_json = use_memo(state.valid_scenario.clone(), |s| AttrValue::from(s.to_json()));
     {
         // The autosave follows the scenario itself, not its link, which the
         // browser deflates asynchronously: an edit made just before leaving
         // the page is pending at once and written on `pagehide`.
         let sync = sync.clone();
-        // The history entry and the scenario JSON last autosaved (or opened).
-        let seen = use_mut_ref(|| None::<(u32, AttrValue)>);
-        use_effect_with((valid_json.clone(), state.entry), move |(json, entry)| {
+        // The history entry and the scenario last autosaved (or opened).
+        let seen = use_mut_ref(|| None::<(u32, Rc<Scenario>)>);
+        use_effect_with((state.valid_scenario.clone(), state.entry), move |(scenario, entry)| {
             if owns_page {
-                let previous = seen.borrow_mut().replace((*entry, (**json).clone()));
+                let previous = seen.borrow_mut().replace((*entry, scenario.clone()));
                 match previous {
                     // Opening: nothing new to autosave.
                     None => {}
                     // A whole new scenario is kept at once.
-                    Some((previous, _)) if previous != *entry => sync.save_now(json),
-                    // Edits after a pause (and only when the scenario changed).
-                    Some((_, saved)) if saved != **json => sync.later(None, Some(json.to_string())),
+                    Some((previous, _)) if previous != *entry => sync.save_now(&scenario.to_json()),
+                    // Edits after a pause (and only when the scenario changed);
+                    // its JSON is written then.
+                    Some((_, saved)) if saved != *scenario => sync.later(None, Some(scenario.clone())),
                     Some(_) => {}
                 }
             }
@@ -276,11 +278,10 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
     let prefs = Prefs { lang, unit: state.unit, currency: state.valid_scenario.currency.clone().into() };
-    let scenario = Rc::new(state.scenario.clone());
+    let scenario = state.scenario.clone();
     let errors = Rc::new(state.errors.clone());
     let valid = state.valid_scenario.clone();
     let outcome = state.outcome.clone();
-    let json = AttrValue::from(state.scenario.to_json());
     let generation = state.generation;
     // A preset's scenario, unrenamed, is titled in the reader's language; any other by its own name.
     let title = state
@@ -343,7 +344,7 @@ pub fn app(props: &AppProps) -> Html {
                         <ErrorSummary scenario={scenario.clone()} errors={errors.clone()} />
                         <KeyFigures scenario={valid.clone()} outcome={outcome.clone()} uncertainty={uncertainty} />
                         <ShareBar link={link}
-                            file_name={AttrValue::from(keep::file_name(&valid.name))} file_json={(*valid_json).clone()}
+                            file_name={AttrValue::from(keep::file_name(&valid.name))} scenario={valid.clone()}
                             has_errors={!state.errors.is_empty()} autosave={owns_page && *storage_works}
                             displaced={state.displaced.as_ref().map(|s| AttrValue::from(s.name.clone()))} onaction={onaction.clone()} />
                         <a class="text-button to-editor" href="#fundsim-editor" data-testid="to-editor">{ T::ToEditor.get(lang) }</a>
@@ -365,7 +366,7 @@ pub fn app(props: &AppProps) -> Html {
                     </aside>
                     <div class="details">
                         <YearTables scenario={valid.clone()} outcome={outcome.clone()} />
-                        <ScenarioJson json={json} onaction={onaction.clone()} />
+                        <ScenarioJson scenario={scenario.clone()} onaction={onaction.clone()} />
                         <p class="privacy">{ T::Privacy.get(lang) }</p>
                     </div>
                 </div>

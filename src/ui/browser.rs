@@ -156,8 +156,8 @@ impl PartialEq for PageSync {
 struct SyncInner {
     /// The fragment to write in place of the current one, after the pause.
     fragment: Option<String>,
-    /// The scenario JSON to autosave, after the pause.
-    save: Option<String>,
+    /// The scenario to autosave, after the pause (its JSON is written then).
+    save: Option<Rc<crate::model::Scenario>>,
     timer: Option<Timeout>,
     /// The fragment the address shows, as this app last wrote or followed it.
     shown: String,
@@ -168,7 +168,7 @@ struct SyncInner {
 impl PageSync {
     /// Writes `fragment` (in place) and autosaves `save` after the pause; a
     /// later call within the pause replaces both.
-    pub fn later(&self, fragment: Option<String>, save: Option<String>) {
+    pub fn later(&self, fragment: Option<String>, save: Option<Rc<crate::model::Scenario>>) {
         let weak: Weak<RefCell<SyncInner>> = Rc::downgrade(&self.0);
         let mut inner = self.0.borrow_mut();
         if fragment.is_some() {
@@ -248,8 +248,8 @@ impl PageSync {
                 self.0.borrow_mut().shown = fragment;
             }
         }
-        if let Some(json) = save {
-            self.save_now(&json);
+        if let Some(scenario) = save {
+            self.save_now(&scenario.to_json());
         }
     }
 }

@@ -182,7 +182,7 @@ fn over_stored(mut state: AppState, visit: Visit<'_>) -> Opened {
     match check_stored(visit.stored) {
         Stored::Nothing => opened(state),
         Stored::Scenario(saved) => {
-            if *saved != state.scenario {
+            if *saved != *state.scenario {
                 state.displaced = Some(std::rc::Rc::new(*saved));
             }
             opened(state)
@@ -305,7 +305,7 @@ mod tests {
         let fragment = share_fragment(&s, None, Lang::En);
         assert!(fragment.starts_with("v=1&s=") && fragment.ends_with("&lang=en"));
         let opened = open_visit(&Opening::FirstPreset, Lang::Sv, visit(&format!("#{fragment}"), None));
-        assert_eq!(opened.state.scenario, s);
+        assert_eq!(*opened.state.scenario, s);
         assert_eq!(opened.state.lang, Lang::En);
         assert_eq!(opened.state.notice, None);
         assert!(!opened.set_aside);
@@ -317,7 +317,7 @@ mod tests {
         let fragment = share_fragment(&p.scenario, Some(p.id), Lang::Sv);
         assert_eq!(fragment, format!("preset={}&lang=sv", p.id));
         let opened = open_visit(&Opening::FirstPreset, Lang::Sv, visit(&fragment, None));
-        assert_eq!(opened.state.scenario, p.scenario);
+        assert_eq!(*opened.state.scenario, p.scenario);
         assert_eq!(opened.state.preset_id.as_deref(), Some(p.id));
         // Changed, it carries the scenario and still names the preset it came from.
         let mut changed = p.scenario.clone();
@@ -325,7 +325,7 @@ mod tests {
         let fragment = share_fragment(&changed, Some(p.id), Lang::Sv);
         assert!(fragment.contains(&format!("&preset={}", p.id)) && fragment.starts_with("v=1&s="));
         let opened = open_visit(&Opening::FirstPreset, Lang::Sv, visit(&fragment, None));
-        assert_eq!(opened.state.scenario, changed);
+        assert_eq!(*opened.state.scenario, changed);
         assert_eq!(opened.state.preset_id.as_deref(), Some(p.id));
     }
 
@@ -335,14 +335,14 @@ mod tests {
         let stored = saved.to_json();
         let link = share_fragment(&example_scenario(), None, Lang::Sv);
         let opened = open_visit(&Opening::FirstPreset, Lang::Sv, visit(&link, Some(&stored)));
-        assert_eq!(opened.state.scenario, example_scenario());
+        assert_eq!(*opened.state.scenario, example_scenario());
         assert_eq!(opened.state.displaced.as_deref(), Some(&saved));
         assert!(!opened.set_aside);
         // Opening it brings it back as a new history entry.
         let state = std::rc::Rc::new(opened.state.clone());
         use yew::Reducible;
         let restored = state.clone().reduce(crate::ui::state::Action::DisplacedRestored);
-        assert_eq!(restored.scenario, saved);
+        assert_eq!(*restored.scenario, saved);
         assert_eq!(restored.displaced, None);
         assert_eq!(restored.entry, state.entry + 1);
         // An edit ends the offer.
@@ -375,11 +375,11 @@ mod tests {
     fn without_a_link_the_autosave_is_restored() {
         let stored = edited().to_json();
         let opened = open_visit(&Opening::FirstPreset, Lang::Sv, visit("", Some(&stored)));
-        assert_eq!(opened.state.scenario, edited());
+        assert_eq!(*opened.state.scenario, edited());
         assert_eq!(opened.state.notice, None);
         // An in-page anchor is not a link.
         let opened = open_visit(&Opening::FirstPreset, Lang::Sv, visit("#fundsim-editor", Some(&stored)));
-        assert_eq!(opened.state.scenario, edited());
+        assert_eq!(*opened.state.scenario, edited());
         assert!(!carries_link("#fundsim-editor") && carries_link("#v=1&s=x") && carries_link("preset=jobs"));
     }
 
@@ -412,7 +412,7 @@ mod tests {
     fn a_link_over_a_corrupt_autosave_sets_it_aside_or_keeps_it() {
         let link = share_fragment(&edited(), None, Lang::Sv);
         let opened = open_visit(&Opening::FirstPreset, Lang::Sv, visit(&link, Some("{ broken")));
-        assert_eq!(opened.state.scenario, edited());
+        assert_eq!(*opened.state.scenario, edited());
         assert!(opened.set_aside && !opened.keep_stored);
         assert!(matches!(opened.state.notice, Some(Notice::StoredRefused { .. })));
         // With a damaged link its message wins; the corrupt value stays for a later visit.
@@ -442,7 +442,7 @@ mod tests {
             // The link opens the same view, scenario and language.
             assert_eq!(View::in_fragment(&format!("#{fragment}")), view);
             let opened = open_visit(&Opening::FirstPreset, Lang::Sv, visit(&fragment, None));
-            assert_eq!(opened.state.scenario, s);
+            assert_eq!(*opened.state.scenario, s);
             assert_eq!(opened.state.lang, Lang::En);
             assert_eq!(opened.state.notice, None);
         }

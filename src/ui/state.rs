@@ -25,7 +25,7 @@ use crate::ui::i18n::Lang;
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
     /// The scenario as edited; may break a rule of the contract.
-    pub scenario: Scenario,
+    pub scenario: Rc<Scenario>,
     /// The engine's messages for `scenario`, each with its field's path; empty when valid.
     pub errors: Vec<ScenarioError>,
     /// The last valid scenario, the one `outcome` belongs to.
@@ -269,11 +269,11 @@ impl AppState {
     /// A state showing `scenario`, which must be valid; else the engine's first message.
     pub fn new(scenario: Scenario, lang: Lang, preset_id: Option<String>) -> Result<AppState, ScenarioError> {
         let outcome = simulate(&scenario)?;
-        let valid = Rc::new(scenario.clone());
+        let scenario = Rc::new(scenario);
         Ok(AppState {
+            valid_scenario: scenario.clone(),
             scenario,
             errors: Vec::new(),
-            valid_scenario: valid,
             outcome: Rc::new(outcome),
             lang,
             unit: Unit::default(),
@@ -297,10 +297,10 @@ impl AppState {
 
     /// The built-in example (the contract's example scenario), which is always valid.
     pub fn built_in(lang: Lang) -> AppState {
-        let scenario = example_scenario();
+        let scenario = Rc::new(example_scenario());
         let outcome = simulate(&scenario).unwrap_or_else(|_| empty_outcome(&scenario));
         AppState {
-            valid_scenario: Rc::new(scenario.clone()),
+            valid_scenario: scenario.clone(),
             scenario,
             errors: Vec::new(),
             outcome: Rc::new(outcome),
@@ -344,7 +344,7 @@ impl AppState {
             match simulate(&self.scenario) {
                 Ok(outcome) => {
                     self.outcome = Rc::new(outcome);
-                    self.valid_scenario = Rc::new(self.scenario.clone());
+                    self.valid_scenario = self.scenario.clone();
                 }
                 Err(e) => errors.push(e),
             }
@@ -353,11 +353,10 @@ impl AppState {
     }
 
     fn apply(&mut self, action: Action) {
-        let s = &mut self.scenario;
         match action {
             Action::PresetLoaded(id) => match crate::presets::by_id(&id) {
                 Some(preset) => {
-                    self.scenario = preset.scenario;
+                    self.scenario = Rc::new(preset.scenario);
                     self.preset_id = Some(id);
                     self.generation = self.generation.wrapping_add(1);
                     self.entry = self.entry.wrapping_add(1);
@@ -373,7 +372,7 @@ impl AppState {
                 match id {
                     Some(id) => self.apply(Action::PresetLoaded(id)),
                     None => {
-                        self.scenario = example_scenario();
+                        self.scenario = Rc::new(example_scenario());
                         self.preset_id = None;
                         self.generation = self.generation.wrapping_add(1);
                         self.entry = self.entry.wrapping_add(1);
@@ -384,7 +383,7 @@ impl AppState {
                 match Scenario::from_json(&json).and_then(|s| validate_all(&s).into_iter().next().map_or(Ok(s), Err)) {
                     Ok(scenario) => {
                         self.preset_id = crate::ui::keep::preset_of(&scenario);
-                        self.scenario = scenario;
+                        self.scenario = Rc::new(scenario);
                         self.generation = self.generation.wrapping_add(1);
                         self.entry = self.entry.wrapping_add(1);
                     }
@@ -394,7 +393,7 @@ impl AppState {
             Action::DisplacedRestored => {
                 if let Some(scenario) = self.displaced.take() {
                     self.preset_id = crate::ui::keep::preset_of(&scenario);
-                    self.scenario = (*scenario).clone();
+                    self.scenario = scenario;
                     self.generation = self.generation.wrapping_add(1);
                     self.entry = self.entry.wrapping_add(1);
                 }
@@ -406,13 +405,13 @@ impl AppState {
                             self.lang = lang;
                         }
                         if let Some(scenario) = request.scenario {
-                            self.scenario = scenario;
+                            self.scenario = Rc::new(scenario);
                             self.preset_id = crate::ui::keep::known_preset(request.preset.as_deref());
                             self.generation = self.generation.wrapping_add(1);
                         } else if let Some(id) = request.preset {
                             match crate::presets::by_id(&id) {
                                 Some(preset) => {
-                                    self.scenario = preset.scenario;
+                                    self.scenario = Rc::new(preset.scenario);
                                     self.preset_id = Some(id);
                                     self.generation = self.generation.wrapping_add(1);
                                 }
@@ -428,7 +427,7 @@ impl AppState {
                 match errors.into_iter().next() {
                     Some(first) => self.notice = Some(Notice::ScenarioRefused(first)),
                     None => {
-                        self.scenario = *scenario;
+                        self.scenario = Rc::from(scenario);
                         self.preset_id = None;
                         self.generation = self.generation.wrapping_add(1);
                         self.entry = self.entry.wrapping_add(1);
@@ -448,7 +447,29 @@ impl AppState {
             Action::LanguageChosen(lang) => self.lang = lang,
             Action::UnitChosen(unit) => self.unit = unit,
             Action::NoticeDismissed => self.notice = None,
+            Action::ActorRemoved(id) => {
+                let uses = self.actor_uses(&id);
+                if let Some(index) = self.scenario.actors.iter().position(|a| a.id == id) {
+                    if !uses.is_empty() {
+                        let actor = self.scenario.actors[index].name.clone();
+                        self.notice = Some(Notice::ActorInUse { actor, uses });
+                    } else if self.scenario.actors.len() == 1 {
+                        self.notice = Some(Notice::LastActor);
+                    } else {
+                        Rc::make_mut(&mut self.scenario).actors.remove(index);
+                    }
+                }
+            }
+            edit => self.edit(edit),
+        }
+    }
 
+    /// An edit of the scenario itself; its copy is made here (the last valid
+    /// scenario may share it), and only for an edit.
+    fn edit(&mut self, action: Action) {
+        let lang = self.lang;
+        let s = Rc::make_mut(&mut self.scenario);
+        match action {
             Action::Renamed(name) => s.name = name,
             Action::DescriptionChanged(text) => s.description = text,
             Action::CurrencyChanged(currency) => s.currency = currency,
@@ -476,7 +497,7 @@ impl AppState {
             Action::ActorAdded => {
                 let id = fresh_id(s.actors.iter().map(|a| a.id.as_str()), "actor");
                 let number = s.actors.len() + 1;
-                let name = match self.lang {
+                let name = match lang {
                     Lang::Sv => format!("Ny aktör {number}"),
                     Lang::En => format!("New actor {number}"),
                 };
@@ -511,29 +532,15 @@ impl AppState {
                     }
                 }
             }
-            Action::ActorRemoved(id) => {
-                let uses = self.actor_uses(&id);
-                let s = &mut self.scenario;
-                if let Some(index) = s.actors.iter().position(|a| a.id == id) {
-                    if !uses.is_empty() {
-                        self.notice = Some(Notice::ActorInUse { actor: s.actors[index].name.clone(), uses });
-                    } else if s.actors.len() == 1 {
-                        self.notice = Some(Notice::LastActor);
-                    } else {
-                        s.actors.remove(index);
-                    }
-                }
-            }
-
             Action::InterventionAdded => {
-                let intervention = new_intervention(s, self.lang);
+                let intervention = new_intervention(s, lang);
                 s.interventions.push(intervention);
             }
             Action::InterventionDuplicated(index) => {
                 if let Some(original) = s.interventions.get(index) {
                     let mut copy = original.clone();
                     copy.id = fresh_id(s.interventions.iter().map(|i| i.id.as_str()), &original.id);
-                    copy.name = match self.lang {
+                    copy.name = match lang {
                         Lang::Sv => format!("{} (kopia)", original.name),
                         Lang::En => format!("{} (copy)", original.name),
                     };
@@ -557,6 +564,8 @@ impl AppState {
                     edit_intervention(iv, edit, &actors);
                 }
             }
+            // Loads, language, unit and notices are applied by `apply`.
+            _ => {}
         }
     }
 }
@@ -836,7 +845,7 @@ mod tests {
         let state = start();
         assert!(state.errors.is_empty());
         assert_eq!(state.outcome.years.len(), 15);
-        assert_eq!(*state.valid_scenario, state.scenario);
+        assert_eq!(state.valid_scenario, state.scenario);
     }
 
     #[test]
@@ -845,7 +854,7 @@ mod tests {
         assert!(state.errors.is_empty());
         assert_eq!(state.lang, Lang::En);
         if crate::presets::all().is_empty() {
-            assert_eq!(state.scenario, example_scenario());
+            assert_eq!(*state.scenario, example_scenario());
         } else {
             assert!(state.preset_id.is_some());
         }
@@ -1145,13 +1154,13 @@ mod tests {
         other.discount_rate = d("0.05");
         let fragment = crate::ui::keep::share_fragment(&other, None, Lang::En);
         let state = start().reduce(followed(&fragment));
-        assert_eq!(state.scenario, other);
+        assert_eq!(*state.scenario, other);
         assert_eq!(*state.valid_scenario, other);
         assert_eq!(state.lang, Lang::En);
         assert_eq!((state.generation, state.entry), (1, 0));
         // A damaged link keeps the scenario and says why.
         let damaged = state.clone().reduce(followed("v=1&s=garbage"));
-        assert_eq!(damaged.scenario, other);
+        assert_eq!(*damaged.scenario, other);
         assert!(matches!(&damaged.notice, Some(Notice::LinkRefused(e)) if e.path == "link.s"));
     }
 
@@ -1163,12 +1172,12 @@ mod tests {
         let state = state.reduce(Action::DiscountRateChanged(d("0.05")));
         assert_eq!(state.entry, 1, "an edit is not an entry of its own");
         let state = state.reduce(Action::PresetReset);
-        assert_eq!(state.scenario, first.scenario);
+        assert_eq!(*state.scenario, first.scenario);
         assert_eq!(state.preset_id.as_deref(), Some(first.id));
         assert_eq!(state.entry, 2);
         // From a scenario of its own, reset opens the first preset.
         let state = start().reduce(Action::PresetReset);
-        assert_eq!(state.scenario, first.scenario);
+        assert_eq!(*state.scenario, first.scenario);
     }
 
     #[test]
@@ -1202,6 +1211,6 @@ mod tests {
     fn an_unknown_preset_is_refused() {
         let state = start().reduce(Action::PresetLoaded("no-such-preset".into()));
         assert_eq!(state.notice, Some(Notice::UnknownPreset("no-such-preset".into())));
-        assert_eq!(state.scenario, example_scenario());
+        assert_eq!(*state.scenario, example_scenario());
     }
 }

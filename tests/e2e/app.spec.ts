@@ -5,7 +5,8 @@
 // "in-interventions-0-annual_cost"; the engine's message at a field is
 // "err-<field id>"); every amount in the tables and key figures carries the
 // result JSON's exact string in data-value; the scenario being edited is the
-// text of <pre data-testid="scenario-json"> (the "Show the scenario as JSON" panel).
+// text of <pre data-testid="scenario-json"> (the "Show the scenario as JSON"
+// panel, opened by support.ts scenarioText: a closed panel writes no JSON).
 import { test, expect, type Page } from '@playwright/test';
 import { currentScenario, foreign, open, recordRequests, simulateInPage } from './support';
 import AxeBuilder from '@axe-core/playwright';

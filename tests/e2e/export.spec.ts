@@ -6,7 +6,7 @@
 // "<chart testid>-download-svg" / "-download-png" in each chart's figure.
 import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
-import { open } from './support';
+import { open, scenarioText } from './support';
 
 const APP = '/index.html';
 const CHARTS = ['chart-fund', 'chart-who-pays', 'chart-actor-years', 'chart-flow'];
@@ -21,7 +21,7 @@ async function download(page: Page, testid: string): Promise<{ name: string; byt
 
 /** The current scenario (the JSON panel's text) and what the package's simulate() returns for it. */
 async function scenarioAndResult(page: Page): Promise<{ scenario: any; result: any }> {
-  const text = (await page.getByTestId('scenario-json').textContent()) ?? '';
+  const text = await scenarioText(page);
   const json = await page.evaluate(async (input) => {
     const m = await import('/pkg/fundsim.js');
     await m.default();

@@ -9,7 +9,7 @@
 import { test, expect, type Page, type Browser } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
-import { decodeQr } from './support';
+import { currentScenario, decodeQr, scenarioText } from './support';
 
 const APP = '/index.html';
 const KEY = 'fundsim.scenario.v1';
@@ -32,9 +32,6 @@ async function keyFigures(page: Page): Promise<Record<string, string | null>> {
   return out;
 }
 
-async function currentScenario(page: Page): Promise<any> {
-  return JSON.parse((await page.getByTestId('scenario-json').textContent()) ?? '');
-}
 
 async function stored(page: Page): Promise<Record<string, string>> {
   return page.evaluate(() => {
@@ -265,7 +262,7 @@ test('a link too long for a QR code says so', async ({ page }) => {
   const noise = (n: number) => Array.from({ length: n }, (_, i) => ((i * 7919 + n * 104729) % 1000003).toString(36)).join('');
   const template = scenario.interventions[0];
   scenario.interventions = Array.from({ length: 60 }, (_, i) => ({ ...template, id: `iv-${i}-${noise(8 + i)}`, name: `${noise(20 + i)}` }));
-  await page.getByTestId('scenario-json-panel').locator('summary').click();
+  // The JSON panel is open: currentScenario opened it.
   await page.getByTestId('in-paste-json').fill(JSON.stringify(scenario));
   await page.getByTestId('load-json').click();
   await expect.poll(async () => (await currentScenario(page)).interventions.length).toBe(60);
@@ -391,7 +388,7 @@ test('edits right before leaving the page are kept', async ({ page }) => {
   });
   await open(page);
   await page.getByTestId('in-allocation-amount').fill('1 234 567');
-  await expect(page.getByTestId('scenario-json')).toContainText('1234567');
+  expect(await scenarioText(page)).toContain('1234567');
   // The edited scenario's link is not made yet.
   await expect(page.getByTestId('share-link')).not.toHaveValue(/#v=1&s=/);
   // Leave at once, within the pause and before the link is made.
@@ -425,11 +422,9 @@ test('a corrupt autosave is reported once and set aside, never overwritten', asy
   expect(Object.keys(await stored(page)).filter((k) => k.startsWith(`${KEY}.corrupt-`))).toHaveLength(1);
 
   // A stored scenario that reads but breaks a rule is corrupt too, and the message names the field.
-  await page.evaluate((key) => {
-    const s = JSON.parse(document.querySelector('[data-testid="scenario-json"]')?.textContent ?? '{}');
-    s.discount_rate = '3';
-    localStorage.setItem(key, JSON.stringify(s));
-  }, KEY);
+  const broken = await currentScenario(page);
+  broken.discount_rate = '3';
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, JSON.stringify(broken)]);
   await open(page, APP);
   await expect(page.getByTestId('notice')).toContainText('discount_rate');
   expect(Object.keys(await stored(page)).filter((k) => k.startsWith(`${KEY}.corrupt-`))).toHaveLength(2);

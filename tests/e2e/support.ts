@@ -25,10 +25,22 @@ export async function open(page: Page): Promise<string[]> {
   return errors;
 }
 
+/**
+ * The scenario as edited: the text of the JSON panel in `scope` (a page, or
+ * the element an app is mounted in), which is opened first when closed (a
+ * closed panel writes no JSON).
+ */
+export async function scenarioText(scope: Page | Locator): Promise<string> {
+  const panel = scope.getByTestId('scenario-json-panel');
+  if (!(await panel.evaluate((d) => (d as HTMLDetailsElement).open))) {
+    await panel.locator('summary').click();
+  }
+  return (await scope.getByTestId('scenario-json').textContent()) ?? '';
+}
+
 /** The scenario as edited, from the JSON panel. */
-export async function currentScenario(page: Page): Promise<any> {
-  const text = await page.getByTestId('scenario-json').textContent();
-  return JSON.parse(text ?? '');
+export async function currentScenario(scope: Page | Locator): Promise<any> {
+  return JSON.parse(await scenarioText(scope));
 }
 
 /**

@@ -249,7 +249,7 @@ test('an embedded widget exports its own scenario', async ({ page }) => {
   const widget = page.locator('#widget-jobs');
   await expect(widget.getByTestId('kf-total-cost')).toBeVisible();
   expect(urls.filter((u) => u.includes('/pkg/workbook/'))).toEqual([]);
-  const scenario = JSON.parse((await widget.getByTestId('scenario-json').textContent()) ?? '');
+  const scenario = await currentScenario(widget);
   const result = await simulateInPage(page, scenario);
   const { name, book } = await downloadXlsx(page, widget);
   expect(name).toBe(fileName(scenario.name));

@@ -83,6 +83,21 @@ pub fn stack_year(series: &[Series], i: usize) -> (Vec<Segment>, Decimal, Decima
     (out, neg, pos)
 }
 
+/// The most nets a year's label and tooltip name.
+const NAMED_NETS: usize = 10;
+
+/// The actors with a net in year `i`, largest first, at most [`NAMED_NETS`]
+/// of them in actor order when there are no more; and how many are left out.
+pub fn largest_nets(series: &[Series], i: usize) -> (Vec<&Series>, usize) {
+    let mut shown: Vec<&Series> = series.iter().filter(|s| !s.net.get(i).is_none_or(|v| v.is_zero())).collect();
+    if shown.len() > NAMED_NETS {
+        shown.sort_by(|a, b| b.net[i].abs().cmp(&a.net[i].abs()));
+    }
+    let more = shown.len().saturating_sub(NAMED_NETS);
+    shown.truncate(NAMED_NETS);
+    (shown, more)
+}
+
 fn series(props: &ChartProps, years: &[i32]) -> Vec<Series> {
     props
         .outcome
@@ -191,28 +206,38 @@ pub fn view(props: &ChartProps, frame: &Frame, focus: &Focus) -> Html {
 
     let grid = money_grid(&ticks, &y, plot_left, plot_right, small);
 
-    let items = years.iter().enumerate().map(|(i, year)| {
-        let (segs, _, _) = &stacks[i];
-        let rects = segs.iter().map(|s| {
+    // One path per actor holding all its years' segments: 50 actors over 60
+    // years are 50 elements, not 3 000 (hover and focus are the year's).
+    let mut outlines: Vec<String> = vec![String::new(); series.len()];
+    for (i, (segs, _, _)) in stacks.iter().enumerate() {
+        let (x, width) = (bands.start(i), bands.width().max(0.5));
+        for s in segs {
             let (a, b) = (y.money(s.from), y.money(s.to));
-            let one = &series[s.series];
-            html! {
-                <rect class="bar-net" data-actor={one.id.clone()} x={px(bands.start(i))} y={px(a.min(b))} width={px(bands.width().max(0.5))}
-                      height={px((a - b).abs())} fill={palette::fill_url(&palette::actor_pattern_id(prefix, one.colour)).fill()}
-                      stroke="var(--c-halo, #ffffff)" stroke-width="0.75" />
+            if let Some(d) = outlines.get_mut(s.series) {
+                d.push_str(&format!("M{} {}h{}v{}h-{}z", px(x), px(a.min(b)), px(width), px((a - b).abs()), px(width)));
             }
-        });
-        let parts: Vec<String> =
-            series.iter().filter(|s| !s.net[i].is_zero()).map(|s| format!("{} {}", s.name, m.signed(s.net[i]))).collect();
+        }
+    }
+    let nets = series.iter().zip(outlines).filter(|(_, d)| !d.is_empty()).map(|(one, d)| {
+        html! {
+            <path class="bar-net" data-actor={one.id.clone()} d={d}
+                  fill={palette::fill_url(&palette::actor_pattern_id(prefix, one.colour)).fill()}
+                  stroke="var(--c-halo, #ffffff)" stroke-width="0.75" />
+        }
+    });
+    let items = years.iter().enumerate().map(|(i, year)| {
+        // The year's nets, largest first (as its tooltip; the year table has them all).
+        let (shown, more) = largest_nets(&series, i);
+        let mut parts: Vec<String> = shown.iter().map(|s| format!("{} {}", s.name, m.signed(s.net[i]))).collect();
+        if more > 0 {
+            parts.push(format!("… +{more}"));
+        }
         let label = if parts.is_empty() { format!("{year}: {}", m.text(Decimal::ZERO)) } else { format!("{year}: {}", parts.join(", ")) };
         let focused = focus.is(i);
         let children = html! {
-            <>
-                <rect class="chart-hit" x={px(bands.boundary(i))} y={px(plot_top)} width={px(bands.step())} height={px(plot_h)}
-                      fill="currentColor" fill-opacity={if focused { "0.08" } else { "0" }}
-                      stroke={if focused { "currentColor" } else { "none" }} stroke-dasharray="3 2" />
-                { for rects }
-            </>
+            <rect class="chart-hit" x={px(bands.boundary(i))} y={px(plot_top)} width={px(bands.step())} height={px(plot_h)}
+                  fill="currentColor" fill-opacity={if focused { "0.08" } else { "0" }}
+                  stroke={if focused { "currentColor" } else { "none" }} stroke-dasharray="3 2" />
         };
         let negative = stacks[i].1 < Decimal::ZERO;
         item(focus, i, "chart-bar", ItemData { year: Some(*year), actor: None, negative }, &label, children)
@@ -224,11 +249,9 @@ pub fn view(props: &ChartProps, frame: &Frame, focus: &Focus) -> Html {
     });
 
     let tip = focus.current.filter(|i| *i < n).map(|i| {
-        let mut shown: Vec<&Series> = series.iter().filter(|s| !s.net[i].is_zero()).collect();
-        shown.sort_by(|a, b| b.net[i].abs().cmp(&a.net[i].abs()));
-        let more = shown.len().saturating_sub(10);
+        let (shown, more) = largest_nets(&series, i);
         let mut lines = vec![years[i].to_string()];
-        lines.extend(shown.iter().take(10).map(|s| format!("{}: {}", ellipsize(&s.name, 26), m.signed(s.net[i]))));
+        lines.extend(shown.iter().map(|s| format!("{}: {}", ellipsize(&s.name, 26), m.signed(s.net[i]))));
         if more > 0 {
             lines.push(format!("… +{more}"));
         }
@@ -246,6 +269,7 @@ pub fn view(props: &ChartProps, frame: &Frame, focus: &Focus) -> Html {
             { for term_html }
             { grid }
             <g class="chart-bars">{ for items }</g>
+            <g class="chart-nets" pointer-events="none">{ for nets }</g>
             <g pointer-events="none">{ for boundary_html }</g>
             <g class="chart-x-axis">{ for year_labels }</g>
             { tooltip(frame, tip, height) }
@@ -310,5 +334,26 @@ mod tests {
         assert_eq!((lo, hi), (d("-6"), d("4")));
         // A year with no data: nothing, extent 0..0.
         assert_eq!(stack_year(&[s("1")], 5), (vec![], Decimal::ZERO, Decimal::ZERO));
+    }
+
+    #[test]
+    fn a_year_names_its_ten_largest_nets() {
+        let d = |v: i64| Decimal::from(v);
+        let s =
+            |k: usize, net: i64| Series { id: format!("a{k}"), name: format!("A{k}"), colour: k, net: vec![d(net)] };
+        // Three nets and a zero: all three, in actor order, none left out.
+        let few = vec![s(0, 5), s(1, 0), s(2, -9), s(3, 1)];
+        let (shown, more) = largest_nets(&few, 0);
+        assert_eq!(shown.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(), ["a0", "a2", "a3"]);
+        assert_eq!(more, 0);
+        // Twelve nets ±1..±12 (odd ones negative): the ten largest by size,
+        // 12 down to 3, and two left out (1 and 2).
+        let many: Vec<Series> = (1..=12).map(|v| s(v as usize, if v % 2 == 1 { -v } else { v })).collect();
+        let (shown, more) = largest_nets(&many, 0);
+        let sizes: Vec<i64> = shown.iter().map(|x| x.colour as i64).collect();
+        assert_eq!(sizes, (3..=12).rev().collect::<Vec<_>>());
+        assert_eq!(more, 2);
+        // A year beyond the series: nothing.
+        assert_eq!(largest_nets(&many, 3), (vec![], 0));
     }
 }

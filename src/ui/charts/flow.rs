@@ -176,6 +176,11 @@ pub fn split_compounds(name: &str, max_chars: usize) -> String {
         .join(" ")
 }
 
+/// Above this many links each payer's links are drawn as one shape.
+pub const MERGE_LINKS_ABOVE: usize = 120;
+/// The largest flows named in a merged shape's title.
+const TITLE_LINKS: usize = 5;
+
 /// The band of a link: from (x0, a0..b0) to (x1, a1..b1), curved.
 fn band_path(x0: f64, a0: f64, b0: f64, x1: f64, a1: f64, b1: f64) -> String {
     let xm = (x0 + x1) / 2.0;
@@ -269,27 +274,72 @@ pub fn view(props: &ChartProps, frame: &Frame, focus: &Focus) -> Html {
         in_offset[link.to] += h;
     }
     let focused_actor = focus.current.map(|i| if i < payers.len() { (true, i) } else { (false, i - payers.len()) });
-    let link_html = links.iter().enumerate().map(|(li, link)| {
-        let h = k * to_f64_lossy(link.out_amount);
-        let a0 = left[link.from].top + out_offset[link.from];
-        out_offset[link.from] += h;
-        let (a1, b1) = in_ends[li];
-        let from = &payers[link.from];
-        let to = &gainers[link.to];
-        let opacity = match focused_actor {
-            None => "0.35",
-            Some((true, i)) if i == link.from => "0.6",
-            Some((false, i)) if i == link.to => "0.6",
-            Some(_) => "0.12",
-        };
-        let title = l.flow_link(&from.name, &to.name, &m.text(link.out_amount), &m.text(link.in_amount));
-        html! {
-            <path class={classes!("flow-link", palette::fill_class(&palette::actor(from.colour)))} d={band_path(left_x + node_w, a0, a0 + h, right_x, a1, b1)}
-                  fill-opacity={opacity}>
-                <title>{ title }</title>
-            </path>
-        }
-    });
+    // Each link's band: (top at the payer, height there, top and bottom at the gainer).
+    let bands: Vec<(f64, f64, f64, f64)> = links
+        .iter()
+        .zip(&in_ends)
+        .map(|(link, (a1, b1))| {
+            let h = k * to_f64_lossy(link.out_amount);
+            let a0 = left[link.from].top + out_offset[link.from];
+            out_offset[link.from] += h;
+            (a0, h, *a1, *b1)
+        })
+        .collect();
+    let band = |i: usize| {
+        let (a0, h, a1, b1) = bands[i];
+        band_path(left_x + node_w, a0, a0 + h, right_x, a1, b1)
+    };
+    let link_title = |link: &Link| {
+        l.flow_link(&payers[link.from].name, &gainers[link.to].name, &m.text(link.out_amount), &m.text(link.in_amount))
+    };
+    let link_html: Html = if links.len() <= MERGE_LINKS_ABOVE {
+        links
+            .iter()
+            .enumerate()
+            .map(|(li, link)| {
+                let opacity = match focused_actor {
+                    None => "0.35",
+                    Some((true, i)) if i == link.from => "0.6",
+                    Some((false, i)) if i == link.to => "0.6",
+                    Some(_) => "0.12",
+                };
+                html! {
+                    <path class={classes!("flow-link", palette::fill_class(&palette::actor(payers[link.from].colour)))} d={band(li)}
+                          fill-opacity={opacity}>
+                        <title>{ link_title(link) }</title>
+                    </path>
+                }
+            })
+            .collect()
+    } else {
+        // Hundreds of links: one shape per payer holding all its bands, titled
+        // with its largest flows (the nodes' labels carry the totals).
+        (0..payers.len())
+            .filter_map(|p| {
+                let mut own: Vec<usize> = (0..links.len()).filter(|&li| links[li].from == p).collect();
+                if own.is_empty() {
+                    return None;
+                }
+                let d: String = own.iter().map(|&li| band(li)).collect::<Vec<_>>().join(" ");
+                own.sort_by(|a, b| links[*b].out_amount.abs().cmp(&links[*a].out_amount.abs()));
+                let mut lines: Vec<String> = own.iter().take(TITLE_LINKS).map(|&li| link_title(&links[li])).collect();
+                if own.len() > TITLE_LINKS {
+                    lines.push(format!("… +{}", own.len() - TITLE_LINKS));
+                }
+                let opacity = match focused_actor {
+                    None => "0.35",
+                    Some((true, i)) if i == p => "0.6",
+                    Some(_) => "0.12",
+                };
+                Some(html! {
+                    <path class={classes!("flow-link", "flow-links-of", palette::fill_class(&palette::actor(payers[p].colour)))}
+                          data-actor={payers[p].id.clone()} d={d} fill-opacity={opacity}>
+                        <title>{ lines.join("\n") }</title>
+                    </path>
+                })
+            })
+            .collect()
+    };
 
     let node_html = |nodes: &[Node],
                      places: &[Placed],
@@ -381,7 +431,7 @@ pub fn view(props: &ChartProps, frame: &Frame, focus: &Focus) -> Html {
             <text class="chart-column-head" x={px(w - margin)} y={px(heads_y)} text-anchor="end" font-weight="700">
                 { format!("{} {}", l.gainers(), m.text(g_total)) }
             </text>
-            <g class="flow-links">{ for link_html }</g>
+            <g class="flow-links">{ link_html }</g>
             { node_html(&payers, &left, &left_names, &left_slots, true, 0) }
             { node_html(&gainers, &right, &right_names, &right_slots, false, payers.len()) }
             <text class="chart-caption" x={px(margin)} y={px(caption_top)} font-size={px(small)} font-style="italic">

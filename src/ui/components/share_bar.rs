@@ -2,9 +2,12 @@
 //! show it as a QR code, save the scenario as a file and open one, and go
 //! back to the preset. The browser calls are in [`crate::ui::browser`].
 
+use std::rc::Rc;
+
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::model::Scenario;
 use crate::ui::browser;
 use crate::ui::components::qr_dialog::QrDialog;
 use crate::ui::state::Action;
@@ -18,8 +21,8 @@ pub struct ShareBarProps {
     pub link: Option<AttrValue>,
     /// The file name "Save the scenario" offers.
     pub file_name: AttrValue,
-    /// The last valid scenario as the contract's JSON.
-    pub file_json: AttrValue,
+    /// The last valid scenario, saved as the contract's JSON (written on the click).
+    pub scenario: Rc<Scenario>,
     /// Whether the edited scenario has errors (the last valid version is saved).
     pub has_errors: bool,
     /// Whether changes are autosaved in this browser.
@@ -73,9 +76,9 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
         })
     };
     let onsave = {
-        let (name, json, save_failed) = (props.file_name.clone(), props.file_json.clone(), save_failed.clone());
+        let (name, scenario, save_failed) = (props.file_name.clone(), props.scenario.clone(), save_failed.clone());
         Callback::from(move |_: MouseEvent| {
-            save_failed.set(!browser::download(&name, "application/json", &json));
+            save_failed.set(!browser::download(&name, "application/json", &scenario.to_json()));
         })
     };
     let onopen = {

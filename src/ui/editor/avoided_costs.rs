@@ -8,18 +8,28 @@ use yew::prelude::*;
 use crate::model::{Scenario, ScenarioError};
 use crate::ui::components::number_field::{NumKind, NumberField};
 use crate::ui::components::select_field::SelectField;
-use crate::ui::editor::field_error;
+use crate::ui::editor::{field_error, same_for_intervention};
 use crate::ui::state::{Action, InterventionEdit};
 use crate::ui::text::T;
 use crate::ui::Prefs;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct AvoidedCostsEditorProps {
     /// The intervention's position.
     pub index: usize,
+    /// The scenario; the table shows intervention `index` and the actors.
     pub scenario: Rc<Scenario>,
     pub errors: Rc<Vec<ScenarioError>>,
     pub onaction: Callback<Action>,
+}
+
+impl PartialEq for AvoidedCostsEditorProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.index == other.index
+            && same_for_intervention(&self.scenario, &other.scenario, self.index)
+            && self.errors == other.errors
+            && self.onaction == other.onaction
+    }
 }
 
 #[component(AvoidedCostsEditor)]

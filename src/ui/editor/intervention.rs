@@ -12,21 +12,25 @@ use crate::ui::components::number_field::{as_i32, as_u32, NumKind, NumberField};
 use crate::ui::components::select_field::SelectField;
 use crate::ui::components::text_field::TextField;
 use crate::ui::editor::avoided_costs::AvoidedCostsEditor;
-use crate::ui::editor::field_error;
 use crate::ui::editor::repayment::RepaymentEditor;
 use crate::ui::editor::uncertainty::UncertaintyEditor;
+use crate::ui::editor::{field_error, same_for_intervention};
 use crate::ui::format::money_auto;
 use crate::ui::state::{Action, InterventionEdit};
 use crate::ui::text::T;
 use crate::ui::Prefs;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct InterventionEditorProps {
     /// Position in the scenario's list.
     pub index: usize,
     /// Number of interventions (to know whether it can move down).
     pub count: usize,
+    /// The scenario; the editor shows its intervention `index`, the actors
+    /// and the years (see [`same_for_intervention`]).
     pub scenario: Rc<Scenario>,
+    /// Every intervention's id and name (an id must be free).
+    pub ids: Rc<Vec<(String, String)>>,
     pub errors: Rc<Vec<ScenarioError>>,
     /// What its repayment rule means, with the current numbers.
     pub sentence: AttrValue,
@@ -34,6 +38,19 @@ pub struct InterventionEditorProps {
     #[prop_or_default]
     pub open: bool,
     pub onaction: Callback<Action>,
+}
+
+impl PartialEq for InterventionEditorProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.index == other.index
+            && self.count == other.count
+            && same_for_intervention(&self.scenario, &other.scenario, self.index)
+            && self.ids == other.ids
+            && self.errors == other.errors
+            && self.sentence == other.sentence
+            && self.open == other.open
+            && self.onaction == other.onaction
+    }
 }
 
 #[component(InterventionEditor)]
@@ -114,7 +131,7 @@ pub fn intervention_editor(props: &InterventionEditorProps) -> Html {
             <TextField id={format!("{id}-name")} label={T::InterventionName.get(lang)} value={iv.name.clone()} error={e("name", false)}
                 oninput={on.reform(move |name| Action::InterventionEdited { index, edit: InterventionEdit::Renamed(name) })} />
             <IdField dom_id={format!("{id}-id")} value={iv.id.clone()} {index}
-                items={Rc::new(s.interventions.iter().map(|x| (x.id.clone(), x.name.clone())).collect::<Vec<_>>())}
+                items={props.ids.clone()}
                 oncommit={on.reform(move |new_id| Action::InterventionIdChanged { index, id: new_id })} />
             <SelectField id={format!("{id}-owner")} label={T::Owner.get(lang)} value={iv.owner.clone()} options={actors}
                 error={e("owner", false)}

@@ -31,8 +31,14 @@ pub fn interventions_editor(props: &InterventionsEditorProps) -> Html {
     let fresh: Vec<bool> = {
         let mut seen = seen.borrow_mut();
         let known = seen.get_or_insert_with(Default::default);
-        s.interventions.iter().map(|iv| known.insert(iv.id.clone()) && !first_render).collect()
+        s.interventions
+            .iter()
+            .map(|iv| !known.contains(&iv.id) && known.insert(iv.id.clone()) && !first_render)
+            .collect()
     };
+    // Every id and name, one list shared by all editors while it is unchanged.
+    let ids =
+        use_memo(s.interventions.iter().map(|x| (x.id.clone(), x.name.clone())).collect::<Vec<_>>(), |ids| ids.clone());
     // Each editor's key follows its intervention through moves and id edits.
     let keyring = use_mut_ref(Keyring::default);
     let keys = keyring.borrow_mut().keys_for(&s.interventions.iter().map(|iv| iv.id.as_str()).collect::<Vec<_>>());
@@ -45,7 +51,7 @@ pub fn interventions_editor(props: &InterventionsEditorProps) -> Html {
             <ol class="intervention-list" data-testid="intervention-list">
                 { for s.interventions.iter().enumerate().map(|(index, _)| html! {
                     <li key={keys.get(index).copied().unwrap_or_default()}>
-                        <InterventionEditor index={index} count={count} scenario={props.scenario.clone()}
+                        <InterventionEditor index={index} count={count} scenario={props.scenario.clone()} ids={ids.clone()}
                             errors={props.errors.clone()} onaction={props.onaction.clone()}
                             sentence={explain::intervention_rule(s, &props.outcome, index, lang)}
                             open={count <= 1 || fresh.get(index).copied().unwrap_or(false)} />

@@ -16,9 +16,11 @@ pub mod interventions;
 pub mod repayment;
 pub mod uncertainty;
 
+use std::rc::Rc;
+
 use yew::AttrValue;
 
-use crate::model::ScenarioError;
+use crate::model::{Scenario, ScenarioError};
 use crate::ui::i18n::Lang;
 use crate::ui::text::engine_message;
 
@@ -45,4 +47,17 @@ mod tests {
     fn dom_ids_follow_paths() {
         assert_eq!(super::dom_id("interventions[12].avoided_costs[0].actor"), "interventions-12-avoided_costs-0-actor");
     }
+}
+
+/// Whether the editor of intervention `index` shows the same in `a` as in
+/// `b`: the same scenario, or one with the same intervention, actors, start
+/// year and horizon. An edit elsewhere (the yearly allocation, another
+/// intervention) then leaves the editor alone without comparing the whole
+/// scenario, which for 200 interventions is most of an edit's redraw.
+pub fn same_for_intervention(a: &Rc<Scenario>, b: &Rc<Scenario>, index: usize) -> bool {
+    Rc::ptr_eq(a, b)
+        || (a.start_year == b.start_year
+            && a.horizon_years == b.horizon_years
+            && a.actors == b.actors
+            && a.interventions.get(index) == b.interventions.get(index))
 }

@@ -278,6 +278,12 @@ async function inPageInputChanges({ n, warmup, changeTimeoutMs }) {
 // Runs in the page: the engine alone, the package's simulate() on the scenario
 // being edited (the text of <pre data-testid="scenario-json">), `runs` times.
 async function inPageEngineTime({ runs }) {
+  // A closed panel writes no JSON: open it and let the app draw it.
+  const panel = document.querySelector('[data-testid="scenario-json-panel"]');
+  if (panel && !panel.open) {
+    panel.open = true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
   const pre = document.querySelector('[data-testid="scenario-json"]');
   if (!pre) return { error: 'no [data-testid="scenario-json"] on the page' };
   const json = pre.textContent;
