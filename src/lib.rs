@@ -105,8 +105,8 @@ fn mount_props(options_json: Option<&str>) -> Result<ui::app::AppProps, String> 
     };
     let opening = if let Some(scenario) = options.get("scenario") {
         let scenario = model::Scenario::from_json(&scenario.to_string()).map_err(|e| prefix("scenario", e))?;
-        model::simulate(&scenario).map_err(|e| prefix("scenario", e))?;
-        Opening::Scenario(Rc::new(scenario))
+        let outcome = model::simulate(&scenario).map_err(|e| prefix("scenario", e))?;
+        Opening::Simulated(Rc::new(scenario), Rc::new(outcome))
     } else if let Some(preset) = options.get("preset") {
         let id = preset.as_str().ok_or("preset: must be a preset's id (a string)")?;
         if presets::by_id(id).is_none() {

@@ -26,6 +26,18 @@ async fn settle() {
     yew::platform::time::sleep(Duration::from_millis(30)).await;
 }
 
+/// Lets Yew render, until the editor is drawn too (it follows the results'
+/// first paint, or a second where no frame comes).
+async fn settle_drawn(root: &Element) {
+    for _ in 0..100 {
+        settle().await;
+        if try_find(root, "add-intervention").is_some() {
+            return;
+        }
+    }
+    panic!("the editor was not drawn within 3 s");
+}
+
 /// Mounts the app on the built-in example in a fresh element.
 async fn mount(lang: Lang) -> Element {
     let document = gloo::utils::document();
@@ -38,7 +50,7 @@ async fn mount(lang: Lang) -> Element {
         ..Default::default()
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
-    settle().await;
+    settle_drawn(&root).await;
     root
 }
 
@@ -202,7 +214,7 @@ async fn a_closed_intervention_renders_only_its_summary_until_opened() {
     let props =
         AppProps { opening: Opening::Preset("gotland".into()), lang: Lang::Sv, owns_page: false, ..Default::default() };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
-    settle().await;
+    settle_drawn(&root).await;
     // The Gotland preset has three interventions: they start closed, without fields.
     assert!(try_find(&root, "intervention-2").is_some());
     assert!(try_find(&root, "in-interventions-1-success_rate").is_none());

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::Scenario;
+use crate::model::{Outcome, Scenario};
 use crate::ui::browser::{self, PageSync};
 use crate::ui::components::charts_panel::ChartsPanel;
 use crate::ui::components::error_summary::ErrorSummary;
@@ -38,6 +38,9 @@ pub enum Opening {
     Preset(String),
     /// This scenario; refused with a notice (opening on the first preset) when it breaks a rule.
     Scenario(Rc<Scenario>),
+    /// This scenario with its outcome, already computed (by `mount`, which
+    /// refuses a bad scenario before the app exists): not computed twice.
+    Simulated(Rc<Scenario>, Rc<Outcome>),
 }
 
 #[derive(Properties, PartialEq, Default)]
@@ -126,6 +129,7 @@ pub fn initial_state(opening: &Opening, lang: Lang) -> AppState {
                 .unwrap_or_else(|e| AppState { notice: Some(Notice::ScenarioRefused(e)), ..AppState::opening(lang) }),
             None => AppState { notice: Some(Notice::UnknownPreset(id.clone())), ..AppState::opening(lang) },
         },
+        Opening::Simulated(s, outcome) => AppState::simulated(s.clone(), outcome.clone(), lang),
         Opening::Scenario(s) => AppState::new((**s).clone(), lang, None)
             .unwrap_or_else(|e| AppState { notice: Some(Notice::ScenarioRefused(e)), ..AppState::opening(lang) }),
     }
@@ -178,6 +182,10 @@ pub fn app(props: &AppProps) -> Html {
     // every keystroke would double the work of a large scenario.
     let report = use_rested((state.valid_scenario.clone(), state.outcome.clone()), UNCERTAINTY_DELAY_MS);
     let lang = state.lang;
+    // The editor and the year tables are drawn once the results have been
+    // painted: they are below the results (on a phone, far below), and a
+    // large scenario's first results come sooner without them.
+    let painted = use_painted();
     // The page's link for the last valid scenario (a preset by its id when
     // unchanged) and the view; `None` while the browser deflates a new one.
     let fragment = use_page_fragment(owns_page, state.valid_scenario.clone(), state.preset_id.clone(), lang, *view);
@@ -352,6 +360,7 @@ pub fn app(props: &AppProps) -> Html {
                     </main>
                     <aside class="editor" id="fundsim-editor" tabindex="-1" aria-labelledby="editor-heading" key={generation}>
                         <h2 id="editor-heading">{ T::Assumptions.get(lang) }</h2>
+                        if *painted {
                         <FundEditor scenario={scenario.clone()} errors={errors.clone()} onaction={onaction.clone()} />
                         <section class="editor-section" aria-labelledby="ed-repayment">
                             <h3 id="ed-repayment">{ T::SectionRepayment.get(lang) }</h3>
@@ -363,10 +372,13 @@ pub fn app(props: &AppProps) -> Html {
                         <InterventionsEditor scenario={scenario.clone()} outcome={outcome.clone()} errors={errors.clone()} onaction={onaction.clone()} />
                         <ActorsEditor scenario={scenario.clone()} errors={errors.clone()} onaction={onaction.clone()} />
                         <GeneralEditor scenario={scenario.clone()} errors={errors.clone()} onaction={onaction.clone()} />
+                        }
                     </aside>
                     <div class="details">
-                        <YearTables scenario={valid.clone()} outcome={outcome.clone()} />
-                        <ScenarioJson scenario={scenario.clone()} onaction={onaction.clone()} />
+                        if *painted {
+                            <YearTables scenario={valid.clone()} outcome={outcome.clone()} />
+                            <ScenarioJson scenario={scenario.clone()} onaction={onaction.clone()} />
+                        }
                         <p class="privacy">{ T::Privacy.get(lang) }</p>
                     </div>
                 </div>
@@ -374,6 +386,29 @@ pub fn app(props: &AppProps) -> Html {
         </ContextProvider<Prefs>>
     }
 }
+
+/// Whether the page has painted since the app was first drawn: set after the
+/// next animation frame (a task queued from it runs after that frame's paint),
+/// or after [`PAINT_WAIT_MS`] where frames do not come (a hidden tab).
+#[hook]
+fn use_painted() -> UseStateHandle<bool> {
+    let painted = use_state_eq(|| false);
+    {
+        let painted = painted.clone();
+        use_effect_with((), move |_| {
+            let after_frame = {
+                let painted = painted.clone();
+                browser::after_next_paint(move || painted.set(true))
+            };
+            let fallback = gloo::timers::callback::Timeout::new(PAINT_WAIT_MS, move || painted.set(true));
+            move || drop((after_frame, fallback))
+        });
+    }
+    painted
+}
+
+/// The longest the editor waits for the first paint.
+const PAINT_WAIT_MS: u32 = 1_000;
 
 /// How long the scenario must stay unchanged before the Monte Carlo run starts.
 const UNCERTAINTY_DELAY_MS: u32 = 250;

@@ -542,3 +542,31 @@ async fn browser_inflate(bytes: &[u8], limit: usize) -> Option<Vec<u8>> {
         out.extend(value.to_vec());
     }
 }
+
+/// Calls `then` in a task queued from the next animation frame, that is once
+/// the browser has painted that frame. Dropping the result cancels it.
+pub fn after_next_paint(then: impl FnOnce() + 'static) -> Option<AfterPaint> {
+    let cancelled = Rc::new(std::cell::Cell::new(false));
+    let alive = cancelled.clone();
+    let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+        if !alive.get() {
+            Timeout::new(0, move || {
+                if !alive.get() {
+                    then();
+                }
+            })
+            .forget();
+        }
+    });
+    web_sys::window()?.request_animation_frame(frame.unchecked_ref()).ok()?;
+    Some(AfterPaint(cancelled))
+}
+
+/// A pending [`after_next_paint`]; dropping it cancels the call.
+pub struct AfterPaint(Rc<std::cell::Cell<bool>>);
+
+impl Drop for AfterPaint {
+    fn drop(&mut self) {
+        self.0.set(true);
+    }
+}

@@ -269,20 +269,24 @@ impl AppState {
     /// A state showing `scenario`, which must be valid; else the engine's first message.
     pub fn new(scenario: Scenario, lang: Lang, preset_id: Option<String>) -> Result<AppState, ScenarioError> {
         let outcome = simulate(&scenario)?;
-        let scenario = Rc::new(scenario);
-        Ok(AppState {
+        Ok(AppState { preset_id, ..AppState::simulated(Rc::new(scenario), Rc::new(outcome), lang) })
+    }
+
+    /// A state showing `scenario` with `outcome`, its outcome already computed.
+    pub fn simulated(scenario: Rc<Scenario>, outcome: Rc<Outcome>, lang: Lang) -> AppState {
+        AppState {
             valid_scenario: scenario.clone(),
             scenario,
             errors: Vec::new(),
-            outcome: Rc::new(outcome),
+            outcome,
             lang,
             unit: Unit::default(),
-            preset_id,
+            preset_id: None,
             notice: None,
             generation: 0,
             entry: 0,
             displaced: None,
-        })
+        }
     }
 
     /// The app's opening state: the first preset, else the built-in example.

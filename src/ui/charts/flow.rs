@@ -316,13 +316,22 @@ pub fn view(props: &ChartProps, frame: &Frame, focus: &Focus) -> Html {
         // with its largest flows (the nodes' labels carry the totals).
         (0..payers.len())
             .filter_map(|p| {
-                let mut own: Vec<usize> = (0..links.len()).filter(|&li| links[li].from == p).collect();
+                let own: Vec<usize> = (0..links.len()).filter(|&li| links[li].from == p).collect();
                 if own.is_empty() {
                     return None;
                 }
                 let d: String = own.iter().map(|&li| band(li)).collect::<Vec<_>>().join(" ");
-                own.sort_by(|a, b| links[*b].out_amount.abs().cmp(&links[*a].out_amount.abs()));
-                let mut lines: Vec<String> = own.iter().take(TITLE_LINKS).map(|&li| link_title(&links[li])).collect();
+                // The largest flows, picked one by one (no sort for five of them).
+                let mut largest: Vec<usize> = Vec::with_capacity(TITLE_LINKS);
+                while let Some(&next) = own
+                    .iter()
+                    .filter(|li| !largest.contains(li))
+                    .max_by_key(|&&li| links[li].out_amount.abs())
+                    .filter(|_| largest.len() < TITLE_LINKS)
+                {
+                    largest.push(next);
+                }
+                let mut lines: Vec<String> = largest.iter().map(|&li| link_title(&links[li])).collect();
                 if own.len() > TITLE_LINKS {
                     lines.push(format!("… +{}", own.len() - TITLE_LINKS));
                 }
