@@ -11,7 +11,9 @@
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
-use super::axis::{ellipsize, label_every, money_grid, nice_ticks, px, text_width, Bands, Scale, NAME_CHAR_WIDTH};
+use super::axis::{
+    ellipsize, label_every, money_grid, nice_ticks, push_px, px, text_width, Bands, Scale, NAME_CHAR_WIDTH,
+};
 use super::frame::Frame;
 use super::labels::{Labels, Money};
 use super::legend::{legend, Entry, Swatch};
@@ -214,7 +216,18 @@ pub fn view(props: &ChartProps, frame: &Frame, focus: &Focus) -> Html {
         for s in segs {
             let (a, b) = (y.money(s.from), y.money(s.to));
             if let Some(d) = outlines.get_mut(s.series) {
-                d.push_str(&format!("M{} {}h{}v{}h-{}z", px(x), px(a.min(b)), px(width), px((a - b).abs()), px(width)));
+                // M x y h width v height h -width z: the segment's rectangle.
+                d.push('M');
+                push_px(d, x);
+                d.push(' ');
+                push_px(d, a.min(b));
+                d.push('h');
+                push_px(d, width);
+                d.push('v');
+                push_px(d, (a - b).abs());
+                d.push_str("h-");
+                push_px(d, width);
+                d.push('z');
             }
         }
     }

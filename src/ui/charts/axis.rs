@@ -47,15 +47,40 @@ pub fn money_grid(ticks: &Ticks, y: &Scale, plot_left: f64, plot_right: f64, fon
 /// Written with integer formatting only: float formatting would pull the
 /// float-printing machinery of `core` into the download for nothing.
 pub fn px(value: f64) -> String {
+    let mut out = String::with_capacity(8);
+    push_px(&mut out, value);
+    out
+}
+
+/// [`px`] written onto the end of `out`, digit by digit: a path of
+/// thousands of numbers is built without a string per number.
+pub fn push_px(out: &mut String, value: f64) {
     if !value.is_finite() {
-        return "0".into();
+        out.push('0');
+        return;
     }
     let tenths = (value * 10.0).round() as i64;
-    let (whole, tenth) = (tenths / 10, (tenths % 10).abs());
-    match (tenth, tenths < 0 && whole == 0) {
-        (0, _) => format!("{whole}"),
-        (_, true) => format!("-0.{tenth}"),
-        _ => format!("{whole}.{tenth}"),
+    if tenths < 0 {
+        out.push('-');
+    }
+    let tenths = tenths.unsigned_abs();
+    let (whole, tenth) = (tenths / 10, tenths % 10);
+    // The whole part's digits, most significant first.
+    let mut digits = [0u8; 20];
+    let mut n = 0;
+    let mut rest = whole;
+    loop {
+        digits[n] = b'0' + (rest % 10) as u8;
+        n += 1;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    out.extend(digits[..n].iter().rev().map(|&b| b as char));
+    if tenth != 0 {
+        out.push('.');
+        out.push((b'0' + tenth as u8) as char);
     }
 }
 
@@ -323,6 +348,17 @@ mod tests {
         assert_eq!(px(3.0), "3");
         assert_eq!(px(-3.0), "-3");
         assert_eq!(px(f64::NAN), "0");
+        // 0.04 → 0.4 tenths → 0 → "0" (no "-0" for a tiny negative either: −0.04 → "0").
+        assert_eq!(px(0.04), "0");
+        assert_eq!(px(-0.04), "0");
+        // 1 234 567.89 → 12 345 678.9 tenths → 12 345 679 → "1234567.9".
+        assert_eq!(px(1_234_567.89), "1234567.9");
+        // Appended, not replaced.
+        let mut path = String::from("M");
+        push_px(&mut path, 10.0);
+        path.push(' ');
+        push_px(&mut path, -0.5);
+        assert_eq!(path, "M10 -0.5");
     }
     use super::*;
     use std::str::FromStr;

@@ -14,7 +14,7 @@
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
-use super::axis::{ellipsize, px, wrap, CHAR_WIDTH, NAME_CHAR_WIDTH};
+use super::axis::{ellipsize, push_px, px, wrap, CHAR_WIDTH, NAME_CHAR_WIDTH};
 use super::frame::Frame;
 use super::labels::{Labels, Money};
 use super::palette;
@@ -184,25 +184,22 @@ const TITLE_LINKS: usize = 5;
 /// The band of a link: from (x0, a0..b0) to (x1, a1..b1), curved.
 fn band_path(x0: f64, a0: f64, b0: f64, x1: f64, a1: f64, b1: f64) -> String {
     let xm = (x0 + x1) / 2.0;
-    format!(
-        "M{},{} C{},{} {},{} {},{} L{},{} C{},{} {},{} {},{} Z",
-        px(x0),
-        px(a0),
-        px(xm),
-        px(a0),
-        px(xm),
-        px(a1),
-        px(x1),
-        px(a1),
-        px(x1),
-        px(b1),
-        px(xm),
-        px(b1),
-        px(xm),
-        px(b0),
-        px(x0),
-        px(b0)
-    )
+    // M x0,a0 C xm,a0 xm,a1 x1,a1 L x1,b1 C xm,b1 xm,b0 x0,b0 Z
+    let points = [(x0, a0), (xm, a0), (xm, a1), (x1, a1), (x1, b1), (xm, b1), (xm, b0), (x0, b0)];
+    let mut d = String::with_capacity(96);
+    for (k, (x, y)) in points.into_iter().enumerate() {
+        d.push_str(match k {
+            0 => "M",
+            1 | 5 => " C",
+            4 => " L",
+            _ => " ",
+        });
+        push_px(&mut d, x);
+        d.push(',');
+        push_px(&mut d, y);
+    }
+    d.push_str(" Z");
+    d
 }
 
 /// Draws the chart.
@@ -461,6 +458,16 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn a_band_is_two_curves_joined_at_the_ends() {
+        // From x 10 (y 0..5) to x 110 (y 40..42.25): the middle x is 60; the
+        // top curve runs 10,0 → 110,40, the bottom one back 110,42.3 → 10,5.
+        assert_eq!(
+            band_path(10.0, 0.0, 5.0, 110.0, 40.0, 42.25),
+            "M10,0 C60,0 60,40 110,40 L110,42.3 C60,42.3 60,5 10,5 Z"
+        );
     }
 
     #[test]
