@@ -259,6 +259,11 @@ test('the QR code decodes to the current link, view=present included, and opens 
   const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
   await openPresent(phone, link.replace(/^http:\/\/[^/]+\/index\.html#/, ''));
   expect(await figures(phone)).toEqual(shown);
+  // On the phone the way out is at the top, above the title, without scrolling.
+  const leave = await phone.getByTestId('pr-leave').boundingBox();
+  const title = await phone.getByTestId('pr-title').boundingBox();
+  expect(leave && title && leave.y + leave.height <= title.y).toBe(true);
+  expect(leave && leave.y + leave.height <= 844).toBe(true);
   await phone.context().close();
   expect(errors).toEqual([]);
 });
