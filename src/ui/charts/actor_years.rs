@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use yew::prelude::*;
 
 use super::axis::{
-    ellipsize, label_every, money_grid, nice_ticks, push_px, px, text_width, Bands, Scale, NAME_CHAR_WIDTH,
+    ellipsize, label_every, money_grid, nice_ticks, push_px, px, text_width, Bands, Scale, SvgText, NAME_CHAR_WIDTH,
 };
 use super::frame::Frame;
 use super::labels::{Labels, Money};
@@ -179,7 +179,10 @@ pub fn view(props: &ChartProps, frame: &Frame, focus: &Focus) -> Html {
     let bands = Bands::new(n, plot_left, plot_right, if n > 30 { 0.15 } else { 0.3 });
 
     // Terms: alternate shading, a label in the strip, dashed lines between.
-    let term_html = terms(&years).into_iter().enumerate().map(|(t, (first, last, from, to))| {
+    // Terms: alternate shading, a label in the strip, dashed lines between
+    // (drawn as text: nothing here is focused or hovered).
+    let mut below = SvgText::default();
+    for (t, (first, last, from, to)) in terms(&years).into_iter().enumerate() {
         let x0 = bands.boundary(first);
         let x1 = bands.boundary(last + 1);
         let long = l.term(from, to);
@@ -187,24 +190,39 @@ pub fn view(props: &ChartProps, frame: &Frame, focus: &Focus) -> Html {
         let shorter = format!("{from}–{:02}", to.rem_euclid(100));
         let room = x1 - x0 - 4.0;
         let text = [long, short, shorter].into_iter().find(|t| text_width(t, small) <= room);
-        html! {
-            <g class="chart-term" data-term={format!("{from}-{to}")}>
-                if t % 2 == 1 {
-                    <rect x={px(x0)} y={px(strip_top)} width={px(x1 - x0)} height={px(plot_bottom - strip_top)} fill="currentColor" fill-opacity="0.045" />
-                }
-                if let Some(text) = text {
-                    <text x={px((x0 + x1) / 2.0)} y={px(strip_top + small * 1.0)} text-anchor="middle" font-size={px(small)}>{ text }</text>
-                }
-            </g>
+        below.open("g").attr("class", "chart-term").attr("data-term", &format!("{from}-{to}")).end();
+        if t % 2 == 1 {
+            below
+                .open("rect")
+                .num("x", x0)
+                .num("y", strip_top)
+                .num("width", x1 - x0)
+                .num("height", plot_bottom - strip_top);
+            below.attr("fill", "currentColor").attr("fill-opacity", "0.045").close();
         }
-    });
-    let boundary_html = term_boundaries(&years).into_iter().map(|i| {
+        if let Some(text) = text {
+            below
+                .open("text")
+                .num("x", (x0 + x1) / 2.0)
+                .num("y", strip_top + small * 1.0)
+                .attr("text-anchor", "middle");
+            below.num("font-size", small).end().text(&text).shut("text");
+        }
+        below.shut("g");
+    }
+    let mut boundaries = SvgText::default();
+    boundaries.open("g").attr("pointer-events", "none").end();
+    for i in term_boundaries(&years) {
         let bx = bands.boundary(i);
-        html! {
-            <line class="chart-term-boundary" x1={px(bx)} x2={px(bx)} y1={px(strip_top)} y2={px(plot_bottom)}
-                  stroke="currentColor" stroke-width="1.5" stroke-dasharray="5 4" stroke-opacity="0.8" />
-        }
-    });
+        boundaries.open("line").attr("class", "chart-term-boundary").num("x1", bx).num("x2", bx);
+        boundaries
+            .num("y1", strip_top)
+            .num("y2", plot_bottom)
+            .attr("stroke", "currentColor")
+            .attr("stroke-width", "1.5");
+        boundaries.attr("stroke-dasharray", "5 4").attr("stroke-opacity", "0.8").close();
+    }
+    boundaries.shut("g");
 
     let grid = money_grid(&ticks, &y, plot_left, plot_right, small);
 
@@ -231,13 +249,16 @@ pub fn view(props: &ChartProps, frame: &Frame, focus: &Focus) -> Html {
             }
         }
     }
-    let nets = series.iter().zip(outlines).filter(|(_, d)| !d.is_empty()).map(|(one, d)| {
-        html! {
-            <path class="bar-net" data-actor={one.id.clone()} d={d}
-                  fill={palette::fill_url(&palette::actor_pattern_id(prefix, one.colour)).fill()}
-                  stroke="var(--c-halo, #ffffff)" stroke-width="0.75" />
+    let mut above = SvgText::default();
+    above.open("g").attr("class", "chart-nets").attr("pointer-events", "none").end();
+    for (one, d) in series.iter().zip(outlines).filter(|(_, d)| !d.is_empty()) {
+        above.open("path").attr("class", "bar-net").attr("data-actor", &one.id).attr("d", &d);
+        if let Some(fill) = palette::fill_url(&palette::actor_pattern_id(prefix, one.colour)).fill() {
+            above.attr("fill", &fill);
         }
-    });
+        above.attr("stroke", "var(--c-halo, #ffffff)").attr("stroke-width", "0.75").close();
+    }
+    above.shut("g");
     let items = years.iter().enumerate().map(|(i, year)| {
         // The year's nets, largest first (as its tooltip; the year table has them all).
         let (shown, more) = largest_nets(&series, i);
@@ -257,9 +278,13 @@ pub fn view(props: &ChartProps, frame: &Frame, focus: &Focus) -> Html {
     });
 
     let every = label_every(bands.step(), text_width("2030", small), 6.0);
-    let year_labels = years.iter().enumerate().filter(|(i, _)| i % every == 0).map(|(i, year)| {
-        html! { <text x={px(bands.center(i))} y={px(plot_bottom + small * 1.4)} text-anchor="middle" font-size={px(small)}>{ *year }</text> }
-    });
+    let mut x_axis = SvgText::default();
+    x_axis.open("g").attr("class", "chart-x-axis").end();
+    for (i, year) in years.iter().enumerate().filter(|(i, _)| i % every == 0) {
+        x_axis.open("text").num("x", bands.center(i)).num("y", plot_bottom + small * 1.4).attr("text-anchor", "middle");
+        x_axis.num("font-size", small).end().text(&year.to_string()).shut("text");
+    }
+    x_axis.shut("g");
 
     let tip = focus.current.filter(|i| *i < n).map(|i| {
         let (shown, more) = largest_nets(&series, i);
@@ -279,12 +304,12 @@ pub fn view(props: &ChartProps, frame: &Frame, focus: &Focus) -> Html {
             { palette::defs(prefix, n_patterns) }
             { legend_html }
             <text x={px(margin)} y={px(unit_top + small * 0.5)} font-size={px(small)} dominant-baseline="central">{ m.unit_label() }</text>
-            { for term_html }
+            { below.into_html() }
             { grid }
             <g class="chart-bars">{ for items }</g>
-            <g class="chart-nets" pointer-events="none">{ for nets }</g>
-            <g pointer-events="none">{ for boundary_html }</g>
-            <g class="chart-x-axis">{ for year_labels }</g>
+            { above.into_html() }
+            { boundaries.into_html() }
+            { x_axis.into_html() }
             { tooltip(frame, tip, height) }
         </>
     };
