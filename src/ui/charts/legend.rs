@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::axis::{px, text_width};
+use super::axis::{px, text_width, SvgText};
 use super::palette::{fill_class, stroke, Paint};
 
 /// What a legend entry shows before its text.
@@ -58,43 +58,72 @@ pub fn legend(entries: &[Entry], x: f64, x_max: f64, y: f64, font: f64) -> (Html
     let line_h = font * 1.6;
     let widths: Vec<f64> = entries.iter().map(|e| sw + 6.0 + text_width(&e.text, font)).collect();
     let (places, lines) = flow(&widths, x, x_max, font * 1.2);
-    let items = entries.iter().zip(places).map(|(e, (ex, line))| {
+    let mut svg = SvgText::default();
+    svg.open("g").attr("class", "chart-legend").num("font-size", font).end();
+    for (e, (ex, line)) in entries.iter().zip(places) {
         let top = y + line as f64 * line_h + (line_h - sw) / 2.0;
         let mid = top + sw / 2.0;
-        let swatch = match &e.swatch {
-            Swatch::Fill(paint) => html! {
-                <rect class={paint.class()} x={px(ex)} y={px(top)} width={px(sw)} height={px(sw)} fill={paint.fill()}
-                      stroke="currentColor" stroke-opacity="0.5" stroke-width="0.75" />
-            },
-            Swatch::Line(colour) => html! {
-                <>
-                    <line class={stroke(colour)} x1={px(ex)} x2={px(ex + sw)} y1={px(mid)} y2={px(mid)} stroke-width="2.5" />
-                    <circle class={fill_class(colour)} cx={px(ex + sw / 2.0)} cy={px(mid)} r="3.5" />
-                </>
-            },
-            Swatch::Negative(colour) => html! {
-                <>
-                    <path class={fill_class(colour)} d={diamond(ex + sw / 2.0, mid, sw / 2.0)} stroke="currentColor" stroke-width="1" />
-                    <line x1={px(ex + sw / 2.0 - 3.0)} x2={px(ex + sw / 2.0 + 3.0)} y1={px(mid)} y2={px(mid)} stroke="#ffffff" stroke-width="1.5" />
-                </>
-            },
-            Swatch::Dashed => html! {
-                <line x1={px(ex + sw / 2.0)} x2={px(ex + sw / 2.0)} y1={px(top - 2.0)} y2={px(top + sw + 2.0)}
-                      stroke="currentColor" stroke-width="1.5" stroke-dasharray="4 3" />
-            },
-            Swatch::Tick => html! {
-                <rect x={px(ex + sw / 2.0 - 1.75)} y={px(top - 1.0)} width="3.5" height={px(sw + 2.0)} fill="currentColor" />
-            },
-        };
-        html! {
-            <g class="chart-legend-entry">
-                { swatch }
-                <text x={px(ex + sw + 6.0)} y={px(mid)} dominant-baseline="central">{ e.text.clone() }</text>
-            </g>
+        svg.open("g").attr("class", "chart-legend-entry").end();
+        match &e.swatch {
+            Swatch::Fill(paint) => {
+                svg.open("rect");
+                if let Some(class) = paint.class() {
+                    svg.attr("class", &class);
+                }
+                svg.num("x", ex).num("y", top).num("width", sw).num("height", sw);
+                if let Some(fill) = paint.fill() {
+                    svg.attr("fill", &fill);
+                }
+                svg.attr("stroke", "currentColor").attr("stroke-opacity", "0.5").attr("stroke-width", "0.75").close();
+            }
+            Swatch::Line(colour) => {
+                svg.open("line")
+                    .attr("class", &stroke(colour))
+                    .num("x1", ex)
+                    .num("x2", ex + sw)
+                    .num("y1", mid)
+                    .num("y2", mid);
+                svg.attr("stroke-width", "2.5").close();
+                svg.open("circle")
+                    .attr("class", &fill_class(colour))
+                    .num("cx", ex + sw / 2.0)
+                    .num("cy", mid)
+                    .attr("r", "3.5");
+                svg.close();
+            }
+            Swatch::Negative(colour) => {
+                svg.open("path").attr("class", &fill_class(colour)).attr("d", &diamond(ex + sw / 2.0, mid, sw / 2.0));
+                svg.attr("stroke", "currentColor").attr("stroke-width", "1").close();
+                svg.open("line")
+                    .num("x1", ex + sw / 2.0 - 3.0)
+                    .num("x2", ex + sw / 2.0 + 3.0)
+                    .num("y1", mid)
+                    .num("y2", mid);
+                svg.attr("stroke", "#ffffff").attr("stroke-width", "1.5").close();
+            }
+            Swatch::Dashed => {
+                svg.open("line")
+                    .num("x1", ex + sw / 2.0)
+                    .num("x2", ex + sw / 2.0)
+                    .num("y1", top - 2.0)
+                    .num("y2", top + sw + 2.0);
+                svg.attr("stroke", "currentColor").attr("stroke-width", "1.5").attr("stroke-dasharray", "4 3").close();
+            }
+            Swatch::Tick => {
+                svg.open("rect")
+                    .num("x", ex + sw / 2.0 - 1.75)
+                    .num("y", top - 1.0)
+                    .attr("width", "3.5")
+                    .num("height", sw + 2.0);
+                svg.attr("fill", "currentColor").close();
+            }
         }
-    });
+        svg.open("text").num("x", ex + sw + 6.0).num("y", mid).attr("dominant-baseline", "central").end();
+        svg.text(&e.text).shut("text").shut("g");
+    }
+    svg.shut("g");
     let height = lines as f64 * line_h;
-    (html! { <g class="chart-legend" font-size={px(font)}>{ for items }</g> }, height)
+    (svg.into_html(), height)
 }
 
 /// The path of a diamond centred on (cx, cy) with half-diagonal `r`.

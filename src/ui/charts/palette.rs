@@ -10,6 +10,8 @@
 
 use yew::prelude::*;
 
+use super::axis::SvgText;
+
 /// Money paid: vermillion (`--c-pay`).
 pub const PAY: &str = "pay";
 /// Money gained: bluish green (`--c-gain`).
@@ -98,49 +100,59 @@ pub fn fill_url(id: &str) -> Paint {
 /// The shapes drawn over an actor's colour: 16 distinct patterns
 /// (solid, diagonals, dots, lines, crosses), so that even the 9th actor,
 /// who shares a colour with the 1st, has its own.
-fn overlay(kind: usize, ink: &str) -> Html {
-    let line = |d: &'static str| html! { <path d={d} stroke={ink.to_string()} stroke-width="1.6" fill="none" /> };
-    let dot = |cx: &'static str, cy: &'static str| html! { <circle cx={cx} cy={cy} r="1.5" fill={ink.to_string()} /> };
+fn overlay(svg: &mut SvgText, kind: usize, ink: &str) {
+    let line = |svg: &mut SvgText, d: &str| {
+        svg.open("path").attr("d", d).attr("stroke", ink).attr("stroke-width", "1.6").attr("fill", "none").close();
+    };
     match kind % 8 {
-        0 => html! {},
-        1 => line("M-2,2 l4,-4 M0,8 l8,-8 M6,10 l4,-4"),
-        2 => html! { <>{dot("2", "2")}{dot("6", "6")}</> },
-        3 => line("M0,2 h8 M0,6 h8"),
-        4 => line("M-2,6 l4,4 M0,0 l8,8 M6,-2 l4,4"),
-        5 => line("M2,0 v8 M6,0 v8"),
-        6 => line("M0,0 l8,8 M8,0 l-8,8"),
-        _ => line("M0,4 h8 M4,0 v8"),
+        0 => {}
+        1 => line(svg, "M-2,2 l4,-4 M0,8 l8,-8 M6,10 l4,-4"),
+        2 => {
+            for c in ["2", "6"] {
+                svg.open("circle").attr("cx", c).attr("cy", c).attr("r", "1.5").attr("fill", ink).close();
+            }
+        }
+        3 => line(svg, "M0,2 h8 M0,6 h8"),
+        4 => line(svg, "M-2,6 l4,4 M0,0 l8,8 M6,-2 l4,4"),
+        5 => line(svg, "M2,0 v8 M6,0 v8"),
+        6 => line(svg, "M0,0 l8,8 M8,0 l-8,8"),
+        _ => line(svg, "M0,4 h8 M4,0 v8"),
     }
 }
 
 /// Pattern definitions for a chart: the cost hatching, the repayment dots,
 /// and one pattern per actor (`n_actors`, at most 16 distinct).
 pub fn defs(prefix: &str, n_actors: usize) -> Html {
-    let actors = (0..n_actors.min(16)).map(|i| {
+    let mut svg = SvgText::default();
+    svg.open("defs").end();
+    svg.open("pattern").attr("id", &hatch_id(prefix)).attr("patternUnits", "userSpaceOnUse");
+    svg.attr("width", "7").attr("height", "7").attr("patternTransform", "rotate(45)").end();
+    svg.open("rect")
+        .attr("class", &fill_class(PAY))
+        .attr("width", "7")
+        .attr("height", "7")
+        .attr("fill-opacity", "0.28")
+        .close();
+    svg.open("rect").attr("class", &fill_class(PAY)).attr("width", "3").attr("height", "7").close();
+    svg.shut("pattern");
+    svg.open("pattern").attr("id", &dots_id(prefix)).attr("patternUnits", "userSpaceOnUse");
+    svg.attr("width", "6").attr("height", "6").end();
+    svg.open("rect").attr("class", &fill_class(GAIN)).attr("width", "6").attr("height", "6").close();
+    svg.open("circle").attr("cx", "3").attr("cy", "3").attr("r", "1.4").attr("fill", "rgba(255,255,255,0.8)").close();
+    svg.shut("pattern");
+    for i in 0..n_actors.min(16) {
         let k = i % ACTOR_FALLBACKS.len();
         let ink = if LIGHT[k] { "rgba(0,0,0,0.55)" } else { "rgba(255,255,255,0.75)" };
         // The second round of 8 uses the remaining patterns, shifted by 4.
         let kind = if i < 8 { i } else { i + 4 };
-        html! {
-            <pattern id={actor_pattern_id(prefix, i)} patternUnits="userSpaceOnUse" width="8" height="8">
-                <rect class={fill_class(&actor(i))} width="8" height="8" />
-                { overlay(kind, ink) }
-            </pattern>
-        }
-    });
-    html! {
-        <defs>
-            <pattern id={hatch_id(prefix)} patternUnits="userSpaceOnUse" width="7" height="7" patternTransform="rotate(45)">
-                <rect class={fill_class(PAY)} width="7" height="7" fill-opacity="0.28" />
-                <rect class={fill_class(PAY)} width="3" height="7" />
-            </pattern>
-            <pattern id={dots_id(prefix)} patternUnits="userSpaceOnUse" width="6" height="6">
-                <rect class={fill_class(GAIN)} width="6" height="6" />
-                <circle cx="3" cy="3" r="1.4" fill="rgba(255,255,255,0.8)" />
-            </pattern>
-            { for actors }
-        </defs>
+        svg.open("pattern").attr("id", &actor_pattern_id(prefix, i)).attr("patternUnits", "userSpaceOnUse");
+        svg.attr("width", "8").attr("height", "8").end();
+        svg.open("rect").attr("class", &fill_class(&actor(i))).attr("width", "8").attr("height", "8").close();
+        overlay(&mut svg, kind, ink);
+        svg.shut("pattern");
     }
+    svg.shut("defs");
+    svg.into_html()
 }
 
 #[cfg(test)]
