@@ -7,7 +7,7 @@
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
-use super::axis::{label_every, money_grid, nice_ticks, px, text_width, Bands, Scale};
+use super::axis::{label_every, money_grid, nice_ticks, push_px, px, text_width, Bands, Scale, SvgText};
 use super::frame::Frame;
 use super::labels::{Labels, Money};
 use super::legend::{diamond, legend, Entry, Swatch};
@@ -76,15 +76,15 @@ pub fn view(props: &ChartProps, frame: &Frame, focus: &Focus) -> Html {
     let y0 = y.map(0.0);
 
     let grid = money_grid(&ticks, &y, plot_left, plot_right, small);
-    let zone = if ticks.lo() < Decimal::ZERO {
+    // Below the bars: the negative zone (drawn as text, as every part that
+    // is not focused or hovered).
+    let mut below = SvgText::default();
+    if ticks.lo() < Decimal::ZERO {
         let zy = y.money(ticks.lo());
-        html! {
-            <rect class={classes!("chart-negative-zone", palette::fill_class(PAY))} x={px(plot_left)} y={px(y0)} width={px(plot_right - plot_left)} height={px((zy - y0).max(0.0))}
-                  fill-opacity="0.1" />
-        }
-    } else {
-        html! {}
-    };
+        below.open("rect").attr("class", &format!("chart-negative-zone {}", palette::fill_class(PAY)));
+        below.num("x", plot_left).num("y", y0).num("width", plot_right - plot_left).num("height", (zy - y0).max(0.0));
+        below.attr("fill-opacity", "0.1").close();
+    }
 
     let n = fund.len();
     let bands = Bands::new(n, plot_left, plot_right, if n > 30 { 0.15 } else { 0.25 });
@@ -136,45 +136,70 @@ pub fn view(props: &ChartProps, frame: &Frame, focus: &Focus) -> Html {
         item(focus, i, "chart-bar", ItemData { year: Some(f.year), actor: None, negative }, &label, children)
     });
 
-    // The balance line and its points, over the bars, not catching the mouse.
+    // The balance line and its points, over the bars, not catching the mouse;
+    // the marker of the year the fund runs dry; the years on the x axis.
+    let mut above = SvgText::default();
     let points: Vec<(f64, f64, bool)> =
         fund.iter().enumerate().map(|(i, f)| (bands.center(i), y.money(f.close), f.close < Decimal::ZERO)).collect();
-    let line = points.iter().map(|(x, y, _)| format!("{},{}", px(*x), px(*y))).collect::<Vec<_>>().join(" ");
-    let r = if n > 30 { 3.0 } else { 4.5 };
-    let marks = points.iter().map(|&(x, py, negative)| {
-        if negative {
-            html! {
-                <g class="balance-point negative">
-                    <path class={palette::fill_class(PAY)} d={diamond(x, py, r + 2.5)} stroke="currentColor" stroke-width="1" />
-                    <line x1={px(x - r + 1.0)} x2={px(x + r - 1.0)} y1={px(py)} y2={px(py)} stroke="#ffffff" stroke-width="1.5" />
-                </g>
-            }
-        } else {
-            html! { <circle class={classes!("balance-point", palette::fill_class(BALANCE))} cx={px(x)} cy={px(py)} r={px(r)} stroke="#ffffff" stroke-width="1" /> }
+    let mut line = String::new();
+    for (k, (x, py, _)) in points.iter().enumerate() {
+        if k > 0 {
+            line.push(' ');
         }
-    });
-    let dry_label = dry
-        .and_then(|year| fund.iter().position(|f| f.year == year).map(|i| (year, i)))
-        .map(|(year, i)| {
-            // A dashed marker down the first negative year, and the words beside it, just below zero.
-            let x = bands.center(i);
-            let text = l.runs_dry(year);
-            let tw = text_width(&text, font);
-            let (tx, anchor) = if x + 6.0 + tw <= plot_right { (x + 6.0, "start") } else { (x - 6.0, "end") };
-            html! {
-                <g class="chart-runs-dry" pointer-events="none">
-                    <line class={palette::stroke(PAY)} x1={px(x)} x2={px(x)} y1={px(y0)} y2={px(plot_bottom)} stroke-width="2" stroke-dasharray="5 3" />
-                    <text class="chart-halo" x={px(tx)} y={px(y0 + font * 1.3)} text-anchor={anchor} font-weight="700">{ text }</text>
-                </g>
-            }
-        })
-        .unwrap_or_default();
-
+        push_px(&mut line, *x);
+        line.push(',');
+        push_px(&mut line, *py);
+    }
+    above.open("polyline").attr("class", &format!("balance-line {}", palette::stroke(BALANCE))).attr("points", &line);
+    above.attr("fill", "none").attr("stroke-width", "2.5").attr("pointer-events", "none").close();
+    let r = if n > 30 { 3.0 } else { 4.5 };
+    above.open("g").attr("class", "balance-points").attr("pointer-events", "none").end();
+    for &(x, py, negative) in &points {
+        if negative {
+            above.open("g").attr("class", "balance-point negative").end();
+            above.open("path").attr("class", &palette::fill_class(PAY)).attr("d", &diamond(x, py, r + 2.5));
+            above.attr("stroke", "currentColor").attr("stroke-width", "1").close();
+            above.open("line").num("x1", x - r + 1.0).num("x2", x + r - 1.0).num("y1", py).num("y2", py);
+            above.attr("stroke", "#ffffff").attr("stroke-width", "1.5").close();
+            above.shut("g");
+        } else {
+            above.open("circle").attr("class", &format!("balance-point {}", palette::fill_class(BALANCE)));
+            above.num("cx", x).num("cy", py).num("r", r).attr("stroke", "#ffffff").attr("stroke-width", "1").close();
+        }
+    }
+    above.shut("g");
+    if let Some((year, i)) = dry.and_then(|year| fund.iter().position(|f| f.year == year).map(|i| (year, i))) {
+        // A dashed marker down the first negative year, and the words beside it, just below zero.
+        let x = bands.center(i);
+        let text = l.runs_dry(year);
+        let tw = text_width(&text, font);
+        let (tx, anchor) = if x + 6.0 + tw <= plot_right { (x + 6.0, "start") } else { (x - 6.0, "end") };
+        above.open("g").attr("class", "chart-runs-dry").attr("pointer-events", "none").end();
+        above
+            .open("line")
+            .attr("class", &palette::stroke(PAY))
+            .num("x1", x)
+            .num("x2", x)
+            .num("y1", y0)
+            .num("y2", plot_bottom);
+        above.attr("stroke-width", "2").attr("stroke-dasharray", "5 3").close();
+        above
+            .open("text")
+            .attr("class", "chart-halo")
+            .num("x", tx)
+            .num("y", y0 + font * 1.3)
+            .attr("text-anchor", anchor);
+        above.attr("font-weight", "700").end().text(&text).shut("text");
+        above.shut("g");
+    }
     // Years on the x axis, thinned so that they never overlap.
     let every = label_every(bands.step(), text_width("2030", small), 6.0);
-    let years = fund.iter().enumerate().filter(|(i, _)| i % every == 0).map(|(i, f)| {
-        html! { <text x={px(bands.center(i))} y={px(plot_bottom + small * 1.4)} text-anchor="middle" font-size={px(small)}>{ f.year }</text> }
-    });
+    above.open("g").attr("class", "chart-x-axis").end();
+    for (i, f) in fund.iter().enumerate().filter(|(i, _)| i % every == 0) {
+        above.open("text").num("x", bands.center(i)).num("y", plot_bottom + small * 1.4).attr("text-anchor", "middle");
+        above.num("font-size", small).end().text(&f.year.to_string()).shut("text");
+    }
+    above.shut("g");
 
     let tip = focus.current.and_then(|i| fund.get(i).map(|f| (i, f))).map(|(i, f)| {
         let mut lines = vec![
@@ -199,13 +224,10 @@ pub fn view(props: &ChartProps, frame: &Frame, focus: &Focus) -> Html {
             { palette::defs(prefix, 0) }
             { legend_html }
             <text x={px(margin)} y={px(unit_top + small * 0.5)} font-size={px(small)} dominant-baseline="central">{ m.unit_label() }</text>
-            { zone }
+            { below.into_html() }
             { grid }
             <g class="chart-bars">{ for items }</g>
-            <polyline class={classes!("balance-line", palette::stroke(BALANCE))} points={line} fill="none" stroke-width="2.5" pointer-events="none" />
-            <g class="balance-points" pointer-events="none">{ for marks }</g>
-            { dry_label }
-            <g class="chart-x-axis">{ for years }</g>
+            { above.into_html() }
             { tooltip(frame, tip, height) }
         </>
     };
