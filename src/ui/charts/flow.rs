@@ -14,7 +14,7 @@
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
-use super::axis::{ellipsize, push_px, px, wrap, CHAR_WIDTH, NAME_CHAR_WIDTH};
+use super::axis::{ellipsize, push_px, px, wrap, SvgText, CHAR_WIDTH, NAME_CHAR_WIDTH};
 use super::frame::Frame;
 use super::labels::{Labels, Money};
 use super::palette;
@@ -289,63 +289,62 @@ pub fn view(props: &ChartProps, frame: &Frame, focus: &Focus) -> Html {
     let link_title = |link: &Link| {
         l.flow_link(&payers[link.from].name, &gainers[link.to].name, &m.text(link.out_amount), &m.text(link.in_amount))
     };
-    let link_html: Html = if links.len() <= MERGE_LINKS_ABOVE {
-        links
-            .iter()
-            .enumerate()
-            .map(|(li, link)| {
-                let opacity = match focused_actor {
-                    None => "0.35",
-                    Some((true, i)) if i == link.from => "0.6",
-                    Some((false, i)) if i == link.to => "0.6",
-                    Some(_) => "0.12",
-                };
-                html! {
-                    <path class={classes!("flow-link", palette::fill_class(&palette::actor(payers[link.from].colour)))} d={band(li)}
-                          fill-opacity={opacity}>
-                        <title>{ link_title(link) }</title>
-                    </path>
-                }
-            })
-            .collect()
+    // The links, drawn as text: each shape's title is the browser's own
+    // tooltip; focus and hover are the nodes'.
+    let mut link_svg = SvgText::default();
+    link_svg.open("g").attr("class", "flow-links").end();
+    let mut shape = |class: &str, actor: Option<&str>, d: &str, opacity: &str, title: &str| {
+        link_svg.open("path").attr("class", class);
+        if let Some(actor) = actor {
+            link_svg.attr("data-actor", actor);
+        }
+        link_svg.attr("d", d).attr("fill-opacity", opacity).end();
+        link_svg.open("title").end().text(title).shut("title").shut("path");
+    };
+    if links.len() <= MERGE_LINKS_ABOVE {
+        for (li, link) in links.iter().enumerate() {
+            let opacity = match focused_actor {
+                None => "0.35",
+                Some((true, i)) if i == link.from => "0.6",
+                Some((false, i)) if i == link.to => "0.6",
+                Some(_) => "0.12",
+            };
+            let class = format!("flow-link {}", palette::fill_class(&palette::actor(payers[link.from].colour)));
+            shape(&class, None, &band(li), opacity, &link_title(link));
+        }
     } else {
         // Hundreds of links: one shape per payer holding all its bands, titled
         // with its largest flows (the nodes' labels carry the totals).
-        (0..payers.len())
-            .filter_map(|p| {
-                let own: Vec<usize> = (0..links.len()).filter(|&li| links[li].from == p).collect();
-                if own.is_empty() {
-                    return None;
-                }
-                let d: String = own.iter().map(|&li| band(li)).collect::<Vec<_>>().join(" ");
-                // The largest flows, picked one by one (no sort for five of them).
-                let mut largest: Vec<usize> = Vec::with_capacity(TITLE_LINKS);
-                while let Some(&next) = own
-                    .iter()
-                    .filter(|li| !largest.contains(li))
-                    .max_by_key(|&&li| links[li].out_amount.abs())
-                    .filter(|_| largest.len() < TITLE_LINKS)
-                {
-                    largest.push(next);
-                }
-                let mut lines: Vec<String> = largest.iter().map(|&li| link_title(&links[li])).collect();
-                if own.len() > TITLE_LINKS {
-                    lines.push(format!("… +{}", own.len() - TITLE_LINKS));
-                }
-                let opacity = match focused_actor {
-                    None => "0.35",
-                    Some((true, i)) if i == p => "0.6",
-                    Some(_) => "0.12",
-                };
-                Some(html! {
-                    <path class={classes!("flow-link", "flow-links-of", palette::fill_class(&palette::actor(payers[p].colour)))}
-                          data-actor={payers[p].id.clone()} d={d} fill-opacity={opacity}>
-                        <title>{ lines.join("\n") }</title>
-                    </path>
-                })
-            })
-            .collect()
-    };
+        for (p, payer) in payers.iter().enumerate() {
+            let own: Vec<usize> = (0..links.len()).filter(|&li| links[li].from == p).collect();
+            if own.is_empty() {
+                continue;
+            }
+            let d: String = own.iter().map(|&li| band(li)).collect::<Vec<_>>().join(" ");
+            // The largest flows, picked one by one (no sort for five of them).
+            let mut largest: Vec<usize> = Vec::with_capacity(TITLE_LINKS);
+            while let Some(&next) = own
+                .iter()
+                .filter(|li| !largest.contains(li))
+                .max_by_key(|&&li| links[li].out_amount.abs())
+                .filter(|_| largest.len() < TITLE_LINKS)
+            {
+                largest.push(next);
+            }
+            let mut lines: Vec<String> = largest.iter().map(|&li| link_title(&links[li])).collect();
+            if own.len() > TITLE_LINKS {
+                lines.push(format!("… +{}", own.len() - TITLE_LINKS));
+            }
+            let opacity = match focused_actor {
+                None => "0.35",
+                Some((true, i)) if i == p => "0.6",
+                Some(_) => "0.12",
+            };
+            let class = format!("flow-link flow-links-of {}", palette::fill_class(&palette::actor(payer.colour)));
+            shape(&class, Some(&payer.id), &d, opacity, &lines.join("\n"));
+        }
+    }
+    link_svg.shut("g");
 
     let node_html = |nodes: &[Node],
                      places: &[Placed],
@@ -437,7 +436,7 @@ pub fn view(props: &ChartProps, frame: &Frame, focus: &Focus) -> Html {
             <text class="chart-column-head" x={px(w - margin)} y={px(heads_y)} text-anchor="end" font-weight="700">
                 { format!("{} {}", l.gainers(), m.text(g_total)) }
             </text>
-            <g class="flow-links">{ link_html }</g>
+            { link_svg.into_html() }
             { node_html(&payers, &left, &left_names, &left_slots, true, 0) }
             { node_html(&gainers, &right, &right_names, &right_slots, false, payers.len()) }
             <text class="chart-caption" x={px(margin)} y={px(caption_top)} font-size={px(small)} font-style="italic">

@@ -8,7 +8,7 @@
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
-use super::axis::{ellipsize, label_every, nice_ticks, px, text_width, Scale, CHAR_WIDTH};
+use super::axis::{ellipsize, label_every, nice_ticks, px, text_width, Scale, SvgText, CHAR_WIDTH};
 use super::frame::Frame;
 use super::labels::{Labels, Money};
 use super::legend::{legend, Entry, Swatch};
@@ -148,26 +148,26 @@ pub fn view(props: &ChartProps, frame: &Frame, focus: &Focus) -> Html {
     let rows_bottom = cy;
     let height = rows_bottom + small * 2.4;
 
-    let group_html = groups.iter().map(|(gy, text)| {
-        html! {
-            <g class="chart-group">
-                <line x1={px(margin)} x2={px(w - margin)} y1={px(*gy + 2.0)} y2={px(*gy + 2.0)} stroke="currentColor" stroke-opacity="0.35" />
-                <text x={px(margin)} y={px(*gy + font * 1.25)} font-weight="700">{ *text }</text>
-            </g>
-        }
-    });
-    let grid = ticks.values.iter().zip(&ticks.labels).enumerate().map(|(k, (v, label))| {
+    // Grid and group headings, drawn as text (nothing here is focused or hovered).
+    let mut below = SvgText::default();
+    for (k, (v, label)) in ticks.values.iter().zip(&ticks.labels).enumerate() {
         let tx = x.money(*v);
         let zero = v.is_zero();
-        let label = if k.abs_diff(zero_at) % every == 0 { label.clone() } else { String::new() };
-        html! {
-            <g class="chart-tick">
-                <line x1={px(tx)} x2={px(tx)} y1={px(header_top + header_h)} y2={px(rows_bottom)} stroke="currentColor"
-                      stroke-opacity={if zero { "0.7" } else { "0.15" }} stroke-width={if zero { "1.5" } else { "1" }} />
-                <text x={px(tx)} y={px(rows_bottom + small * 1.3)} text-anchor="middle" font-size={px(small)}>{ label }</text>
-            </g>
-        }
-    });
+        let label = if k.abs_diff(zero_at) % every == 0 { label.as_str() } else { "" };
+        below.open("g").attr("class", "chart-tick").end();
+        below.open("line").num("x1", tx).num("x2", tx).num("y1", header_top + header_h).num("y2", rows_bottom);
+        below.attr("stroke", "currentColor").attr("stroke-opacity", if zero { "0.7" } else { "0.15" });
+        below.attr("stroke-width", if zero { "1.5" } else { "1" }).close();
+        below.open("text").num("x", tx).num("y", rows_bottom + small * 1.3).attr("text-anchor", "middle");
+        below.num("font-size", small).end().text(label).shut("text").shut("g");
+    }
+    for (gy, text) in &groups {
+        below.open("g").attr("class", "chart-group").end();
+        below.open("line").num("x1", margin).num("x2", w - margin).num("y1", *gy + 2.0).num("y2", *gy + 2.0);
+        below.attr("stroke", "currentColor").attr("stroke-opacity", "0.35").close();
+        below.open("text").num("x", margin).num("y", *gy + font * 1.25).attr("font-weight", "700").end();
+        below.text(text).shut("text").shut("g");
+    }
 
     let items = rows.iter().enumerate().map(|(i, row)| {
         let top = places[i];
@@ -237,8 +237,7 @@ pub fn view(props: &ChartProps, frame: &Frame, focus: &Focus) -> Html {
                 <text x={px(x0 + 6.0)} y={px(arrow_y)} dominant-baseline="central">{ l.gains_arrow() }</text>
                 <text x={px(w - margin)} y={px(rows_bottom + small * 2.6)} text-anchor="end" font-size={px(small)}>{ l.amounts_in(&m.unit_label()) }</text>
             </g>
-            { for grid }
-            { for group_html }
+            { below.into_html() }
             <g class="chart-rows">{ for items }</g>
             { tooltip(frame, tip, height + small) }
         </>
