@@ -14,6 +14,8 @@
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
+use crate::ui::text::lowercase;
+
 use super::axis::{ellipsize, push_px, px, wrap, SvgText, CHAR_WIDTH, NAME_CHAR_WIDTH};
 use super::frame::Frame;
 use super::labels::{Labels, Money};
@@ -158,7 +160,7 @@ pub fn split_compounds(name: &str, max_chars: usize) -> String {
             if word.chars().count() <= max_chars {
                 return word.to_string();
             }
-            let lower = word.to_lowercase();
+            let lower = lowercase(word);
             for ending in COMPOUND_ENDINGS {
                 if lower.ends_with(ending)
                     && lower.len() >= ending.len() + 3

@@ -7,6 +7,8 @@
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
+use crate::ui::text::lowercase;
+
 use super::axis::{label_every, money_grid, nice_ticks, push_px, px, text_width, Bands, Scale, SvgText};
 use super::frame::Frame;
 use super::labels::{Labels, Money};
@@ -105,19 +107,19 @@ pub fn view(props: &ChartProps, frame: &Frame, focus: &Focus) -> Html {
         let mut label = format!(
             "{}: {} {}, {} {}, {} {}, {} {}, {} {}",
             f.year,
-            l.opening().to_lowercase(),
+            lowercase(l.opening()),
             m.text(f.open),
-            l.allocation().to_lowercase(),
+            lowercase(l.allocation()),
             m.text(f.allocation),
-            l.repayments().to_lowercase(),
+            lowercase(l.repayments()),
             m.text(f.repayments),
-            l.grants_short().to_lowercase(),
+            lowercase(l.grants_short()),
             m.text(f.grants),
-            l.balance_short().to_lowercase(),
+            lowercase(l.balance_short()),
             m.text(f.close)
         );
         if negative {
-            label.push_str(&format!(" ({})", l.negative_balance().to_lowercase()));
+            label.push_str(&format!(" ({})", lowercase(l.negative_balance())));
         }
         let focused = focus.is(i);
         let hit = html! {

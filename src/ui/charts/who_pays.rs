@@ -8,6 +8,8 @@
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
+use crate::ui::text::lowercase;
+
 use super::axis::{ellipsize, label_every, nice_ticks, px, text_width, Scale, SvgText, CHAR_WIDTH};
 use super::frame::Frame;
 use super::labels::{Labels, Money};
@@ -194,7 +196,7 @@ pub fn view(props: &ChartProps, frame: &Frame, focus: &Focus) -> Html {
             m.text(row.cost),
             l.savings_word(),
             m.text(row.savings),
-            l.net().to_lowercase(),
+            lowercase(l.net()),
             m.signed(row.net)
         );
         let focused = focus.is(i);
@@ -253,7 +255,7 @@ pub fn view(props: &ChartProps, frame: &Frame, focus: &Focus) -> Html {
                 m.text(r.cost),
                 l.savings_word(),
                 m.text(r.savings),
-                l.net().to_lowercase(),
+                lowercase(l.net()),
                 m.signed(r.net)
             )
         })

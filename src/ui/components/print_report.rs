@@ -203,7 +203,7 @@ pub fn print_report(props: &PrintReportProps) -> Html {
         let first = s.start_year + iv.start as i32;
         let last = first + iv.years as i32 - 1;
         let rule_source = if iv.repayment.is_some() { T::OwnRule } else { T::RuleDefault };
-        let rule = format!("{} ({})", explain::intervention_rule(s, &props.outcome, index, lang), rule_source.get(lang).to_lowercase());
+        let rule = format!("{} ({})", explain::intervention_rule(s, &props.outcome, index, lang), crate::ui::text::lowercase(rule_source.get(lang)));
         let u = iv.uncertainty.clone().unwrap_or_default();
         let ranges: Vec<(T, Range, bool)> = [
             (T::SuccessRate, u.success_rate, true),
