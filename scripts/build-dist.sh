@@ -20,7 +20,7 @@ rm -rf "$dist"
 mkdir -p "$dist/site/pkg"
 cp "$FUNDSIM_ROOT/index.html" "$dist/site/"
 cp -r "$FUNDSIM_ROOT/www" "$dist/site/"
-cp "$FUNDSIM_ROOT/pkg/fundsim.js" "$FUNDSIM_ROOT/pkg/fundsim_bg.wasm" "$dist/site/pkg/"
+cp "$FUNDSIM_ROOT/pkg/fundsim.js" "$FUNDSIM_ROOT/pkg/fundsim_bg.wasm" "$FUNDSIM_ROOT/pkg/style.css" "$dist/site/pkg/"
 # The glue's snippets (the Excel workbook's loader) and the workbook module,
 # which is fetched only when a user asks for an .xlsx.
 cp -r "$FUNDSIM_ROOT/pkg/snippets" "$dist/site/pkg/"

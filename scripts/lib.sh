@@ -155,6 +155,18 @@ minify_js() {
         die "terser could not minify ${1#"$FUNDSIM_ROOT"/}"
 }
 
+# The stylesheet the pages load, pkg/style.css: www/style.css minified with
+# lightningcss (an npm dev dependency), as it is part of the initial download;
+# a plain copy when lightningcss is missing.
+build_css() {
+    if command -v lightningcss >/dev/null 2>&1; then
+        lightningcss --minify "$FUNDSIM_ROOT/www/style.css" -o "$FUNDSIM_ROOT/pkg/style.css" ||
+            die "lightningcss could not minify www/style.css"
+    else
+        cp "$FUNDSIM_ROOT/www/style.css" "$FUNDSIM_ROOT/pkg/style.css"
+    fi
+}
+
 build_pkg() {
     command -v wasm-opt >/dev/null 2>&1 || die "wasm-opt (npm package binaryen) is not on PATH"
     log "building the release package with wasm-pack into pkg/"
@@ -168,7 +180,8 @@ build_pkg() {
     for js in "$FUNDSIM_ROOT"/pkg/snippets/*/*.js "$FUNDSIM_ROOT"/pkg/snippets/*/*/*.js; do
         if [ -f "$js" ]; then minify_js "$js"; fi
     done
-    log "pkg/fundsim_bg.wasm: $(wc -c <"$FUNDSIM_ROOT/pkg/fundsim_bg.wasm") bytes, pkg/fundsim.js: $(wc -c <"$FUNDSIM_ROOT/pkg/fundsim.js") bytes"
+    build_css
+    log "pkg/fundsim_bg.wasm: $(wc -c <"$FUNDSIM_ROOT/pkg/fundsim_bg.wasm") bytes, pkg/fundsim.js: $(wc -c <"$FUNDSIM_ROOT/pkg/fundsim.js") bytes, pkg/style.css: $(wc -c <"$FUNDSIM_ROOT/pkg/style.css") bytes"
     build_workbook_pkg
 }
 

@@ -24,7 +24,7 @@ root = pathlib.Path(sys.argv[1])
 out = pathlib.Path(sys.argv[2])
 
 page = (root / "index.html").read_text(encoding="utf-8")
-css = (root / "www" / "style.css").read_text(encoding="utf-8")
+css = (root / "pkg" / "style.css").read_text(encoding="utf-8")
 glue = (root / "pkg" / "fundsim.js").read_text(encoding="utf-8")
 wasm = base64.b64encode((root / "pkg" / "fundsim_bg.wasm").read_bytes()).decode("ascii")
 wb_glue = (root / "pkg" / "workbook" / "fundsim_workbook.js").read_text(encoding="utf-8")
@@ -93,7 +93,7 @@ policy = (
     f"default-src 'none'; script-src {sha256(script_text)} {sha256(workbook_text)} 'wasm-unsafe-eval'; "
     f"style-src {sha256(style_text)}; img-src blob: data:"
 )
-page = page.replace('<link rel="stylesheet" href="./www/style.css">', "<style>" + style_text + "</style>")
+page = page.replace('<link rel="stylesheet" href="./pkg/style.css">', "<style>" + style_text + "</style>")
 # The served page's icon is a file next to it; the single file has none to fetch.
 page = page.replace('<link rel="icon" href="./www/icon.svg" type="image/svg+xml">', '<link rel="icon" href="data:,">')
 page = page.replace(

@@ -118,7 +118,7 @@ for (const [label, value] of rows) {
 // www/embed.js does for the script form).
 const host = document.querySelector('#api-widget');
 const shadow = host.attachShadow({ mode: 'open' });
-for (const name of ['style.css', 'embed.css']) {
+for (const name of ['../pkg/style.css', 'embed.css']) {
   const link = document.createElement('link');
   link.rel = 'stylesheet';
   link.href = new URL(name, import.meta.url).href;

@@ -10,7 +10,8 @@
 //   data-preset="<id>"        a preset (gotland, placements, jobs, sickleave)
 //   data-lang="sv" | "en"     the language (default Swedish)
 //   data-scenario='{...}'     a whole scenario (the contract's JSON) instead of a preset
-// The loader requests only files next to it (the package and the styles).
+// The loader requests only files of its own site (the package, with the
+// minified stylesheet pkg/style.css, and www/embed.css).
 import init, { mount } from '../pkg/fundsim.js';
 
 const here = new URL('.', import.meta.url);
@@ -36,7 +37,7 @@ export async function mountAll(scope = document) {
   for (const host of scope.querySelectorAll('[data-fundsim]')) {
     if (host.shadowRoot) continue;
     const shadow = host.attachShadow({ mode: 'open' });
-    sheet(shadow, 'style.css');
+    sheet(shadow, '../pkg/style.css');
     sheet(shadow, 'embed.css');
     const root = document.createElement('div');
     root.className = 'fundsim-embed';
