@@ -92,11 +92,22 @@ const NAMED_NETS: usize = 10;
 /// of them in actor order when there are no more; and how many are left out.
 pub fn largest_nets(series: &[Series], i: usize) -> (Vec<&Series>, usize) {
     let mut shown: Vec<&Series> = series.iter().filter(|s| !s.net.get(i).is_none_or(|v| v.is_zero())).collect();
-    if shown.len() > NAMED_NETS {
-        shown.sort_by(|a, b| b.net[i].abs().cmp(&a.net[i].abs()));
-    }
     let more = shown.len().saturating_sub(NAMED_NETS);
-    shown.truncate(NAMED_NETS);
+    if more > 0 {
+        // Picked one by one (a sort would add its own code to the download
+        // for ten names): the first of the largest left, so that equal nets
+        // stay in actor order.
+        let size = |s: &Series| s.net[i].abs();
+        let mut largest = Vec::with_capacity(NAMED_NETS);
+        while largest.len() < NAMED_NETS {
+            let Some(k) = (0..shown.len()).reduce(|best, k| if size(shown[k]) > size(shown[best]) { k } else { best })
+            else {
+                break;
+            };
+            largest.push(shown.remove(k));
+        }
+        shown = largest;
+    }
     (shown, more)
 }
 
@@ -393,5 +404,16 @@ mod tests {
         assert_eq!(more, 2);
         // A year beyond the series: nothing.
         assert_eq!(largest_nets(&many, 3), (vec![], 0));
+        // Equal sizes keep actor order: sizes 3 7 7 1 7 2 2 9 7 4 5 6 give
+        // 9 (a7), the four 7s (a1 a2 a4 a8), 6 (a11), 5 (a10), 4 (a9),
+        // 3 (a0) and the first 2 (a5); a6 (2) and a3 (1) are left out.
+        let tied: Vec<Series> =
+            [3, -7, 7, 1, 7, 2, 2, 9, -7, 4, 5, 6].iter().enumerate().map(|(k, v)| s(k, *v)).collect();
+        let (shown, more) = largest_nets(&tied, 0);
+        assert_eq!(
+            shown.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(),
+            ["a7", "a1", "a2", "a4", "a8", "a11", "a10", "a9", "a0", "a5"]
+        );
+        assert_eq!(more, 2);
     }
 }

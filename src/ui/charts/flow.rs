@@ -66,9 +66,14 @@ pub fn columns(props: &ChartProps) -> (Vec<Node>, Vec<Node>) {
             gainers.push(node(gain));
         }
     }
-    payers.sort_by_key(|n| !n.inside);
-    gainers.sort_by_key(|n| !n.inside);
-    (payers, gainers)
+    (inside_first(payers), inside_first(gainers))
+}
+
+/// The nodes inside the organisation first; the scenario's order within each group.
+fn inside_first(nodes: Vec<Node>) -> Vec<Node> {
+    let (mut inside, outside): (Vec<Node>, Vec<Node>) = nodes.into_iter().partition(|n| n.inside);
+    inside.extend(outside);
+    inside
 }
 
 /// Sum of amounts, saturating at Decimal's limits.

@@ -39,7 +39,7 @@ pub struct Segment {
 
 /// The rows of the chart: the outcome's actors with their names, inside ones first.
 pub fn rows(props: &ChartProps) -> Vec<Row> {
-    let mut rows: Vec<Row> = props
+    let rows: Vec<Row> = props
         .outcome
         .actors
         .iter()
@@ -55,9 +55,10 @@ pub fn rows(props: &ChartProps) -> Vec<Row> {
             }
         })
         .collect();
-    // Stable: the scenario's order within each group.
-    rows.sort_by_key(|r| !r.inside);
-    rows
+    // Inside the organisation first; the scenario's order within each group.
+    let (mut inside, outside): (Vec<Row>, Vec<Row>) = rows.into_iter().partition(|r| r.inside);
+    inside.extend(outside);
+    inside
 }
 
 /// The bar segments of a row: the cost drawn as `−cost`, the savings as
