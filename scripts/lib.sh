@@ -175,30 +175,31 @@ build_pkg() {
     [ -f "$FUNDSIM_ROOT/pkg/fundsim.js" ] && [ -f "$FUNDSIM_ROOT/pkg/fundsim_bg.wasm" ] ||
         die "wasm-pack finished but pkg/fundsim.js or pkg/fundsim_bg.wasm is missing"
     # The JS glue is minified: it is part of the initial download, which must
-    # stay small; so are its snippets (www/workbook-loader.js), loaded with it.
+    # stay small; so are its snippets (www/on-demand.js), loaded with it.
     minify_js "$FUNDSIM_ROOT/pkg/fundsim.js"
     for js in "$FUNDSIM_ROOT"/pkg/snippets/*/*.js "$FUNDSIM_ROOT"/pkg/snippets/*/*/*.js; do
         if [ -f "$js" ]; then minify_js "$js"; fi
     done
     build_css
     log "pkg/fundsim_bg.wasm: $(wc -c <"$FUNDSIM_ROOT/pkg/fundsim_bg.wasm") bytes, pkg/fundsim.js: $(wc -c <"$FUNDSIM_ROOT/pkg/fundsim.js") bytes, pkg/style.css: $(wc -c <"$FUNDSIM_ROOT/pkg/style.css") bytes"
-    build_workbook_pkg
+    build_on_demand_pkg
 }
 
-# The Excel workbook module (pkg/workbook/fundsim_workbook.js and _bg.wasm):
-# the same crate without the app (feature `workbook`: rust_xlsxwriter), which
-# the app loads only when a user asks for an .xlsx (www/workbook-loader.js).
+# The on-demand module (pkg/on-demand/fundsim_on_demand.js and _bg.wasm): the
+# same crate without the app (feature `on-demand`: the Excel writer
+# rust_xlsxwriter and the QR encoder), which the app loads only when a user
+# asks for an .xlsx or a QR code (www/on-demand.js).
 # Built after the app, into its own directory inside pkg/.
-build_workbook_pkg() {
-    local out="$FUNDSIM_ROOT/pkg/workbook"
-    log "building the Excel workbook module with wasm-pack into pkg/workbook/"
+build_on_demand_pkg() {
+    local out="$FUNDSIM_ROOT/pkg/on-demand"
+    log "building the on-demand module (Excel, QR codes) with wasm-pack into pkg/on-demand/"
     (cd "$FUNDSIM_ROOT" && wasm-pack build --mode no-install --target web --release \
-        --out-dir pkg/workbook --out-name fundsim_workbook -- --no-default-features --features workbook) ||
-        die "wasm-pack build of the workbook module failed"
-    [ -f "$out/fundsim_workbook.js" ] && [ -f "$out/fundsim_workbook_bg.wasm" ] ||
-        die "wasm-pack finished but pkg/workbook/fundsim_workbook.js or _bg.wasm is missing"
-    minify_js "$out/fundsim_workbook.js"
-    log "pkg/workbook/fundsim_workbook_bg.wasm: $(wc -c <"$out/fundsim_workbook_bg.wasm") bytes, fundsim_workbook.js: $(wc -c <"$out/fundsim_workbook.js") bytes"
+        --out-dir pkg/on-demand --out-name fundsim_on_demand -- --no-default-features --features on-demand) ||
+        die "wasm-pack build of the on-demand module failed"
+    [ -f "$out/fundsim_on_demand.js" ] && [ -f "$out/fundsim_on_demand_bg.wasm" ] ||
+        die "wasm-pack finished but pkg/on-demand/fundsim_on_demand.js or _bg.wasm is missing"
+    minify_js "$out/fundsim_on_demand.js"
+    log "pkg/on-demand/fundsim_on_demand_bg.wasm: $(wc -c <"$out/fundsim_on_demand_bg.wasm") bytes, fundsim_on_demand.js: $(wc -c <"$out/fundsim_on_demand.js") bytes"
 }
 
 # A free TCP port on 127.0.0.1, preferring $1 when it is free.

@@ -1,11 +1,12 @@
 """Assemble dist/fundsim.html: index.html with the stylesheet, the JS glue and
 the WebAssembly (base64) inlined, so that the file works from disk or a mail.
 
-The Excel workbook module (pkg/workbook/) is inlined too: its wasm as base64
-text that is decoded only when a user asks for an .xlsx, and its glue as a
-second module script. The app's glue imports www/workbook-loader.js (a
-wasm-bindgen snippet, which would be fetched); here that import is replaced
-by a loader that uses the inlined module, so Excel works with no request.
+The on-demand module (pkg/on-demand/: Excel workbooks and QR codes) is inlined
+too: its wasm as base64 text that is decoded only when a user asks for an
+.xlsx or a QR code, and its glue as a second module script. The app's glue
+imports www/on-demand.js (a wasm-bindgen snippet, which would be fetched);
+here that import is replaced by a loader that uses the inlined module, so
+Excel and QR codes work with no request.
 
 Inlined scripts and a style sheet cannot run under `script-src 'self'` and
 `style-src 'self'`: the file carries its own Content Security Policy in a
@@ -27,39 +28,42 @@ page = (root / "index.html").read_text(encoding="utf-8")
 css = (root / "pkg" / "style.css").read_text(encoding="utf-8")
 glue = (root / "pkg" / "fundsim.js").read_text(encoding="utf-8")
 wasm = base64.b64encode((root / "pkg" / "fundsim_bg.wasm").read_bytes()).decode("ascii")
-wb_glue = (root / "pkg" / "workbook" / "fundsim_workbook.js").read_text(encoding="utf-8")
-wb_wasm = base64.b64encode((root / "pkg" / "workbook" / "fundsim_workbook_bg.wasm").read_bytes()).decode("ascii")
+wb_glue = (root / "pkg" / "on-demand" / "fundsim_on_demand.js").read_text(encoding="utf-8")
+wb_wasm = base64.b64encode((root / "pkg" / "on-demand" / "fundsim_on_demand_bg.wasm").read_bytes()).decode("ascii")
 
-# The app's glue imports the workbook loader (a snippet file); the single file
+# The app's glue imports the on-demand loader (a snippet file); the single file
 # has no files to fetch, so the import becomes a call to the inlined module.
 def _loader(m):
     names = []
     for part in m.group(1).split(","):
         bits = part.split(" as ")
         names.append((bits[0].strip(), bits[-1].strip()))
-    return "".join(f"const {alias}=(...a)=>globalThis.__fundsimWorkbook.{name}(...a);" for name, alias in names)
+    return "".join(f"const {alias}=(...a)=>globalThis.__fundsimOnDemand.{name}(...a);" for name, alias in names)
 
 
 glue, loaders = re.subn(
-    r'import\s*\{([^}]*)\}\s*from\s*["\']\./snippets/[^"\']*/www/workbook-loader\.js["\'];?', _loader, glue
+    r'import\s*\{([^}]*)\}\s*from\s*["\']\./snippets/[^"\']*/www/on-demand\.js["\'];?', _loader, glue
 )
 if loaders != 1:
-    sys.exit("single_file.py: the glue does not import www/workbook-loader.js once")
+    sys.exit("single_file.py: the glue does not import www/on-demand.js once")
 if "./snippets/" in glue:
     sys.exit("single_file.py: the glue imports another snippet file; inline it here too")
 
-# The workbook module's glue, made to publish makeWorkbook (as the loader does)
-# from the inlined wasm, decoded and instantiated on the first call only.
+# The on-demand module's glue, made to publish makeWorkbook and qrSvg (as the
+# loader does) from the inlined wasm, decoded and instantiated on the first
+# call only.
 wb_init = re.search(r"export\s*\{[^}]*?\b(\w+) as default\b", wb_glue)
-if not wb_init or "export function workbook(" not in wb_glue:
-    sys.exit("single_file.py: could not find the workbook glue's default export and workbook()")
+if not wb_init or "export function workbook(" not in wb_glue or "export function qrSvg(" not in wb_glue:
+    sys.exit("single_file.py: could not find the on-demand glue's default export, workbook() and qrSvg()")
 wb_boot = (
     wb_glue.replace("</script", "<\\/script")
-    + "\n;{let r=null;globalThis.__fundsimWorkbook={makeWorkbook:async(s,l)=>{"
-    + "if(!r){r=(async()=>{const b=atob(document.getElementById('fundsim-workbook-wasm').textContent.trim());"
+    + "\n;{let r=null;const load=async()=>{"
+    + "if(!r){r=(async()=>{const b=atob(document.getElementById('fundsim-on-demand-wasm').textContent.trim());"
     + "const u=new Uint8Array(b.length);for(let i=0;i<b.length;i++)u[i]=b.charCodeAt(i);"
     + f"await {wb_init.group(1)}({{module_or_path:u}});}})();r.catch(()=>{{r=null;}});}}"
-    + "await r;return new Blob([workbook(s,l)],{type:'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'});}};}\n"
+    + "await r;};globalThis.__fundsimOnDemand={makeWorkbook:async(s,l)=>{await load();"
+    + "return new Blob([workbook(s,l)],{type:'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'});},"
+    + "qrSvg:async(t)=>{await load();return qrSvg(t);}};}\n"
 )
 
 # The glue stays an ES module; its default export is the init function. It is
@@ -105,14 +109,14 @@ page = re.sub(
     r'<script type="module" src="./www/main.js"></script>',
     lambda _: '<script type="application/octet-stream" id="fundsim-wasm">' + wasm + "</script>\n"
     '  <script type="module">' + script_text + "</script>\n"
-    '  <script type="application/octet-stream" id="fundsim-workbook-wasm">' + wb_wasm + "</script>\n"
+    '  <script type="application/octet-stream" id="fundsim-on-demand-wasm">' + wb_wasm + "</script>\n"
     '  <script type="module">' + workbook_text + "</script>",
     page,
     count=1,
 )
 if (
     "fundsim-wasm" not in page
-    or "fundsim-workbook-wasm" not in page
+    or "fundsim-on-demand-wasm" not in page
     or "<style>" not in page
     or "Content-Security-Policy" not in page
 ):

@@ -6,7 +6,7 @@
 # 1. installs what is missing and builds pkg/ (the steps of scripts/setup.sh),
 # 2. native:  cargo test --lib --tests --no-fail-fast, then cargo test --doc
 #             (unit, integration and property tests; never the criterion benches),
-#             then the workbook module's own build (no app, feature workbook):
+#             then the on-demand module's own build (no app, feature on-demand):
 #             its tests (workbook::), which also write real .xlsx files,
 # 3. wasm:    tests/web_*.rs with wasm-bindgen-test in headless Chromium,
 # 4. e2e:     Playwright (tests/e2e/*.spec.ts) against pkg/ served on 127.0.0.1.
@@ -80,7 +80,7 @@ cargo test --lib --tests --no-fail-fast 2>&1 | tee "$LOGS/native.log"
 cargo test --doc --no-fail-fast 2>&1 | tee "$LOGS/doc.log"
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 # Only the workbook's tests: the rest already ran above with the default features.
-cargo test --lib --no-default-features --features workbook --no-fail-fast workbook:: 2>&1 | tee "$LOGS/workbook.log"
+cargo test --lib --no-default-features --features on-demand --no-fail-fast workbook:: 2>&1 | tee "$LOGS/workbook.log"
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 cat "$LOGS/native.log" "$LOGS/doc.log" "$LOGS/workbook.log" >"$LOGS/native-all.log"
 read -r p f n < <(count_libtest "$LOGS/native-all.log")

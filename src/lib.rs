@@ -4,8 +4,9 @@
 //! - [`model`]: the pure engine (scenario → validation → calculation → result).
 //! - [`ui`]: the Yew app that edits a scenario and draws its result (feature `app`, the default).
 //! - [`workbook`]: the Excel workbook as sheets of typed cells; written as
-//!   `.xlsx` only with the feature `workbook`, built into its own module
-//!   (`pkg/workbook/`) that the app loads when a user asks for Excel.
+//!   `.xlsx` only with the feature `on-demand`, built into its own module
+//!   (`pkg/on-demand/`, with the QR encoder) that the app loads when a user asks
+//!   for Excel or a QR code.
 //! - The functions below are the JavaScript API of the built packages.
 
 pub mod model;
@@ -15,7 +16,7 @@ pub mod share;
 pub mod ui;
 pub mod workbook;
 
-#[cfg(any(feature = "app", feature = "workbook"))]
+#[cfg(any(feature = "app", feature = "on-demand"))]
 use wasm_bindgen::prelude::*;
 
 /// `simulate(scenarioJson)`: the result JSON of the contract, or an `Error`
@@ -155,10 +156,20 @@ fn prefix(at: &str, e: model::ScenarioError) -> String {
     }
 }
 
+/// `qrSvg(text)`: the QR code of `text` (the page's link) as an SVG document,
+/// or `undefined` when the text is too long for a QR code. Exported only by
+/// the on-demand module (feature `on-demand`): the encoder is not part of the
+/// first download.
+#[cfg(feature = "on-demand")]
+#[wasm_bindgen(js_name = qrSvg)]
+pub fn qr_svg(text: &str) -> Option<String> {
+    share::qr::svg(text)
+}
+
 /// `workbook(scenarioJson, lang)`: the scenario's Excel workbook (`.xlsx`
 /// bytes) in `lang` (`"sv"` or `"en"`), dated today; or an `Error` naming the
-/// refused field. Exported only by the workbook module (feature `workbook`).
-#[cfg(feature = "workbook")]
+/// refused field. Exported only by the on-demand module (feature `on-demand`).
+#[cfg(feature = "on-demand")]
 #[wasm_bindgen]
 pub fn workbook(scenario_json: &str, lang: &str) -> Result<Vec<u8>, JsError> {
     let now = js_sys::Date::new_0();

@@ -1,7 +1,7 @@
 //! The browser calls behind share and keep, in one place, so that components
 //! stay declarative: the URL fragment and the history, local storage, the
-//! clipboard, file downloads, reading an opened file, and the Excel workbook
-//! module loaded on demand.
+//! clipboard, file downloads, reading an opened file, and the on-demand
+//! module (Excel workbooks and QR codes).
 //!
 //! Every call tolerates a browser that refuses (storage turned off, no
 //! clipboard, a sandboxed frame): it reports `false`/`None` instead of
@@ -116,15 +116,25 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> bool {
     }
 }
 
-#[wasm_bindgen::prelude::wasm_bindgen(module = "/www/workbook-loader.js")]
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/www/on-demand.js")]
 extern "C" {
     #[wasm_bindgen(js_name = makeWorkbook)]
     fn make_workbook(scenario_json: &str, lang: &str) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = qrSvg)]
+    fn make_qr_svg(text: &str) -> js_sys::Promise;
+}
+
+/// The QR code of `text` as an SVG document, from the on-demand module, which
+/// is loaded on the first call: `Ok(None)` when the text is too long for a QR
+/// code, `Err(())` when the module could not be loaded.
+pub async fn qr_svg(text: &str) -> Result<Option<String>, ()> {
+    let svg = wasm_bindgen_futures::JsFuture::from(make_qr_svg(text)).await.map_err(|_| ())?;
+    Ok(svg.as_string())
 }
 
 /// The scenario's Excel workbook as a Blob ready to download, from the
-/// workbook module, which is loaded on the first call
-/// (`www/workbook-loader.js`); `None` when loading or writing failed.
+/// on-demand module, which is loaded on the first call
+/// (`www/on-demand.js`); `None` when loading or writing failed.
 pub async fn excel_workbook(scenario_json: &str, lang: &str) -> Option<web_sys::Blob> {
     let blob = wasm_bindgen_futures::JsFuture::from(make_workbook(scenario_json, lang)).await.ok()?;
     Some(blob.unchecked_into())

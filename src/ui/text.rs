@@ -204,6 +204,8 @@ pub enum T {
     ShowQr,
     QrTitle,
     QrTooLong,
+    QrMaking,
+    QrFailed,
     CloseDialog,
     SaveScenario,
     SaveLastValid,
@@ -467,6 +469,11 @@ impl T {
             QrTooLong => (
                 "Länken är för lång för en QR-kod. Spara scenariot som fil och dela filen i stället.",
                 "The link is too long for a QR code. Save the scenario as a file and share the file instead.",
+            ),
+            QrMaking => ("QR-koden görs …", "Making the QR code …"),
+            QrFailed => (
+                "QR-koden kunde inte göras: sidans delar för QR-koder gick inte att hämta. Försök igen när anslutningen fungerar, eller kopiera länken.",
+                "The QR code could not be made: the page's part for QR codes could not be fetched. Try again when the connection works, or copy the link.",
             ),
             CloseDialog => ("Stäng", "Close"),
             SaveScenario => ("Spara scenariot", "Save the scenario"),

@@ -1,5 +1,5 @@
 //! The Excel workbook's labels in Swedish and English. The app's strings
-//! (`ui::text`) need Yew to compile, and the workbook module is built without
+//! (`ui::text`) need Yew to compile, and the on-demand module is built without
 //! it, so the few labels the workbook uses live here, worded as in the app.
 
 use super::Lang;

@@ -10,7 +10,7 @@
 //! away from zero to 2 decimals, ratios to 4); assumptions are as typed.
 
 pub mod labels;
-#[cfg(feature = "workbook")]
+#[cfg(feature = "on-demand")]
 pub mod xlsx;
 
 use rust_decimal::{Decimal, RoundingStrategy};

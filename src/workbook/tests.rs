@@ -303,7 +303,7 @@ fn every_preset_in_both_languages() {
     }
 }
 
-#[cfg(feature = "workbook")]
+#[cfg(feature = "on-demand")]
 #[test]
 fn every_preset_writes_an_xlsx_file() {
     for preset in crate::presets::all() {
@@ -317,7 +317,7 @@ fn every_preset_writes_an_xlsx_file() {
     }
 }
 
-#[cfg(feature = "workbook")]
+#[cfg(feature = "on-demand")]
 #[test]
 fn the_writer_refuses_an_invalid_sheet_name_instead_of_panicking() {
     let sheet = Sheet { name: "a/b".into(), rows: vec![], freeze: (0, 0), widths: vec![] };

@@ -1,5 +1,5 @@
 //! Writes the workbook's [`Sheet`]s as an `.xlsx` file with `rust_xlsxwriter`
-//! (feature `workbook` only): one number format per [`Value`] type, bold
+//! (feature `on-demand` only): one number format per [`Value`] type, bold
 //! headings, frozen headers, the widths the sheet model chose, and a page
 //! setup that prints each sheet one page wide, landscape.
 

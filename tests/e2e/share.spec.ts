@@ -271,6 +271,25 @@ test('a link too long for a QR code says so', async ({ page }) => {
   await expect(page.getByTestId('qr-code')).toHaveCount(0);
 });
 
+test('the QR code is made by the on-demand module, fetched on the first code; offline, the dialog says so', async ({ page }) => {
+  const requested: string[] = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  // The module cannot be fetched (as when the connection is gone).
+  await page.route('**/pkg/on-demand/**', (route) => route.abort());
+  await open(page);
+  expect(requested.filter((u) => u.includes('/pkg/on-demand/')), 'not fetched at page load').toEqual([]);
+  await page.getByTestId('show-qr').click();
+  await expect(page.getByTestId('qr-failed')).toBeVisible();
+  await expect(page.getByTestId('qr-code')).toHaveCount(0);
+  await expect(page.getByTestId('qr-link')).toBeVisible();
+  // Back online: the next opening fetches it again and shows the code.
+  await page.unroute('**/pkg/on-demand/**');
+  await page.getByTestId('qr-close').click();
+  await page.getByTestId('show-qr').click();
+  await expect(page.getByTestId('qr-code').locator('svg')).toBeVisible();
+  expect(requested.some((u) => u.endsWith('/pkg/on-demand/fundsim_on_demand_bg.wasm'))).toBe(true);
+});
+
 test('a saved file opens again; a bad file is refused naming the field', async ({ page }) => {
   const errors = await open(page);
   await changeAllocation(page, '9 000 000');

@@ -1,5 +1,5 @@
-// The Excel export: the "Excel (.xlsx)" button loads the workbook module
-// (pkg/workbook/) on the first click only, and downloads `<scenario name>.xlsx`.
+// The Excel export: the "Excel (.xlsx)" button loads the on-demand module
+// (pkg/on-demand/) on the first click only, and downloads `<scenario name>.xlsx`.
 // Each file is read back in Node with exceljs and EVERY fund and actor value
 // compared with what the package's simulate() returns for the same scenario,
 // for two presets, in Swedish and in English; number formats, frozen header
@@ -17,7 +17,7 @@ import { currentScenario, open, recordRequests, simulateInPage } from './support
 
 const MONEY = '#,##0.00';
 const RATIO = '0.00%';
-const WORKBOOK_MODULE = /\/pkg\/workbook\/fundsim_workbook(_bg\.wasm|\.js)$/;
+const WORKBOOK_MODULE = /\/pkg\/on-demand\/fundsim_on_demand(_bg\.wasm|\.js)$/;
 
 type Labels = {
   summary: string;
@@ -174,7 +174,7 @@ test('the workbook is loaded only on the first click and has every figure of sim
   const urls = recordRequests(page);
   const errors = await open(page);
   await expect(page.getByTestId('download-xlsx')).toHaveText('Excel (.xlsx)');
-  expect(urls.filter((u) => u.includes('/pkg/workbook/')), 'no workbook module at page load').toEqual([]);
+  expect(urls.filter((u) => u.includes('/pkg/on-demand/')), 'no on-demand module at page load').toEqual([]);
   const scenario = await currentScenario(page);
   const result = await simulateInPage(page, scenario);
 
@@ -248,7 +248,7 @@ test('an embedded widget exports its own scenario', async ({ page }) => {
   await page.goto('/www/embed-example.html');
   const widget = page.locator('#widget-jobs');
   await expect(widget.getByTestId('kf-total-cost')).toBeVisible();
-  expect(urls.filter((u) => u.includes('/pkg/workbook/'))).toEqual([]);
+  expect(urls.filter((u) => u.includes('/pkg/on-demand/'))).toEqual([]);
   const scenario = await currentScenario(widget);
   const result = await simulateInPage(page, scenario);
   const { name, book } = await downloadXlsx(page, widget);
@@ -277,11 +277,11 @@ test('the single-file build exports Excel from file:// with no request', async (
   expect(errors).toEqual([]);
 });
 
-test('the workbook module exports only workbook(), refuses bad input naming the field, and the app module has no xlsx writer', async ({ page }) => {
+test('the on-demand module exports only workbook() and qrSvg(), refuses bad input naming the field, and the app module has neither the xlsx writer nor the QR encoder', async ({ page }) => {
   await page.goto('/tests/e2e/fixtures/api.html');
   await page.waitForFunction(() => (window as any).fundsimReady);
   const seen = await page.evaluate(async () => {
-    const m = await import('/pkg/workbook/fundsim_workbook.js');
+    const m = await import('/pkg/on-demand/fundsim_on_demand.js');
     await m.default();
     const wasmExports = async (url: string) =>
       WebAssembly.Module.exports(await WebAssembly.compileStreaming(fetch(url))).map((e) => e.name);
@@ -299,18 +299,23 @@ test('the workbook module exports only workbook(), refuses bad input naming the 
     broken.interventions[0].success_rate = '1.5';
     return {
       js: Object.keys(m).sort(),
-      workbookWasm: await wasmExports('/pkg/workbook/fundsim_workbook_bg.wasm'),
+      workbookWasm: await wasmExports('/pkg/on-demand/fundsim_on_demand_bg.wasm'),
       appWasm: await wasmExports('/pkg/fundsim_bg.wasm'),
       appHasWriter: (await text('/pkg/fundsim_bg.wasm')).includes('xl/workbook.xml'),
-      workbookHasWriter: (await text('/pkg/workbook/fundsim_workbook_bg.wasm')).includes('xl/workbook.xml'),
+      workbookHasWriter: (await text('/pkg/on-demand/fundsim_on_demand_bg.wasm')).includes('xl/workbook.xml'),
       ok: m.workbook(scenario, 'en').length,
       badField: refused(() => m.workbook(JSON.stringify(broken), 'sv')),
       badLang: refused(() => m.workbook(scenario, 'de')),
       badJson: refused(() => m.workbook('{', 'sv')),
+      qr: m.qrSvg('https://example.org/#preset=gotland'),
+      qrTooLong: m.qrSvg('x'.repeat(5000)),
+      // The encoder's SVG path is drawn by share::qr::render alone.
+      appHasQr: (await text('/pkg/fundsim_bg.wasm')).includes('shape-rendering'),
+      onDemandHasQr: (await text('/pkg/on-demand/fundsim_on_demand_bg.wasm')).includes('shape-rendering'),
     };
   });
-  expect(seen.js).toEqual(['default', 'initSync', 'workbook']);
-  // Neither the app's start function nor its API is compiled into the workbook module.
+  expect(seen.js).toEqual(['default', 'initSync', 'qrSvg', 'workbook']);
+  // Neither the app's start function nor its API is compiled into the on-demand module.
   for (const name of ['start', 'mount', 'simulate', 'monteCarlo']) {
     expect(seen.workbookWasm).not.toContain(name);
     expect(seen.appWasm).toContain(name);
@@ -319,6 +324,10 @@ test('the workbook module exports only workbook(), refuses bad input naming the 
   expect(seen.appWasm).not.toContain('workbook');
   expect(seen.workbookHasWriter).toBe(true);
   expect(seen.appHasWriter).toBe(false);
+  expect(seen.qr).toMatch(/^<svg[^>]*viewBox/);
+  expect(seen.qrTooLong).toBeUndefined();
+  expect(seen.onDemandHasQr).toBe(true);
+  expect(seen.appHasQr).toBe(false);
   expect(seen.ok).toBeGreaterThan(5000);
   expect(seen.badField).toMatch(/^Error: interventions\[0\]\.success_rate: /);
   expect(seen.badLang).toBe('Error: lang: "de" is not a language of fundsim (sv, en)');

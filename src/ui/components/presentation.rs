@@ -18,7 +18,7 @@ use crate::model::{Outcome, Scenario, ScenarioError};
 use crate::ui::charts::{FundChart, WhoPaysChart};
 use crate::ui::components::notice_banner::NoticeBanner;
 use crate::ui::components::number_field::{NumKind, NumberField};
-use crate::ui::components::qr_dialog::QrDialog;
+use crate::ui::components::qr_dialog::{use_qr_code, QrCode, QrDialog};
 use crate::ui::components::select_field::SelectField;
 use crate::ui::editor::field_error;
 use crate::ui::explain;
@@ -204,11 +204,11 @@ pub fn presentation(props: &PresentationProps) -> Html {
         }
     });
 
-    let qr_svg = use_memo(props.link.clone(), |link| {
-        link.as_ref()
-            .and_then(|l| crate::share::qr::svg(l))
-            .map(|svg| svg.replacen("role=\"img\"", "aria-hidden=\"true\"", 1))
-    });
+    // Shown once made; the page's link stays reachable from the large dialog.
+    let qr_svg = match use_qr_code(props.link.clone()) {
+        QrCode::Ready(svg) => Some(svg.replacen("role=\"img\"", "aria-hidden=\"true\"", 1)),
+        _ => None,
+    };
     let onqrclose = {
         let (qr_large, qr_button) = (qr_large.clone(), qr_button.clone());
         Callback::from(move |()| {
@@ -260,7 +260,7 @@ pub fn presentation(props: &PresentationProps) -> Html {
                         </dl>
                     </section>
                 </div>
-                if let Some(svg) = (*qr_svg).clone() {
+                if let Some(svg) = qr_svg.clone() {
                     <div class="pr-qr">
                         <button type="button" class="pr-qr-button" ref={qr_button.clone()} data-testid="pr-qr"
                             aria-label={P::QrLarger.get(lang)} aria-haspopup="dialog"

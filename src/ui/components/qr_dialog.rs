@@ -1,11 +1,63 @@
 //! The QR code of the page's link, big enough to scan from the back of a
 //! hall: a dialog that fills most of the screen, black on white, with the
-//! link written below. Escape or "Close" closes it.
+//! link written below. Escape or "Close" closes it. The code itself is made
+//! by the on-demand module ([`use_qr_code`]), so that the QR encoder is not
+//! part of the first download.
+
+use std::cell::Cell;
+use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::ui::browser;
 use crate::ui::text::T;
 use crate::ui::Prefs;
+
+/// A link's QR code as it is being made.
+#[derive(Clone, PartialEq)]
+pub enum QrCode {
+    /// The on-demand module is loading or making it.
+    Making,
+    /// The code as an SVG document.
+    Ready(AttrValue),
+    /// No code: no link, or a link too long for a QR code.
+    TooLong,
+    /// The on-demand module could not be loaded (offline, a missing file).
+    Failed,
+}
+
+/// The QR code of `link`, made by the on-demand module (loaded on the first
+/// code); made again when the link changes, and an answer for an older link
+/// is dropped.
+#[hook]
+pub fn use_qr_code(link: Option<AttrValue>) -> QrCode {
+    let code = use_state(|| QrCode::Making);
+    {
+        let code = code.clone();
+        use_effect_with(link, move |link| {
+            let current = Rc::new(Cell::new(true));
+            match link.clone() {
+                None => code.set(QrCode::TooLong),
+                Some(link) => {
+                    code.set(QrCode::Making);
+                    let current = current.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let made = match browser::qr_svg(&link).await {
+                            Ok(Some(svg)) => QrCode::Ready(AttrValue::from(svg)),
+                            Ok(None) => QrCode::TooLong,
+                            Err(()) => QrCode::Failed,
+                        };
+                        if current.get() {
+                            code.set(made);
+                        }
+                    });
+                }
+            }
+            move || current.set(false)
+        });
+    }
+    (*code).clone()
+}
 
 #[derive(Properties, PartialEq)]
 pub struct QrDialogProps {
@@ -17,11 +69,7 @@ pub struct QrDialogProps {
 #[component(QrDialog)]
 pub fn qr_dialog(props: &QrDialogProps) -> Html {
     let lang = use_context::<Prefs>().unwrap_or_default().lang;
-    // Named by the dialog's heading.
-    let svg = use_memo(props.link.clone(), |link| {
-        crate::share::qr::svg(link)
-            .map(|svg| svg.replacen("role=\"img\"", "role=\"img\" aria-labelledby=\"qr-title\"", 1))
-    });
+    let code = use_qr_code(Some(props.link.clone()));
     let close_ref = use_node_ref();
     {
         // Focus moves into the dialog when it opens.
@@ -59,14 +107,19 @@ pub fn qr_dialog(props: &QrDialogProps) -> Html {
                     <button type="button" class="text-button" ref={close_ref} data-testid="qr-close"
                         onclick={props.onclose.reform(|_| ())}>{ T::CloseDialog.get(lang) }</button>
                 </div>
-                if let Some(svg) = (*svg).clone() {
-                    // Our own SVG, drawn from the link: no user text inside.
-                    <div class="qr-code" data-testid="qr-code">
-                        { Html::from_html_unchecked(AttrValue::from(svg)) }
-                    </div>
-                } else {
-                    <p class="qr-too-long" data-testid="qr-too-long">{ T::QrTooLong.get(lang) }</p>
-                }
+                { match code {
+                    // Our own SVG, drawn from the link: no user text inside;
+                    // named by the dialog's heading.
+                    QrCode::Ready(svg) => html! {
+                        <div class="qr-code" data-testid="qr-code">
+                            { Html::from_html_unchecked(AttrValue::from(
+                                svg.replacen("role=\"img\"", "role=\"img\" aria-labelledby=\"qr-title\"", 1))) }
+                        </div>
+                    },
+                    QrCode::Making => html! { <p class="qr-making" data-testid="qr-making" role="status">{ T::QrMaking.get(lang) }</p> },
+                    QrCode::TooLong => html! { <p class="qr-too-long" data-testid="qr-too-long">{ T::QrTooLong.get(lang) }</p> },
+                    QrCode::Failed => html! { <p class="qr-too-long" data-testid="qr-failed" role="alert">{ T::QrFailed.get(lang) }</p> },
+                } }
                 <p class="qr-link" data-testid="qr-link" tabindex="0">{ props.link.clone() }</p>
             </div>
         </div>

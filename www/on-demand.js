@@ -1,5 +1,6 @@
-// Loads fundsim's Excel workbook module (pkg/workbook/: its own wasm, with
-// rust_xlsxwriter) the first time a user asks for an .xlsx, never at page load.
+// Loads fundsim's on-demand module (pkg/on-demand/: its own wasm, with the
+// Excel writer rust_xlsxwriter and the QR encoder) the first time a user asks
+// for an .xlsx or a QR code, never at page load.
 // The app's glue imports this file: wasm-bindgen copies it to
 // pkg/snippets/<crate>-<hash>/www/, so the module is found relative to the
 // package wherever the app runs (its own page, www/embed.js, mount()).
@@ -9,7 +10,7 @@ let pending = null;
 
 function load() {
   if (!pending) {
-    const url = new URL('../../../workbook/fundsim_workbook.js', import.meta.url);
+    const url = new URL('../../../workbook/fundsim_on_demand.js', import.meta.url);
     pending = import(url.href).then(async (m) => {
       await m.default();
       return m;
@@ -26,4 +27,10 @@ function load() {
 export async function makeWorkbook(scenarioJson, lang) {
   const m = await load();
   return new Blob([m.workbook(scenarioJson, lang)], { type: XLSX_TYPE });
+}
+
+/** The QR code of `text` as an SVG document; undefined when it is too long for one. */
+export async function qrSvg(text) {
+  const m = await load();
+  return m.qrSvg(text);
 }
