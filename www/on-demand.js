@@ -10,7 +10,7 @@ let pending = null;
 
 function load() {
   if (!pending) {
-    const url = new URL('../../../workbook/fundsim_on_demand.js', import.meta.url);
+    const url = new URL('../../../on-demand/fundsim_on_demand.js', import.meta.url);
     pending = import(url.href).then(async (m) => {
       await m.default();
       return m;
