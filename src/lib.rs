@@ -183,8 +183,9 @@ pub fn workbook(scenario_json: &str, lang: &str) -> Result<Vec<u8>, JsError> {
     workbook::xlsx::write(&sheets, &title).map_err(|e| JsError::new(&format!("workbook: {e}")))
 }
 
-// The allocator: talc instead of the standard library's dlmalloc, a smaller
-// module (3.4 KiB gzip less, measured) and no slower.
+// The allocator: talc instead of the standard library's dlmalloc, for a
+// smaller module (3.4 KiB gzip less); in the page benchmark the two are
+// equally fast within this machine's noise (docs/benchmarks.md).
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

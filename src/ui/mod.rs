@@ -22,6 +22,7 @@ pub mod export;
 pub mod format;
 pub mod i18n;
 pub mod keep;
+pub mod markup;
 pub mod parse;
 pub mod present;
 pub mod state;

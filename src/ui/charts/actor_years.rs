@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use yew::prelude::*;
 
 use super::axis::{
-    ellipsize, label_every, money_grid, nice_ticks, push_px, px, text_width, Bands, Scale, SvgText, NAME_CHAR_WIDTH,
+    ellipsize, label_every, money_grid, nice_ticks, push_px, px, text_width, Bands, Markup, Scale, NAME_CHAR_WIDTH,
 };
 use super::frame::Frame;
 use super::labels::{Labels, Money};
@@ -192,7 +192,7 @@ pub fn view(props: &ChartProps, frame: &Frame, focus: &Focus) -> Html {
     // Terms: alternate shading, a label in the strip, dashed lines between.
     // Terms: alternate shading, a label in the strip, dashed lines between
     // (drawn as text: nothing here is focused or hovered).
-    let mut below = SvgText::default();
+    let mut below = Markup::default();
     for (t, (first, last, from, to)) in terms(&years).into_iter().enumerate() {
         let x0 = bands.boundary(first);
         let x1 = bands.boundary(last + 1);
@@ -221,7 +221,7 @@ pub fn view(props: &ChartProps, frame: &Frame, focus: &Focus) -> Html {
         }
         below.shut("g");
     }
-    let mut boundaries = SvgText::default();
+    let mut boundaries = Markup::default();
     boundaries.open("g").attr("pointer-events", "none").end();
     for i in term_boundaries(&years) {
         let bx = bands.boundary(i);
@@ -260,7 +260,7 @@ pub fn view(props: &ChartProps, frame: &Frame, focus: &Focus) -> Html {
             }
         }
     }
-    let mut above = SvgText::default();
+    let mut above = Markup::default();
     above.open("g").attr("class", "chart-nets").attr("pointer-events", "none").end();
     for (one, d) in series.iter().zip(outlines).filter(|(_, d)| !d.is_empty()) {
         above.open("path").attr("class", "bar-net").attr("data-actor", &one.id).attr("d", &d);
@@ -289,7 +289,7 @@ pub fn view(props: &ChartProps, frame: &Frame, focus: &Focus) -> Html {
     });
 
     let every = label_every(bands.step(), text_width("2030", small), 6.0);
-    let mut x_axis = SvgText::default();
+    let mut x_axis = Markup::default();
     x_axis.open("g").attr("class", "chart-x-axis").end();
     for (i, year) in years.iter().enumerate().filter(|(i, _)| i % every == 0) {
         x_axis.open("text").num("x", bands.center(i)).num("y", plot_bottom + small * 1.4).attr("text-anchor", "middle");

@@ -6,6 +6,7 @@
 //! converted with [`to_f64_lossy`]. Nothing here panics or divides by zero,
 //! whatever the data: an empty or flat domain maps to the middle of the range.
 
+pub use crate::ui::markup::Markup;
 use rust_decimal::Decimal;
 
 use crate::ui::format::{number, to_f64_lossy, Unit};
@@ -26,7 +27,7 @@ pub fn text_width(text: &str, font_size: f64) -> f64 {
 /// The horizontal grid of a money axis: a faint line and a label per tick,
 /// the zero line stronger. Shared by the charts with a vertical money axis.
 pub fn money_grid(ticks: &Ticks, y: &Scale, plot_left: f64, plot_right: f64, font_size: f64) -> yew::Html {
-    let mut svg = SvgText::default();
+    let mut svg = Markup::default();
     for (v, label) in ticks.values.iter().zip(&ticks.labels) {
         let ty = y.money(*v);
         let zero = v.is_zero();
@@ -39,90 +40,6 @@ pub fn money_grid(ticks: &Ticks, y: &Scale, plot_left: f64, plot_right: f64, fon
         svg.text(label).shut("text").shut("g");
     }
     svg.into_html()
-}
-
-/// SVG markup written as text, for the parts of a chart that nobody focuses
-/// or hovers (grid, shapes, labels): one raw node for the lot instead of an
-/// element built per shape, which is both less code and a quicker redraw.
-/// Attribute values and text are escaped; every value comes from here.
-#[derive(Default)]
-pub struct SvgText(String);
-
-impl SvgText {
-    /// `<tag` (attributes follow; then [`end`](Self::end) or [`close`](Self::close)).
-    pub fn open(&mut self, tag: &str) -> &mut Self {
-        self.0.push('<');
-        self.0.push_str(tag);
-        self
-    }
-
-    /// ` name="value"`, the value escaped.
-    pub fn attr(&mut self, name: &str, value: &str) -> &mut Self {
-        self.0.push(' ');
-        self.0.push_str(name);
-        self.0.push_str("=\"");
-        self.escaped(value);
-        self.0.push('"');
-        self
-    }
-
-    /// ` name="number"`, written as [`px`] writes it.
-    pub fn num(&mut self, name: &str, value: f64) -> &mut Self {
-        self.0.push(' ');
-        self.0.push_str(name);
-        self.0.push_str("=\"");
-        push_px(&mut self.0, value);
-        self.0.push('"');
-        self
-    }
-
-    /// `>`: the element has content.
-    pub fn end(&mut self) -> &mut Self {
-        self.0.push('>');
-        self
-    }
-
-    /// `/>`: the element has none.
-    pub fn close(&mut self) -> &mut Self {
-        self.0.push_str("/>");
-        self
-    }
-
-    /// Text content, escaped.
-    pub fn text(&mut self, text: &str) -> &mut Self {
-        self.escaped(text);
-        self
-    }
-
-    /// `</tag>`.
-    pub fn shut(&mut self, tag: &str) -> &mut Self {
-        self.0.push_str("</");
-        self.0.push_str(tag);
-        self.0.push('>');
-        self
-    }
-
-    /// The markup so far.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    /// The markup as one node of the chart.
-    pub fn into_html(self) -> yew::Html {
-        yew::Html::from_html_unchecked(yew::AttrValue::from(self.0))
-    }
-
-    fn escaped(&mut self, text: &str) {
-        for c in text.chars() {
-            match c {
-                '&' => self.0.push_str("&amp;"),
-                '<' => self.0.push_str("&lt;"),
-                '>' => self.0.push_str("&gt;"),
-                '"' => self.0.push_str("&quot;"),
-                c => self.0.push(c),
-            }
-        }
-    }
 }
 
 /// A number for an SVG attribute: one decimal is plenty on a viewBox, and
@@ -421,19 +338,6 @@ pub fn ellipsize(text: &str, max_chars: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-
-    #[test]
-    fn svg_text_escapes_what_it_writes() {
-        let mut svg = SvgText::default();
-        svg.open("text").attr("data-actor", "a\"<b>&c").num("x", 1.25).end();
-        svg.text("Vård & omsorg <1>").shut("text");
-        svg.open("line").num("y1", -0.04).close();
-        // 1.25 → 12.5 tenths → 13 → "1.3"; −0.04 → "0".
-        assert_eq!(
-            svg.as_str(),
-            "<text data-actor=\"a&quot;&lt;b&gt;&amp;c\" x=\"1.3\">Vård &amp; omsorg &lt;1&gt;</text><line y1=\"0\"/>"
-        );
-    }
 
     #[test]
     fn px_writes_one_decimal_without_float_formatting() {

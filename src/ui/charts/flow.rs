@@ -16,7 +16,7 @@ use yew::prelude::*;
 
 use crate::ui::text::lowercase;
 
-use super::axis::{ellipsize, push_px, px, wrap, SvgText, CHAR_WIDTH, NAME_CHAR_WIDTH};
+use super::axis::{ellipsize, push_px, px, wrap, Markup, CHAR_WIDTH, NAME_CHAR_WIDTH};
 use super::frame::Frame;
 use super::labels::{Labels, Money};
 use super::palette;
@@ -298,7 +298,7 @@ pub fn view(props: &ChartProps, frame: &Frame, focus: &Focus) -> Html {
     };
     // The links, drawn as text: each shape's title is the browser's own
     // tooltip; focus and hover are the nodes'.
-    let mut link_svg = SvgText::default();
+    let mut link_svg = Markup::default();
     link_svg.open("g").attr("class", "flow-links").end();
     let mut shape = |class: &str, actor: Option<&str>, d: &str, opacity: &str, title: &str| {
         link_svg.open("path").attr("class", class);

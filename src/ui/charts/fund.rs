@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::ui::text::lowercase;
 
-use super::axis::{label_every, money_grid, nice_ticks, push_px, px, text_width, Bands, Scale, SvgText};
+use super::axis::{label_every, money_grid, nice_ticks, push_px, px, text_width, Bands, Markup, Scale};
 use super::frame::Frame;
 use super::labels::{Labels, Money};
 use super::legend::{diamond, legend, Entry, Swatch};
@@ -80,7 +80,7 @@ pub fn view(props: &ChartProps, frame: &Frame, focus: &Focus) -> Html {
     let grid = money_grid(&ticks, &y, plot_left, plot_right, small);
     // Below the bars: the negative zone (drawn as text, as every part that
     // is not focused or hovered).
-    let mut below = SvgText::default();
+    let mut below = Markup::default();
     if ticks.lo() < Decimal::ZERO {
         let zy = y.money(ticks.lo());
         below.open("rect").attr("class", &format!("chart-negative-zone {}", palette::fill_class(PAY)));
@@ -140,7 +140,7 @@ pub fn view(props: &ChartProps, frame: &Frame, focus: &Focus) -> Html {
 
     // The balance line and its points, over the bars, not catching the mouse;
     // the marker of the year the fund runs dry; the years on the x axis.
-    let mut above = SvgText::default();
+    let mut above = Markup::default();
     let points: Vec<(f64, f64, bool)> =
         fund.iter().enumerate().map(|(i, f)| (bands.center(i), y.money(f.close), f.close < Decimal::ZERO)).collect();
     let mut line = String::new();

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::axis::{px, text_width, SvgText};
+use super::axis::{px, text_width, Markup};
 use super::palette::{fill_class, stroke, Paint};
 
 /// What a legend entry shows before its text.
@@ -58,7 +58,7 @@ pub fn legend(entries: &[Entry], x: f64, x_max: f64, y: f64, font: f64) -> (Html
     let line_h = font * 1.6;
     let widths: Vec<f64> = entries.iter().map(|e| sw + 6.0 + text_width(&e.text, font)).collect();
     let (places, lines) = flow(&widths, x, x_max, font * 1.2);
-    let mut svg = SvgText::default();
+    let mut svg = Markup::default();
     svg.open("g").attr("class", "chart-legend").num("font-size", font).end();
     for (e, (ex, line)) in entries.iter().zip(places) {
         let top = y + line as f64 * line_h + (line_h - sw) / 2.0;

@@ -10,7 +10,7 @@
 
 use yew::prelude::*;
 
-use super::axis::SvgText;
+use super::axis::Markup;
 
 /// Money paid: vermillion (`--c-pay`).
 pub const PAY: &str = "pay";
@@ -100,8 +100,8 @@ pub fn fill_url(id: &str) -> Paint {
 /// The shapes drawn over an actor's colour: 16 distinct patterns
 /// (solid, diagonals, dots, lines, crosses), so that even the 9th actor,
 /// who shares a colour with the 1st, has its own.
-fn overlay(svg: &mut SvgText, kind: usize, ink: &str) {
-    let line = |svg: &mut SvgText, d: &str| {
+fn overlay(svg: &mut Markup, kind: usize, ink: &str) {
+    let line = |svg: &mut Markup, d: &str| {
         svg.open("path").attr("d", d).attr("stroke", ink).attr("stroke-width", "1.6").attr("fill", "none").close();
     };
     match kind % 8 {
@@ -123,7 +123,7 @@ fn overlay(svg: &mut SvgText, kind: usize, ink: &str) {
 /// Pattern definitions for a chart: the cost hatching, the repayment dots,
 /// and one pattern per actor (`n_actors`, at most 16 distinct).
 pub fn defs(prefix: &str, n_actors: usize) -> Html {
-    let mut svg = SvgText::default();
+    let mut svg = Markup::default();
     svg.open("defs").end();
     svg.open("pattern").attr("id", &hatch_id(prefix)).attr("patternUnits", "userSpaceOnUse");
     svg.attr("width", "7").attr("height", "7").attr("patternTransform", "rotate(45)").end();

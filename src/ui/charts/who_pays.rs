@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::ui::text::lowercase;
 
-use super::axis::{ellipsize, label_every, nice_ticks, px, text_width, Scale, SvgText, CHAR_WIDTH};
+use super::axis::{ellipsize, label_every, nice_ticks, px, text_width, Markup, Scale, CHAR_WIDTH};
 use super::frame::Frame;
 use super::labels::{Labels, Money};
 use super::legend::{legend, Entry, Swatch};
@@ -152,7 +152,7 @@ pub fn view(props: &ChartProps, frame: &Frame, focus: &Focus) -> Html {
     let height = rows_bottom + small * 2.4;
 
     // Grid and group headings, drawn as text (nothing here is focused or hovered).
-    let mut below = SvgText::default();
+    let mut below = Markup::default();
     for (k, (v, label)) in ticks.values.iter().zip(&ticks.labels).enumerate() {
         let tx = x.money(*v);
         let zero = v.is_zero();

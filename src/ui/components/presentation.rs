@@ -205,7 +205,9 @@ pub fn presentation(props: &PresentationProps) -> Html {
     });
 
     // Shown once made; the page's link stays reachable from the large dialog.
-    let qr_svg = match use_qr_code(props.link.clone()) {
+    let qr_code = use_qr_code(props.link.clone());
+    let qr_making = qr_code == QrCode::Making;
+    let qr_svg = match qr_code {
         QrCode::Ready(svg) => Some(svg.replacen("role=\"img\"", "aria-hidden=\"true\"", 1)),
         _ => None,
     };
@@ -270,6 +272,9 @@ pub fn presentation(props: &PresentationProps) -> Html {
                         </button>
                         <p class="pr-qr-caption">{ T::QrTitle.get(lang) }</p>
                     </div>
+                } else if qr_making {
+                    // Its place is kept while it is made, so the figures do not move.
+                    <div class="pr-qr" aria-hidden="true"><div class="pr-qr-placeholder"></div></div>
                 }
             </div>
             <div class="pr-body">

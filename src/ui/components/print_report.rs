@@ -13,6 +13,7 @@ use crate::model::{Accounting, Outcome, Range, Scenario};
 use crate::ui::explain;
 use crate::ui::format::{number, percent, Unit};
 use crate::ui::i18n::Lang;
+use crate::ui::markup::Markup;
 use crate::ui::text::T;
 use crate::ui::Prefs;
 
@@ -96,13 +97,58 @@ fn years_text(n: u32, lang: Lang) -> String {
     }
 }
 
-/// A row of a definition list.
-fn item(label: &str, value: impl Into<Html>) -> Html {
-    html! {
-        <div class="pr-item">
-            <dt>{ label.to_string() }</dt>
-            <dd>{ value.into() }</dd>
-        </div>
+/// Every part of the report is written as markup text ([`Markup`]): it is
+/// only read, never edited, and thousands of elements for a large scenario
+/// are one raw node.
+struct Report {
+    m: Markup,
+}
+
+impl Report {
+    /// `<section class="pr-section"><h3>heading</h3>` (closed by [`Self::end_section`]).
+    fn section(&mut self, heading: T, lang: Lang) {
+        self.m.open("section").attr("class", "pr-section").end();
+        self.m.open("h3").end().text(heading.get(lang)).shut("h3");
+    }
+
+    fn end_section(&mut self) {
+        self.m.shut("section");
+    }
+
+    /// `<dl class="pr-list" …>` (closed by [`Self::end_list`]).
+    fn list(&mut self) {
+        self.m.open("dl").attr("class", "pr-list").end();
+    }
+
+    fn end_list(&mut self) {
+        self.m.shut("dl");
+    }
+
+    /// A row of a definition list with a text value.
+    fn item(&mut self, label: &str, value: &str) {
+        self.item_start(label);
+        self.m.text(value);
+        self.item_end();
+    }
+
+    /// A row whose value is written by the caller between this and [`Self::item_end`].
+    fn item_start(&mut self, label: &str) {
+        self.m.open("div").attr("class", "pr-item").end();
+        self.m.open("dt").end().text(label).shut("dt");
+        self.m.open("dd").end();
+    }
+
+    fn item_end(&mut self) {
+        self.m.shut("dd").shut("div");
+    }
+
+    /// A `<ul class="…">` of texts.
+    fn bullets<'a>(&mut self, class: &str, texts: impl IntoIterator<Item = &'a str>) {
+        self.m.open("ul").attr("class", class).end();
+        for text in texts {
+            self.m.open("li").end().text(text).shut("li");
+        }
+        self.m.shut("ul");
     }
 }
 
@@ -122,90 +168,89 @@ pub fn print_report(props: &PrintReportProps) -> Html {
         format!("{} {} – {} {}", T::Low.get(lang), show(r.low), T::High.get(lang), show(r.high))
     };
     let last_year = s.start_year + s.horizon_years as i32 - 1;
+    let mut r = Report { m: Markup::default() };
 
-    let general = html! {
-        <section class="pr-section">
-            <h3>{ T::SectionScenario.get(lang) }</h3>
-            <dl class="pr-list">
-                { item(T::ScenarioName.get(lang), s.name.clone()) }
-                if !s.description.trim().is_empty() {
-                    { item(T::Description.get(lang), html! { <span class="pr-text">{ s.description.clone() }</span> }) }
-                }
-                { item(T::StartYear.get(lang), s.start_year.to_string()) }
-                { item(T::Horizon.get(lang), format!("{} ({}–{})", years_text(s.horizon_years, lang), s.start_year, last_year)) }
-                { item(T::DiscountRate.get(lang), share(s.discount_rate, lang)) }
-                { item(T::Currency.get(lang), s.currency.clone()) }
-            </dl>
-        </section>
-    };
+    r.m.open("p").attr("class", "print-date").attr("data-testid", "print-date").end();
+    r.m.text(&format!("{}: {}", T::ReportDate.get(lang), today(lang))).shut("p");
+    r.m.open("section").attr("class", "print-report").attr("data-testid", "print-report");
+    r.m.attr("aria-labelledby", "print-report-heading").end();
+    r.m.open("h2").attr("id", "print-report-heading").end().text(T::Assumptions.get(lang)).shut("h2");
+
+    r.section(T::SectionScenario, lang);
+    r.list();
+    r.item(T::ScenarioName.get(lang), &s.name);
+    if !s.description.trim().is_empty() {
+        r.item_start(T::Description.get(lang));
+        r.m.open("span").attr("class", "pr-text").end().text(&s.description).shut("span");
+        r.item_end();
+    }
+    r.item(T::StartYear.get(lang), &s.start_year.to_string());
+    r.item(T::Horizon.get(lang), &format!("{} ({}–{})", years_text(s.horizon_years, lang), s.start_year, last_year));
+    r.item(T::DiscountRate.get(lang), &share(s.discount_rate, lang));
+    r.item(T::Currency.get(lang), &s.currency);
+    r.end_list();
+    r.end_section();
 
     let (accounting, accounting_explain) = match s.fund.accounting {
         Accounting::Appropriation => (T::Appropriation, T::AppropriationExplain),
         Accounting::EarmarkedEquity => (T::EarmarkedEquity, T::EarmarkedEquityExplain),
     };
-    let allocations: Vec<(i32, Decimal)> = s
-        .fund
-        .allocations
-        .iter()
-        .take(s.horizon_years as usize)
-        .enumerate()
-        .map(|(y, v)| (s.start_year + y as i32, *v))
-        .collect();
-    let fund = html! {
-        <section class="pr-section">
-            <h3>{ T::SectionFund.get(lang) }</h3>
-            <dl class="pr-list">
-                { item(T::FinancedBy.get(lang), actor_name(&s.fund.financed_by)) }
-                { item(T::Accounting.get(lang), format!("{} – {}", accounting.get(lang), accounting_explain.get(lang))) }
-                { item(T::InitialCapital.get(lang), amount(s.fund.initial_capital, currency, lang)) }
-                { item(T::YearlyAllocation.get(lang), if allocations.is_empty() {
-                    html! { { T::ReportNone.get(lang) } }
-                } else {
-                    html! {
-                        <table class="pr-table pr-allocations" data-testid="print-allocations">
-                            <thead><tr>
-                                <th scope="col">{ T::Year.get(lang) }</th>
-                                <th scope="col" class="num">{ T::Allocation.get(lang) }</th>
-                            </tr></thead>
-                            <tbody>
-                                { for allocations.iter().map(|(year, v)| html! {
-                                    <tr><th scope="row">{ *year }</th><td class="num">{ amount(*v, currency, lang) }</td></tr>
-                                }) }
-                            </tbody>
-                        </table>
-                    }
-                }) }
-            </dl>
-        </section>
-    };
+    r.section(T::SectionFund, lang);
+    r.list();
+    r.item(T::FinancedBy.get(lang), &actor_name(&s.fund.financed_by));
+    r.item(T::Accounting.get(lang), &format!("{} – {}", accounting.get(lang), accounting_explain.get(lang)));
+    r.item(T::InitialCapital.get(lang), &amount(s.fund.initial_capital, currency, lang));
+    r.item_start(T::YearlyAllocation.get(lang));
+    if s.fund.allocations.is_empty() || s.horizon_years == 0 {
+        r.m.text(T::ReportNone.get(lang));
+    } else {
+        r.m.open("table").attr("class", "pr-table pr-allocations").attr("data-testid", "print-allocations").end();
+        r.m.open("thead").end().open("tr").end();
+        r.m.open("th").attr("scope", "col").end().text(T::Year.get(lang)).shut("th");
+        r.m.open("th").attr("scope", "col").attr("class", "num").end().text(T::Allocation.get(lang)).shut("th");
+        r.m.shut("tr").shut("thead").open("tbody").end();
+        for (y, v) in s.fund.allocations.iter().take(s.horizon_years as usize).enumerate() {
+            r.m.open("tr").end();
+            r.m.open("th").attr("scope", "row").end().text(&(s.start_year + y as i32).to_string()).shut("th");
+            r.m.open("td").attr("class", "num").end().text(&amount(*v, currency, lang)).shut("td");
+            r.m.shut("tr");
+        }
+        r.m.shut("tbody").shut("table");
+    }
+    r.item_end();
+    r.end_list();
+    r.end_section();
 
-    let repayment = html! {
-        <section class="pr-section">
-            <h3>{ T::SectionRepayment.get(lang) }</h3>
-            <dl class="pr-list">
-                { item(T::DefaultRule.get(lang), explain::default_rule(s.repayment_default.as_ref(), lang)) }
-            </dl>
-        </section>
-    };
+    r.section(T::SectionRepayment, lang);
+    r.list();
+    r.item(T::DefaultRule.get(lang), &explain::default_rule(s.repayment_default.as_ref(), lang));
+    r.end_list();
+    r.end_section();
 
-    let actors = html! {
-        <section class="pr-section">
-            <h3>{ T::SectionActors.get(lang) }</h3>
-            <ul class="pr-actors" data-testid="print-actors">
-                { for s.actors.iter().map(|a| html! {
-                    <li>{ format!("{} – {}", a.name, if a.inside { T::Inside } else { T::Outside }.get(lang)) }</li>
-                }) }
-            </ul>
-        </section>
-    };
+    r.section(T::SectionActors, lang);
+    r.m.open("ul").attr("class", "pr-actors").attr("data-testid", "print-actors").end();
+    for a in &s.actors {
+        let place = if a.inside { T::Inside } else { T::Outside }.get(lang);
+        r.m.open("li").end().text(&format!("{} – {}", a.name, place)).shut("li");
+    }
+    r.m.shut("ul");
+    r.end_section();
 
-    let interventions = s.interventions.iter().enumerate().map(|(index, iv)| {
+    r.section(T::SectionInterventions, lang);
+    if s.interventions.is_empty() {
+        r.m.open("p").end().text(T::NoInterventions.get(lang)).shut("p");
+    }
+    for (index, iv) in s.interventions.iter().enumerate() {
         let first = s.start_year + iv.start as i32;
         let last = first + iv.years as i32 - 1;
         let rule_source = if iv.repayment.is_some() { T::OwnRule } else { T::RuleDefault };
-        let rule = format!("{} ({})", explain::intervention_rule(s, &props.outcome, index, lang), crate::ui::text::lowercase(rule_source.get(lang)));
+        let rule = format!(
+            "{} ({})",
+            explain::intervention_rule(s, &props.outcome, index, lang),
+            crate::ui::text::lowercase(rule_source.get(lang))
+        );
         let u = iv.uncertainty.clone().unwrap_or_default();
-        let ranges: Vec<(T, Range, bool)> = [
+        let ranges: Vec<String> = [
             (T::SuccessRate, u.success_rate, true),
             (T::Deadweight, u.deadweight, true),
             (T::DropOff, u.drop_off, true),
@@ -213,70 +258,54 @@ pub fn print_report(props: &PrintReportProps) -> Html {
             (T::AvoidedCostFactor, u.avoided_costs, false),
         ]
         .into_iter()
-        .filter_map(|(label, r, as_share)| r.map(|r| (label, r, as_share)))
+        .filter_map(|(label, r, as_share)| r.map(|r| format!("{}: {}", label.get(lang), range(&r, as_share))))
         .collect();
-        html! {
-            <section class="pr-intervention" key={iv.id.clone()} data-testid={format!("print-intervention-{index}")}>
-                <h4>{ format!("{} {}: {}", T::Intervention.get(lang), index + 1, iv.name) }</h4>
-                <dl class="pr-list">
-                    { item(T::Owner.get(lang), actor_name(&iv.owner)) }
-                    { item(T::FirstYear.get(lang), first.to_string()) }
-                    { item(T::RunningYears.get(lang), format!("{} ({first}–{last})", years_text(iv.years, lang))) }
-                    { item(T::AnnualCost.get(lang), amount(iv.annual_cost, currency, lang)) }
-                    { item(T::FundShare.get(lang), share(iv.fund_share, lang)) }
-                    { item(T::Participants.get(lang), plain(iv.participants_per_year, lang)) }
-                    { item(T::SuccessRate.get(lang), share(iv.success_rate, lang)) }
-                    { item(T::Deadweight.get(lang), share(iv.deadweight, lang)) }
-                    { item(T::DropOff.get(lang), share(iv.drop_off, lang)) }
-                    { item(T::LagYears.get(lang), years_text(iv.lag_years, lang)) }
-                    { item(T::BenefitYears.get(lang), years_text(iv.benefit_years, lang)) }
-                    { item(T::AvoidedCosts.get(lang), if iv.avoided_costs.is_empty() {
-                        html! { { T::ReportNone.get(lang) } }
-                    } else {
-                        html! {
-                            <ul class="pr-avoided">
-                                { for iv.avoided_costs.iter().map(|c| html! {
-                                    <li>{ format!("{}: {}{}", actor_name(&c.actor), amount(c.per_year, currency, lang), T::PerYearSuffix.get(lang)) }</li>
-                                }) }
-                            </ul>
-                        }
-                    }) }
-                    { item(T::OwnRepaymentRule.get(lang), rule) }
-                    { item(T::Uncertainty.get(lang), if ranges.is_empty() {
-                        html! { { T::NoRanges.get(lang) } }
-                    } else {
-                        html! {
-                            <ul class="pr-ranges">
-                                { for ranges.iter().map(|(label, r, as_share)| html! {
-                                    <li>{ format!("{}: {}", label.get(lang), range(r, *as_share)) }</li>
-                                }) }
-                            </ul>
-                        }
-                    }) }
-                </dl>
-            </section>
+        r.m.open("section")
+            .attr("class", "pr-intervention")
+            .attr("data-testid", &format!("print-intervention-{index}"));
+        r.m.end().open("h4").end();
+        r.m.text(&format!("{} {}: {}", T::Intervention.get(lang), index + 1, iv.name)).shut("h4");
+        r.list();
+        r.item(T::Owner.get(lang), &actor_name(&iv.owner));
+        r.item(T::FirstYear.get(lang), &first.to_string());
+        r.item(T::RunningYears.get(lang), &format!("{} ({first}–{last})", years_text(iv.years, lang)));
+        r.item(T::AnnualCost.get(lang), &amount(iv.annual_cost, currency, lang));
+        r.item(T::FundShare.get(lang), &share(iv.fund_share, lang));
+        r.item(T::Participants.get(lang), &plain(iv.participants_per_year, lang));
+        r.item(T::SuccessRate.get(lang), &share(iv.success_rate, lang));
+        r.item(T::Deadweight.get(lang), &share(iv.deadweight, lang));
+        r.item(T::DropOff.get(lang), &share(iv.drop_off, lang));
+        r.item(T::LagYears.get(lang), &years_text(iv.lag_years, lang));
+        r.item(T::BenefitYears.get(lang), &years_text(iv.benefit_years, lang));
+        r.item_start(T::AvoidedCosts.get(lang));
+        if iv.avoided_costs.is_empty() {
+            r.m.text(T::ReportNone.get(lang));
+        } else {
+            let costs: Vec<String> = iv
+                .avoided_costs
+                .iter()
+                .map(|c| {
+                    let per_year = amount(c.per_year, currency, lang);
+                    format!("{}: {}{}", actor_name(&c.actor), per_year, T::PerYearSuffix.get(lang))
+                })
+                .collect();
+            r.bullets("pr-avoided", costs.iter().map(String::as_str));
         }
-    });
-
-    html! {
-        <>
-            <p class="print-date" data-testid="print-date">{ format!("{}: {}", T::ReportDate.get(lang), today(lang)) }</p>
-            <section class="print-report" data-testid="print-report" aria-labelledby="print-report-heading">
-                <h2 id="print-report-heading">{ T::Assumptions.get(lang) }</h2>
-                { general }
-                { fund }
-                { repayment }
-                { actors }
-                <section class="pr-section">
-                    <h3>{ T::SectionInterventions.get(lang) }</h3>
-                    if s.interventions.is_empty() {
-                        <p>{ T::NoInterventions.get(lang) }</p>
-                    }
-                    { for interventions }
-                </section>
-            </section>
-        </>
+        r.item_end();
+        r.item(T::OwnRepaymentRule.get(lang), &rule);
+        r.item_start(T::Uncertainty.get(lang));
+        if ranges.is_empty() {
+            r.m.text(T::NoRanges.get(lang));
+        } else {
+            r.bullets("pr-ranges", ranges.iter().map(String::as_str));
+        }
+        r.item_end();
+        r.end_list();
+        r.m.shut("section");
     }
+    r.end_section();
+    r.m.shut("section");
+    r.m.into_html()
 }
 
 #[cfg(test)]
