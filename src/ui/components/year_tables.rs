@@ -20,8 +20,10 @@ use crate::model::{Outcome, Scenario};
 use crate::ui::browser::{self, download_blob, excel_workbook};
 use crate::ui::components::print_report::use_printing;
 use crate::ui::export::{csv_file, CsvDialect};
-use crate::ui::format::{money_bare, money_exact};
+use crate::ui::format::{money_bare, money_exact, Unit};
+use crate::ui::i18n::Lang;
 use crate::ui::keep::file_name;
+use crate::ui::markup::Markup;
 use crate::ui::text::T;
 use crate::ui::Prefs;
 
@@ -30,6 +32,73 @@ pub struct YearTablesProps {
     /// The scenario the outcome belongs to.
     pub scenario: Rc<Scenario>,
     pub outcome: Rc<Outcome>,
+}
+
+/// What every table shares: the reader's language and unit. The tables are
+/// only read, so each is written as markup text ([`Markup`]), one raw node:
+/// with 50 actors over 60 years that is thousands of cells.
+struct Tables<'a> {
+    lang: Lang,
+    unit: Unit,
+    currency: &'a str,
+    unit_label: &'a str,
+}
+
+impl Tables<'_> {
+    /// A scrollable region with its table, caption (`title (amounts in …)`)
+    /// and an open `<tbody>` after [`Table::head`].
+    fn start(&self, title: &str, testid: &str) -> Table<'_> {
+        let lang = self.lang;
+        let mut m = Markup::default();
+        m.open("div").attr("class", "table-scroll").attr("tabindex", "0").attr("role", "region");
+        m.attr("aria-label", &format!("{}: {}", T::YearByYear.get(lang), title)).end();
+        m.open("table").attr("class", "year-table").attr("data-testid", testid).end();
+        m.open("caption").end().text(title).open("span").attr("class", "caption-unit").end();
+        m.text(&format!(" ({} {})", T::AmountsIn.get(lang), self.unit_label)).shut("span").shut("caption");
+        Table { m, tables: self }
+    }
+}
+
+/// One table being written.
+struct Table<'a> {
+    m: Markup,
+    tables: &'a Tables<'a>,
+}
+
+impl Table<'_> {
+    /// The header row, then the body opens.
+    fn head(&mut self, first: T, labels: &[T]) {
+        let lang = self.tables.lang;
+        self.m.open("thead").end().open("tr").end();
+        self.m.open("th").attr("scope", "col").end().text(first.get(lang)).shut("th");
+        for label in labels {
+            self.m.open("th").attr("scope", "col").attr("class", "num").end().text(label.get(lang)).shut("th");
+        }
+        self.m.shut("tr").shut("thead").open("tbody").end();
+    }
+
+    /// `<tr key="value"><th scope="row">heading</th>` (the cells follow; then `</tr>`).
+    fn row(&mut self, key: &str, value: &str, heading: &str) {
+        self.m.open("tr").attr(key, value).end();
+        self.m.open("th").attr("scope", "row").end().text(heading).shut("th");
+    }
+
+    /// An amount in the chosen unit; its `title` is exact to the öre and
+    /// `data-value` the result JSON's string.
+    fn cell(&mut self, value: Decimal, field: &str) -> &mut Self {
+        let t = self.tables;
+        let class = if value.is_sign_negative() && !value.is_zero() { "num neg" } else { "num" };
+        self.m.open("td").attr("class", class).attr("title", &money_exact(value, t.currency, t.lang));
+        self.m.attr("data-value", &money_text(value)).attr("data-field", field).end();
+        self.m.text(&money_bare(value, t.unit, t.lang)).shut("td");
+        self
+    }
+
+    /// Closes the body, the table and the region.
+    fn finish(mut self) -> Html {
+        self.m.shut("tbody").shut("table").shut("div");
+        self.m.into_html()
+    }
 }
 
 #[component(YearTables)]
@@ -67,60 +136,30 @@ pub fn year_tables(props: &YearTablesProps) -> Html {
     let busy = *xlsx == Some(true);
     let currency = s.currency.as_str();
     let unit_label = unit.label(currency, lang);
-    let cell = |value: Decimal, field: &'static str| {
-        html! {
-            <td class={classes!("num", (value.is_sign_negative() && !value.is_zero()).then_some("neg"))}
-                title={money_exact(value, currency, lang)} data-value={money_text(value)} data-field={field}>
-                { money_bare(value, unit, lang) }
-            </td>
+    let tables = Tables { lang, unit, currency, unit_label: &unit_label };
+
+    let fund = {
+        let mut t = tables.start(T::TableFund.get(lang), "table-fund");
+        t.head(T::Year, &[T::Open, T::Allocation, T::Grants, T::Repayments, T::Close]);
+        for r in &o.fund {
+            t.row("data-year", &r.year.to_string(), &r.year.to_string());
+            t.cell(r.open, "open").cell(r.allocation, "allocation").cell(r.grants, "grants");
+            t.cell(r.repayments, "repayments").cell(r.close, "close");
+            t.m.shut("tr");
         }
-    };
-    let head = |labels: &[T]| {
-        html! {
-            <thead><tr>
-                <th scope="col">{ T::Year.get(lang) }</th>
-                { for labels.iter().map(|l| html! { <th scope="col" class="num">{ l.get(lang) }</th> }) }
-            </tr></thead>
-        }
-    };
-    let caption = |title: String| {
-        html! { <caption>{ title }<span class="caption-unit">{ format!(" ({} {})", T::AmountsIn.get(lang), unit_label) }</span></caption> }
+        t.finish()
     };
 
-    let fund = html! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label={format!("{}: {}", T::YearByYear.get(lang), T::TableFund.get(lang))}>
-            <table class="year-table" data-testid="table-fund">
-                { caption(T::TableFund.get(lang).to_string()) }
-                { head(&[T::Open, T::Allocation, T::Grants, T::Repayments, T::Close]) }
-                <tbody>
-                    { for o.fund.iter().map(|r| html! {
-                        <tr data-year={r.year.to_string()}>
-                            <th scope="row">{ r.year }</th>
-                            { cell(r.open, "open") }{ cell(r.allocation, "allocation") }{ cell(r.grants, "grants") }
-                            { cell(r.repayments, "repayments") }{ cell(r.close, "close") }
-                        </tr>
-                    }) }
-                </tbody>
-            </table>
-        </div>
-    };
-
-    let net = html! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label={format!("{}: {}", T::YearByYear.get(lang), T::TableNet.get(lang))}>
-            <table class="year-table" data-testid="table-net">
-                { caption(T::TableNet.get(lang).to_string()) }
-                { head(&[T::OrgNet, T::SocietyNet]) }
-                <tbody>
-                    { for o.years.iter().enumerate().map(|(y, year)| html! {
-                        <tr data-year={year.to_string()}>
-                            <th scope="row">{ *year }</th>
-                            { cell(o.org_net.get(y).copied().unwrap_or_default(), "org_net") }
-                            { cell(o.society_net.get(y).copied().unwrap_or_default(), "society_net") }
-                        </tr>
-                    }) }
-                </tbody>
-            </table>
-        </div>
+    let net = {
+        let mut t = tables.start(T::TableNet.get(lang), "table-net");
+        t.head(T::Year, &[T::OrgNet, T::SocietyNet]);
+        for (y, year) in o.years.iter().enumerate() {
+            t.row("data-year", &year.to_string(), &year.to_string());
+            t.cell(o.org_net.get(y).copied().unwrap_or_default(), "org_net");
+            t.cell(o.society_net.get(y).copied().unwrap_or_default(), "society_net");
+            t.m.shut("tr");
+        }
+        t.finish()
     };
 
     let actors = o.actors.iter().enumerate().map(|(index, a)| {
@@ -138,33 +177,24 @@ pub fn year_tables(props: &YearTablesProps) -> Html {
                 opened.set(next);
             })
         };
-        let table = (is_open || printing).then(|| html! {
-                <div class="table-scroll" tabindex="0" role="region" aria-label={format!("{}: {}", T::YearByYear.get(lang), title)}>
-                    <table class="year-table" data-testid={format!("table-actor-{}", a.id)}>
-                        { caption(title.clone()) }
-                        { head(&[T::Savings, T::CoFinancing, T::Repayment, T::FundCost, T::GrantsReceived, T::Net]) }
-                        <tbody>
-                            { for a.rows.iter().map(|r| html! {
-                                <tr data-year={r.year.to_string()}>
-                                    <th scope="row">{ r.year }</th>
-                                    { cell(r.savings, "savings") }{ cell(r.co_financing, "co_financing") }{ cell(r.repayment, "repayment") }
-                                    { cell(r.fund_cost, "fund_cost") }{ cell(r.grants_received, "grants_received") }{ cell(r.net, "net") }
-                                </tr>
-                            }) }
-                        </tbody>
-                        <tfoot>
-                            <tr>
-                                <th scope="row">{ T::Total.get(lang) }</th>
-                                { cell(a.savings_total, "savings_total") }
-                                <td colspan="3" class="num" title={money_exact(a.cost_borne, currency, lang)}>
-                                    { format!("{}: {}", T::CostBorne.get(lang), money_bare(a.cost_borne, unit, lang)) }
-                                </td>
-                                <td></td>
-                                { cell(a.net_total, "net_total") }
-                            </tr>
-                        </tfoot>
-                    </table>
-                </div>
+        let table = (is_open || printing).then(|| {
+            let mut t = tables.start(&title, &format!("table-actor-{}", a.id));
+            t.head(T::Year, &[T::Savings, T::CoFinancing, T::Repayment, T::FundCost, T::GrantsReceived, T::Net]);
+            for r in &a.rows {
+                t.row("data-year", &r.year.to_string(), &r.year.to_string());
+                t.cell(r.savings, "savings").cell(r.co_financing, "co_financing").cell(r.repayment, "repayment");
+                t.cell(r.fund_cost, "fund_cost").cell(r.grants_received, "grants_received").cell(r.net, "net");
+                t.m.shut("tr");
+            }
+            t.m.shut("tbody").open("tfoot").end().open("tr").end();
+            t.m.open("th").attr("scope", "row").end().text(T::Total.get(lang)).shut("th");
+            t.cell(a.savings_total, "savings_total");
+            t.m.open("td").attr("colspan", "3").attr("class", "num").attr("title", &money_exact(a.cost_borne, currency, lang)).end();
+            t.m.text(&format!("{}: {}", T::CostBorne.get(lang), money_bare(a.cost_borne, unit, lang))).shut("td");
+            t.m.open("td").end().shut("td");
+            t.cell(a.net_total, "net_total");
+            t.m.shut("tr").shut("tfoot").shut("table").shut("div");
+            t.m.into_html()
         });
         html! {
             <details class="actor-table" key={a.id.clone()} data-testid={format!("actor-table-{}", a.id)} open={is_open} {ontoggle}>
@@ -180,34 +210,25 @@ pub fn year_tables(props: &YearTablesProps) -> Html {
         }
     });
 
-    let interventions = html! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label={format!("{}: {}", T::YearByYear.get(lang), T::TableInterventions.get(lang))}>
-            <table class="year-table" data-testid="table-interventions">
-                { caption(T::TableInterventions.get(lang).to_string()) }
-                <thead><tr>
-                    <th scope="col">{ T::Intervention.get(lang) }</th>
-                    <th scope="col" class="num">{ T::GrantsTotal.get(lang) }</th>
-                    <th scope="col" class="num">{ T::RepaidTotal.get(lang) }</th>
-                    <th scope="col" class="num">{ T::Outstanding.get(lang) }</th>
-                </tr></thead>
-                <tbody>
-                    { for o.interventions.iter().map(|i| {
-                        let name = s.interventions.iter().find(|x| x.id == i.id).map(|x| x.name.clone()).unwrap_or_else(|| i.id.clone());
-                        html! {
-                            <tr data-id={i.id.clone()}>
-                                <th scope="row">{ name }</th>
-                                { cell(i.grants_total, "grants_total") }
-                                { cell(i.repaid_total, "repaid_total") }
-                                { match i.outstanding {
-                                    Some(v) => cell(v, "outstanding"),
-                                    None => html! { <td class="num" data-value="" data-field="outstanding">{ T::NoCap.get(lang) }</td> },
-                                } }
-                            </tr>
-                        }
-                    }) }
-                </tbody>
-            </table>
-        </div>
+    let interventions = {
+        let mut t = tables.start(T::TableInterventions.get(lang), "table-interventions");
+        t.head(T::Intervention, &[T::GrantsTotal, T::RepaidTotal, T::Outstanding]);
+        for i in &o.interventions {
+            let name = s.interventions.iter().find(|x| x.id == i.id).map(|x| x.name.as_str()).unwrap_or(&i.id);
+            t.row("data-id", &i.id, name);
+            t.cell(i.grants_total, "grants_total").cell(i.repaid_total, "repaid_total");
+            match i.outstanding {
+                Some(v) => {
+                    t.cell(v, "outstanding");
+                }
+                None => {
+                    t.m.open("td").attr("class", "num").attr("data-value", "").attr("data-field", "outstanding").end();
+                    t.m.text(T::NoCap.get(lang)).shut("td");
+                }
+            }
+            t.m.shut("tr");
+        }
+        t.finish()
     };
 
     html! {
