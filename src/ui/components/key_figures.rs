@@ -12,6 +12,7 @@ use crate::model::outcome::{money_text, ratio_text};
 use crate::model::{Outcome, Scenario};
 use crate::ui::components::uncertainty_figures::UncertaintyFigures;
 use crate::ui::format::{money_bare, money_exact, percent};
+use crate::ui::markup::Markup;
 use crate::ui::term::Term;
 use crate::ui::text::{headline, payback_note, T};
 use crate::ui::Prefs;
@@ -32,21 +33,21 @@ pub fn key_figures(props: &KeyFiguresProps) -> Html {
     let (lang, unit) = (prefs.lang, prefs.unit);
     let currency = props.scenario.currency.as_str();
     let k = &props.outcome.key_figures;
-    let amount = |testid: &'static str, label: T, value: Decimal, note: Option<String>, tone: &'static str| {
-        html! {
-            <div class={classes!("kf", tone)} data-testid={testid}>
-                <dt>{ label.get(lang) }</dt>
-                <dd>
-                    <span class="kf-value" title={money_exact(value, currency, lang)} data-value={money_text(value)}>
-                        { money_bare(value, unit, lang) }
-                        <span class="kf-unit">{ format!("\u{a0}{}", unit.label(currency, lang)) }</span>
-                    </span>
-                    if let Some(note) = note {
-                        <span class="kf-note">{ note }</span>
-                    }
-                </dd>
-            </div>
+    // The cards are only read: written as markup text, one raw node.
+    let mut m = Markup::default();
+    let card = |m: &mut Markup, testid: &str, class: &str, label: T| {
+        m.open("div").attr("class", class).attr("data-testid", testid).end();
+        m.open("dt").end().text(label.get(lang)).shut("dt").open("dd").end();
+    };
+    let amount = |m: &mut Markup, value: Decimal, note: Option<String>| {
+        m.open("span").attr("class", "kf-value").attr("title", &money_exact(value, currency, lang));
+        m.attr("data-value", &money_text(value)).end().text(&money_bare(value, unit, lang));
+        m.open("span").attr("class", "kf-unit").end().text(&format!("\u{a0}{}", unit.label(currency, lang)));
+        m.shut("span").shut("span");
+        if let Some(note) = note {
+            m.open("span").attr("class", "kf-note").end().text(&note).shut("span");
         }
+        m.shut("dd").shut("div");
     };
     let sign_note = |value: Decimal| {
         Some(if value.is_sign_negative() && !value.is_zero() { T::Loss } else { T::Gain }.get(lang).to_string())
@@ -61,6 +62,31 @@ pub fn key_figures(props: &KeyFiguresProps) -> Html {
         Some(r) => percent(r, 0, lang),
         None => "–".to_string(),
     };
+    let amounts = [
+        ("kf-total-cost", "kf pay", T::TotalCost, k.total_cost, Some(T::TotalCostNote.get(lang).to_string())),
+        ("kf-savings-inside", "kf gain", T::SavingsInside, k.savings_inside, None),
+        ("kf-savings-outside", "kf gain-outside", T::SavingsOutside, k.savings_outside, None),
+        ("kf-org-npv", "kf npv", T::OrgNpv, k.org_npv, sign_note(k.org_npv)),
+        ("kf-society-npv", "kf npv", T::SocietyNpv, k.society_npv, sign_note(k.society_npv)),
+    ];
+    for (testid, class, label, value, note) in amounts {
+        card(&mut m, testid, class, label);
+        amount(&mut m, value, note);
+    }
+    card(&mut m, "kf-payback", if within { "kf payback within" } else { "kf payback after" }, T::PaybackYear);
+    m.open("span")
+        .attr("class", "kf-value")
+        .attr("data-value", &k.payback_year.map(|y| y.to_string()).unwrap_or_default());
+    m.end().text(&payback).shut("span");
+    m.open("span").attr("class", "kf-note").attr("data-testid", "kf-payback-term").end();
+    m.open("span").attr("aria-hidden", "true").end().text(if within { "✓ " } else { "✗ " }).shut("span");
+    m.text(&payback_note(k.payback_year, term, lang)).shut("span").shut("dd").shut("div");
+    card(&mut m, "kf-revolving", "kf revolving", T::RevolvingRatio);
+    m.open("span").attr("class", "kf-value").attr("data-value", &k.revolving_ratio.map(ratio_text).unwrap_or_default());
+    m.end().text(&revolving).shut("span");
+    m.open("span").attr("class", "kf-note").end().text(T::RevolvingNote.get(lang)).shut("span").shut("dd").shut("div");
+    let cards = m.into_html();
+
     html! {
         <section class="key-figures" aria-labelledby="kf-heading" data-testid="key-figures">
             <h2 id="kf-heading" class="visually-hidden">{ T::KeyFigures.get(lang) }</h2>
@@ -71,30 +97,7 @@ pub fn key_figures(props: &KeyFiguresProps) -> Html {
                     { T::fund_runs_dry(year, lang) }
                 </p>
             }
-            <dl class="kf-grid">
-                { amount("kf-total-cost", T::TotalCost, k.total_cost, Some(T::TotalCostNote.get(lang).to_string()), "pay") }
-                { amount("kf-savings-inside", T::SavingsInside, k.savings_inside, None, "gain") }
-                { amount("kf-savings-outside", T::SavingsOutside, k.savings_outside, None, "gain-outside") }
-                { amount("kf-org-npv", T::OrgNpv, k.org_npv, sign_note(k.org_npv), "npv") }
-                { amount("kf-society-npv", T::SocietyNpv, k.society_npv, sign_note(k.society_npv), "npv") }
-                <div class={classes!("kf", "payback", if within { "within" } else { "after" })} data-testid="kf-payback">
-                    <dt>{ T::PaybackYear.get(lang) }</dt>
-                    <dd>
-                        <span class="kf-value" data-value={k.payback_year.map(|y| y.to_string()).unwrap_or_default()}>{ payback }</span>
-                        <span class="kf-note" data-testid="kf-payback-term">
-                            <span aria-hidden="true">{ if within { "✓ " } else { "✗ " } }</span>
-                            { payback_note(k.payback_year, term, lang) }
-                        </span>
-                    </dd>
-                </div>
-                <div class="kf revolving" data-testid="kf-revolving">
-                    <dt>{ T::RevolvingRatio.get(lang) }</dt>
-                    <dd>
-                        <span class="kf-value" data-value={k.revolving_ratio.map(ratio_text).unwrap_or_default()}>{ revolving }</span>
-                        <span class="kf-note">{ T::RevolvingNote.get(lang) }</span>
-                    </dd>
-                </div>
-            </dl>
+            <dl class="kf-grid">{ cards }</dl>
             <UncertaintyFigures scenario={props.scenario.clone()} uncertainty={props.uncertainty.clone()} />
             <p class="hint term-rule">{ T::TermRule.get(lang) }</p>
         </section>
