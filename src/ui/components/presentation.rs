@@ -23,6 +23,7 @@ use crate::ui::components::select_field::SelectField;
 use crate::ui::editor::field_error;
 use crate::ui::explain;
 use crate::ui::format::{money_auto, money_exact, Unit};
+use crate::ui::markup::Markup;
 use crate::ui::present::{command_for, share_control, step, with_share, Command, Focus, ShareControl};
 use crate::ui::state::{Action, InterventionEdit, Notice};
 use crate::ui::term::Term;
@@ -127,20 +128,36 @@ pub fn presentation(props: &PresentationProps) -> Html {
     let end_year = props.outcome.years.last().copied().unwrap_or(valid.start_year);
     // Charts in millions when the amounts are that large: short axis labels.
     let unit = chart_unit(k.total_cost.max(fund_end.abs()));
-    let figure = |testid: &'static str, label: String, value: Decimal, note: Option<String>, tone: &'static str| {
-        html! {
-            <div class={classes!("pr-kf", tone)} data-testid={testid}>
-                <dt>{ label }</dt>
-                <dd>
-                    <span class="pr-kf-value" title={money_exact(value, currency, lang)} data-value={money_text(value)}>
-                        { money_auto(value, currency, lang) }
-                    </span>
-                    if let Some(note) = note {
-                        <span class="pr-kf-note">{ note }</span>
-                    }
-                </dd>
-            </div>
+    // The figures are only read: written as markup text, one raw node.
+    let figure = |m: &mut Markup, testid: &str, label: &str, value: Decimal, note: Option<String>, tone: &str| {
+        m.open("div").attr("class", &format!("pr-kf {tone}")).attr("data-testid", testid).end();
+        m.open("dt").end().text(label).shut("dt").open("dd").end();
+        m.open("span").attr("class", "pr-kf-value").attr("title", &money_exact(value, currency, lang));
+        m.attr("data-value", &money_text(value)).end().text(&money_auto(value, currency, lang)).shut("span");
+        if let Some(note) = note {
+            m.open("span").attr("class", "pr-kf-note").end().text(&note).shut("span");
         }
+        m.shut("dd").shut("div");
+    };
+    let figures = {
+        let mut m = Markup::default();
+        figure(&mut m, "pr-cost", T::TotalCost.get(lang), k.total_cost, None, "pay");
+        figure(&mut m, "pr-savings-inside", T::SavingsInside.get(lang), k.savings_inside, None, "gain");
+        figure(&mut m, "pr-savings-outside", T::SavingsOutside.get(lang), k.savings_outside, None, "gain-outside");
+        let class = if within { "pr-kf payback within" } else { "pr-kf payback after" };
+        m.open("div").attr("class", class).attr("data-testid", "pr-payback").end();
+        m.open("dt").end().text(T::PaybackYear.get(lang)).shut("dt").open("dd").end();
+        let year = k.payback_year.map(|y| y.to_string());
+        m.open("span").attr("class", "pr-kf-value").attr("data-value", year.as_deref().unwrap_or("")).end();
+        m.text(year.as_deref().unwrap_or(T::NoPayback.get(lang))).shut("span");
+        m.open("span").attr("class", "pr-kf-note").end();
+        m.open("span").attr("aria-hidden", "true").end().text(if within { "✓ " } else { "✗ " }).shut("span");
+        m.text(&payback_note(k.payback_year, term, lang)).shut("span").shut("dd").shut("div");
+        let dry = k.fund_first_negative_year;
+        let label = format!("{} ({end_year})", P::FundAtEnd.get(lang));
+        let tone = if dry.is_some() { "dry" } else { "fund" };
+        figure(&mut m, "pr-fund-end", &label, fund_end, dry.map(|y| T::fund_runs_dry(y, lang)), tone);
+        m.into_html()
     };
 
     // The three live controls.
@@ -240,26 +257,7 @@ pub fn presentation(props: &PresentationProps) -> Html {
                     <NoticeBanner notice={props.notice.clone()} onaction={props.onaction.clone()} />
                     <section class="pr-figures" aria-labelledby="pr-figures-heading">
                         <h2 id="pr-figures-heading" class="visually-hidden">{ P::Figures.get(lang) }</h2>
-                        <dl class="pr-kf-grid">
-                            { figure("pr-cost", T::TotalCost.get(lang).to_string(), k.total_cost, None, "pay") }
-                            { figure("pr-savings-inside", T::SavingsInside.get(lang).to_string(), k.savings_inside, None, "gain") }
-                            { figure("pr-savings-outside", T::SavingsOutside.get(lang).to_string(), k.savings_outside, None, "gain-outside") }
-                            <div class={classes!("pr-kf", "payback", if within { "within" } else { "after" })} data-testid="pr-payback">
-                                <dt>{ T::PaybackYear.get(lang) }</dt>
-                                <dd>
-                                    <span class="pr-kf-value" data-value={k.payback_year.map(|y| y.to_string()).unwrap_or_default()}>
-                                        { k.payback_year.map(|y| y.to_string()).unwrap_or_else(|| T::NoPayback.get(lang).to_string()) }
-                                    </span>
-                                    <span class="pr-kf-note">
-                                        <span aria-hidden="true">{ if within { "✓ " } else { "✗ " } }</span>
-                                        { payback_note(k.payback_year, term, lang) }
-                                    </span>
-                                </dd>
-                            </div>
-                            { figure("pr-fund-end", format!("{} ({end_year})", P::FundAtEnd.get(lang)), fund_end,
-                                k.fund_first_negative_year.map(|y| T::fund_runs_dry(y, lang)),
-                                if k.fund_first_negative_year.is_some() { "dry" } else { "fund" }) }
-                        </dl>
+                        <dl class="pr-kf-grid">{ figures }</dl>
                     </section>
                 </div>
                 if let Some(svg) = qr_svg.clone() {

@@ -6,10 +6,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::montecarlo::{Percentiles, Uncertainty};
+use crate::model::montecarlo::Uncertainty;
 use crate::model::outcome::{money_text, ratio_text};
 use crate::model::Scenario;
 use crate::ui::format::{money, money_exact, percent};
+use crate::ui::markup::Markup;
 use crate::ui::text::{uncertainty_payback, uncertainty_range, T};
 use crate::ui::Prefs;
 
@@ -26,27 +27,33 @@ pub fn uncertainty_figures(props: &UncertaintyFiguresProps) -> Html {
     let (lang, unit) = (prefs.lang, prefs.unit);
     let Some(u) = props.uncertainty.as_ref() else { return html! {} };
     let currency = props.scenario.currency.as_str();
-    let row = |testid: &'static str, label: T, p: &Percentiles| {
+    // Only read: written as markup text, one raw node.
+    let mut m = Markup::default();
+    m.open("section").attr("class", "uncertainty-figures").attr("aria-labelledby", "unc-heading");
+    m.attr("data-testid", "uncertainty-figures").end();
+    m.open("h3").attr("id", "unc-heading").end().text(T::IfEffectDiffers.get(lang)).shut("h3");
+    m.open("p").attr("class", "hint").end().text(&T::uncertainty_intro(u.draws, lang)).shut("p");
+    m.open("ul").end();
+    for (testid, label, p) in
+        [("unc-org-npv", T::OrgNpv, &u.org_npv), ("unc-society-npv", T::SocietyNpv, &u.society_npv)]
+    {
         let show = |v| money(v, unit, currency, lang);
-        html! {
-            <li data-testid={testid} data-p5={money_text(p.p5)} data-p50={money_text(p.p50)} data-p95={money_text(p.p95)}
-                title={format!("{} … {}", money_exact(p.p5, currency, lang), money_exact(p.p95, currency, lang))}>
-                <strong>{ label.get(lang) }{ ": " }</strong>
-                { uncertainty_range(&show(p.p5), &show(p.p95), &show(p.p50), lang) }
-            </li>
-        }
-    };
-    html! {
-        <section class="uncertainty-figures" aria-labelledby="unc-heading" data-testid="uncertainty-figures">
-            <h3 id="unc-heading">{ T::IfEffectDiffers.get(lang) }</h3>
-            <p class="hint">{ T::uncertainty_intro(u.draws, lang) }</p>
-            <ul>
-                { row("unc-org-npv", T::OrgNpv, &u.org_npv) }
-                { row("unc-society-npv", T::SocietyNpv, &u.society_npv) }
-                <li data-testid="unc-payback" data-value={ratio_text(u.payback_within_horizon_share)}>
-                    { uncertainty_payback(&percent(u.payback_within_horizon_share, 0, lang), props.scenario.horizon_years, lang) }
-                </li>
-            </ul>
-        </section>
+        m.open("li")
+            .attr("data-testid", testid)
+            .attr("data-p5", &money_text(p.p5))
+            .attr("data-p50", &money_text(p.p50));
+        m.attr("data-p95", &money_text(p.p95));
+        m.attr("title", &format!("{} … {}", money_exact(p.p5, currency, lang), money_exact(p.p95, currency, lang)))
+            .end();
+        m.open("strong").end().text(label.get(lang)).text(": ").shut("strong");
+        m.text(&uncertainty_range(&show(p.p5), &show(p.p95), &show(p.p50), lang)).shut("li");
     }
+    let share = percent(u.payback_within_horizon_share, 0, lang);
+    m.open("li")
+        .attr("data-testid", "unc-payback")
+        .attr("data-value", &ratio_text(u.payback_within_horizon_share))
+        .end();
+    m.text(&uncertainty_payback(&share, props.scenario.horizon_years, lang)).shut("li");
+    m.shut("ul").shut("section");
+    m.into_html()
 }
