@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::i18n::Lang;
+use crate::ui::markup::Markup;
 use crate::ui::state::Action;
 use crate::ui::text::T;
 use crate::ui::Prefs;
@@ -68,14 +70,23 @@ pub fn preset_picker(props: &PresetPickerProps) -> Html {
                         { if *expanded { T::ShowLess.get(lang) } else { T::ShowMore.get(lang) } }
                     </button>
                     if !p.sources.is_empty() {
-                        <details class="sources" data-testid="preset-sources">
-                            <summary>{ T::Sources.get(lang) }</summary>
-                            <ul>{ for p.sources.iter().map(|s| html! { <li>{ *s }</li> }) }</ul>
-                        </details>
+                        { sources(p.sources, lang) }
                     }
                     </div>
                 </div>
             }
         </section>
     }
+}
+
+/// The preset's sources, folded (only read: written as markup text).
+fn sources(sources: &[&str], lang: Lang) -> Html {
+    let mut m = Markup::default();
+    m.open("details").attr("class", "sources").attr("data-testid", "preset-sources").end();
+    m.open("summary").end().text(T::Sources.get(lang)).shut("summary").open("ul").end();
+    for source in sources {
+        m.open("li").end().text(source).shut("li");
+    }
+    m.shut("ul").shut("details");
+    m.into_html()
 }
