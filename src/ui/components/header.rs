@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use crate::ui::format::Unit;
 use crate::ui::i18n::Lang;
+use crate::ui::markup::Markup;
 use crate::ui::state::Action;
 use crate::ui::text::T;
 use crate::ui::Prefs;
@@ -23,10 +24,7 @@ pub fn header(props: &HeaderProps) -> Html {
     };
     html! {
         <header class="app-header">
-            <div class="titles">
-                <h1>{ T::AppTitle.get(lang) }</h1>
-                <p class="question">{ T::AppQuestion.get(lang) }</p>
-            </div>
+            { titles(lang) }
             <div class="switches">
                 <fieldset class="segmented" data-testid="unit-switch">
                     <legend class="visually-hidden">{ T::UnitSwitch.get(lang) }</legend>
@@ -48,4 +46,14 @@ pub fn header(props: &HeaderProps) -> Html {
             </div>
         </header>
     }
+}
+
+/// The app's title and question (only read: written as markup text).
+fn titles(lang: Lang) -> Html {
+    let mut m = Markup::default();
+    m.open("div").attr("class", "titles").end();
+    m.open("h1").end().text(T::AppTitle.get(lang)).shut("h1");
+    m.open("p").attr("class", "question").end().text(T::AppQuestion.get(lang)).shut("p");
+    m.shut("div");
+    m.into_html()
 }

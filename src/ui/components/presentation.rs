@@ -237,16 +237,28 @@ pub fn presentation(props: &PresentationProps) -> Html {
             }
         })
     };
-    let key = |keys: &'static [&'static str], what: P| {
-        html! {
-            <li>{ for keys.iter().map(|k| html! { <kbd>{ *k }</kbd> }) }{ " " }{ what.get(lang) }</li>
+    // The key hints are only read: written as markup text.
+    let key = |m: &mut Markup, keys: &[&str], what: P| {
+        m.open("li").end();
+        for k in keys {
+            m.open("kbd").end().text(k).shut("kbd");
         }
+        m.text(" ").text(what.get(lang)).shut("li");
     };
     let preset_keys: &'static [&'static str] = match presets.len() {
         0 | 1 => &["1"],
         2 => &["1–2"],
         3 => &["1–3"],
         _ => &["1–4"],
+    };
+    let keys = {
+        let mut m = Markup::default();
+        key(&mut m, &["→", "Space"], P::KeyNext);
+        key(&mut m, &["←"], P::KeyPrevious);
+        key(&mut m, preset_keys, P::KeyPreset);
+        key(&mut m, &["Q"], P::KeyQr);
+        key(&mut m, &["Esc"], P::KeyLeave);
+        m.into_html()
     };
 
     html! {
@@ -300,13 +312,7 @@ pub fn presentation(props: &PresentationProps) -> Html {
             <footer class="pr-foot">
                 <div class="pr-keys" data-testid="pr-keys">
                     <h2 class="visually-hidden">{ P::Keys.get(lang) }</h2>
-                    <ul>
-                        { key(&["→", "Space"], P::KeyNext) }
-                        { key(&["←"], P::KeyPrevious) }
-                        { key(preset_keys, P::KeyPreset) }
-                        { key(&["Q"], P::KeyQr) }
-                        { key(&["Esc"], P::KeyLeave) }
-                    </ul>
+                    <ul>{ keys }</ul>
                 </div>
                 <div class="pr-foot-side">
                     if let Some(i) = current {
