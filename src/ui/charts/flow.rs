@@ -66,14 +66,7 @@ pub fn columns(props: &ChartProps) -> (Vec<Node>, Vec<Node>) {
             gainers.push(node(gain));
         }
     }
-    (inside_first(payers), inside_first(gainers))
-}
-
-/// The nodes inside the organisation first; the scenario's order within each group.
-fn inside_first(nodes: Vec<Node>) -> Vec<Node> {
-    let (mut inside, outside): (Vec<Node>, Vec<Node>) = nodes.into_iter().partition(|n| n.inside);
-    inside.extend(outside);
-    inside
+    (super::inside_first(payers, |n| n.inside), super::inside_first(gainers, |n| n.inside))
 }
 
 /// Sum of amounts, saturating at Decimal's limits.

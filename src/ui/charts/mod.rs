@@ -82,6 +82,14 @@ pub fn actor_year_chart(props: &ChartProps) -> Html {
     actor_years::view(props, &frame, &focus)
 }
 
+/// The actors inside the organisation first, the scenario's order kept within
+/// each group (a partition: a stable sort would add its own code for this).
+pub fn inside_first<T>(items: Vec<T>, is_inside: impl Fn(&T) -> bool) -> Vec<T> {
+    let (mut inside, outside): (Vec<T>, Vec<T>) = items.into_iter().partition(|x| is_inside(x));
+    inside.extend(outside);
+    inside
+}
+
 #[cfg(test)]
 mod tests {
     //! Every chart drawn natively for awkward outcomes: none may panic.

@@ -55,10 +55,7 @@ pub fn rows(props: &ChartProps) -> Vec<Row> {
             }
         })
         .collect();
-    // Inside the organisation first; the scenario's order within each group.
-    let (mut inside, outside): (Vec<Row>, Vec<Row>) = rows.into_iter().partition(|r| r.inside);
-    inside.extend(outside);
-    inside
+    super::inside_first(rows, |r| r.inside)
 }
 
 /// The bar segments of a row: the cost drawn as `−cost`, the savings as
