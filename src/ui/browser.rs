@@ -339,7 +339,10 @@ pub fn chart_svg(svg: &web_sys::Element) -> Option<(String, f64, f64)> {
         tooltip.remove();
     }
     let view_box = svg.get_attribute("viewBox").unwrap_or_default();
-    let numbers: Vec<f64> = view_box.split([' ', ',']).filter_map(|n| n.trim().parse().ok()).collect();
+    // JavaScript's parseFloat, not `str::parse::<f64>`: Rust's float parser
+    // brings a 10 KB table of powers of five into the download for this one line.
+    let numbers: Vec<f64> =
+        view_box.split([' ', ',']).map(|n| js_sys::parse_float(n.trim())).filter(|n| n.is_finite()).collect();
     let (width, height) = match numbers[..] {
         [_, _, w, h] if w > 0.0 && h > 0.0 => (w, h),
         _ => (f64::from(svg.client_width().max(1)), f64::from(svg.client_height().max(1))),
