@@ -16,7 +16,7 @@ pub mod validate;
 pub use error::ScenarioError;
 pub use outcome::{ActorOutcome, ActorYear, FundYear, InterventionOutcome, KeyFigures, Outcome};
 pub use scenario::{Accounting, Actor, AvoidedCost, Fund, Intervention, Range, RepaymentRule, Scenario, Uncertainty};
-pub use simulate::simulate;
+pub use simulate::{simulate, Simulator};
 
 /// The contract's `simulate`: scenario JSON in, result JSON out.
 pub fn simulate_json(scenario_json: &str) -> Result<String, ScenarioError> {

@@ -57,11 +57,12 @@ impl ActorFlows {
     }
 }
 
-struct Simulation<'a> {
-    scenario: &'a Scenario,
-    /// Index of each actor id in the scenario's list.
-    actor_indices: std::collections::HashMap<&'a str, usize>,
-    years: usize,
+/// What all the interventions give, year by year: every figure of a
+/// simulation that the fund, the discount rate and the start year do not
+/// change.
+#[derive(Clone)]
+struct Flows {
+    /// Per actor, in the scenario's order.
     actors: Vec<ActorFlows>,
     /// Intervention costs per year (all interventions).
     costs: Vec<Decimal>,
@@ -70,6 +71,79 @@ struct Simulation<'a> {
     /// Repayments received by the fund per year.
     repayments: Vec<Decimal>,
     interventions: Vec<InterventionOutcome>,
+}
+
+struct Simulation<'a> {
+    scenario: &'a Scenario,
+    /// Index of each actor id in the scenario's list.
+    actor_indices: std::collections::HashMap<&'a str, usize>,
+    years: usize,
+    flows: Flows,
+}
+
+/// Simulates one scenario after another, as an editor does, and reuses the
+/// interventions' flows while the interventions, the actors, the default
+/// repayment rule and the horizon are unchanged: an edit of the fund (its
+/// allocations, capital, accounting or financer), the discount rate or the
+/// start year then recomputes only the fund and the totals. The outcome is
+/// always the one [`simulate`] gives for the same scenario.
+#[derive(Clone, Default)]
+pub struct Simulator {
+    last: Option<std::rc::Rc<Remembered>>,
+}
+
+/// The interventions' flows and everything they were computed from.
+struct Remembered {
+    horizon_years: u32,
+    actors: Vec<super::scenario::Actor>,
+    interventions: Vec<Intervention>,
+    repayment_default: Option<RepaymentRule>,
+    flows: Flows,
+}
+
+impl Remembered {
+    fn serves(&self, s: &Scenario) -> bool {
+        self.horizon_years == s.horizon_years
+            && self.repayment_default == s.repayment_default
+            && self.actors == s.actors
+            && self.interventions == s.interventions
+    }
+}
+
+impl Simulator {
+    /// [`simulate`], reusing the previous scenario's intervention flows where they still hold.
+    pub fn simulate(&mut self, scenario: &Scenario) -> Result<Outcome, ScenarioError> {
+        validate(scenario)?;
+        let remembered = match self.last.as_ref().filter(|last| last.serves(scenario)) {
+            Some(last) => last.clone(),
+            None => {
+                let remembered = std::rc::Rc::new(Remembered {
+                    horizon_years: scenario.horizon_years,
+                    actors: scenario.actors.clone(),
+                    interventions: scenario.interventions.clone(),
+                    repayment_default: scenario.repayment_default.clone(),
+                    flows: Simulation::new(scenario).flows()?,
+                });
+                self.last = Some(remembered.clone());
+                remembered
+            }
+        };
+        let flows = &remembered.flows;
+        totals(scenario, flows, flows.interventions.clone()).ok_or_else(|| too_large("interventions"))
+    }
+}
+
+impl std::fmt::Debug for Simulator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Simulator")
+    }
+}
+
+/// A simulator is a memo, not part of what it simulates: any two are alike.
+impl PartialEq for Simulator {
+    fn eq(&self, _: &Simulator) -> bool {
+        true
+    }
 }
 
 /// What one intervention gives, before it is added to the totals.
@@ -99,11 +173,13 @@ impl<'a> Simulation<'a> {
             scenario,
             actor_indices: scenario.actors.iter().enumerate().map(|(a, actor)| (actor.id.as_str(), a)).collect(),
             years,
-            actors: vec![ActorFlows::zero(years); scenario.actors.len()],
-            costs: zero.clone(),
-            grants: zero.clone(),
-            repayments: zero,
-            interventions: Vec::with_capacity(scenario.interventions.len()),
+            flows: Flows {
+                actors: vec![ActorFlows::zero(years); scenario.actors.len()],
+                costs: zero.clone(),
+                grants: zero.clone(),
+                repayments: zero,
+                interventions: Vec::with_capacity(scenario.interventions.len()),
+            },
         }
     }
 
@@ -112,13 +188,21 @@ impl<'a> Simulation<'a> {
         self.actor_indices.get(id).copied().unwrap_or(0)
     }
 
-    fn run(mut self) -> Result<Outcome, ScenarioError> {
+    fn run(self) -> Result<Outcome, ScenarioError> {
+        let scenario = self.scenario;
+        let mut flows = self.flows()?;
+        let interventions = std::mem::take(&mut flows.interventions);
+        totals(scenario, &flows, interventions).ok_or_else(|| too_large("interventions"))
+    }
+
+    /// Every intervention's flows, added up.
+    fn flows(mut self) -> Result<Flows, ScenarioError> {
         for (i, intervention) in self.scenario.interventions.iter().enumerate() {
             let path = format!("interventions[{i}]");
             let flows = self.intervention_flows(intervention).ok_or_else(|| too_large(&path))?;
             self.add_intervention(intervention, flows).ok_or_else(|| too_large(&path))?;
         }
-        self.finish()
+        Ok(self.flows)
     }
 
     /// The contract's per-intervention quantities: grant, co-financing,
@@ -183,10 +267,10 @@ impl<'a> Simulation<'a> {
     fn add_intervention(&mut self, iv: &Intervention, flows: InterventionFlows) -> Checked<()> {
         let owner = self.actor_index(&iv.owner);
         for y in flows.running.clone() {
-            add_into(&mut self.costs[y], iv.annual_cost)?;
-            add_into(&mut self.grants[y], flows.grant)?;
-            add_into(&mut self.actors[owner].co_financing[y], flows.co_financing)?;
-            add_into(&mut self.actors[owner].grants_received[y], flows.grant)?;
+            add_into(&mut self.flows.costs[y], iv.annual_cost)?;
+            add_into(&mut self.flows.grants[y], flows.grant)?;
+            add_into(&mut self.flows.actors[owner].co_financing[y], flows.co_financing)?;
+            add_into(&mut self.flows.actors[owner].grants_received[y], flows.grant)?;
         }
 
         // S_i,a,y = avoided cost × profile, added straight into the actor's
@@ -194,7 +278,7 @@ impl<'a> Simulation<'a> {
         let mut by_actor = Vec::with_capacity(flows.avoided.len());
         let mut positive_total = Decimal::ZERO;
         for (a, per_year) in &flows.avoided {
-            let savings = &mut self.actors[*a].savings;
+            let savings = &mut self.flows.actors[*a].savings;
             for y in flows.benefit.clone() {
                 add_into(&mut savings[y], mul(flows.profile[y], *per_year)?)?;
             }
@@ -214,13 +298,13 @@ impl<'a> Simulation<'a> {
         let mut repaid = Decimal::ZERO;
         for (a, row) in &flows.repayments {
             for (y, amount) in row.iter().enumerate() {
-                add_into(&mut self.actors[*a].repayment[y], *amount)?;
-                add_into(&mut self.repayments[y], *amount)?;
+                add_into(&mut self.flows.actors[*a].repayment[y], *amount)?;
+                add_into(&mut self.flows.repayments[y], *amount)?;
                 add_into(&mut repaid, *amount)?;
             }
         }
 
-        self.interventions.push(InterventionOutcome {
+        self.flows.interventions.push(InterventionOutcome {
             id: iv.id.clone(),
             grants_total: flows.total_grant,
             repaid_total: repaid,
@@ -230,111 +314,97 @@ impl<'a> Simulation<'a> {
         });
         Some(())
     }
+}
 
-    fn finish(self) -> Result<Outcome, ScenarioError> {
-        self.totals().ok_or_else(|| too_large("interventions"))
+/// The outcome of `s` from its interventions' `flows`: the fund year by year,
+/// each actor's rows and totals, present values and key figures.
+/// `interventions` are the flows' per-intervention totals, taken or cloned.
+fn totals(s: &Scenario, flows: &Flows, interventions: Vec<InterventionOutcome>) -> Checked<Outcome> {
+    let years_count = s.horizon_years as usize;
+    let years: Vec<i32> = (0..years_count).map(|y| s.start_year + y as i32).collect();
+    let allocation = |y: usize| s.fund.allocations.get(y).copied().unwrap_or(Decimal::ZERO);
+
+    let mut fund = Vec::with_capacity(years_count);
+    let mut open = s.fund.initial_capital;
+    for (y, &year) in years.iter().enumerate() {
+        let close = sub(add(add(open, allocation(y))?, flows.repayments[y])?, flows.grants[y])?;
+        fund.push(FundYear {
+            year,
+            open,
+            allocation: allocation(y),
+            grants: flows.grants[y],
+            repayments: flows.repayments[y],
+            close,
+        });
+        open = close;
     }
 
-    fn totals(self) -> Checked<Outcome> {
-        let s = self.scenario;
-        let years: Vec<i32> = (0..self.years).map(|y| s.start_year + y as i32).collect();
-        let allocation = |y: usize| s.fund.allocations.get(y).copied().unwrap_or(Decimal::ZERO);
-
-        let mut fund = Vec::with_capacity(self.years);
-        let mut open = s.fund.initial_capital;
-        for (y, &year) in years.iter().enumerate() {
-            let close = sub(add(add(open, allocation(y))?, self.repayments[y])?, self.grants[y])?;
-            fund.push(FundYear {
-                year,
-                open,
-                allocation: allocation(y),
-                grants: self.grants[y],
-                repayments: self.repayments[y],
-                close,
-            });
-            open = close;
-        }
-
-        let discount = discount_factors(s.discount_rate, self.years)?;
-        let financer = s.actors.iter().position(|a| a.id == s.fund.financed_by);
-        let mut actors = Vec::with_capacity(s.actors.len());
-        let mut inside_savings = vec![Decimal::ZERO; self.years];
-        let mut all_savings = vec![Decimal::ZERO; self.years];
-        for (a, (actor, flows)) in s.actors.iter().zip(&self.actors).enumerate() {
-            let mut rows = Vec::with_capacity(self.years);
-            let (mut cost_borne, mut savings_total, mut net_total) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
-            let mut net_row = Vec::with_capacity(self.years);
-            for y in 0..self.years {
-                let fund_cost = if Some(a) == financer {
-                    match s.fund.accounting {
-                        Accounting::Appropriation => allocation(y),
-                        Accounting::EarmarkedEquity => sub(self.grants[y], self.repayments[y])?,
-                    }
-                } else {
-                    Decimal::ZERO
-                };
-                let cost = add(add(flows.co_financing[y], flows.repayment[y])?, fund_cost)?;
-                let net = sub(flows.savings[y], cost)?;
-                add_into(&mut cost_borne, cost)?;
-                add_into(&mut savings_total, flows.savings[y])?;
-                add_into(&mut net_total, net)?;
-                add_into(&mut all_savings[y], flows.savings[y])?;
-                if actor.inside {
-                    add_into(&mut inside_savings[y], flows.savings[y])?;
+    let discount = discount_factors(s.discount_rate, years_count)?;
+    let financer = s.actors.iter().position(|a| a.id == s.fund.financed_by);
+    let mut actors = Vec::with_capacity(s.actors.len());
+    let mut inside_savings = vec![Decimal::ZERO; years_count];
+    let mut all_savings = vec![Decimal::ZERO; years_count];
+    for (a, (actor, own)) in s.actors.iter().zip(&flows.actors).enumerate() {
+        let mut rows = Vec::with_capacity(years_count);
+        let (mut cost_borne, mut savings_total, mut net_total) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+        let mut net_row = Vec::with_capacity(years_count);
+        for y in 0..years_count {
+            let fund_cost = if Some(a) == financer {
+                match s.fund.accounting {
+                    Accounting::Appropriation => allocation(y),
+                    Accounting::EarmarkedEquity => sub(flows.grants[y], flows.repayments[y])?,
                 }
-                net_row.push(net);
-                rows.push(ActorYear {
-                    year: years[y],
-                    savings: flows.savings[y],
-                    co_financing: flows.co_financing[y],
-                    repayment: flows.repayment[y],
-                    fund_cost,
-                    grants_received: flows.grants_received[y],
-                    net,
-                });
+            } else {
+                Decimal::ZERO
+            };
+            let cost = add(add(own.co_financing[y], own.repayment[y])?, fund_cost)?;
+            let net = sub(own.savings[y], cost)?;
+            add_into(&mut cost_borne, cost)?;
+            add_into(&mut savings_total, own.savings[y])?;
+            add_into(&mut net_total, net)?;
+            add_into(&mut all_savings[y], own.savings[y])?;
+            if actor.inside {
+                add_into(&mut inside_savings[y], own.savings[y])?;
             }
-            actors.push(ActorOutcome {
-                id: actor.id.clone(),
-                rows,
-                npv: present_value(&net_row, &discount)?,
-                cost_borne,
-                savings_total,
-                net_total,
+            net_row.push(net);
+            rows.push(ActorYear {
+                year: years[y],
+                savings: own.savings[y],
+                co_financing: own.co_financing[y],
+                repayment: own.repayment[y],
+                fund_cost,
+                grants_received: own.grants_received[y],
+                net,
             });
         }
-
-        let org_net = inside_savings.iter().zip(&self.costs).map(|(s, c)| sub(*s, *c)).collect::<Checked<Vec<_>>>()?;
-        let society_net = all_savings.iter().zip(&self.costs).map(|(s, c)| sub(*s, *c)).collect::<Checked<Vec<_>>>()?;
-        let total_grants = sum(&self.grants)?;
-        let total_repayments = sum(&self.repayments)?;
-        let savings_inside = sum(&inside_savings)?;
-
-        let key_figures = KeyFigures {
-            total_cost: sum(&self.costs)?,
-            savings_inside,
-            savings_outside: sub(sum(&all_savings)?, savings_inside)?,
-            org_npv: present_value(&org_net, &discount)?,
-            society_npv: present_value(&society_net, &discount)?,
-            payback_year: payback_year(&org_net, s.start_year)?,
-            fund_first_negative_year: fund.iter().find(|f| f.close < Decimal::ZERO).map(|f| f.year),
-            revolving_ratio: if total_grants.is_zero() {
-                None
-            } else {
-                Some(total_repayments.checked_div(total_grants)?)
-            },
-        };
-
-        Some(Outcome {
-            schema_version: 1,
-            years,
-            fund,
-            actors,
-            interventions: self.interventions,
-            org_net,
-            society_net,
-            key_figures,
-        })
+        actors.push(ActorOutcome {
+            id: actor.id.clone(),
+            rows,
+            npv: present_value(&net_row, &discount)?,
+            cost_borne,
+            savings_total,
+            net_total,
+        });
     }
+
+    let org_net = inside_savings.iter().zip(&flows.costs).map(|(s, c)| sub(*s, *c)).collect::<Checked<Vec<_>>>()?;
+    let society_net = all_savings.iter().zip(&flows.costs).map(|(s, c)| sub(*s, *c)).collect::<Checked<Vec<_>>>()?;
+    let total_grants = sum(&flows.grants)?;
+    let total_repayments = sum(&flows.repayments)?;
+    let savings_inside = sum(&inside_savings)?;
+
+    let key_figures = KeyFigures {
+        total_cost: sum(&flows.costs)?,
+        savings_inside,
+        savings_outside: sub(sum(&all_savings)?, savings_inside)?,
+        org_npv: present_value(&org_net, &discount)?,
+        society_npv: present_value(&society_net, &discount)?,
+        payback_year: payback_year(&org_net, s.start_year)?,
+        fund_first_negative_year: fund.iter().find(|f| f.close < Decimal::ZERO).map(|f| f.year),
+        revolving_ratio: if total_grants.is_zero() { None } else { Some(total_repayments.checked_div(total_grants)?) },
+    };
+
+    Some(Outcome { schema_version: 1, years, fund, actors, interventions, org_net, society_net, key_figures })
 }
 
 /// The intervention's running years within the horizon: `start ≤ y < start + years`, `y < Y`.
@@ -514,4 +584,50 @@ pub fn payback_year(org_net: &[Decimal], start_year: i32) -> Checked<Option<i32>
         Some(y) if y + 1 == org_net.len() => None,
         Some(y) => Some(start_year + y as i32 + 1),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn example() -> Scenario {
+        let cases: serde_json::Value =
+            serde_json::from_str(include_str!("../../tests/cases/worked_examples.json")).unwrap_or_default();
+        serde_json::from_value(cases["cases"][0]["scenario"].clone()).expect("the contract's example scenario")
+    }
+
+    fn remembered(simulator: &Simulator) -> *const Remembered {
+        simulator.last.as_ref().map_or(std::ptr::null(), std::rc::Rc::as_ptr)
+    }
+
+    #[test]
+    fn the_simulator_reuses_the_flows_for_a_fund_edit_and_recomputes_them_for_an_intervention_edit() {
+        let mut s = example();
+        let mut simulator = Simulator::default();
+        assert_eq!(simulator.simulate(&s), simulate(&s));
+        let first = remembered(&simulator);
+        assert!(!first.is_null());
+
+        // The allocations, the discount rate and the start year leave the flows as they were.
+        s.fund.allocations = s.fund.allocations.iter().map(|a| *a + Decimal::ONE).collect();
+        s.discount_rate += Decimal::new(1, 2);
+        s.start_year += 1;
+        assert_eq!(simulator.simulate(&s), simulate(&s));
+        assert_eq!(remembered(&simulator), first, "a fund edit computes the flows again");
+
+        // A success rate changes the savings: the flows are computed again.
+        s.interventions[0].success_rate /= Decimal::TWO;
+        assert_eq!(simulator.simulate(&s), simulate(&s));
+        assert_ne!(remembered(&simulator), first, "an intervention edit reuses stale flows");
+    }
+
+    #[test]
+    fn a_refused_scenario_is_refused_by_the_simulator_too() {
+        let mut s = example();
+        let mut simulator = Simulator::default();
+        assert!(simulator.simulate(&s).is_ok());
+        s.discount_rate = Decimal::NEGATIVE_ONE * Decimal::TWO;
+        assert_eq!(simulator.simulate(&s).map_err(|e| e.path), simulate(&s).map_err(|e| e.path));
+        assert!(simulator.simulate(&s).is_err());
+    }
 }

@@ -186,6 +186,9 @@ pub fn app(props: &AppProps) -> Html {
     // painted: they are below the results (on a phone, far below), and a
     // large scenario's first results come sooner without them.
     let painted = use_painted();
+    // The year tables follow an edit one frame after the results: an edit's
+    // first frame carries only the charts and figures a reader is watching.
+    let tables = use_after_paint(state.valid_scenario.clone(), state.outcome.clone());
     // The page's link for the last valid scenario (a preset by its id when
     // unchanged) and the view; `None` while the browser deflates a new one.
     let fragment = use_page_fragment(owns_page, state.valid_scenario.clone(), state.preset_id.clone(), lang, *view);
@@ -376,7 +379,7 @@ pub fn app(props: &AppProps) -> Html {
                     </aside>
                     <div class="details">
                         if *painted {
-                            <YearTables scenario={valid.clone()} outcome={outcome.clone()} />
+                            <YearTables scenario={tables.0} outcome={tables.1} />
                             <ScenarioJson scenario={scenario.clone()} onaction={onaction.clone()} />
                         }
                         <p class="privacy">{ T::Privacy.get(lang) }</p>
@@ -405,6 +408,43 @@ fn use_painted() -> UseStateHandle<bool> {
         });
     }
     painted
+}
+
+/// `scenario` and its `outcome` once the page has painted after they changed:
+/// the new pair arrives in a task queued from the next animation frame (as in
+/// [`use_painted`]), so what is drawn from it is drawn after the frame that
+/// shows the edit's results. Where frames do not come (a hidden tab), after
+/// [`PAINT_WAIT_MS`]. A newer pair cancels a pending one; the first pair is
+/// returned at once.
+#[hook]
+fn use_after_paint(scenario: Rc<Scenario>, outcome: Rc<Outcome>) -> (Rc<Scenario>, Rc<Outcome>) {
+    let shown = {
+        let first = (scenario.clone(), outcome.clone());
+        use_state(move || first)
+    };
+    {
+        let shown = shown.clone();
+        let current = Rc::ptr_eq(&shown.0, &scenario) && Rc::ptr_eq(&shown.1, &outcome);
+        let key = (Rc::as_ptr(&scenario) as usize, Rc::as_ptr(&outcome) as usize);
+        use_effect_with(key, move |_| {
+            let pending = (!current).then(|| {
+                // Taken by whichever comes first, the frame or the fallback.
+                let slot = Rc::new(std::cell::Cell::new(Some((scenario, outcome))));
+                let show = move || {
+                    let (slot, shown) = (slot.clone(), shown.clone());
+                    move || {
+                        if let Some(pair) = slot.take() {
+                            shown.set(pair);
+                        }
+                    }
+                };
+                (browser::after_next_paint(show()), gloo::timers::callback::Timeout::new(PAINT_WAIT_MS, show()))
+            });
+            // A newer pair cancels this one.
+            move || drop(pending)
+        });
+    }
+    (*shown).clone()
 }
 
 /// The longest the editor waits for the first paint.

@@ -16,7 +16,7 @@ use crate::model::montecarlo::{monte_carlo, Uncertainty};
 use crate::model::validate::validate_all;
 use crate::model::{
     simulate, Accounting, Actor, AvoidedCost, Fund, Intervention, Outcome, Range, RepaymentRule, Scenario,
-    ScenarioError,
+    ScenarioError, Simulator,
 };
 use crate::ui::format::Unit;
 use crate::ui::i18n::Lang;
@@ -49,6 +49,9 @@ pub struct AppState {
     /// The autosaved scenario that a link in the address was opened over,
     /// offered back until the scenario is changed (then the autosave follows the change).
     pub displaced: Option<Rc<Scenario>>,
+    /// The engine, remembering the interventions' flows between edits (an
+    /// edit of the fund recomputes only the fund and the totals).
+    pub simulator: Simulator,
 }
 
 /// An edit that was refused, and why.
@@ -286,6 +289,7 @@ impl AppState {
             generation: 0,
             entry: 0,
             displaced: None,
+            simulator: Simulator::default(),
         }
     }
 
@@ -315,6 +319,7 @@ impl AppState {
             generation: 0,
             entry: 0,
             displaced: None,
+            simulator: Simulator::default(),
         }
     }
 
@@ -345,7 +350,7 @@ impl AppState {
     fn revalidate(&mut self) {
         let mut errors = validate_all(&self.scenario);
         if errors.is_empty() {
-            match simulate(&self.scenario) {
+            match self.simulator.simulate(&self.scenario) {
                 Ok(outcome) => {
                     self.outcome = Rc::new(outcome);
                     self.valid_scenario = self.scenario.clone();
