@@ -26,6 +26,12 @@ async fn settle() {
     yew::platform::time::sleep(Duration::from_millis(30)).await;
 }
 
+/// Lets the year tables follow an edit: they take a new outcome after the
+/// next frame, or after 100 ms where no frame comes.
+async fn settle_tables() {
+    yew::platform::time::sleep(Duration::from_millis(200)).await;
+}
+
 /// Lets Yew render, until the editor is drawn too (it follows the results'
 /// first paint, or a second where no frame comes).
 async fn settle_drawn(root: &Element) {
@@ -112,6 +118,7 @@ async fn changing_the_allocation_recomputes_at_once() {
     let root = mount(Lang::Sv).await;
     // "4 000 000 a year" typed the Swedish way, with spaces.
     type_into(&root, "in-allocation-amount", "4 000 000").await;
+    settle_tables().await;
     assert_eq!(fund_cell(&root, 2026, "allocation"), "4000000.00");
     assert_eq!(fund_cell(&root, 2028, "allocation"), "4000000.00");
     let mut expected = example_scenario();
@@ -154,6 +161,7 @@ async fn text_that_is_not_a_number_is_kept_and_explained() {
     let root = mount(Lang::Sv).await;
     let before = fund_cell(&root, 2026, "allocation");
     type_into(&root, "in-allocation-amount", "tio miljoner").await;
+    settle_tables().await;
     let input: HtmlInputElement = find(&root, "in-allocation-amount").dyn_into().unwrap();
     assert_eq!(input.value(), "tio miljoner");
     assert!(try_find(&root, "err-allocation-amount").is_some());
@@ -169,7 +177,7 @@ async fn open_intervention(root: &Element, index: usize) {
         summary.click();
     }
     settle().await;
-    settle().await;
+    settle_tables().await;
 }
 
 /// Opens an actor's year-by-year table as a reader does: a click on its summary.
@@ -180,7 +188,7 @@ async fn open_actor_table(root: &Element, actor: &str) {
         summary.click();
     }
     settle().await;
-    settle().await;
+    settle_tables().await;
 }
 
 #[wasm_bindgen_test]

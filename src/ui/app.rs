@@ -413,9 +413,9 @@ fn use_painted() -> UseStateHandle<bool> {
 /// `scenario` and its `outcome` once the page has painted after they changed:
 /// the new pair arrives in a task queued from the next animation frame (as in
 /// [`use_painted`]), so what is drawn from it is drawn after the frame that
-/// shows the edit's results. Where frames do not come (a hidden tab), after
-/// [`PAINT_WAIT_MS`]. A newer pair cancels a pending one; the first pair is
-/// returned at once.
+/// shows the edit's results. Where no frame comes first (a hidden tab, a
+/// browser busy drawing), after [`TABLES_WAIT_MS`]. A newer pair cancels a
+/// pending one; the first pair is returned at once.
 #[hook]
 fn use_after_paint(scenario: Rc<Scenario>, outcome: Rc<Outcome>) -> (Rc<Scenario>, Rc<Outcome>) {
     let shown = {
@@ -438,7 +438,7 @@ fn use_after_paint(scenario: Rc<Scenario>, outcome: Rc<Outcome>) -> (Rc<Scenario
                         }
                     }
                 };
-                (browser::after_next_paint(show()), gloo::timers::callback::Timeout::new(PAINT_WAIT_MS, show()))
+                (browser::after_next_paint(show()), gloo::timers::callback::Timeout::new(TABLES_WAIT_MS, show()))
             });
             // A newer pair cancels this one.
             move || drop(pending)
@@ -446,6 +446,9 @@ fn use_after_paint(scenario: Rc<Scenario>, outcome: Rc<Outcome>) -> (Rc<Scenario
     }
     (*shown).clone()
 }
+
+/// The longest the year tables wait for the frame after an edit.
+const TABLES_WAIT_MS: u32 = 100;
 
 /// The longest the editor waits for the first paint.
 const PAINT_WAIT_MS: u32 = 1_000;

@@ -69,24 +69,25 @@ test('changing the yearly allocation changes the fund chart and the key figures'
   const chartBefore = await chartMarkup(page, 'chart-fund');
   await page.getByTestId('in-allocation-amount').fill('0');
   await expect(page.getByTestId('fund-dry-warning')).toBeVisible();
-  const allocations = await cells(page, 'table-fund', 'allocation');
-  expect(allocations.every((v) => v === '0.00')).toBe(true);
+  // The year tables follow an edit one frame after the charts: poll them.
+  await expect.poll(async () => (await cells(page, 'table-fund', 'allocation')).every((v) => v === '0.00')).toBe(true);
   expect(await chartMarkup(page, 'chart-fund')).not.toEqual(chartBefore);
 
   // "X a year for N years", typed the Swedish way.
   await page.getByTestId('in-allocation-amount').fill('25 000 000');
   await page.getByTestId('in-allocation-years').fill('3');
   await expect(page.getByTestId('fund-dry-warning')).toHaveCount(0);
-  const after = await cells(page, 'table-fund', 'allocation');
-  expect(after.slice(0, 3)).toEqual(['25000000.00', '25000000.00', '25000000.00']);
-  expect(after.slice(3).every((v) => v === '0.00')).toBe(true);
+  await expect
+    .poll(async () => (await cells(page, 'table-fund', 'allocation')).slice(0, 3))
+    .toEqual(['25000000.00', '25000000.00', '25000000.00']);
+  expect((await cells(page, 'table-fund', 'allocation')).slice(3).every((v) => v === '0.00')).toBe(true);
   // The text stays as typed while the field is being edited.
   await expect(page.getByTestId('in-allocation-amount')).toHaveValue('25 000 000');
 
   // A single year.
   await page.getByTestId('allocation-single-years').click();
   await page.getByTestId('in-fund-allocations-1').fill('1 500 000,50');
-  expect((await cells(page, 'table-fund', 'allocation'))[1]).toBe('1500000.50');
+  await expect.poll(async () => (await cells(page, 'table-fund', 'allocation'))[1]).toBe('1500000.50');
 });
 
 test('switching the repayment rule changes who repays', async ({ page }) => {
@@ -105,8 +106,7 @@ test('switching the repayment rule changes who repays', async ({ page }) => {
   const ownerName = scenario.actors.find((a: any) => a.id === owner).name;
   await expect(page.getByTestId('sentence-interventions-0-repayment')).toContainText(`${ownerName} betalar tillbaka`);
   await openActorTable(page, owner);
-  const repaid = await cells(page, `table-actor-${owner}`, 'repayment');
-  expect(repaid.some((v) => v !== '0.00')).toBe(true);
+  await expect.poll(async () => (await cells(page, `table-actor-${owner}`, 'repayment')).some((v) => v !== '0.00')).toBe(true);
   expect((await currentScenario(page)).interventions[0].repayment.kind).toBe('fixed');
 
   await kind.selectOption('savings_share');
@@ -221,14 +221,15 @@ test('the year-by-year tables equal what simulate returns', async ({ page }) => 
   const expected = await simulateInPage(page, scenario);
 
   for (const field of ['open', 'allocation', 'grants', 'repayments', 'close']) {
-    expect(await cells(page, 'table-fund', field)).toEqual(expected.fund.map((r: any) => r[field]));
+    // The year tables follow an edit one frame after the charts: poll them.
+    await expect.poll(() => cells(page, 'table-fund', field)).toEqual(expected.fund.map((r: any) => r[field]));
   }
   expect(await cells(page, 'table-net', 'org_net')).toEqual(expected.org_net);
   expect(await cells(page, 'table-net', 'society_net')).toEqual(expected.society_net);
   for (const actor of expected.actors) {
     await openActorTable(page, actor.id);
     for (const field of ['savings', 'co_financing', 'repayment', 'fund_cost', 'grants_received', 'net']) {
-      expect(await cells(page, `table-actor-${actor.id}`, field), `${actor.id}.${field}`).toEqual(
+      await expect.poll(() => cells(page, `table-actor-${actor.id}`, field), { message: `${actor.id}.${field}` }).toEqual(
         actor.rows.map((r: any) => r[field]),
       );
     }
