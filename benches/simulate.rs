@@ -6,7 +6,8 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use fundsim::model::{simulate, simulate_json, Scenario};
+use fundsim::model::{simulate, simulate_json, Scenario, Simulator};
+use rust_decimal::Decimal;
 
 fn example_json() -> String {
     let doc: serde_json::Value = serde_json::from_str(include_str!("../tests/cases/worked_examples.json")).unwrap();
@@ -60,6 +61,19 @@ fn bench(c: &mut Criterion) {
     slow.sample_size(20);
     slow.bench_function("simulate (scenario → outcome)", |b| b.iter(|| simulate(black_box(&stress_scenario))));
     slow.bench_function("simulate_json (JSON → JSON)", |b| b.iter(|| simulate_json(black_box(&stress))));
+    // An allocation edit as the app makes it: the Simulator the editor keeps
+    // reuses the interventions' flows, so only the fund and the totals are
+    // computed again (the allocation alternates, so each run is an edit).
+    let mut simulator = Simulator::default();
+    let mut edited = [stress_scenario.clone(), stress_scenario.clone()];
+    edited[1].fund.allocations = vec![Decimal::new(120_000_000, 0); 60];
+    let mut turn = 0;
+    slow.bench_function("Simulator, an allocation edit", |b| {
+        b.iter(|| {
+            turn ^= 1;
+            simulator.simulate(black_box(&edited[turn]))
+        })
+    });
     slow.finish();
 }
 
