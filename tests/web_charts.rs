@@ -411,3 +411,43 @@ async fn a_flow_of_many_links_draws_one_shape_per_payer_naming_its_largest_flows
         assert_eq!(title.lines().count(), 6, "{title}");
     }
 }
+
+#[derive(Properties, PartialEq)]
+struct PanelProps {
+    first_frame: bool,
+}
+
+#[function_component(Panel)]
+fn panel(props: &PanelProps) -> Html {
+    let (scenario, outcome) = known();
+    html! { <fundsim::ui::components::charts_panel::ChartsPanel {scenario} {outcome} first_frame={props.first_frame} /> }
+}
+
+async fn render_panel(first_frame: bool) -> Element {
+    let document = gloo::utils::document();
+    let div = document.create_element("div").unwrap();
+    div.set_attribute("style", "width:800px").unwrap();
+    document.body().unwrap().append_child(&div).unwrap();
+    yew::Renderer::<Panel>::with_root_and_props(div.clone(), PanelProps { first_frame }).render();
+    settle().await;
+    div
+}
+
+#[wasm_bindgen_test]
+async fn in_the_first_frame_only_the_fund_chart_is_drawn_and_the_others_keep_their_headings() {
+    let first = render_panel(true).await;
+    // The fund chart is drawn (one bar group per year: 8 years) …
+    assert!(count(&chart(&first, "fund"), "rect[class^=\"bar-\"]") > 0, "the fund chart has its bars");
+    // … the three below it wait, announced as busy, with their headings and no download buttons yet.
+    assert_eq!(count(&first, "svg[data-chart]"), 1);
+    assert_eq!(count(&first, ".chart-waiting[aria-busy=\"true\"]"), 3);
+    assert_eq!(count(&first, "figure.chart-figure figcaption h3"), 4);
+    assert_eq!(count(&first, ".chart-download"), 2, "only the fund chart's SVG and PNG buttons");
+
+    let after = render_panel(false).await;
+    for kind in ["fund", "who-pays", "actor-years", "flow"] {
+        assert_accessible_frame(&chart(&after, kind));
+    }
+    assert_eq!(count(&after, ".chart-waiting"), 0);
+    assert_eq!(count(&after, ".chart-download"), 8);
+}

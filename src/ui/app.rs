@@ -182,9 +182,10 @@ pub fn app(props: &AppProps) -> Html {
     // every keystroke would double the work of a large scenario.
     let report = use_rested((state.valid_scenario.clone(), state.outcome.clone()), UNCERTAINTY_DELAY_MS);
     let lang = state.lang;
-    // The editor and the year tables are drawn once the results have been
-    // painted: they are below the results (on a phone, far below), and a
-    // large scenario's first results come sooner without them.
+    // The editor, the year tables and the charts below the fund chart are
+    // drawn once the first results have been painted: they are below them
+    // (on a phone, far below), and a large scenario's first results come
+    // sooner without them.
     let painted = use_painted();
     // The year tables follow an edit one frame after the results: an edit's
     // first frame carries only the charts and figures a reader is watching.
@@ -359,7 +360,7 @@ pub fn app(props: &AppProps) -> Html {
                             has_errors={!state.errors.is_empty()} autosave={owns_page && *storage_works}
                             displaced={state.displaced.as_ref().map(|s| AttrValue::from(s.name.clone()))} onaction={onaction.clone()} />
                         <a class="text-button to-editor" href="#fundsim-editor" data-testid="to-editor">{ T::ToEditor.get(lang) }</a>
-                        <ChartsPanel scenario={valid.clone()} outcome={outcome.clone()} />
+                        <ChartsPanel scenario={valid.clone()} outcome={outcome.clone()} first_frame={!*painted} />
                     </main>
                     <aside class="editor" id="fundsim-editor" tabindex="-1" aria-labelledby="editor-heading" key={generation}>
                         <h2 id="editor-heading">{ T::Assumptions.get(lang) }</h2>

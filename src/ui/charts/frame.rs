@@ -60,6 +60,18 @@ impl Frame {
         Frame::new(prefix, 400.0)
     }
 
+    /// Whether the chart's contents are drawn (false until its width is known).
+    pub fn is_drawn(&self) -> bool {
+        self.drawn
+    }
+
+    /// The `<svg>` of a chart not drawn yet: measured, then drawn. Its
+    /// contents are not computed at all, which for a large scenario is most
+    /// of the work of a chart's first render.
+    pub fn empty(&self, kind: &'static str) -> Html {
+        self.svg(kind, 40.0, "", "", Html::default())
+    }
+
     /// Width of the viewBox.
     pub fn width(&self) -> f64 {
         self.width

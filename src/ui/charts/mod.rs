@@ -55,6 +55,9 @@ pub struct ChartProps {
 pub fn fund_chart(props: &ChartProps) -> Html {
     let frame = frame::use_frame("fund");
     let focus = tooltip::use_focus();
+    if !frame.is_drawn() {
+        return frame.empty("fund");
+    }
     fund::view(props, &frame, &focus)
 }
 
@@ -63,6 +66,9 @@ pub fn fund_chart(props: &ChartProps) -> Html {
 pub fn who_pays_chart(props: &ChartProps) -> Html {
     let frame = frame::use_frame("who-pays");
     let focus = tooltip::use_focus();
+    if !frame.is_drawn() {
+        return frame.empty("who-pays");
+    }
     who_pays::view(props, &frame, &focus)
 }
 
@@ -71,6 +77,9 @@ pub fn who_pays_chart(props: &ChartProps) -> Html {
 pub fn flow_chart(props: &ChartProps) -> Html {
     let frame = frame::use_frame("flow");
     let focus = tooltip::use_focus();
+    if !frame.is_drawn() {
+        return frame.empty("flow");
+    }
     flow::view(props, &frame, &focus)
 }
 
@@ -79,6 +88,9 @@ pub fn flow_chart(props: &ChartProps) -> Html {
 pub fn actor_year_chart(props: &ChartProps) -> Html {
     let frame = frame::use_frame("actor-years");
     let focus = tooltip::use_focus();
+    if !frame.is_drawn() {
+        return frame.empty("actor-years");
+    }
     actor_years::view(props, &frame, &focus)
 }
 
