@@ -218,14 +218,25 @@ const DEFINITIONS: &[Definition] = &[
     },
 ];
 
+thread_local! {
+    /// The presets, each parsed once: the app asks for one on every edit
+    /// (the title, the page's link), and parsing its JSON each time cost
+    /// about a millisecond of every keystroke.
+    static LOADED: std::cell::OnceCell<Vec<Preset>> = const { std::cell::OnceCell::new() };
+}
+
+fn with_loaded<T>(f: impl FnOnce(&[Preset]) -> T) -> T {
+    LOADED.with(|loaded| f(loaded.get_or_init(|| DEFINITIONS.iter().filter_map(Definition::load).collect())))
+}
+
 /// Every preset, the app's opening scenario first.
 pub fn all() -> Vec<Preset> {
-    DEFINITIONS.iter().filter_map(Definition::load).collect()
+    with_loaded(<[Preset]>::to_vec)
 }
 
 /// The preset with this id.
 pub fn by_id(id: &str) -> Option<Preset> {
-    DEFINITIONS.iter().find(|d| d.id == id).and_then(Definition::load)
+    with_loaded(|presets| presets.iter().find(|p| p.id == id).cloned())
 }
 
 #[cfg(test)]

@@ -415,7 +415,7 @@ fn use_painted() -> UseStateHandle<bool> {
 /// the new pair arrives in a task queued from the next animation frame (as in
 /// [`use_painted`]), so what is drawn from it is drawn after the frame that
 /// shows the edit's results. Where no frame comes first (a hidden tab, a
-/// browser busy drawing), after [`TABLES_WAIT_MS`]. A newer pair cancels a
+/// browser busy drawing), after [`FOLLOW_WAIT_MS`]. A newer pair cancels a
 /// pending one; the first pair is returned at once.
 #[hook]
 fn use_after_paint(scenario: Rc<Scenario>, outcome: Rc<Outcome>) -> (Rc<Scenario>, Rc<Outcome>) {
@@ -428,19 +428,8 @@ fn use_after_paint(scenario: Rc<Scenario>, outcome: Rc<Outcome>) -> (Rc<Scenario
         let current = Rc::ptr_eq(&shown.0, &scenario) && Rc::ptr_eq(&shown.1, &outcome);
         let key = (Rc::as_ptr(&scenario) as usize, Rc::as_ptr(&outcome) as usize);
         use_effect_with(key, move |_| {
-            let pending = (!current).then(|| {
-                // Taken by whichever comes first, the frame or the fallback.
-                let slot = Rc::new(std::cell::Cell::new(Some((scenario, outcome))));
-                let show = move || {
-                    let (slot, shown) = (slot.clone(), shown.clone());
-                    move || {
-                        if let Some(pair) = slot.take() {
-                            shown.set(pair);
-                        }
-                    }
-                };
-                (browser::after_next_paint(show()), gloo::timers::callback::Timeout::new(TABLES_WAIT_MS, show()))
-            });
+            let pending =
+                (!current).then(|| browser::after_paint_or_wait(FOLLOW_WAIT_MS, move || shown.set((scenario, outcome))));
             // A newer pair cancels this one.
             move || drop(pending)
         });
@@ -448,8 +437,8 @@ fn use_after_paint(scenario: Rc<Scenario>, outcome: Rc<Outcome>) -> (Rc<Scenario
     (*shown).clone()
 }
 
-/// The longest the year tables wait for the frame after an edit.
-const TABLES_WAIT_MS: u32 = 100;
+/// The longest the year tables and the page's link wait for the frame after an edit.
+const FOLLOW_WAIT_MS: u32 = 100;
 
 /// The longest the editor waits for the first paint.
 const PAINT_WAIT_MS: u32 = 1_000;
@@ -503,20 +492,28 @@ fn use_page_fragment(
         use_effect_with((Rc::as_ptr(&scenario) as usize, preset.clone(), lang, view), move |_| {
             // A newer scenario makes this result stale: it is then dropped.
             let live = Rc::new(std::cell::Cell::new(true));
-            if owns_page {
-                let plan = keep::LinkPlan::new(&scenario, preset.as_deref(), lang, view);
+            // The link is made after the frame that shows the edit: its JSON
+            // and the deflating are not part of a keystroke's redraw, and
+            // while typing only the last scenario's link is made.
+            let pending = owns_page.then(|| {
                 let alive = live.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    let packed = match &plan.json {
-                        Some(json) => browser::deflate_raw(json.as_bytes()).await,
-                        None => Vec::new(),
-                    };
-                    if alive.get() {
-                        made.set(Some((scenario, preset, lang, view, Rc::new(plan.fragment(&packed)))));
-                    }
-                });
+                browser::after_paint_or_wait(FOLLOW_WAIT_MS, move || {
+                    let plan = keep::LinkPlan::new(&scenario, preset.as_deref(), lang, view);
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let packed = match &plan.json {
+                            Some(json) => browser::deflate_raw(json.as_bytes()).await,
+                            None => Vec::new(),
+                        };
+                        if alive.get() {
+                            made.set(Some((scenario, preset, lang, view, Rc::new(plan.fragment(&packed)))));
+                        }
+                    });
+                })
+            });
+            move || {
+                live.set(false);
+                drop(pending);
             }
-            move || live.set(false)
         });
     }
     let last = (*made).as_ref().map(|(_, _, _, _, fragment)| fragment.clone());

@@ -583,3 +583,24 @@ impl Drop for AfterPaint {
         self.0.set(true);
     }
 }
+
+/// Calls `then` once, after the next paint ([`after_next_paint`]) or after
+/// `wait_ms` where no frame comes first (a hidden tab, a browser busy
+/// drawing), whichever is first. Dropping the result cancels it.
+pub fn after_paint_or_wait<F: FnOnce() + 'static>(wait_ms: u32, then: F) -> AfterPaintOrWait {
+    let slot = Rc::new(std::cell::Cell::new(Some(then)));
+    let run = |slot: Rc<std::cell::Cell<Option<F>>>| {
+        move || {
+            if let Some(then) = slot.take() {
+                then();
+            }
+        }
+    };
+    AfterPaintOrWait { _frame: after_next_paint(run(slot.clone())), _wait: Timeout::new(wait_ms, run(slot)) }
+}
+
+/// A pending [`after_paint_or_wait`]; dropping it cancels the call.
+pub struct AfterPaintOrWait {
+    _frame: Option<AfterPaint>,
+    _wait: Timeout,
+}
