@@ -207,6 +207,7 @@ const FIRST_RESULTS_PROBE = `(() => {
   const probe = { firstDom: null, firstPaint: null, allChartsDom: null, allChartsPaint: null };
   window.__firstResults = probe;
   const afterFrameTask = ${AFTER_FRAME_TASK};
+  window.__afterFrameTask = afterFrameTask; // for the input changes (inPageInputChanges)
   const ready = () => {
     const svg = document.querySelector('svg[data-chart="fund"]');
     if (!svg || !svg.querySelector('rect.bar-allocation, rect[class^="bar-"]')) return false;
@@ -246,19 +247,9 @@ async function inPageInputChanges({ n, warmup, changeTimeoutMs }) {
   if (!figure) return { error: 'no fund chart (svg[data-chart="fund"]) on the page' };
   const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
   // The first task after the next frame, at user-blocking priority (see
-  // AFTER_FRAME_TASK): the year tables the app redraws after that frame are not timed.
-  const afterFrame = () =>
-    new Promise((r) =>
-      requestAnimationFrame(() => {
-        if (globalThis.scheduler && typeof scheduler.postTask === 'function') {
-          scheduler.postTask(() => r(performance.now()), { priority: 'user-blocking' });
-        } else {
-          const ch = new MessageChannel();
-          ch.port1.onmessage = () => r(performance.now());
-          ch.port2.postMessage(0);
-        }
-      }),
-    );
+  // AFTER_FRAME_TASK, installed by FIRST_RESULTS_PROBE): the year tables the
+  // app redraws after that frame are not timed.
+  const afterFrame = () => new Promise((r) => window.__afterFrameTask(r));
   const isRange = input.type === 'range';
   let base = Number(String(input.value).replace(/[\s\u00a0\u202f]/g, '').replace(',', '.'));
   if (!Number.isFinite(base) || base <= 0) base = 10_000_000;
