@@ -451,3 +451,24 @@ async fn in_the_first_frame_only_the_fund_chart_is_drawn_and_the_others_keep_the
     assert_eq!(count(&after, ".chart-waiting"), 0);
     assert_eq!(count(&after, ".chart-download"), 8);
 }
+
+#[wasm_bindgen_test]
+async fn a_chart_much_taller_than_wide_is_marked_tall_and_a_wide_one_is_not() {
+    // Twelve actors in a 400 px column: who pays has a row for each actor,
+    // about 12 × 50 = 600 units for a 400-unit width, more than 1.25 × 400 = 500.
+    let (scenario, outcome) = twelve_by_twelve();
+    let (root, _, _) = render_outcome(scenario, outcome, Lang::Sv, Unit::Thousand, "width:400px").await;
+    let who = chart(&root, "who-pays");
+    let view_box = who.get_attribute("viewBox").unwrap();
+    let size: Vec<f64> = view_box.split(' ').map(|v| v.parse().unwrap()).collect();
+    assert!(size[3] > 1.25 * size[2], "the test needs a tall chart: {view_box}");
+    assert!(classes(&who).contains(&"chart-tall".to_string()), "{view_box}");
+    // The fund chart is wider than tall: held to the screen's height as before.
+    let fund = chart(&root, "fund");
+    assert!(!classes(&fund).contains(&"chart-tall".to_string()));
+    assert!(classes(&fund).contains(&"chart".to_string()));
+}
+
+fn classes(el: &Element) -> Vec<String> {
+    el.get_attribute("class").unwrap_or_default().split_whitespace().map(str::to_string).collect()
+}

@@ -20,6 +20,8 @@ pub const MIN_WIDTH: f64 = 340.0;
 pub const MAX_WIDTH: f64 = 1000.0;
 /// Layouts narrower than this are compact.
 pub const COMPACT_BELOW: f64 = 560.0;
+/// A chart whose height is more than this many times its width is "tall".
+pub const TALL_RATIO: f64 = 1.25;
 
 /// The layout of one chart instance.
 #[derive(Debug, Clone, PartialEq)]
@@ -116,7 +118,11 @@ impl Frame {
     pub fn svg(&self, kind: &'static str, height: f64, title: &str, desc: &str, children: Html) -> Html {
         let height = if height.is_finite() { height.max(40.0) } else { 40.0 };
         let view_box = format!("0 0 {} {}", super::axis::px(self.width()), super::axis::px(height));
-        let class = if self.compact { "chart chart-compact" } else { "chart" };
+        // A chart much taller than wide (many actors) is not held to the
+        // screen's height: scaled down to it, its labels would be too small
+        // to read, so it is shown at full size and the page scrolls.
+        let tall = height > TALL_RATIO * self.width();
+        let class = classes!("chart", self.compact.then_some("chart-compact"), tall.then_some("chart-tall"));
         html! {
             <svg
                 ref={self.node.clone()}
