@@ -428,8 +428,8 @@ fn use_after_paint(scenario: Rc<Scenario>, outcome: Rc<Outcome>) -> (Rc<Scenario
         let current = Rc::ptr_eq(&shown.0, &scenario) && Rc::ptr_eq(&shown.1, &outcome);
         let key = (Rc::as_ptr(&scenario) as usize, Rc::as_ptr(&outcome) as usize);
         use_effect_with(key, move |_| {
-            let pending =
-                (!current).then(|| browser::after_paint_or_wait(FOLLOW_WAIT_MS, move || shown.set((scenario, outcome))));
+            let pending = (!current)
+                .then(|| browser::after_paint_or_wait(FOLLOW_WAIT_MS, move || shown.set((scenario, outcome))));
             // A newer pair cancels this one.
             move || drop(pending)
         });
