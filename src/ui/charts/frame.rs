@@ -67,9 +67,7 @@ impl Frame {
         self.drawn
     }
 
-    /// The `<svg>` of a chart not drawn yet: measured, then drawn. Its
-    /// contents are not computed at all, which for a large scenario is most
-    /// of the work of a chart's first render.
+    /// The `<svg>` of a chart not drawn yet: measured, then drawn.
     pub fn empty(&self, kind: &'static str) -> Html {
         self.svg(kind, 40.0, "", "", Html::default())
     }
@@ -139,7 +137,7 @@ impl Frame {
             >
                 <title id={self.title_id()}>{ title.to_string() }</title>
                 <desc id={self.desc_id()}>{ desc.to_string() }</desc>
-                if self.drawn { { children } }
+                { children }
             </svg>
         }
     }

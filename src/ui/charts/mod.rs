@@ -53,45 +53,40 @@ pub struct ChartProps {
 /// The fund over time: allocations, grants and repayments per year as bars, the closing balance as a line.
 #[function_component(FundChart)]
 pub fn fund_chart(props: &ChartProps) -> Html {
-    let frame = frame::use_frame("fund");
-    let focus = tooltip::use_focus();
-    if !frame.is_drawn() {
-        return frame.empty("fund");
-    }
-    fund::view(props, &frame, &focus)
+    use_chart(props, "fund", fund::view)
 }
 
 /// Who pays, who gains: per actor, the cost borne against the savings received, and the net.
 #[function_component(WhoPaysChart)]
 pub fn who_pays_chart(props: &ChartProps) -> Html {
-    let frame = frame::use_frame("who-pays");
-    let focus = tooltip::use_focus();
-    if !frame.is_drawn() {
-        return frame.empty("who-pays");
-    }
-    who_pays::view(props, &frame, &focus)
+    use_chart(props, "who-pays", who_pays::view)
 }
 
 /// A Sankey-style flow from those who pay to those who gain, actors grouped inside / outside.
 #[function_component(FlowChart)]
 pub fn flow_chart(props: &ChartProps) -> Html {
-    let frame = frame::use_frame("flow");
-    let focus = tooltip::use_focus();
-    if !frame.is_drawn() {
-        return frame.empty("flow");
-    }
-    flow::view(props, &frame, &focus)
+    use_chart(props, "flow", flow::view)
 }
 
 /// Net budget effect per actor and year as diverging stacked bars, with term-of-office boundaries.
 #[function_component(ActorYearChart)]
 pub fn actor_year_chart(props: &ChartProps) -> Html {
-    let frame = frame::use_frame("actor-years");
+    use_chart(props, "actor-years", actor_years::view)
+}
+
+/// A chart component's body: its frame and focus, then its drawing (`view`),
+/// computed only once its width is known; before that, an empty `<svg>` to
+/// measure (computing the drawing and dropping it cost about 100 ms of a
+/// large scenario's first render).
+#[hook]
+fn use_chart(props: &ChartProps, kind: &'static str, view: fn(&ChartProps, &Frame, &Focus) -> Html) -> Html {
+    let frame = frame::use_frame(kind);
     let focus = tooltip::use_focus();
-    if !frame.is_drawn() {
-        return frame.empty("actor-years");
+    if frame.is_drawn() {
+        view(props, &frame, &focus)
+    } else {
+        frame.empty(kind)
     }
-    actor_years::view(props, &frame, &focus)
 }
 
 /// The actors inside the organisation first, the scenario's order kept within
