@@ -14,6 +14,7 @@ pub mod presets;
 pub mod share;
 #[cfg(feature = "app")]
 pub mod ui;
+pub mod words;
 pub mod workbook;
 
 #[cfg(any(feature = "app", feature = "on-demand"))]
@@ -53,7 +54,7 @@ pub fn start() {
         let fragment = ui::browser::location_fragment();
         let mut props = ui::app::AppProps {
             opening,
-            lang: if lang.as_deref() == Some("en") { ui::i18n::Lang::En } else { ui::i18n::Lang::Sv },
+            lang: if lang.as_deref() == Some("en") { words::Lang::En } else { words::Lang::Sv },
             owns_page: true,
             view: ui::app::View::in_fragment(&fragment),
             inflated_link: None,
@@ -105,7 +106,7 @@ struct MountOptions<'a> {
 fn mount_props(options_json: Option<&str>) -> Result<ui::app::AppProps, String> {
     use std::rc::Rc;
     use ui::app::{AppProps, Opening};
-    use ui::i18n::Lang;
+    use words::Lang;
 
     let Some(json) = options_json.filter(|j| !j.trim().is_empty()) else { return Ok(AppProps::default()) };
     if !json.trim_start().starts_with('{') {
@@ -194,7 +195,7 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 mod tests {
     use super::*;
     use ui::app::{Opening, View};
-    use ui::i18n::Lang;
+    use words::Lang;
 
     fn refused(options: &str) -> String {
         match mount_props(Some(options)) {

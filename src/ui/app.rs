@@ -22,11 +22,11 @@ use crate::ui::editor::general::GeneralEditor;
 use crate::ui::editor::interventions::InterventionsEditor;
 use crate::ui::editor::repayment::RepaymentEditor;
 use crate::ui::explain;
-use crate::ui::i18n::Lang;
 use crate::ui::keep::{self, Visit};
 use crate::ui::state::{Action, AppState, Notice};
 use crate::ui::text::T;
 use crate::ui::Prefs;
+use crate::words::Lang;
 
 /// What the app opens on.
 #[derive(Debug, Clone, PartialEq, Default)]

@@ -8,8 +8,8 @@
 use rust_decimal::Decimal;
 
 use crate::model::{Outcome, RepaymentRule, Scenario};
-use crate::ui::format::{money_auto, percent};
-use crate::ui::i18n::Lang;
+use crate::words::format::{money_auto, percent};
+use crate::words::Lang;
 
 /// Names joined as people write lists: "A, B och C" / "A, B and C".
 pub fn join_names(names: &[String], lang: Lang) -> String {

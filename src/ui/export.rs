@@ -8,8 +8,8 @@ use rust_decimal::Decimal;
 
 use crate::model::outcome::{money_text, ratio_text};
 use crate::model::{Outcome, Scenario};
-use crate::ui::i18n::Lang;
 use crate::ui::text::T;
+use crate::words::Lang;
 
 /// The two CSV dialects offered: one that Swedish Excel opens as it is, and
 /// one for every other program (and English-language Excel).

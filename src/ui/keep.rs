@@ -20,8 +20,8 @@
 use crate::model::{Scenario, ScenarioError};
 use crate::share::link::{link_json, packed_fragment, unpack_fragment, LinkRequest};
 use crate::ui::app::{initial_state, Opening, View};
-use crate::ui::i18n::Lang;
 use crate::ui::state::{AppState, Notice};
+use crate::words::Lang;
 
 /// Where the scenario being edited is autosaved (the contract's scenario JSON).
 pub const STORAGE_KEY: &str = "fundsim.scenario.v1";

@@ -19,11 +19,8 @@ pub mod components;
 pub mod editor;
 pub mod explain;
 pub mod export;
-pub mod format;
-pub mod i18n;
 pub mod keep;
 pub mod markup;
-pub mod parse;
 pub mod present;
 pub mod state;
 pub mod term;
@@ -31,8 +28,8 @@ pub mod text;
 
 use yew::AttrValue;
 
-use format::Unit;
-use i18n::Lang;
+use crate::words::format::Unit;
+use crate::words::Lang;
 
 /// The reader's preferences, shared through a context: language, unit, and
 /// the scenario's currency label.

@@ -18,8 +18,8 @@ use crate::model::{
     simulate, Accounting, Actor, AvoidedCost, Fund, Intervention, Outcome, Range, RepaymentRule, Scenario,
     ScenarioError, Simulator,
 };
-use crate::ui::format::Unit;
-use crate::ui::i18n::Lang;
+use crate::words::format::Unit;
+use crate::words::Lang;
 
 /// Everything the app shows.
 #[derive(Debug, Clone, PartialEq)]

@@ -10,10 +10,10 @@ use rust_decimal::Decimal;
 use crate::model::Scenario;
 use crate::ui::components::number_field::NumKind;
 use crate::ui::explain::join_names;
-use crate::ui::i18n::Lang;
-use crate::ui::parse::ParseError;
 use crate::ui::state::{ActorUse, Notice, UncertainParam};
 use crate::ui::term::Term;
+use crate::words::parse::ParseError;
+use crate::words::Lang;
 
 /// A fixed text of the app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -897,7 +897,7 @@ fn path_message(e: &crate::model::ScenarioError, lang: Lang) -> String {
 /// "Insatserna kostar 30 mnkr. Organisationen sparar 45,3 mnkr och andra 10,2 mnkr.
 /// Det har betalat sig 2033 – inte inom mandatperioden 2027–2030."
 pub fn headline(k: &crate::model::KeyFigures, term: Term, currency: &str, lang: Lang) -> String {
-    use crate::ui::format::money_auto;
+    use crate::words::format::money_auto;
     let cost = money_auto(k.total_cost, currency, lang);
     let inside = money_auto(k.savings_inside, currency, lang);
     let outside = money_auto(k.savings_outside, currency, lang);

@@ -18,22 +18,12 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use crate::model::{Accounting, Outcome, RepaymentRule, Scenario, ScenarioError};
 use labels::L;
 
-/// The workbook's language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    Sv,
-    En,
-}
+pub use crate::words::Lang;
 
-impl Lang {
-    /// `"sv"` or `"en"`; anything else is refused with a message naming `lang`.
-    pub fn from_tag(tag: &str) -> Result<Lang, ScenarioError> {
-        match tag {
-            "sv" => Ok(Lang::Sv),
-            "en" => Ok(Lang::En),
-            other => Err(ScenarioError::new("lang", format!("\"{other}\" is not a language of fundsim (sv, en)"))),
-        }
-    }
+/// `"sv"` or `"en"`; anything else is refused with a message naming `lang`.
+fn lang_from_tag(tag: &str) -> Result<Lang, ScenarioError> {
+    Lang::from_tag(tag)
+        .ok_or_else(|| ScenarioError::new("lang", format!("\"{tag}\" is not a language of fundsim (sv, en)")))
 }
 
 /// One cell's value; its type decides its number format.
@@ -487,7 +477,7 @@ pub fn sheets(scenario: &Scenario, outcome: &Outcome, lang: Lang, date: &str) ->
 /// The workbook's sheets from scenario JSON: parsed, checked and simulated,
 /// or the error naming the refused field.
 pub fn sheets_from_json(scenario_json: &str, lang: &str, date: &str) -> Result<Vec<Sheet>, ScenarioError> {
-    let lang = Lang::from_tag(lang)?;
+    let lang = lang_from_tag(lang)?;
     let scenario = Scenario::from_json(scenario_json)?;
     let outcome = crate::model::simulate(&scenario)?;
     Ok(sheets(&scenario, &outcome, lang, date))

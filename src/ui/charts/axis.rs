@@ -2,15 +2,15 @@
 //!
 //! Money stays a [`Decimal`] up to the last step: tick values are exact
 //! multiples of a "nice" step (1, 2 or 5 × 10ⁿ in the shown unit) and their
-//! labels go through [`crate::ui::format::number`]; only positions are `f64`,
+//! labels go through [`crate::words::format::number`]; only positions are `f64`,
 //! converted with [`to_f64_lossy`]. Nothing here panics or divides by zero,
 //! whatever the data: an empty or flat domain maps to the middle of the range.
 
 pub use crate::ui::markup::Markup;
 use rust_decimal::Decimal;
 
-use crate::ui::format::{number, to_f64_lossy, Unit};
-use crate::ui::i18n::Lang;
+use crate::words::format::{number, to_f64_lossy, Unit};
+use crate::words::Lang;
 
 /// Average advance of one character, as a share of the font size, used to
 /// estimate how wide a label is (system sans-serif fonts, digits and letters).

@@ -22,7 +22,7 @@ use super::labels::{Labels, Money};
 use super::palette;
 use super::tooltip::{item, tooltip, Focus, ItemData, Tip};
 use super::ChartProps;
-use crate::ui::format::{percent, to_f64_lossy};
+use crate::words::format::{percent, to_f64_lossy};
 
 /// An actor in one of the two columns.
 #[derive(Debug, Clone, PartialEq)]

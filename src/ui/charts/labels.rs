@@ -1,10 +1,10 @@
 //! Every word the charts show, in Swedish and English, and the money texts
-//! they are built from (exact [`Decimal`] rounding through `ui::format`).
+//! they are built from (exact [`Decimal`] rounding through `words::format`).
 
 use rust_decimal::Decimal;
 
-use crate::ui::format::{money, Unit};
-use crate::ui::i18n::Lang;
+use crate::words::format::{money, Unit};
+use crate::words::Lang;
 
 /// How a chart writes amounts: the unit, the currency and the language.
 #[derive(Debug, Clone, PartialEq)]

@@ -14,7 +14,7 @@
 //! shows its value on focus and hover. Nothing animates.
 //!
 //! Amounts become pixels through `to_f64_lossy` only; every amount shown as
-//! text goes through `ui::format` with exact decimal rounding. Each chart's
+//! text goes through `words::format` with exact decimal rounding. Each chart's
 //! drawing is a plain function (`view`) of its props, its [`frame::Frame`]
 //! and its [`tooltip::Focus`], so it can be drawn and tested outside a browser.
 
@@ -23,8 +23,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::model::{Outcome, Scenario};
-use crate::ui::format::Unit;
-use crate::ui::i18n::Lang;
+use crate::words::format::Unit;
+use crate::words::Lang;
 
 pub mod actor_years;
 pub mod axis;

@@ -2,12 +2,12 @@
 
 use yew::prelude::*;
 
-use crate::ui::format::Unit;
-use crate::ui::i18n::Lang;
 use crate::ui::markup::Markup;
 use crate::ui::state::Action;
 use crate::ui::text::T;
 use crate::ui::Prefs;
+use crate::words::format::Unit;
+use crate::words::Lang;
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {

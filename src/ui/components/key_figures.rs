@@ -11,11 +11,11 @@ use crate::model::montecarlo::Uncertainty;
 use crate::model::outcome::{money_text, ratio_text};
 use crate::model::{Outcome, Scenario};
 use crate::ui::components::uncertainty_figures::UncertaintyFigures;
-use crate::ui::format::{money_bare, money_exact, percent};
 use crate::ui::markup::Markup;
 use crate::ui::term::Term;
 use crate::ui::text::{headline, payback_note, T};
 use crate::ui::Prefs;
+use crate::words::format::{money_bare, money_exact, percent};
 
 #[derive(Properties, PartialEq)]
 pub struct KeyFiguresProps {

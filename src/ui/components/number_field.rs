@@ -1,6 +1,6 @@
 //! A labelled number input that keeps the user's text while it is edited.
 //!
-//! The text is read with [`crate::ui::parse`] (`3,5` or `3.5`, spaces between
+//! The text is read with [`crate::words::parse`] (`3,5` or `3.5`, spaces between
 //! thousands). A text that reads as a number is sent at once through
 //! `onchange`; one that does not stays on screen with a message and sends
 //! nothing. The engine's message for the field (`error`) is shown below it.
@@ -10,10 +10,10 @@ use rust_decimal::Decimal;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::ui::i18n::Lang;
-use crate::ui::parse::{self, ParseError};
 use crate::ui::text::T;
 use crate::ui::Prefs;
+use crate::words::parse::{self, ParseError};
+use crate::words::Lang;
 
 /// What the number stands for: decides how it is read and shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

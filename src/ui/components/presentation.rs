@@ -22,13 +22,13 @@ use crate::ui::components::qr_dialog::{use_qr_code, QrCode, QrDialog};
 use crate::ui::components::select_field::SelectField;
 use crate::ui::editor::field_error;
 use crate::ui::explain;
-use crate::ui::format::{money_auto, money_exact, Unit};
 use crate::ui::markup::Markup;
 use crate::ui::present::{command_for, share_control, step, with_share, Command, Focus, ShareControl};
 use crate::ui::state::{Action, InterventionEdit, Notice};
 use crate::ui::term::Term;
 use crate::ui::text::{for_years, payback_note, preset_position, PresentText as P, T};
 use crate::ui::Prefs;
+use crate::words::format::{money_auto, money_exact, Unit};
 
 #[derive(Properties, PartialEq)]
 pub struct PresentationProps {

@@ -3,11 +3,11 @@
 
 use yew::prelude::*;
 
-use crate::ui::i18n::Lang;
 use crate::ui::markup::Markup;
 use crate::ui::state::Action;
 use crate::ui::text::T;
 use crate::ui::Prefs;
+use crate::words::Lang;
 
 #[derive(Properties, PartialEq)]
 pub struct PresetPickerProps {

@@ -11,11 +11,11 @@ use yew::prelude::*;
 
 use crate::model::{Accounting, Outcome, Range, Scenario};
 use crate::ui::explain;
-use crate::ui::format::{number, percent, Unit};
-use crate::ui::i18n::Lang;
 use crate::ui::markup::Markup;
 use crate::ui::text::T;
 use crate::ui::Prefs;
+use crate::words::format::{number, percent, Unit};
+use crate::words::Lang;
 
 #[derive(Properties, PartialEq)]
 pub struct PrintReportProps {

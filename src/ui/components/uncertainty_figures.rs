@@ -9,10 +9,10 @@ use yew::prelude::*;
 use crate::model::montecarlo::Uncertainty;
 use crate::model::outcome::{money_text, ratio_text};
 use crate::model::Scenario;
-use crate::ui::format::{money, money_exact, percent};
 use crate::ui::markup::Markup;
 use crate::ui::text::{uncertainty_payback, uncertainty_range, T};
 use crate::ui::Prefs;
+use crate::words::format::{money, money_exact, percent};
 
 #[derive(Properties, PartialEq)]
 pub struct UncertaintyFiguresProps {

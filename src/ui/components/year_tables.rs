@@ -20,12 +20,12 @@ use crate::model::{Outcome, Scenario};
 use crate::ui::browser::{self, download_blob, excel_workbook};
 use crate::ui::components::print_report::use_printing;
 use crate::ui::export::{csv_file, CsvDialect};
-use crate::ui::format::{money_bare, money_exact, Unit};
-use crate::ui::i18n::Lang;
 use crate::ui::keep::file_name;
 use crate::ui::markup::Markup;
 use crate::ui::text::T;
 use crate::ui::Prefs;
+use crate::words::format::{money_bare, money_exact, Unit};
+use crate::words::Lang;
 
 #[derive(Properties, PartialEq)]
 pub struct YearTablesProps {

@@ -11,10 +11,10 @@ use yew::prelude::*;
 use crate::model::{Scenario, ScenarioError};
 use crate::ui::components::number_field::{as_u32, NumKind, NumberField};
 use crate::ui::editor::field_error;
-use crate::ui::format::money_auto;
 use crate::ui::state::Action;
 use crate::ui::text::T;
 use crate::ui::Prefs;
+use crate::words::format::money_auto;
 
 #[derive(Properties, PartialEq)]
 pub struct AllocationsEditorProps {

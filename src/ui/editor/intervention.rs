@@ -15,10 +15,10 @@ use crate::ui::editor::avoided_costs::AvoidedCostsEditor;
 use crate::ui::editor::repayment::RepaymentEditor;
 use crate::ui::editor::uncertainty::UncertaintyEditor;
 use crate::ui::editor::{field_error, same_for_intervention};
-use crate::ui::format::money_auto;
 use crate::ui::state::{Action, InterventionEdit};
 use crate::ui::text::T;
 use crate::ui::Prefs;
+use crate::words::format::money_auto;
 
 #[derive(Properties)]
 pub struct InterventionEditorProps {

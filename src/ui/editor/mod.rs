@@ -21,8 +21,8 @@ use std::rc::Rc;
 use yew::AttrValue;
 
 use crate::model::{Scenario, ScenarioError};
-use crate::ui::i18n::Lang;
 use crate::ui::text::engine_message;
+use crate::words::Lang;
 
 /// The DOM id of the field at a scenario path.
 pub fn dom_id(path: &str) -> String {

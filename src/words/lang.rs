@@ -17,6 +17,15 @@ impl Lang {
         }
     }
 
+    /// The language of a BCP 47 tag (`"sv"` or `"en"`); anything else is `None`.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        match tag {
+            "sv" => Some(Lang::Sv),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
     /// Picks the Swedish or the English text.
     pub fn pick<'a>(self, sv: &'a str, en: &'a str) -> &'a str {
         match self {

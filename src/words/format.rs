@@ -7,7 +7,7 @@
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use super::i18n::Lang;
+use super::Lang;
 
 /// The scale money is shown in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
