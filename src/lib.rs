@@ -40,7 +40,7 @@ pub fn monte_carlo(scenario_json: &str, seed: f64, draws: u32) -> Result<String,
 /// The element may say `data-lang="en"` and `data-preset="<id>"`. This app
 /// owns the page: a link in the address (`#v=1&s=…`, `#preset=<id>`, `lang=`)
 /// wins, else the scenario autosaved in local storage, else `data-preset`
-/// (see [`ui::keep`]); the address and the autosave follow the edits.
+/// (see [`ui::state::keep`]); the address and the autosave follow the edits.
 #[cfg(feature = "app")]
 #[wasm_bindgen(start)]
 pub fn start() {
@@ -48,25 +48,25 @@ pub fn start() {
     if let Some(element) = root {
         let lang = element.get_attribute("data-lang");
         let opening = match element.get_attribute("data-preset") {
-            Some(id) if !id.is_empty() => ui::app::Opening::Preset(id),
-            _ => ui::app::Opening::FirstPreset,
+            Some(id) if !id.is_empty() => ui::state::opening::Opening::Preset(id),
+            _ => ui::state::opening::Opening::FirstPreset,
         };
         let fragment = ui::browser::location_fragment();
-        let mut props = ui::app::AppProps {
+        let mut props = ui::view::app::AppProps {
             opening,
             lang: if lang.as_deref() == Some("en") { words::Lang::En } else { words::Lang::Sv },
             owns_page: true,
-            view: ui::app::View::in_fragment(&fragment),
+            view: ui::state::view::View::in_fragment(&fragment),
             inflated_link: None,
         };
         if share::link::unpack_fragment(&fragment).is_ok_and(|link| link.packed.is_some()) {
             // A link carrying a scenario: the browser inflates it first (async).
             wasm_bindgen_futures::spawn_local(async move {
                 props.inflated_link = ui::browser::inflate_fragment(&fragment).await.map(std::rc::Rc::new);
-                yew::Renderer::<ui::app::App>::with_root_and_props(element, props).render();
+                yew::Renderer::<ui::view::app::App>::with_root_and_props(element, props).render();
             });
         } else {
-            yew::Renderer::<ui::app::App>::with_root_and_props(element, props).render();
+            yew::Renderer::<ui::view::app::App>::with_root_and_props(element, props).render();
         }
     }
 }
@@ -81,7 +81,7 @@ pub fn start() {
 #[wasm_bindgen]
 pub fn mount(element: web_sys::Element, options_json: Option<String>) -> Result<(), JsError> {
     let props = mount_props(options_json.as_deref()).map_err(|e| JsError::new(&e))?;
-    yew::Renderer::<ui::app::App>::with_root_and_props(element, props).render();
+    yew::Renderer::<ui::view::app::App>::with_root_and_props(element, props).render();
     Ok(())
 }
 
@@ -103,9 +103,10 @@ struct MountOptions<'a> {
 
 #[cfg(feature = "app")]
 /// The app's props from `mount`'s options.
-fn mount_props(options_json: Option<&str>) -> Result<ui::app::AppProps, String> {
+fn mount_props(options_json: Option<&str>) -> Result<ui::view::app::AppProps, String> {
     use std::rc::Rc;
-    use ui::app::{AppProps, Opening};
+    use ui::state::opening::Opening;
+    use ui::view::app::AppProps;
     use words::Lang;
 
     let Some(json) = options_json.filter(|j| !j.trim().is_empty()) else { return Ok(AppProps::default()) };
@@ -141,8 +142,8 @@ fn mount_props(options_json: Option<&str>) -> Result<ui::app::AppProps, String> 
         Opening::FirstPreset
     };
     let view = match text("view", options.view)?.as_deref() {
-        None => ui::app::View::Full,
-        Some(key) => ui::app::View::from_key(key)
+        None => ui::state::view::View::Full,
+        Some(key) => ui::state::view::View::from_key(key)
             .ok_or_else(|| format!("view: \"{key}\" is not a view of fundsim (full, results, compact, present)"))?,
     };
     Ok(AppProps { opening, lang, owns_page: false, view, inflated_link: None })
@@ -194,7 +195,8 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 #[cfg(all(test, feature = "app"))]
 mod tests {
     use super::*;
-    use ui::app::{Opening, View};
+    use ui::state::opening::Opening;
+    use ui::state::view::View;
     use words::Lang;
 
     fn refused(options: &str) -> String {

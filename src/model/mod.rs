@@ -11,6 +11,7 @@ pub mod montecarlo;
 pub mod outcome;
 pub mod scenario;
 pub mod simulate;
+pub mod term;
 pub mod validate;
 
 pub use error::ScenarioError;

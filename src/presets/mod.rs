@@ -245,6 +245,13 @@ mod tests {
     use crate::model::{simulate, validate::validate};
 
     #[test]
+    fn the_example_reads() {
+        let example = example().expect("tests/data/example.json reads");
+        assert!(validate(&example).is_ok() && simulate(&example).is_ok());
+        assert_eq!(example.interventions[0].id, "early-reading");
+    }
+
+    #[test]
     fn every_preset_file_parses_validates_and_simulates() {
         for definition in DEFINITIONS {
             let scenario = Scenario::from_json(definition.json)
@@ -263,4 +270,12 @@ mod tests {
         }
         assert_eq!(by_id("no-such-preset"), None);
     }
+}
+
+/// The contract's example scenario (`shared/spec/model.md`, also
+/// `tests/data/example.json`): what the app shows when no preset can be
+/// opened, and the fixture of many tests. It always reads; `None` only if
+/// the file were broken, which `tests::the_example_reads` rules out.
+pub fn example() -> Option<Scenario> {
+    Scenario::from_json(include_str!("../../tests/data/example.json")).ok()
 }

@@ -1,48 +1,22 @@
-//! The Yew app: it edits one scenario and draws its outcome.
+//! The Yew app: it edits one scenario and draws its outcome. Three layers,
+//! each folder one of them, arrows pointing one way (view → state, view →
+//! browser; state and browser never import a view):
 //!
-//! - [`state`]: the scenario being edited, the `Action`s and the reducer.
-//! - [`app`]: the root component and its layout.
-//! - [`components`] and [`editor`]: one component per file.
-//! - [`text`]: every visible string in Swedish and English; [`format`] and
-//!   [`parse`]: numbers out and in; [`explain`]: sentences about repayment
-//!   rules; [`term`]: terms of office.
-//! - [`keep`]: share and keep, the decisions (the page's link, what a visit
-//!   opens on, file names); [`browser`]: the browser calls behind them
-//!   (URL fragment and history, local storage, clipboard, downloads, files).
-//! - [`present`]: presentation mode, the decisions (keys, steps through the
-//!   presets, the repayment share shown); drawn by `components::presentation`.
+//! - [`state`]: the pure decisions, tested natively — the scenario being
+//!   edited, the `Action`s and the reducer, what a visit opens on
+//!   (`opening`), the page's link and the autosave (`keep`), presentation
+//!   mode's keys and steps (`present`), and which view is shown (`view`).
+//! - [`view`]: the Yew components that render the state and dispatch its
+//!   actions — the root `app`, `components`, the `editor` and the `charts`.
+//! - [`browser`]: the browser boundary, one file per job (page and history,
+//!   storage, files and clipboard, chart files, the on-demand module,
+//!   compression, paint timing).
+//!
+//! [`text`] (the app's strings) and [`export`] (CSV files) are on their way
+//! into the Yew-free [`crate::words`] layer and one table model for downloads.
 
-pub mod app;
 pub mod browser;
-pub mod charts;
-pub mod components;
-pub mod editor;
-pub mod explain;
 pub mod export;
-pub mod keep;
-pub mod markup;
-pub mod present;
 pub mod state;
-pub mod term;
 pub mod text;
-
-use yew::AttrValue;
-
-use crate::words::format::Unit;
-use crate::words::Lang;
-
-/// The reader's preferences, shared through a context: language, unit, and
-/// the scenario's currency label.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Prefs {
-    pub lang: Lang,
-    pub unit: Unit,
-    pub currency: AttrValue,
-}
-
-impl Prefs {
-    /// The currency's label in whole units (`kr`, `SEK`, `EUR`).
-    pub fn currency_label(&self) -> AttrValue {
-        AttrValue::from(Unit::One.label(&self.currency, self.lang))
-    }
-}
+pub mod view;

@@ -7,12 +7,12 @@
 
 use rust_decimal::Decimal;
 
+use crate::model::term::Term;
 use crate::model::Scenario;
-use crate::ui::components::number_field::NumKind;
-use crate::ui::explain::join_names;
 use crate::ui::state::{ActorUse, Notice, UncertainParam};
-use crate::ui::term::Term;
+use crate::words::parse::NumKind;
 use crate::words::parse::ParseError;
+use crate::words::rules::join_names;
 use crate::words::Lang;
 
 /// A fixed text of the app.
@@ -553,22 +553,6 @@ impl T {
     }
 }
 
-/// Whether the field at this path is typed in percent.
-/// `text` in lower case, for a label inside a sentence ("Nettot" → "nettot")
-/// or a name compared with lower-case endings. Every Latin-1 capital is
-/// lowered (A–Z, and À–Þ but ×), which covers Swedish and English; other
-/// letters stay as they are. `str::to_lowercase` would do the same for these
-/// texts but brings Unicode's whole case table into the download (15 KiB
-/// gzip, measured), for the five letters Å, Ä, Ö, É and Ü.
-pub fn lowercase(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            'A'..='Z' | 'À'..='Þ' if c != '×' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
-            _ => c,
-        })
-        .collect()
-}
-
 pub fn is_percent_path(path: &str) -> bool {
     let last = path.rsplit('.').next().unwrap_or(path);
     matches!(last, "discount_rate" | "fund_share" | "success_rate" | "deadweight" | "drop_off" | "cap")
@@ -947,7 +931,7 @@ pub fn payback_note(payback: Option<i32>, term: Term, lang: Lang) -> String {
 }
 
 // ---------------------------------------------------------------- Presentation mode
-/// The texts of presentation mode ([`crate::ui::components::presentation`]):
+/// The texts of presentation mode ([`crate::ui::view::components::presentation`]):
 /// few words, read from the back of a hall.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PresentText {
@@ -1026,25 +1010,6 @@ pub fn for_years(years: usize, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn lowercase_lowers_swedish_and_english_capitals() {
-        // Written out by hand: Swedish labels start with Å, Ä, Ö; names may be all capitals.
-        assert_eq!(lowercase("Återbetalningar"), "återbetalningar");
-        assert_eq!(lowercase("Ändrat ÖVERSKOTT"), "ändrat överskott");
-        assert_eq!(lowercase("SOCIALFÖRVALTNINGEN"), "socialförvaltningen");
-        assert_eq!(lowercase("Net × 2 É Ü"), "net × 2 é ü");
-        assert_eq!(lowercase("ß æ 3,5 %"), "ß æ 3,5 %");
-    }
-
-    #[test]
-    fn lowercase_agrees_with_unicode_for_every_latin_1_character() {
-        // The standard library's full Unicode case mapping is the oracle.
-        for c in (0u32..=0xff).filter_map(char::from_u32) {
-            let text = c.to_string();
-            assert_eq!(lowercase(&text), text.to_lowercase(), "U+{:04X}", c as u32);
-        }
-    }
 
     #[test]
     fn engine_messages_in_swedish_and_in_percent() {

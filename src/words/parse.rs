@@ -87,6 +87,21 @@ pub fn edit_text(value: Decimal, swedish: bool) -> String {
     }
 }
 
+/// What the number stands for: decides how it is read and shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumKind {
+    /// An amount of money (may be negative only where `allow_negative`).
+    Money,
+    /// A share shown in percent: the value `0.035` is typed as `3,5`.
+    Percent,
+    /// A whole number at least 0 (years, counts).
+    Count,
+    /// A calendar year.
+    Year,
+    /// A plain decimal (participants, factors, multiples).
+    Plain,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

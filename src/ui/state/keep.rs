@@ -1,0 +1,185 @@
+//! Share and keep, the decisions: what the page's link says, what a visit
+//! opens on (a link, the autosaved scenario, or the default), and what a
+//! saved file is called. Pure functions, tested natively; the browser calls
+//! themselves (history, storage, clipboard, downloads) live in
+//! [`crate::ui::browser`].
+//!
+//! Rules:
+//! - A link in the URL fragment wins: `#v=1&s=…` (a whole scenario) or
+//!   `#preset=<id>`, with an optional `lang=sv|en`. A link that cannot be read
+//!   opens the default (the first preset) with a message naming the problem.
+//! - Without a link, the scenario autosaved under [`STORAGE_KEY`] is restored.
+//!   A stored value that cannot be read or breaks a rule is never overwritten
+//!   silently: the caller moves it aside to [`aside_key`] and the app opens
+//!   on the default with a message that says where it was put.
+//! - A link opened over a different autosaved scenario leaves the autosave
+//!   alone and offers it back (`AppState::displaced`) until the scenario is changed.
+//! - The page's own link names a preset when the scenario is that preset
+//!   unchanged (short links, big QR modules); else it carries the scenario.
+
+use crate::model::{Scenario, ScenarioError};
+use crate::share::link::{link_json, packed_fragment, unpack_fragment, LinkRequest};
+use crate::ui::state::view::View;
+use crate::words::Lang;
+
+/// Where the scenario being edited is autosaved (the contract's scenario JSON).
+pub const STORAGE_KEY: &str = "fundsim.scenario.v1";
+
+/// Where a stored value that could not be read is moved aside.
+pub fn aside_key(timestamp_ms: u64) -> String {
+    format!("{STORAGE_KEY}.corrupt-{timestamp_ms}")
+}
+
+/// The page's link for a scenario, before its scenario is deflated: the
+/// preset's id when it is that preset unchanged, else the whole scenario (and
+/// the preset it came from, so that the picker still names it); always the
+/// language; and `view=<view>` when the app shows a view other than the full
+/// one, so that a link copied from a results-only page or from presentation
+/// mode opens that view again (a link without `view=` opens the full app).
+/// The app deflates [`LinkPlan::json`] in the browser (async) and then writes
+/// [`LinkPlan::fragment`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkPlan {
+    /// The scenario JSON to deflate; `None` for an unchanged preset.
+    pub json: Option<String>,
+    /// What follows the scenario: `preset=…&lang=…` or `lang=…`, then `&view=…`.
+    tail: String,
+}
+
+impl LinkPlan {
+    pub fn new(scenario: &Scenario, preset_id: Option<&str>, lang: Lang, view: View) -> LinkPlan {
+        let preset = preset_id.and_then(crate::presets::by_id);
+        let mut tail = format!("lang={}", lang.tag());
+        if view != View::Full {
+            tail.push_str("&view=");
+            tail.push_str(view.key());
+        }
+        match &preset {
+            Some(p) if p.scenario == *scenario => LinkPlan { json: None, tail: format!("preset={}&{tail}", p.id) },
+            Some(p) => LinkPlan { json: Some(link_json(scenario)), tail: format!("preset={}&{tail}", p.id) },
+            None => LinkPlan { json: Some(link_json(scenario)), tail },
+        }
+    }
+
+    /// The fragment (without `#`), given the deflated [`LinkPlan::json`]
+    /// (ignored when the plan has no JSON).
+    pub fn fragment(&self, packed: &[u8]) -> String {
+        match &self.json {
+            Some(_) => format!("{}&{}", packed_fragment(packed), self.tail),
+            None => self.tail.clone(),
+        }
+    }
+}
+
+/// The fragment (without `#`) of the page's own link (the address kept in
+/// step, "Copy link", the QR code), deflated here with miniz_oxide (tests and
+/// native callers; the app deflates in the browser, see [`LinkPlan`]).
+pub fn page_fragment(scenario: &Scenario, preset_id: Option<&str>, lang: Lang, view: View) -> String {
+    let plan = LinkPlan::new(scenario, preset_id, lang, view);
+    let packed = plan.json.as_ref().map(|json| miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9));
+    plan.fragment(packed.as_deref().unwrap_or_default())
+}
+
+/// [`page_fragment`] for the full view: the link to share a scenario.
+pub fn share_fragment(scenario: &Scenario, preset_id: Option<&str>, lang: Lang) -> String {
+    page_fragment(scenario, preset_id, lang, View::Full)
+}
+
+/// Whether a fragment asks for a scenario (a link's scenario, a preset, or a
+/// link that cannot be read), as opposed to an in-page anchor such as `#fundsim-editor`.
+pub fn carries_link(fragment: &str) -> bool {
+    match unpack_fragment(fragment) {
+        Ok(link) => link.packed.is_some() || link.request.preset.is_some(),
+        Err(_) => true,
+    }
+}
+
+/// Reads a link whose scenario the browser has inflated already: `inflated`
+/// is its packed scenario inflated (`None` when it has none, or it could not
+/// be inflated: a damaged link).
+pub fn read_link(fragment: &str, inflated: Option<&[u8]>) -> Result<LinkRequest, ScenarioError> {
+    unpack_fragment(fragment)?.finish(inflated.map(<[u8]>::to_vec))
+}
+
+/// The language a link asks for, if it names one this app speaks.
+pub fn link_lang(request: &LinkRequest) -> Option<Lang> {
+    match request.lang.as_deref() {
+        Some("sv") => Some(Lang::Sv),
+        Some("en") => Some(Lang::En),
+        _ => None,
+    }
+}
+
+/// The language a fragment asks for, read on its own (also from a link that cannot be read otherwise).
+pub fn fragment_lang(fragment: &str) -> Option<Lang> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    fragment.split('&').rev().find_map(|pair| match pair {
+        "lang=sv" => Some(Lang::Sv),
+        "lang=en" => Some(Lang::En),
+        _ => None,
+    })
+}
+
+/// A preset id that exists, if the link named one.
+pub fn known_preset(id: Option<&str>) -> Option<String> {
+    id.filter(|id| crate::presets::by_id(id).is_some()).map(str::to_string)
+}
+
+/// What the autosave slot holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Stored {
+    /// Nothing (first visit, or storage unavailable).
+    Nothing,
+    /// A scenario that follows every rule.
+    Scenario(Box<Scenario>),
+    /// Something that cannot be read or breaks a rule: the engine's message.
+    Corrupt(ScenarioError),
+}
+
+/// Reads the autosave slot's value with the engine.
+pub fn check_stored(value: Option<&str>) -> Stored {
+    let Some(value) = value else { return Stored::Nothing };
+    if value.trim().is_empty() {
+        return Stored::Corrupt(ScenarioError::new("", "not valid JSON (the stored value is empty)"));
+    }
+    match Scenario::from_json(value).and_then(|s| crate::model::simulate(&s).map(|_| s)) {
+        Ok(scenario) => Stored::Scenario(Box::new(scenario)),
+        Err(e) => Stored::Corrupt(e),
+    }
+}
+
+/// The preset this scenario is, unchanged, if any.
+pub fn preset_of(scenario: &Scenario) -> Option<String> {
+    crate::presets::all().into_iter().find(|p| p.scenario == *scenario).map(|p| p.id.to_string())
+}
+
+/// A file name for a scenario: its name without characters that file systems
+/// refuse, and `.json`; `fundsim-scenario.json` when nothing is left.
+pub fn file_name(name: &str) -> String {
+    let cleaned: String =
+        name.chars().map(|c| if c.is_control() || "/\\:*?\"<>|".contains(c) { ' ' } else { c }).collect();
+    let words: Vec<&str> = cleaned.split_whitespace().collect();
+    let mut stem = words.join(" ");
+    stem = stem.trim_matches('.').trim().to_string();
+    if stem.chars().count() > 80 {
+        stem = stem.chars().take(80).collect::<String>().trim().to_string();
+    }
+    if stem.is_empty() {
+        stem = "fundsim-scenario".into();
+    }
+    format!("{stem}.json")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_are_safe() {
+        assert_eq!(file_name("Tidiga insatser för barn"), "Tidiga insatser för barn.json");
+        assert_eq!(file_name("a/b: c?"), "a b c.json");
+        assert_eq!(file_name("  "), "fundsim-scenario.json");
+        assert_eq!(file_name("..."), "fundsim-scenario.json");
+        assert!(file_name(&"x".repeat(300)).len() <= 85);
+    }
+}

@@ -1,0 +1,460 @@
+//! The root component: owns the [`AppState`] reducer, shares the reader's
+//! preferences through a context, and lays out the page results-first.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::model::{Outcome, Scenario};
+use crate::ui::browser::{self, PageSync};
+use crate::ui::state::keep;
+use crate::ui::state::opening::{self, initial_state, Opening, Visit};
+use crate::ui::state::view::View;
+use crate::ui::state::Action;
+use crate::ui::text::T;
+use crate::ui::view::components::charts_panel::ChartsPanel;
+use crate::ui::view::components::error_summary::ErrorSummary;
+use crate::ui::view::components::header::Header;
+use crate::ui::view::components::key_figures::KeyFigures;
+use crate::ui::view::components::notice_banner::NoticeBanner;
+use crate::ui::view::components::preset_picker::PresetPicker;
+use crate::ui::view::components::scenario_json::ScenarioJson;
+use crate::ui::view::components::share_bar::ShareBar;
+use crate::ui::view::components::year_tables::YearTables;
+use crate::ui::view::editor::actors::ActorsEditor;
+use crate::ui::view::editor::fund::FundEditor;
+use crate::ui::view::editor::general::GeneralEditor;
+use crate::ui::view::editor::interventions::InterventionsEditor;
+use crate::ui::view::editor::repayment::RepaymentEditor;
+use crate::ui::view::Prefs;
+use crate::words::rules as explain;
+use crate::words::Lang;
+
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    #[prop_or_default]
+    pub opening: Opening,
+    #[prop_or_default]
+    pub lang: Lang,
+    /// Whether the app owns the whole page (index.html) and may set its title,
+    /// read and write its address (the scenario's link) and autosave to its
+    /// local storage; false when embedded in someone else's page.
+    #[prop_or_default]
+    pub owns_page: bool,
+    /// How much of the app to show.
+    #[prop_or_default]
+    pub view: View,
+    /// The scenario of the address's link, inflated by the browser before
+    /// the app was mounted (`browser::inflate_fragment`, asynchronous; see
+    /// `lib.rs`). `None` when the link carries none (or it is damaged).
+    #[prop_or_default]
+    pub inflated_link: Option<Rc<Vec<u8>>>,
+}
+
+#[component(App)]
+pub fn app(props: &AppProps) -> Html {
+    let owns_page = props.owns_page;
+    // Keeps the address and the autosave in step (only when the app owns the page).
+    let sync = use_memo((), |_| PageSync::default());
+    let state = {
+        let opening = props.opening.clone();
+        let lang = props.lang;
+        let sync = sync.clone();
+        let inflated = props.inflated_link.clone();
+        use_reducer(move || {
+            if !owns_page {
+                return initial_state(&opening, lang);
+            }
+            // A link in the address, else the autosaved scenario, else the opening.
+            let fragment = browser::location_fragment();
+            let stored = browser::storage_get(keep::STORAGE_KEY);
+            let aside_key = keep::aside_key(browser::now_ms());
+            let visit = Visit {
+                fragment: &fragment,
+                inflated: inflated.as_deref().map(Vec::as_slice),
+                stored: stored.as_deref(),
+                aside_key: &aside_key,
+            };
+            let opened = opening::open_visit(&opening, lang, Some(visit));
+            if opened.keep_stored || (opened.set_aside && !browser::storage_move(keep::STORAGE_KEY, &aside_key)) {
+                // A corrupt value that stays where it is must not be overwritten.
+                sync.block_saving();
+            }
+            opened.state
+        })
+    };
+    // One callback for the app's life: a new one on every render would make
+    // every component's props differ, and redraw the whole page on each edit.
+    let onaction = {
+        let dispatcher = state.dispatcher();
+        (*use_memo((), move |_| Callback::from(move |action: Action| dispatcher.dispatch(action)))).clone()
+    };
+    // The view shown: the one the app was opened with, until the speaker
+    // enters or leaves presentation mode.
+    let view = use_state_eq(|| props.view);
+    let uncertainty = use_deferred_uncertainty(state.valid_scenario.clone());
+    // The print-only report (every assumption) follows the scenario once an
+    // edit has rested: it is never seen while typing, and redrawing it on
+    // every keystroke would double the work of a large scenario.
+    let report = use_rested((state.valid_scenario.clone(), state.outcome.clone()), UNCERTAINTY_DELAY_MS);
+    let lang = state.lang;
+    // The editor, the year tables and the charts below the fund chart are
+    // drawn once the first results have been painted: they are below them
+    // (on a phone, far below), and a large scenario's first results come
+    // sooner without them.
+    let painted = use_painted();
+    // The year tables follow an edit one frame after the results: an edit's
+    // first frame carries only the charts and figures a reader is watching.
+    let tables = use_after_paint(state.valid_scenario.clone(), state.outcome.clone());
+    // The page's link for the last valid scenario (a preset by its id when
+    // unchanged) and the view; `None` while the browser deflates a new one.
+    let fragment = use_page_fragment(owns_page, state.valid_scenario.clone(), state.preset_id.clone(), lang, *view);
+    // Whether this browser keeps the autosave (storage can be turned off or full).
+    let storage_works = use_memo((), move |_| owns_page && browser::storage_works());
+    {
+        // The autosave follows the scenario itself, not its link, which the
+        // browser deflates asynchronously: an edit made just before leaving
+        // the page is pending at once and written on `pagehide`.
+        let sync = sync.clone();
+        // The history entry and the scenario last autosaved (or opened).
+        let seen = use_mut_ref(|| None::<(u32, Rc<Scenario>)>);
+        use_effect_with((state.valid_scenario.clone(), state.entry), move |(scenario, entry)| {
+            if owns_page {
+                let previous = seen.borrow_mut().replace((*entry, scenario.clone()));
+                match previous {
+                    // Opening: nothing new to autosave.
+                    None => {}
+                    // A whole new scenario is kept at once.
+                    Some((previous, _)) if previous != *entry => sync.save_now(&scenario.to_json()),
+                    // Edits after a pause (and only when the scenario changed);
+                    // its JSON is written then.
+                    Some((_, saved)) if saved != *scenario => sync.later(None, Some(scenario.clone())),
+                    Some(_) => {}
+                }
+            }
+        });
+    }
+    {
+        // The address: edits are written after a pause, in place; a new
+        // scenario gets its own history entry.
+        let sync = sync.clone();
+        // The history entry the address was last written for.
+        let seen = use_mut_ref(|| None::<u32>);
+        use_effect_with((fragment.current.clone(), state.entry), move |(fragment, entry)| {
+            // Written once the link of what is shown is ready.
+            if let (true, Some(fragment)) = (owns_page, fragment) {
+                match seen.borrow_mut().replace(*entry) {
+                    // Opening: the address names what is shown.
+                    None => sync.replace_now((**fragment).clone()),
+                    Some(previous) if previous != *entry => sync.push((**fragment).clone()),
+                    Some(_) => sync.later(Some((**fragment).clone()), None),
+                }
+            }
+        });
+    }
+    {
+        // Back and forward (and a link typed into the address) open that link's scenario.
+        let sync = sync.clone();
+        let dispatcher = state.dispatcher();
+        let set_view = view.setter();
+        use_effect_with((), move |_| {
+            let listeners = owns_page.then(|| {
+                let window = gloo::utils::window();
+                let follow = {
+                    let sync = sync.clone();
+                    move |_: &web_sys::Event| {
+                        let fragment = browser::location_fragment();
+                        let shown = sync.shown();
+                        if fragment == shown {
+                            return;
+                        }
+                        if keep::carries_link(&fragment) {
+                            set_view.set(View::in_fragment(&fragment));
+                            sync.followed(fragment.clone());
+                            // The link's scenario is inflated by the browser, then opened.
+                            let dispatcher = dispatcher.clone();
+                            wasm_bindgen_futures::spawn_local(async move {
+                                let inflated = browser::inflate_fragment(&fragment).await;
+                                dispatcher.dispatch(Action::LinkFollowed { fragment, inflated });
+                            });
+                        } else if !shown.is_empty() {
+                            // An in-page anchor (#fundsim-editor): the browser has moved
+                            // there; the address goes on naming the scenario.
+                            sync.replace_now(shown);
+                        }
+                    }
+                };
+                let flush = {
+                    let sync = sync.clone();
+                    move |_: &web_sys::Event| sync.flush()
+                };
+                [
+                    gloo::events::EventListener::new(&window, "popstate", follow.clone()),
+                    gloo::events::EventListener::new(&window, "hashchange", follow),
+                    // Leaving or hiding the page writes what is pending.
+                    gloo::events::EventListener::new(&window, "pagehide", flush),
+                ]
+            });
+            move || drop(listeners)
+        });
+    }
+    {
+        use_effect_with(lang, move |lang| {
+            if owns_page {
+                gloo::utils::document().set_title(T::PageTitle.get(*lang));
+            }
+        });
+    }
+    let prefs = Prefs { lang, unit: state.unit, currency: state.valid_scenario.currency.clone().into() };
+    let scenario = state.scenario.clone();
+    let errors = Rc::new(state.errors.clone());
+    let valid = state.valid_scenario.clone();
+    let outcome = state.outcome.clone();
+    let generation = state.generation;
+    // A preset's scenario, unrenamed, is titled in the reader's language; any other by its own name.
+    let title = state
+        .preset_id
+        .as_deref()
+        .and_then(crate::presets::by_id)
+        .filter(|p| p.scenario.name == valid.name)
+        .map(|p| lang.pick(p.title.sv, p.title.en).to_string())
+        .unwrap_or_else(|| valid.name.clone());
+
+    let link = fragment.last.as_ref().map(|f| AttrValue::from(browser::page_link(f)));
+    if *view == View::Present {
+        let leave = {
+            let view = view.clone();
+            Callback::from(move |()| {
+                if owns_page {
+                    browser::exit_fullscreen();
+                }
+                view.set(View::Full);
+            })
+        };
+        return html! {
+            <ContextProvider<Prefs> context={prefs}>
+                <div class={classes!("fundsim", View::Present.class())} lang={lang.tag()} data-testid="fundsim">
+                    <crate::ui::view::components::presentation::Presentation scenario={scenario} valid={valid}
+                        outcome={outcome} errors={errors} preset_id={state.preset_id.clone().map(AttrValue::from)}
+                        title={AttrValue::from(title)} link={link} owns_page={owns_page} notice={state.notice.clone()}
+                        generation={generation} onaction={onaction} onleave={leave} />
+                </div>
+            </ContextProvider<Prefs>>
+        };
+    }
+    let present = {
+        let view = view.clone();
+        Callback::from(move |_: MouseEvent| {
+            // Full screen needs this click's user gesture; a refusal is ignored.
+            if owns_page {
+                browser::request_fullscreen();
+            }
+            view.set(View::Present);
+        })
+    };
+
+    html! {
+        <ContextProvider<Prefs> context={prefs}>
+            <div class={classes!("fundsim", view.class())} lang={lang.tag()} data-testid="fundsim">
+                <a class="skip-link" href="#fundsim-editor">{ T::SkipToEditor.get(lang) }</a>
+                <Header onaction={onaction.clone()} />
+                <PresetPicker current={state.preset_id.clone().map(AttrValue::from)} onaction={onaction.clone()} />
+                <NoticeBanner notice={state.notice.clone()} onaction={onaction.clone()} />
+                <div class="layout">
+                    <main class="results" aria-labelledby="results-heading">
+                        <div class="title-row">
+                            <h2 id="results-heading" class="scenario-title" data-testid="scenario-title">{ title }</h2>
+                            <button type="button" class="text-button present-button" data-testid="enter-present" onclick={present}>
+                                <span class="present-icon" aria-hidden="true">{ "▶" }</span>{ crate::ui::text::PresentText::Enter.get(lang) }
+                            </button>
+                        </div>
+                        <crate::ui::view::components::print_report::PrintReport scenario={report.0.clone()} outcome={report.1.clone()} />
+                        <ErrorSummary scenario={scenario.clone()} errors={errors.clone()} />
+                        <KeyFigures scenario={valid.clone()} outcome={outcome.clone()} uncertainty={uncertainty} />
+                        <ShareBar link={link}
+                            file_name={AttrValue::from(keep::file_name(&valid.name))} scenario={valid.clone()}
+                            has_errors={!state.errors.is_empty()} autosave={owns_page && *storage_works}
+                            displaced={state.displaced.as_ref().map(|s| AttrValue::from(s.name.clone()))} onaction={onaction.clone()} />
+                        <a class="text-button to-editor" href="#fundsim-editor" data-testid="to-editor">{ T::ToEditor.get(lang) }</a>
+                        <ChartsPanel scenario={valid.clone()} outcome={outcome.clone()} first_frame={!*painted} />
+                    </main>
+                    <aside class="editor" id="fundsim-editor" tabindex="-1" aria-labelledby="editor-heading" key={generation}>
+                        <h2 id="editor-heading">{ T::Assumptions.get(lang) }</h2>
+                        if *painted {
+                        <FundEditor scenario={scenario.clone()} errors={errors.clone()} onaction={onaction.clone()} />
+                        <section class="editor-section" aria-labelledby="ed-repayment">
+                            <h3 id="ed-repayment">{ T::SectionRepayment.get(lang) }</h3>
+                            <RepaymentEditor path="repayment_default" label={T::DefaultRule.get(lang)}
+                                rule={state.scenario.repayment_default.clone()} errors={errors.clone()}
+                                sentence={explain::default_rule(state.scenario.repayment_default.as_ref(), lang)}
+                                onchange={onaction.reform(Action::DefaultRepaymentChanged)} />
+                        </section>
+                        <InterventionsEditor scenario={scenario.clone()} outcome={outcome.clone()} errors={errors.clone()} onaction={onaction.clone()} />
+                        <ActorsEditor scenario={scenario.clone()} errors={errors.clone()} onaction={onaction.clone()} />
+                        <GeneralEditor scenario={scenario.clone()} errors={errors.clone()} onaction={onaction.clone()} />
+                        }
+                    </aside>
+                    <div class="details">
+                        if *painted {
+                            <YearTables scenario={tables.0} outcome={tables.1} />
+                            <ScenarioJson scenario={scenario.clone()} onaction={onaction.clone()} />
+                        }
+                        <p class="privacy">{ T::Privacy.get(lang) }</p>
+                    </div>
+                </div>
+            </div>
+        </ContextProvider<Prefs>>
+    }
+}
+
+/// Whether the page has painted since the app was first drawn: set after the
+/// next animation frame (a task queued from it runs after that frame's paint),
+/// or after [`PAINT_WAIT_MS`] where frames do not come (a hidden tab).
+#[hook]
+fn use_painted() -> UseStateHandle<bool> {
+    let painted = use_state_eq(|| false);
+    {
+        let painted = painted.clone();
+        use_effect_with((), move |_| {
+            let after_frame = {
+                let painted = painted.clone();
+                browser::after_next_paint(move || painted.set(true))
+            };
+            let fallback = gloo::timers::callback::Timeout::new(PAINT_WAIT_MS, move || painted.set(true));
+            move || drop((after_frame, fallback))
+        });
+    }
+    painted
+}
+
+/// `scenario` and its `outcome` once the page has painted after they changed:
+/// the new pair arrives in a task queued from the next animation frame (as in
+/// [`use_painted`]), so what is drawn from it is drawn after the frame that
+/// shows the edit's results. Where no frame comes first (a hidden tab, a
+/// browser busy drawing), after [`FOLLOW_WAIT_MS`]. A newer pair cancels a
+/// pending one; the first pair is returned at once.
+#[hook]
+fn use_after_paint(scenario: Rc<Scenario>, outcome: Rc<Outcome>) -> (Rc<Scenario>, Rc<Outcome>) {
+    let shown = {
+        let first = (scenario.clone(), outcome.clone());
+        use_state(move || first)
+    };
+    {
+        let shown = shown.clone();
+        let current = Rc::ptr_eq(&shown.0, &scenario) && Rc::ptr_eq(&shown.1, &outcome);
+        let key = (Rc::as_ptr(&scenario) as usize, Rc::as_ptr(&outcome) as usize);
+        use_effect_with(key, move |_| {
+            let pending = (!current)
+                .then(|| browser::after_paint_or_wait(FOLLOW_WAIT_MS, move || shown.set((scenario, outcome))));
+            // A newer pair cancels this one.
+            move || drop(pending)
+        });
+    }
+    (*shown).clone()
+}
+
+/// The longest the year tables and the page's link wait for the frame after an edit.
+const FOLLOW_WAIT_MS: u32 = 100;
+
+/// The longest the editor waits for the first paint.
+const PAINT_WAIT_MS: u32 = 1_000;
+
+/// How long the scenario must stay unchanged before the Monte Carlo run starts.
+const UNCERTAINTY_DELAY_MS: u32 = 250;
+
+/// The Monte Carlo figures of the valid scenario, computed off the typing
+/// path: an edit redraws the deterministic results at once, and the run (many
+/// simulations) starts only once the scenario has rested for
+/// [`UNCERTAINTY_DELAY_MS`]. Until then the previous figures stay.
+#[hook]
+fn use_deferred_uncertainty(scenario: Rc<Scenario>) -> Option<Rc<crate::model::montecarlo::Uncertainty>> {
+    let figures = use_state(|| None);
+    {
+        let figures = figures.clone();
+        use_effect_with(scenario, move |scenario| {
+            let scenario = scenario.clone();
+            let run = gloo::timers::callback::Timeout::new(UNCERTAINTY_DELAY_MS, move || {
+                figures.set(crate::ui::state::uncertainty_of(&scenario));
+            });
+            // A newer scenario cancels the pending run.
+            move || drop(run)
+        });
+    }
+    (*figures).clone()
+}
+
+/// The page's link fragment: `current` is the link of this scenario, preset
+/// and language, once ready (the scenario is deflated by the browser,
+/// asynchronously); `last` is the newest one made, for the share bar to show
+/// meanwhile. Both are `None` for an app that does not own the page.
+struct PageFragment {
+    current: Option<Rc<String>>,
+    last: Option<Rc<String>>,
+}
+
+#[hook]
+fn use_page_fragment(
+    owns_page: bool,
+    scenario: Rc<Scenario>,
+    preset: Option<String>,
+    lang: Lang,
+    view: View,
+) -> PageFragment {
+    // The newest link made, with what it was made for.
+    let made = use_state(|| None::<(Rc<Scenario>, Option<String>, Lang, View, Rc<String>)>);
+    {
+        let made = made.clone();
+        let (scenario, preset) = (scenario.clone(), preset.clone());
+        use_effect_with((Rc::as_ptr(&scenario) as usize, preset.clone(), lang, view), move |_| {
+            // A newer scenario makes this result stale: it is then dropped.
+            let live = Rc::new(std::cell::Cell::new(true));
+            // The link is made after the frame that shows the edit: its JSON
+            // and the deflating are not part of a keystroke's redraw, and
+            // while typing only the last scenario's link is made.
+            let pending = owns_page.then(|| {
+                let alive = live.clone();
+                browser::after_paint_or_wait(FOLLOW_WAIT_MS, move || {
+                    let plan = keep::LinkPlan::new(&scenario, preset.as_deref(), lang, view);
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let packed = match &plan.json {
+                            Some(json) => browser::deflate_raw(json.as_bytes()).await,
+                            None => Vec::new(),
+                        };
+                        if alive.get() {
+                            made.set(Some((scenario, preset, lang, view, Rc::new(plan.fragment(&packed)))));
+                        }
+                    });
+                })
+            });
+            move || {
+                live.set(false);
+                drop(pending);
+            }
+        });
+    }
+    let last = (*made).as_ref().map(|(_, _, _, _, fragment)| fragment.clone());
+    let current = (*made)
+        .as_ref()
+        .filter(|(s, p, l, v, _)| Rc::ptr_eq(s, &scenario) && *p == preset && *l == lang && *v == view)
+        .map(|(_, _, _, _, fragment)| fragment.clone());
+    PageFragment { current, last }
+}
+
+/// `value` once it has stayed the same for `delay_ms`; the first value at once.
+#[hook]
+fn use_rested<T: Clone + PartialEq + 'static>(value: T, delay_ms: u32) -> T {
+    let rested = {
+        let first = value.clone();
+        use_state_eq(move || first)
+    };
+    {
+        let rested = rested.clone();
+        use_effect_with(value, move |value| {
+            let value = value.clone();
+            let settle = gloo::timers::callback::Timeout::new(delay_ms, move || rested.set(value));
+            // A newer value cancels the pending one.
+            move || drop(settle)
+        });
+    }
+    (*rested).clone()
+}

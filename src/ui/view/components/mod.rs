@@ -1,0 +1,52 @@
+//! The app's components, one per file: form fields, the header, the preset
+//! picker, share and keep (link, QR code, files), the results (key figures,
+//! charts, tables) and the JSON panel.
+
+pub mod charts_panel;
+pub mod error_summary;
+pub mod header;
+pub mod id_field;
+pub mod key_figures;
+pub mod notice_banner;
+pub mod number_field;
+pub mod presentation;
+pub mod preset_picker;
+pub mod print_report;
+pub mod qr_dialog;
+pub mod scenario_json;
+pub mod select_field;
+pub mod share_bar;
+pub mod text_field;
+pub mod uncertainty_figures;
+pub mod year_tables;
+
+use yew::AttrValue;
+
+use crate::model::ScenarioError;
+use crate::ui::text::engine_message;
+use crate::words::Lang;
+
+/// The DOM id of the field at a scenario path.
+pub fn dom_id(path: &str) -> String {
+    path.chars()
+        .filter_map(|c| match c {
+            '[' | '.' => Some('-'),
+            ']' => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// The engine's message for the field at `path`, in the user's language;
+/// `percent` when the field is typed in percent.
+pub fn field_error(errors: &[ScenarioError], path: &str, lang: Lang, percent: bool) -> Option<AttrValue> {
+    errors.iter().find(|e| e.path == path).map(|e| AttrValue::from(engine_message(&e.message, lang, percent)))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn dom_ids_follow_paths() {
+        assert_eq!(super::dom_id("interventions[12].avoided_costs[0].actor"), "interventions-12-avoided_costs-0-actor");
+    }
+}

@@ -1,0 +1,62 @@
+//! The fund: who finances it, how it is accounted for, its initial capital and allocations.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::model::{Accounting, Scenario, ScenarioError};
+use crate::ui::state::Action;
+use crate::ui::text::T;
+use crate::ui::view::components::field_error;
+use crate::ui::view::components::number_field::NumberField;
+use crate::ui::view::components::select_field::SelectField;
+use crate::ui::view::editor::allocations::AllocationsEditor;
+use crate::ui::view::Prefs;
+use crate::words::parse::NumKind;
+
+#[derive(Properties, PartialEq)]
+pub struct FundEditorProps {
+    pub scenario: Rc<Scenario>,
+    pub errors: Rc<Vec<ScenarioError>>,
+    pub onaction: Callback<Action>,
+}
+
+#[component(FundEditor)]
+pub fn fund_editor(props: &FundEditorProps) -> Html {
+    let prefs = use_context::<Prefs>().unwrap_or_default();
+    let lang = prefs.lang;
+    let s = &props.scenario;
+    let e = |path: &str| field_error(&props.errors, path, lang, false);
+    let on = &props.onaction;
+    let actors: Vec<(AttrValue, AttrValue)> =
+        s.actors.iter().map(|a| (AttrValue::from(a.id.clone()), AttrValue::from(a.name.clone()))).collect();
+    let accounting = |value: Accounting, id: &'static str, label: T, explain: T| {
+        let onchange = on.reform(move |_: Event| Action::AccountingChosen(value));
+        html! {
+            <div class="choice">
+                <input type="radio" name="fund-accounting" id={id} checked={s.fund.accounting == value}
+                    data-testid={format!("in-{id}")} {onchange} />
+                <label for={id}>
+                    <span class="choice-title">{ label.get(lang) }</span>
+                    <span class="choice-explain">{ explain.get(lang) }</span>
+                </label>
+            </div>
+        }
+    };
+    html! {
+        <section class="editor-section" aria-labelledby="ed-fund">
+            <h3 id="ed-fund">{ T::SectionFund.get(lang) }</h3>
+            <SelectField id="fund-financed_by" label={T::FinancedBy.get(lang)} value={s.fund.financed_by.clone()}
+                options={actors} error={e("fund.financed_by")} onchange={on.reform(Action::FinancerChosen)} />
+            <fieldset class="choices">
+                <legend>{ T::Accounting.get(lang) }</legend>
+                { accounting(Accounting::Appropriation, "fund-accounting-appropriation", T::Appropriation, T::AppropriationExplain) }
+                { accounting(Accounting::EarmarkedEquity, "fund-accounting-earmarked", T::EarmarkedEquity, T::EarmarkedEquityExplain) }
+            </fieldset>
+            <NumberField id="fund-initial_capital" label={T::InitialCapital.get(lang)} kind={NumKind::Money}
+                value={s.fund.initial_capital} suffix={prefs.currency_label()} error={e("fund.initial_capital")}
+                onchange={on.reform(Action::InitialCapitalChanged)} />
+            <AllocationsEditor scenario={props.scenario.clone()} errors={props.errors.clone()} onaction={on.clone()} />
+        </section>
+    }
+}
