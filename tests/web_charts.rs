@@ -8,9 +8,9 @@
 use std::rc::Rc;
 
 use fundsim::model::{simulate, Outcome, Scenario};
-use fundsim::ui::charts::{ActorYearChart, ChartProps, FlowChart, FundChart, WhoPaysChart};
-use fundsim::ui::format::{money, Unit};
-use fundsim::ui::i18n::Lang;
+use fundsim::ui::view::charts::{ActorYearChart, ChartProps, FlowChart, FundChart, WhoPaysChart};
+use fundsim::words::format::{money, Unit};
+use fundsim::words::Lang;
 use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -420,7 +420,7 @@ struct PanelProps {
 #[function_component(Panel)]
 fn panel(props: &PanelProps) -> Html {
     let (scenario, outcome) = known();
-    html! { <fundsim::ui::components::charts_panel::ChartsPanel {scenario} {outcome} first_frame={props.first_frame} /> }
+    html! { <fundsim::ui::view::components::charts_panel::ChartsPanel {scenario} {outcome} first_frame={props.first_frame} /> }
 }
 
 async fn render_panel(first_frame: bool) -> Element {

@@ -12,10 +12,10 @@ use std::time::Duration;
 
 use fundsim::model::outcome::money_text;
 use fundsim::model::simulate;
-use fundsim::ui::i18n::Lang;
 use fundsim::ui::state::example_scenario;
 use fundsim::ui::state::opening::Opening;
 use fundsim::ui::view::app::{App, AppProps};
+use fundsim::words::Lang;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, Event, EventInit, HtmlInputElement, HtmlSelectElement};

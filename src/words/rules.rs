@@ -183,12 +183,15 @@ pub fn intervention_rule(scenario: &Scenario, outcome: &Outcome, index: usize, l
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn example() -> Scenario {
+        crate::presets::example().expect("the example reads")
+    }
     use crate::model::simulate;
-    use crate::ui::state::example_scenario;
 
     #[test]
     fn savings_share_names_the_savers_and_the_cap_amount() {
-        let mut s = example_scenario();
+        let mut s = example();
         s.interventions[0].repayment = None; // the default: 50 % of savings, cap 1 × grant
         let outcome = simulate(&s).unwrap();
         assert_eq!(
@@ -203,7 +206,7 @@ mod tests {
 
     #[test]
     fn fixed_instalments_give_amount_and_first_year() {
-        let s = example_scenario();
+        let s = example();
         let outcome = simulate(&s).unwrap();
         assert_eq!(
             intervention_rule(&s, &outcome, 0, Lang::Sv),
