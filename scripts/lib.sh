@@ -108,7 +108,9 @@ ensure_node_modules() {
     command -v npm >/dev/null 2>&1 || die "npm not found: install Node.js 20 or newer"
     local stamp="$FUNDSIM_ROOT/node_modules/.fundsim-lock.sha256" sum
     if [ -f "$FUNDSIM_ROOT/package-lock.json" ]; then
-        sum="$(sha256sum "$FUNDSIM_ROOT/package-lock.json" "$FUNDSIM_ROOT/package.json" | sha256sum | cut -d' ' -f1)"
+        # The files' contents only, not their paths: a checkout moved or
+        # copied elsewhere keeps its packages.
+        sum="$(cat "$FUNDSIM_ROOT/package-lock.json" "$FUNDSIM_ROOT/package.json" | sha256sum | cut -d' ' -f1)"
     else
         sum="no-lock"
     fi
