@@ -9,8 +9,8 @@ use std::rc::Rc;
 
 use fundsim::model::{simulate, Outcome, Scenario};
 use fundsim::ui::charts::{ActorYearChart, ChartProps, FlowChart, FundChart, WhoPaysChart};
-use fundsim::ui::format::{money, Unit};
-use fundsim::ui::i18n::Lang;
+use fundsim::words::format::{money, Unit};
+use fundsim::words::Lang;
 use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
