@@ -961,7 +961,7 @@ mod tests {
         assert_eq!(state.outcome, valid.outcome);
         assert_eq!(state.valid_scenario, valid.valid_scenario);
         let error = state.error_at("interventions[0].success_rate").expect("message at the field");
-        assert!(error.message.contains("between 0 and 1"));
+        assert_eq!(error.problem, crate::model::Problem::Between { low: Decimal::ZERO, high: Decimal::ONE });
         // Fixing it recomputes and clears the message.
         let fixed =
             state.reduce(Action::InterventionEdited { index: 0, edit: InterventionEdit::SuccessRateChanged(d("0.3")) });
@@ -1105,7 +1105,7 @@ mod tests {
         assert_eq!(state.generation, 1);
         let state = state.reduce(Action::ScenarioPasted("{ not json".into()));
         assert_eq!(state.scenario.name, "Annat");
-        assert!(matches!(&state.notice, Some(Notice::ScenarioRefused(e)) if e.message.contains("not valid JSON")));
+        assert!(matches!(&state.notice, Some(Notice::ScenarioRefused(e)) if e.to_string().contains("not valid JSON")));
     }
 
     #[test]

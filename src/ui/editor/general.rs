@@ -24,27 +24,27 @@ pub struct GeneralEditorProps {
 pub fn general_editor(props: &GeneralEditorProps) -> Html {
     let lang = use_context::<Prefs>().unwrap_or_default().lang;
     let s = &props.scenario;
-    let e = |path: &str, percent: bool| field_error(&props.errors, path, lang, percent);
+    let e = |path: &str| field_error(&props.errors, path, lang);
     let on = &props.onaction;
     html! {
         <section class="editor-section" aria-labelledby="ed-general">
             <h3 id="ed-general">{ T::SectionScenario.get(lang) }</h3>
-            <TextField id="name" label={T::ScenarioName.get(lang)} value={s.name.clone()} error={e("name", false)}
+            <TextField id="name" label={T::ScenarioName.get(lang)} value={s.name.clone()} error={e("name")}
                 oninput={on.reform(Action::Renamed)} />
             <TextField id="description" label={T::Description.get(lang)} value={s.description.clone()} multiline=true
-                error={e("description", false)} oninput={on.reform(Action::DescriptionChanged)} />
+                error={e("description")} oninput={on.reform(Action::DescriptionChanged)} />
             <div class="field-row">
                 <NumberField id="start_year" label={T::StartYear.get(lang)} kind={NumKind::Year} value={Decimal::from(s.start_year)}
-                    error={e("start_year", false)} onchange={on.reform(|v| Action::StartYearChanged(as_i32(v)))} />
+                    error={e("start_year")} onchange={on.reform(|v| Action::StartYearChanged(as_i32(v)))} />
                 <NumberField id="horizon_years" label={T::Horizon.get(lang)} kind={NumKind::Count} value={Decimal::from(s.horizon_years)}
-                    suffix={T::YearsUnit.get(lang)} error={e("horizon_years", false)}
+                    suffix={T::YearsUnit.get(lang)} error={e("horizon_years")}
                     onchange={on.reform(|v| Action::HorizonChanged(as_u32(v)))} />
             </div>
             <div class="field-row">
                 <NumberField id="discount_rate" label={T::DiscountRate.get(lang)} kind={NumKind::Percent} value={s.discount_rate}
-                    suffix="%" hint={T::DiscountRateHint.get(lang)} error={e("discount_rate", true)}
+                    suffix="%" hint={T::DiscountRateHint.get(lang)} error={e("discount_rate")}
                     onchange={on.reform(Action::DiscountRateChanged)} />
-                <TextField id="currency" label={T::Currency.get(lang)} value={s.currency.clone()} error={e("currency", false)}
+                <TextField id="currency" label={T::Currency.get(lang)} value={s.currency.clone()} error={e("currency")}
                     oninput={on.reform(Action::CurrencyChanged)} />
             </div>
         </section>
