@@ -80,7 +80,7 @@ pub fn start() {
 #[cfg(feature = "app")]
 #[wasm_bindgen]
 pub fn mount(element: web_sys::Element, options_json: Option<String>) -> Result<(), JsError> {
-    let props = mount_props(options_json.as_deref()).map_err(|e| JsError::new(&e))?;
+    let props = mount_props(options_json.as_deref()).map_err(|e| JsError::new(&e.to_string()))?;
     yew::Renderer::<ui::view::app::App>::with_root_and_props(element, props).render();
     Ok(())
 }
@@ -102,40 +102,44 @@ struct MountOptions<'a> {
 }
 
 #[cfg(feature = "app")]
-/// The app's props from `mount`'s options.
-fn mount_props(options_json: Option<&str>) -> Result<ui::view::app::AppProps, String> {
+/// The app's props from `mount`'s options; a refusal names the option.
+fn mount_props(options_json: Option<&str>) -> Result<ui::view::app::AppProps, model::ScenarioError> {
+    use model::{Echo, Problem, ScenarioError};
     use std::rc::Rc;
     use ui::state::opening::Opening;
     use ui::view::app::AppProps;
     use words::Lang;
 
     let Some(json) = options_json.filter(|j| !j.trim().is_empty()) else { return Ok(AppProps::default()) };
+    let refused = |at: &str, problem| ScenarioError::new(at, problem);
     if !json.trim_start().starts_with('{') {
-        return Err("options: not a valid JSON object (it must start with {)".to_string());
+        return Err(refused("options", Problem::NotAnObject { cause: None, line: 0, column: 0 }));
     }
-    let options: MountOptions =
-        serde_json::from_str(json).map_err(|e| format!("options: not a valid JSON object ({e})"))?;
+    let options: MountOptions = serde_json::from_str(json).map_err(|e| {
+        let cause = Some(Box::new(model::error::read_problem(&e, json)));
+        refused("options", Problem::NotAnObject { cause, line: e.line(), column: e.column() })
+    })?;
     // An option given with the wrong type is refused, naming it.
     let text = |name: &str, value: Option<&serde_json::value::RawValue>| match value {
         None => Ok(None),
         Some(raw) => {
-            serde_json::from_str::<String>(raw.get()).map(Some).map_err(|_| format!("{name}: must be a string"))
+            serde_json::from_str::<String>(raw.get()).map(Some).map_err(|_| refused(name, Problem::MustBeText))
         }
     };
     let lang = match text("lang", options.lang)?.as_deref() {
         None | Some("sv") => Lang::Sv,
         Some("en") => Lang::En,
-        Some(other) => return Err(format!("lang: \"{other}\" is not a language of fundsim (sv, en)")),
+        Some(other) => return Err(refused("lang", Problem::NotALanguage(Echo::new(other)))),
     };
     let opening = if let Some(scenario) = options.scenario {
-        let scenario = model::Scenario::from_json(scenario.get()).map_err(|e| prefix("scenario", e))?;
-        let outcome = model::simulate(&scenario).map_err(|e| prefix("scenario", e))?;
+        let scenario = model::Scenario::from_json(scenario.get()).map_err(|e| e.within("scenario"))?;
+        let outcome = model::simulate(&scenario).map_err(|e| e.within("scenario"))?;
         Opening::Simulated(Rc::new(scenario), Rc::new(outcome))
     } else if let Some(preset) = options.preset {
-        let id = text("preset", Some(preset)).map_err(|_| "preset: must be a preset's id (a string)".to_string())?;
+        let id = text("preset", Some(preset)).map_err(|_| refused("preset", Problem::PresetIdNotText))?;
         let id = id.unwrap_or_default();
         if presets::by_id(&id).is_none() {
-            return Err(format!("preset: \"{id}\" is not a preset"));
+            return Err(refused("preset", Problem::NotAPreset(Echo::new(&id))));
         }
         Opening::Preset(id)
     } else {
@@ -143,19 +147,11 @@ fn mount_props(options_json: Option<&str>) -> Result<ui::view::app::AppProps, St
     };
     let view = match text("view", options.view)?.as_deref() {
         None => ui::state::view::View::Full,
-        Some(key) => ui::state::view::View::from_key(key)
-            .ok_or_else(|| format!("view: \"{key}\" is not a view of fundsim (full, results, compact, present)"))?,
+        Some(key) => {
+            ui::state::view::View::from_key(key).ok_or_else(|| refused("view", Problem::NotAView(Echo::new(key))))?
+        }
     };
     Ok(AppProps { opening, lang, owns_page: false, view, inflated_link: None })
-}
-
-#[cfg(feature = "app")]
-fn prefix(at: &str, e: model::ScenarioError) -> String {
-    if e.path.is_empty() {
-        format!("{at}: {}", e.message)
-    } else {
-        format!("{at}.{}: {}", e.path, e.message)
-    }
 }
 
 /// `qrSvg(text)`: the QR code of `text` (the page's link) as an SVG document,
@@ -202,7 +198,7 @@ mod tests {
     fn refused(options: &str) -> String {
         match mount_props(Some(options)) {
             Ok(_) => panic!("{options} was accepted"),
-            Err(e) => e,
+            Err(e) => e.to_string(),
         }
     }
 

@@ -140,7 +140,7 @@ fn check_file(file: &Path) -> Vec<String> {
             (None, Some(error), Err(e)) => {
                 let path = error["path"].as_str().expect("error.path");
                 if e.path != path {
-                    failures.push(format!("{name}: error at `{}` ({}), expected at `{path}`", e.path, e.message));
+                    failures.push(format!("{name}: error at `{}` ({}), expected at `{path}`", e.path, e.problem));
                 }
                 if let Some(part) = error.get("contains").and_then(Value::as_str) {
                     if !e.to_string().contains(part) {

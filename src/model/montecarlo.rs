@@ -17,7 +17,7 @@ use super::outcome::{money_text, ratio_text};
 use super::scenario::{Range, Scenario};
 use super::simulate::simulate;
 use super::validate::validate;
-use super::ScenarioError;
+use super::{Problem, ScenarioError};
 
 /// Most draws one run may ask for.
 pub const MAX_DRAWS: u32 = 10_000;
@@ -112,8 +112,7 @@ fn draw(scenario: &Scenario, rng: &mut SplitMix64) -> Result<Scenario, ScenarioE
     let mut drawn = scenario.clone();
     for (i, iv) in drawn.interventions.iter_mut().enumerate() {
         let Some(u) = iv.uncertainty.clone() else { continue };
-        let too_large =
-            || ScenarioError::new(format!("interventions[{i}].uncertainty"), "amounts too large to compute");
+        let too_large = || ScenarioError::new(format!("interventions[{i}].uncertainty"), Problem::DrawTooLarge);
         if let Some(r) = u.success_rate {
             iv.success_rate = triangular(r, iv.success_rate, rng);
         }
@@ -156,7 +155,7 @@ fn percentiles(mut values: Vec<Decimal>) -> Percentiles {
 pub fn monte_carlo(scenario: &Scenario, seed: u64, draws: u32) -> Result<Uncertainty, ScenarioError> {
     validate(scenario)?;
     if draws == 0 || draws > MAX_DRAWS {
-        return Err(ScenarioError::new("draws", format!("must be between 1 and {MAX_DRAWS}")));
+        return Err(ScenarioError::new("draws", super::error::between(1, MAX_DRAWS)));
     }
     let mut rng = SplitMix64::new(seed);
     let years = scenario.horizon_years as usize;
@@ -170,9 +169,8 @@ pub fn monte_carlo(scenario: &Scenario, seed: u64, draws: u32) -> Result<Uncerta
         closing.push(outcome.fund.last().map(|f| f.close).unwrap_or_default());
         let mut running = Decimal::ZERO;
         for (y, net) in outcome.org_net.iter().enumerate() {
-            running = running
-                .checked_add(*net)
-                .ok_or_else(|| ScenarioError::new("interventions", "amounts too large to compute"))?;
+            running =
+                running.checked_add(*net).ok_or_else(|| ScenarioError::new("interventions", Problem::DrawTooLarge))?;
             cumulative[y].push(running);
         }
         if outcome.key_figures.payback_year.is_some() {
@@ -202,7 +200,7 @@ pub fn monte_carlo(scenario: &Scenario, seed: u64, draws: u32) -> Result<Uncerta
 /// JavaScript number and must be a whole number from 0 to 2^53.
 pub fn monte_carlo_json(scenario_json: &str, seed: f64, draws: u32) -> Result<String, ScenarioError> {
     if !(seed.is_finite() && seed >= 0.0 && seed.fract() == 0.0 && seed <= 9_007_199_254_740_992.0) {
-        return Err(ScenarioError::new("seed", "must be a whole number from 0 to 9007199254740992"));
+        return Err(ScenarioError::new("seed", Problem::WholeNumberFrom { low: 0, high: 9_007_199_254_740_992 }));
     }
     let scenario = Scenario::from_json(scenario_json)?;
     let result = monte_carlo(&scenario, seed as u64, draws)?;

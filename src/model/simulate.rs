@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use super::outcome::{ActorOutcome, ActorYear, FundYear, InterventionOutcome, KeyFigures, Outcome};
 use super::scenario::{Accounting, Intervention, RepaymentRule, Scenario};
 use super::validate::{validate, Valid};
-use super::ScenarioError;
+use super::{Problem, ScenarioError};
 
 /// Runs the contract's calculation on a scenario, after validating it.
 pub fn simulate(scenario: &Scenario) -> Result<Outcome, ScenarioError> {
@@ -38,7 +38,7 @@ fn add_into(target: &mut Decimal, amount: Decimal) -> Checked<()> {
 }
 
 fn too_large(path: impl Into<String>) -> ScenarioError {
-    ScenarioError::new(path, "amounts too large to compute; use smaller amounts")
+    ScenarioError::new(path, Problem::TooLargeToCompute)
 }
 
 /// Year-indexed flows of one actor, summed over interventions.

@@ -17,7 +17,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 
 use crate::model::validate::validate;
-use crate::model::{Scenario, ScenarioError};
+use crate::model::{Problem, Scenario, ScenarioError};
 
 /// The link format this build writes.
 pub const LINK_VERSION: u32 = 1;
@@ -125,7 +125,7 @@ pub struct PackedLink {
 pub const MAX_LINK_SCENARIO_BYTES: usize = MAX_SCENARIO_BYTES;
 
 fn damaged() -> ScenarioError {
-    ScenarioError::new("link.s", "the link is damaged (it is not complete or was changed)")
+    ScenarioError::new("link.s", Problem::LinkDamaged)
 }
 
 /// Reads a fragment (with or without the leading `#`) up to its deflated
@@ -150,13 +150,8 @@ pub fn unpack_fragment(fragment: &str) -> Result<PackedLink, ScenarioError> {
     let Some(packed) = packed else { return Ok(PackedLink { request, packed: None }) };
     match version.as_deref().map(str::parse::<u32>) {
         Some(Ok(LINK_VERSION)) => {}
-        Some(Ok(v)) if v > LINK_VERSION => {
-            return Err(ScenarioError::new(
-                "link.v",
-                format!("the link was made by a newer version of fundsim (link format {v})"),
-            ))
-        }
-        _ => return Err(ScenarioError::new("link.v", "the link has no known format version")),
+        Some(Ok(v)) if v > LINK_VERSION => return Err(ScenarioError::new("link.v", Problem::LinkNewer { found: v })),
+        _ => return Err(ScenarioError::new("link.v", Problem::LinkNoVersion)),
     }
     let bytes = URL_SAFE_NO_PAD.decode(packed.trim_end_matches('=')).map_err(|_| damaged())?;
     Ok(PackedLink { request, packed: Some(bytes) })
@@ -170,7 +165,7 @@ impl PackedLink {
         let mut request = self.request;
         if self.packed.is_some() {
             let json = String::from_utf8(inflated.ok_or_else(damaged)?)
-                .map_err(|_| ScenarioError::new("link.s", "the link is damaged (it is not text)"))?;
+                .map_err(|_| ScenarioError::new("link.s", Problem::LinkNotText))?;
             let scenario = Scenario::from_json(&json)?;
             validate(&scenario)?;
             request.scenario = Some(scenario);

@@ -15,15 +15,14 @@ pub mod xlsx;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use crate::model::{Accounting, Outcome, RepaymentRule, Scenario, ScenarioError};
+use crate::model::{Accounting, Echo, Outcome, Problem, RepaymentRule, Scenario, ScenarioError};
 use labels::L;
 
 pub use crate::words::Lang;
 
 /// `"sv"` or `"en"`; anything else is refused with a message naming `lang`.
 fn lang_from_tag(tag: &str) -> Result<Lang, ScenarioError> {
-    Lang::from_tag(tag)
-        .ok_or_else(|| ScenarioError::new("lang", format!("\"{tag}\" is not a language of fundsim (sv, en)")))
+    Lang::from_tag(tag).ok_or_else(|| ScenarioError::new("lang", Problem::NotALanguage(Echo::new(tag))))
 }
 
 /// One cell's value; its type decides its number format.

@@ -259,7 +259,7 @@ fn bad_input_is_refused_naming_the_field() {
     let e = sheets_from_json(&v.to_string(), "sv", "2026-11-23").unwrap_err();
     assert_eq!(e.path, "interventions[0].success_rate");
     let e = sheets_from_json("{", "sv", "2026-11-23").unwrap_err();
-    assert!(e.message.contains("not valid JSON"), "{e}");
+    assert!(e.to_string().contains("not valid JSON"), "{e}");
 }
 
 #[test]

@@ -16,6 +16,7 @@ declare global {
     fundsim: {
       simulate(json: string): string;
       monteCarlo(json: string, seed: number, draws: number): string;
+      mount(element: Element, options?: string): void;
     };
     fundsimReady: Promise<boolean>;
   }
@@ -148,6 +149,38 @@ test.describe('JavaScript API', () => {
       expect(r.isError).toBe(true);
       expect(r.message.trim().length, `message for ${JSON.stringify(bad)}`).toBeGreaterThan(0);
     }
+  });
+
+  test('user input is echoed at most about 100 characters, even a 50 MB key', async ({ page }) => {
+    test.setTimeout(120_000);
+    await openApi(page);
+    const r = await page.evaluate((example) => {
+      const messageOf = (f: () => unknown) => {
+        try {
+          f();
+          return null;
+        } catch (e) {
+          return String((e as Error)?.message ?? e);
+        }
+      };
+      const key = 'k'.repeat(50_000_000);
+      const hugeKey = messageOf(() => window.fundsim.simulate(example.replace('{', `{"${key}": 1, `)));
+      const s = JSON.parse(example);
+      s.interventions[0].owner = 'o'.repeat(2_000_000);
+      const hugeOwner = messageOf(() => window.fundsim.simulate(JSON.stringify(s)));
+      const hugePreset = messageOf(() =>
+        window.fundsim.mount(document.createElement('div'), JSON.stringify({ preset: 'p'.repeat(2_000_000) })),
+      );
+      return { hugeKey, hugeOwner, hugePreset };
+    }, EXAMPLE);
+    // The key is echoed twice (as the path and as the field), each cut to 100 characters and "…",
+    // after which serde's list of the scenario's 11 fields follows.
+    expect(r.hugeKey?.startsWith(`${'k'.repeat(100)}…: unknown field \`${'k'.repeat(100)}…\`, expected one of`)).toBe(true);
+    expect(r.hugeKey!.length).toBeLessThan(600);
+    expect(r.hugeOwner).toBe(`interventions[0].owner: "${'o'.repeat(100)}…" is not an actor`);
+    expect(r.hugePreset).toBe(`preset: "${'p'.repeat(100)}…" is not a preset`);
+    // And the module keeps working.
+    expect((await simulate(page, EXAMPLE)).ok).toBe(true);
   });
 
   test('keeps working after 200 refused inputs in a row', async ({ page }) => {

@@ -262,10 +262,15 @@ test('the QR code decodes to exactly the page link, which opens the same key fig
 test('a link too long for a QR code says so', async ({ page }) => {
   await open(page);
   const scenario = await currentScenario(page);
-  // Incompressible names make the link far longer than any QR code holds.
+  // Incompressible names make the link far longer than any QR code holds
+  // (within the contract's limits: ids of at most 100 characters, names of at most 200).
   const noise = (n: number) => Array.from({ length: n }, (_, i) => ((i * 7919 + n * 104729) % 1000003).toString(36)).join('');
   const template = scenario.interventions[0];
-  scenario.interventions = Array.from({ length: 60 }, (_, i) => ({ ...template, id: `iv-${i}-${noise(8 + i)}`, name: `${noise(20 + i)}` }));
+  scenario.interventions = Array.from({ length: 60 }, (_, i) => ({
+    ...template,
+    id: `iv-${i}-${noise(8 + i)}`.slice(0, 100),
+    name: noise(20 + i).slice(0, 200),
+  }));
   // The JSON panel is open: currentScenario opened it.
   await page.getByTestId('in-paste-json').fill(JSON.stringify(scenario));
   await page.getByTestId('load-json').click();

@@ -504,7 +504,7 @@ mod tests {
         assert_eq!(state.outcome, valid.outcome);
         assert_eq!(state.valid_scenario, valid.valid_scenario);
         let error = state.error_at("interventions[0].success_rate").expect("message at the field");
-        assert!(error.message.contains("between 0 and 1"));
+        assert_eq!(error.problem, crate::model::Problem::Between { low: Decimal::ZERO, high: Decimal::ONE });
         // Fixing it recomputes and clears the message.
         let fixed = state.reduce(Action::intervention(0, InterventionEdit::SuccessRateChanged(d("0.3"))));
         assert!(fixed.errors.is_empty());
@@ -647,7 +647,7 @@ mod tests {
         assert_eq!(state.generation, 1);
         let state = state.reduce(Load::ScenarioPasted("{ not json".into()).into());
         assert_eq!(*state.scenario, fixtures::scenario(OWN));
-        assert!(matches!(&state.notice, Some(Notice::ScenarioRefused(e)) if e.message.contains("not valid JSON")));
+        assert!(matches!(&state.notice, Some(Notice::ScenarioRefused(e)) if e.to_string().contains("not valid JSON")));
         // JSON that reads but breaks a rule is refused naming the field.
         let state = state.reduce(Load::ScenarioPasted(OWN_DISCOUNT_RATE_2.to_string()).into());
         assert_eq!(*state.scenario, fixtures::scenario(OWN));

@@ -52,7 +52,7 @@ pub fn allocations_editor(props: &AllocationsEditorProps) -> Html {
         FundEdit::AllocationPlanned { amount, years: years_for_amount }.into()
     });
     let first_error =
-        (0..allocations.len()).find_map(|y| field_error(&props.errors, &format!("fund.allocations[{y}]"), lang, false));
+        (0..allocations.len()).find_map(|y| field_error(&props.errors, &format!("fund.allocations[{y}]"), lang));
 
     html! {
         <fieldset class="allocations" data-testid="allocations">
@@ -82,7 +82,7 @@ pub fn allocations_editor(props: &AllocationsEditorProps) -> Html {
                         let path = format!("fund.allocations[{y}]");
                         html! {
                             <NumberField key={y} id={format!("fund-allocations-{y}")} label={(s.start_year + y as i32).to_string()}
-                                kind={NumKind::Money} value={value} error={field_error(&props.errors, &path, lang, false)}
+                                kind={NumKind::Money} value={value} error={field_error(&props.errors, &path, lang)}
                                 onchange={on.reform(move |amount| FundEdit::AllocationChanged { year: y, amount }.into())} />
                         }
                     }) }
