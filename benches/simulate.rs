@@ -6,6 +6,7 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
+use fundsim::model::validate::{validate_all, validated};
 use fundsim::model::{simulate, simulate_json, Scenario, Simulator};
 use rust_decimal::Decimal;
 
@@ -74,6 +75,27 @@ fn bench(c: &mut Criterion) {
             simulator.simulate(black_box(&edited[turn]))
         })
     });
+    // The whole of an edit in the app's reducer: the rules listed for the
+    // form, then the outcome. Before `Valid`, `Simulator::simulate` checked
+    // the rules a second time; now the validated scenario is simulated as it is.
+    slow.bench_function("an allocation edit, validated twice (validate_all, then simulate)", |b| {
+        b.iter(|| {
+            turn ^= 1;
+            let errors = validate_all(black_box(&edited[turn]));
+            assert!(errors.is_empty());
+            simulator.simulate(&edited[turn])
+        })
+    });
+    slow.bench_function("an allocation edit, validated once (validated, then simulate_valid)", |b| {
+        b.iter(|| {
+            turn ^= 1;
+            match validated(black_box(&edited[turn])) {
+                Ok(valid) => simulator.simulate_valid(valid),
+                Err(errors) => Err(errors[0].clone()),
+            }
+        })
+    });
+    slow.bench_function("validate_all", |b| b.iter(|| validate_all(black_box(&stress_scenario))));
     slow.finish();
 }
 

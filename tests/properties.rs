@@ -6,6 +6,7 @@
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
+use fundsim::model::validate::validated;
 use fundsim::model::{
     simulate, Accounting, Actor, AvoidedCost, Fund, Intervention, Outcome, RepaymentRule, Scenario, Simulator,
 };
@@ -175,6 +176,11 @@ proptest! {
             _ => edited.fund.allocations = vec![amount; s.horizon_years as usize],
         }
         prop_assert_eq!(simulator.simulate(&edited).ok(), simulate(&edited).ok());
+        // The editor's way in: validated once, then simulated without a second check.
+        match validated(&edited) {
+            Ok(valid) => prop_assert_eq!(simulator.simulate_valid(valid).ok(), simulate(&edited).ok()),
+            Err(errors) => prop_assert_eq!(errors.first().cloned(), simulate(&edited).err()),
+        }
         // Other actors and interventions: the flows are computed afresh.
         prop_assert_eq!(simulator.simulate(&t).ok(), simulate(&t).ok());
         prop_assert_eq!(simulator.simulate(&s).ok(), Some(run(&s)));

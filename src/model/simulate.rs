@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 
 use super::outcome::{ActorOutcome, ActorYear, FundYear, InterventionOutcome, KeyFigures, Outcome};
 use super::scenario::{Accounting, Intervention, RepaymentRule, Scenario};
-use super::validate::validate;
+use super::validate::{validate, Valid};
 use super::ScenarioError;
 
 /// Runs the contract's calculation on a scenario, after validating it.
@@ -114,6 +114,17 @@ impl Simulator {
     /// [`simulate`], reusing the previous scenario's intervention flows where they still hold.
     pub fn simulate(&mut self, scenario: &Scenario) -> Result<Outcome, ScenarioError> {
         validate(scenario)?;
+        self.run(scenario)
+    }
+
+    /// [`Simulator::simulate`] for a scenario already validated, which is not
+    /// checked again (an editor has just listed its broken rules, or none).
+    pub fn simulate_valid(&mut self, scenario: Valid<'_>) -> Result<Outcome, ScenarioError> {
+        self.run(scenario.scenario())
+    }
+
+    /// The calculation of a scenario that keeps every rule.
+    fn run(&mut self, scenario: &Scenario) -> Result<Outcome, ScenarioError> {
         let remembered = match self.last.as_ref().filter(|last| last.serves(scenario)) {
             Some(last) => last.clone(),
             None => {
@@ -629,5 +640,20 @@ mod tests {
         s.discount_rate = Decimal::NEGATIVE_ONE * Decimal::TWO;
         assert_eq!(simulator.simulate(&s).map_err(|e| e.path), simulate(&s).map_err(|e| e.path));
         assert!(simulator.simulate(&s).is_err());
+    }
+
+    #[test]
+    fn a_validated_scenario_is_simulated_without_a_second_check_and_alike() {
+        let mut s = example();
+        let mut simulator = Simulator::default();
+        let valid = super::super::validate::validated(&s).expect("the example keeps every rule");
+        assert_eq!(simulator.simulate_valid(valid), simulate(&s));
+        // Two rules broken: both are listed, in field order, and there is no `Valid` to simulate.
+        s.horizon_years = 0;
+        s.discount_rate = Decimal::TWO;
+        let refused = super::super::validate::validated(&s)
+            .map(|_| ())
+            .map_err(|errors| errors.into_iter().map(|e| e.path).collect::<Vec<_>>());
+        assert_eq!(refused, Err(vec!["horizon_years".to_string(), "discount_rate".to_string()]));
     }
 }

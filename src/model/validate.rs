@@ -34,6 +34,33 @@ pub fn validate_all(scenario: &Scenario) -> Vec<ScenarioError> {
     check.errors
 }
 
+/// A scenario that keeps every rule of the contract. Only [`validated`] makes
+/// one, and it borrows the scenario, which therefore cannot change while the
+/// `Valid` is held: whoever takes one need not check the rules again
+/// ([`Simulator::simulate_valid`](super::Simulator::simulate_valid)).
+#[derive(Debug, Clone, Copy)]
+pub struct Valid<'a> {
+    scenario: &'a Scenario,
+}
+
+impl<'a> Valid<'a> {
+    /// The scenario that was checked.
+    pub fn scenario(self) -> &'a Scenario {
+        self.scenario
+    }
+}
+
+/// Checks every rule of the contract once: the scenario as [`Valid`], or
+/// every broken rule in field order (never an empty list).
+pub fn validated(scenario: &Scenario) -> Result<Valid<'_>, Vec<ScenarioError>> {
+    let errors = validate_all(scenario);
+    if errors.is_empty() {
+        Ok(Valid { scenario })
+    } else {
+        Err(errors)
+    }
+}
+
 fn join(base: &str, field: &str) -> String {
     if base.is_empty() {
         field.to_string()

@@ -55,9 +55,8 @@ pub fn uncertainty_editor(props: &UncertaintyEditorProps) -> Html {
     let index = props.index;
     let iv = &props.intervention;
     let on = &props.onaction;
-    let set = move |param: UncertainParam, range: Option<Range>| Action::InterventionEdited {
-        index,
-        edit: InterventionEdit::UncertaintyChanged { param, range },
+    let set = move |param: UncertainParam, range: Option<Range>| {
+        Action::intervention(index, InterventionEdit::UncertaintyChanged { param, range })
     };
     // Open at first when there are ranges; after that the reader decides (Yew never resets it).
     let open = use_state(|| iv.uncertainty.is_some());
