@@ -510,7 +510,13 @@ impl T {
     }
 
     /// Why a typed text was not accepted.
-    pub fn parse_error(err: ParseError, kind: NumKind, min: Option<Decimal>, lang: Lang) -> String {
+    pub fn parse_error(
+        err: ParseError,
+        kind: NumKind,
+        min: Option<Decimal>,
+        max: Option<Decimal>,
+        lang: Lang,
+    ) -> String {
         match err {
             ParseError::Empty => lang.pick("Skriv ett tal.", "Enter a number.").to_string(),
             ParseError::NotANumber => lang
@@ -531,6 +537,12 @@ impl T {
                 (Lang::Sv, None) => "För litet.".into(),
                 (Lang::En, None) => "Too small.".into(),
             },
+            ParseError::TooLarge => match (lang, max) {
+                (Lang::Sv, Some(m)) => format!("Får vara högst {}.", crate::words::format::number(m, 0, lang)),
+                (Lang::En, Some(m)) => format!("Must be at most {}.", crate::words::format::number(m, 0, lang)),
+                (Lang::Sv, None) => "Talet är för stort för det här fältet.".into(),
+                (Lang::En, None) => "This number is too large for this field.".into(),
+            },
         }
     }
 
@@ -549,6 +561,15 @@ impl T {
         match lang {
             Lang::Sv => format!("Fonden tar slut {year}: saldot blir negativt. Bidragen betalas ändå ut, men någon måste täcka underskottet."),
             Lang::En => format!("The fund runs dry in {year}: its balance turns negative. Grants are still paid, but someone must cover the deficit."),
+        }
+    }
+
+    /// [`T::fund_runs_dry`] in a few words, for a projector's tile (the full
+    /// app says the rest).
+    pub fn fund_runs_dry_short(year: i32, lang: Lang) -> String {
+        match lang {
+            Lang::Sv => format!("✗ Fonden tar slut {year}"),
+            Lang::En => format!("✗ The fund runs dry in {year}"),
         }
     }
 }

@@ -157,7 +157,7 @@ pub fn presentation(props: &PresentationProps) -> Html {
         let dry = k.fund_first_negative_year;
         let label = format!("{} ({end_year})", P::FundAtEnd.get(lang));
         let tone = if dry.is_some() { "dry" } else { "fund" };
-        figure(&mut m, "pr-fund-end", &label, fund_end, dry.map(|y| T::fund_runs_dry(y, lang)), tone);
+        figure(&mut m, "pr-fund-end", &label, fund_end, dry.map(|y| T::fund_runs_dry_short(y, lang)), tone);
         m.into_html()
     };
 

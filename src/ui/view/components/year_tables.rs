@@ -200,7 +200,7 @@ pub fn year_tables(props: &YearTablesProps) -> Html {
             <details class="actor-table" key={a.id.clone()} data-testid={format!("actor-table-{}", a.id)} open={is_open} {ontoggle}>
                 <summary>
                     <span class={format!("swatch actor-{}", index % 8)} aria-hidden="true"></span>
-                    { &title }
+                    <span class="summary-title">{ &title }</span>
                     <span class="summary-figure" title={money_exact(a.npv, currency, lang)}>
                         { format!("{}: {} {}", T::Npv.get(lang), money_bare(a.npv, unit, lang), unit_label) }
                     </span>
