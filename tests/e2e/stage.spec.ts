@@ -5,15 +5,12 @@
 // JSON file) or a preset read from disk, never what a preset happens to hold.
 import { test, expect, type Page, type Locator } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { deflateRawSync } from 'node:zlib';
+import { fixture, scenarioLink } from './support';
 
-/** The fragment of a link that carries `scenario` (`v=1&s=…`, as the app writes it). */
-function linkTo(scenario: unknown): string {
-  return `v=1&s=${deflateRawSync(Buffer.from(JSON.stringify(scenario))).toString('base64url')}`;
-}
-
-const fixture = (name: string) => JSON.parse(readFileSync(`tests/e2e/fixtures/${name}`, 'utf8'));
 const preset = (id: string) => JSON.parse(readFileSync(`src/presets/${id}.json`, 'utf8'));
+
+/** The fragment of the app's link that carries `scenario` whole (without `#`). */
+const linkTo = (scenario: unknown) => scenarioLink(scenario).split('#')[1];
 
 async function openAt(page: Page, fragment: string): Promise<string[]> {
   const errors: string[] = [];
@@ -39,7 +36,7 @@ for (const [width, height] of [
     test(`presentation at ${width}×${height}${warning ? ' with the fund running dry' : ''}: key hints and Leave stay on screen`, async ({ page }) => {
       await page.setViewportSize({ width, height });
       // The fixture's fund pays for everything in time; a small allocation makes it run dry.
-      const errors = await openAt(page, `${linkTo(fixture('stage-fund.json'))}&view=present`);
+      const errors = await openAt(page, `${linkTo(fixture('stage-fund'))}&view=present`);
       await expect(page.getByTestId('presentation')).toBeVisible();
       if (warning) {
         const allocation = page.getByTestId('in-present-allocation');
@@ -119,7 +116,7 @@ async function readableButtons(page: Page, scope: string, least: number) {
 
 test('buttons keep readable text on hover and focus, in the full app and in presentation mode', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
-  await openAt(page, linkTo(fixture('stage-fund.json')));
+  await openAt(page, linkTo(fixture('stage-fund')));
   await expect(page.getByTestId('key-figures')).toBeVisible();
   // Today's trap: the presentation button, white on white under the pointer.
   const enter = page.getByTestId('enter-present');
@@ -161,7 +158,7 @@ test('at 1280 px with amounts in kr, every key figure fits its card', async ({ p
 
 test('at 1280 px the interventions table shows its last column without scrolling', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
-  await openAt(page, linkTo(fixture('stage-long-names.json')));
+  await openAt(page, linkTo(fixture('stage-long-names')));
   await expect(page.getByTestId('key-figures')).toBeVisible();
   await page.locator('.segmented label', { hasText: /^kr$/ }).first().click();
   const table = page.getByTestId('table-interventions');
@@ -177,7 +174,7 @@ test('at 1280 px the interventions table shows its last column without scrolling
 
 test("an actor's colour swatch stays on its name's line, however long the name", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
-  await openAt(page, linkTo(fixture('stage-long-names.json')));
+  await openAt(page, linkTo(fixture('stage-long-names')));
   await expect(page.getByTestId('key-figures')).toBeVisible();
   const summaries = page.locator('.actor-table summary');
   const n = await summaries.count();
@@ -204,14 +201,14 @@ for (const [width, height] of [
 ]) {
   test(`a very long name without spaces does not widen the page at ${width} px`, async ({ page }) => {
     await page.setViewportSize({ width, height });
-    const errors = await openAt(page, linkTo(fixture('stage-long-names.json')));
+    const errors = await openAt(page, linkTo(fixture('stage-long-names')));
     await expect(page.getByTestId('key-figures')).toBeVisible();
     // Open every actor's table too: names stand in their captions and rows.
     for (const summary of await page.locator('.actor-table summary').all()) await summary.click();
     await page.waitForTimeout(200);
     const wide = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(wide, 'page width').toBeLessThanOrEqual(width);
-    await page.goto(`/index.html#${linkTo(fixture('stage-long-names.json'))}&view=present`);
+    await page.goto(`/index.html#${linkTo(fixture('stage-long-names'))}&view=present`);
     await expect(page.getByTestId('presentation')).toBeVisible();
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => document.documentElement.scrollWidth), 'presentation width').toBeLessThanOrEqual(width);
@@ -223,7 +220,7 @@ for (const [width, height] of [
 
 test('results follow a complete value: a half-typed number is never shown as the new figure', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
-  await openAt(page, `${linkTo(fixture('stage-fund.json'))}&view=present`);
+  await openAt(page, `${linkTo(fixture('stage-fund'))}&view=present`);
   await expect(page.getByTestId('presentation')).toBeVisible();
   const figure = page.getByTestId('pr-savings-inside').locator('[data-value]');
   const start = await figure.getAttribute('data-value');
@@ -262,7 +259,7 @@ test('results follow a complete value: a half-typed number is never shown as the
 
 test('years set to 0 and back keep the yearly amount; too many years is refused where it is typed', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
-  const scenario = fixture('stage-fund.json');
+  const scenario = fixture('stage-fund');
   await openAt(page, linkTo(scenario));
   await expect(page.getByTestId('key-figures')).toBeVisible();
   const amount = page.getByTestId('in-allocation-amount');
