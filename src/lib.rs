@@ -102,8 +102,10 @@ struct MountOptions<'a> {
 }
 
 #[cfg(feature = "app")]
-/// The app's props from `mount`'s options.
-fn mount_props(options_json: Option<&str>) -> Result<ui::app::AppProps, String> {
+/// The app's props from `mount`'s options. Public only for the fuzz target
+/// `fuzz/fuzz_targets/mount.rs`; not part of the crate's API.
+#[doc(hidden)]
+pub fn mount_props(options_json: Option<&str>) -> Result<ui::app::AppProps, String> {
     use std::rc::Rc;
     use ui::app::{AppProps, Opening};
     use words::Lang;
@@ -112,8 +114,8 @@ fn mount_props(options_json: Option<&str>) -> Result<ui::app::AppProps, String> 
     if !json.trim_start().starts_with('{') {
         return Err("options: not a valid JSON object (it must start with {)".to_string());
     }
-    let options: MountOptions =
-        serde_json::from_str(json).map_err(|e| format!("options: not a valid JSON object ({e})"))?;
+    let options: MountOptions = serde_json::from_str(json)
+        .map_err(|e| format!("options: not a valid JSON object ({})", model::excerpt(&e.to_string())))?;
     // An option given with the wrong type is refused, naming it.
     let text = |name: &str, value: Option<&serde_json::value::RawValue>| match value {
         None => Ok(None),
@@ -124,7 +126,9 @@ fn mount_props(options_json: Option<&str>) -> Result<ui::app::AppProps, String> 
     let lang = match text("lang", options.lang)?.as_deref() {
         None | Some("sv") => Lang::Sv,
         Some("en") => Lang::En,
-        Some(other) => return Err(format!("lang: \"{other}\" is not a language of fundsim (sv, en)")),
+        Some(other) => {
+            return Err(format!("lang: \"{}\" is not a language of fundsim (sv, en)", model::excerpt(other)))
+        }
     };
     let opening = if let Some(scenario) = options.scenario {
         let scenario = model::Scenario::from_json(scenario.get()).map_err(|e| prefix("scenario", e))?;
@@ -134,7 +138,7 @@ fn mount_props(options_json: Option<&str>) -> Result<ui::app::AppProps, String> 
         let id = text("preset", Some(preset)).map_err(|_| "preset: must be a preset's id (a string)".to_string())?;
         let id = id.unwrap_or_default();
         if presets::by_id(&id).is_none() {
-            return Err(format!("preset: \"{id}\" is not a preset"));
+            return Err(format!("preset: \"{}\" is not a preset", model::excerpt(&id)));
         }
         Opening::Preset(id)
     } else {
@@ -142,8 +146,9 @@ fn mount_props(options_json: Option<&str>) -> Result<ui::app::AppProps, String> 
     };
     let view = match text("view", options.view)?.as_deref() {
         None => ui::app::View::Full,
-        Some(key) => ui::app::View::from_key(key)
-            .ok_or_else(|| format!("view: \"{key}\" is not a view of fundsim (full, results, compact, present)"))?,
+        Some(key) => ui::app::View::from_key(key).ok_or_else(|| {
+            format!("view: \"{}\" is not a view of fundsim (full, results, compact, present)", model::excerpt(key))
+        })?,
     };
     Ok(AppProps { opening, lang, owns_page: false, view, inflated_link: None })
 }

@@ -1,6 +1,25 @@
 //! The one error a scenario can have: a field path and a sentence.
 
+use std::borrow::Cow;
 use std::fmt;
+
+/// Most characters of a user's own text (an id, a key, a value) that a
+/// message quotes: a 50 MB key is not echoed whole.
+pub const EXCERPT_CHARS: usize = 100;
+
+/// `text` as a message quotes it: whole up to `max` characters, else its
+/// first `max` characters and "…".
+pub fn excerpt_of(text: &str, max: usize) -> Cow<'_, str> {
+    match text.char_indices().nth(max) {
+        None => Cow::Borrowed(text),
+        Some((at, _)) => Cow::Owned(format!("{}…", &text[..at])),
+    }
+}
+
+/// `text` as a message quotes it: at most [`EXCERPT_CHARS`] characters.
+pub fn excerpt(text: &str) -> Cow<'_, str> {
+    excerpt_of(text, EXCERPT_CHARS)
+}
 
 /// A refused scenario: which field (by its JSON path, such as
 /// `interventions[2].success_rate`) and what is wrong with it.

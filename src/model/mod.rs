@@ -13,7 +13,7 @@ pub mod scenario;
 pub mod simulate;
 pub mod validate;
 
-pub use error::ScenarioError;
+pub use error::{excerpt, excerpt_of, ScenarioError, EXCERPT_CHARS};
 pub use outcome::{ActorOutcome, ActorYear, FundYear, InterventionOutcome, KeyFigures, Outcome};
 pub use scenario::{Accounting, Actor, AvoidedCost, Fund, Intervention, Range, RepaymentRule, Scenario, Uncertainty};
 pub use simulate::{simulate, Simulator};

@@ -285,7 +285,8 @@ fn path_at(json: &str, line: usize, column: usize) -> String {
                 }
                 if let Some(Frame::Object { key, expect_key }) = stack.last_mut() {
                     if *expect_key {
-                        *key = json.get(start..j.min(bytes.len())).map(str::to_string);
+                        // An unknown key is the user's: quoted short, as in every message.
+                        *key = json.get(start..j.min(bytes.len())).map(|k| crate::model::excerpt(k).into_owned());
                         *expect_key = false;
                     }
                 }
@@ -308,7 +309,33 @@ fn path_at(json: &str, line: usize, column: usize) -> String {
             Frame::Array { index } => path.push_str(&format!("[{index}]")),
         }
     }
-    path
+    crate::model::excerpt_of(&path, MAX_PATH_CHARS).into_owned()
+}
+
+/// Longest path a shape error names: the scenario's deepest field with an
+/// unknown key of [`crate::model::EXCERPT_CHARS`] at its end fits.
+const MAX_PATH_CHARS: usize = 200;
+
+/// Longest serde message a shape error keeps: its longest own text (the
+/// list of a scenario's fields) with a quoted excerpt fits.
+const MAX_SHAPE_MESSAGE_CHARS: usize = 300;
+
+/// A serde message with the user's text it quotes (a key between backticks,
+/// a value between double quotes) cut to an excerpt, and the whole kept short.
+fn shorten_quoted(message: &str) -> String {
+    let mut out = String::with_capacity(message.len().min(4 * MAX_SHAPE_MESSAGE_CHARS));
+    for piece in message.split_inclusive(['`', '"']) {
+        let (text, quote) = match piece.char_indices().last() {
+            Some((at, c @ ('`' | '"'))) => (&piece[..at], Some(c)),
+            _ => (piece, None),
+        };
+        out.push_str(&crate::model::excerpt(text));
+        out.extend(quote);
+        if out.len() > 4 * MAX_SHAPE_MESSAGE_CHARS {
+            break; // more than the cap below keeps, whatever follows
+        }
+    }
+    crate::model::excerpt_of(&out, MAX_SHAPE_MESSAGE_CHARS).into_owned()
 }
 
 /// A serde_json message without its " at line 1 column 5" suffix, which means
@@ -316,8 +343,8 @@ fn path_at(json: &str, line: usize, column: usize) -> String {
 fn shape_message(e: &serde_json::Error) -> String {
     let text = e.to_string();
     let message = match text.rfind(" at line ") {
-        Some(at) if e.line() > 0 => text[..at].to_string(),
-        _ => text,
+        Some(at) if e.line() > 0 => shorten_quoted(&text[..at]),
+        _ => shorten_quoted(&text),
     };
     if e.is_syntax() || e.is_eof() {
         format!("not valid JSON ({message}, line {}, column {})", e.line(), e.column())

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use rust_decimal::Decimal;
 
 use super::scenario::{Actor, Intervention, Range, RepaymentRule, Scenario, SCHEMA_VERSION};
-use super::ScenarioError;
+use super::{excerpt, ScenarioError};
 
 /// Most years a scenario may simulate.
 pub const MAX_HORIZON_YEARS: u32 = 60;
@@ -120,14 +120,14 @@ impl<'a> Checker<'a> {
             if actor.id.trim().is_empty() {
                 self.fail(format!("actors[{a}].id"), "must not be empty");
             } else if !seen.insert(actor.id.as_str()) {
-                self.fail(format!("actors[{a}].id"), format!("\"{}\" is used by another actor", actor.id));
+                self.fail(format!("actors[{a}].id"), format!("\"{}\" is used by another actor", excerpt(&actor.id)));
             }
         }
     }
 
     fn fund(&mut self, s: &'a Scenario) {
         if !self.actors.contains_key(s.fund.financed_by.as_str()) {
-            self.fail("fund.financed_by", format!("\"{}\" is not an actor", s.fund.financed_by));
+            self.fail("fund.financed_by", format!("\"{}\" is not an actor", excerpt(&s.fund.financed_by)));
         }
         self.not_negative("fund", "initial_capital", s.fund.initial_capital);
         for (y, allocation) in s.fund.allocations.iter().enumerate() {
@@ -165,7 +165,10 @@ impl<'a> Checker<'a> {
             if intervention.id.trim().is_empty() {
                 self.fail(format!("{path}.id"), "must not be empty");
             } else if !seen.insert(intervention.id.as_str()) {
-                self.fail(format!("{path}.id"), format!("\"{}\" is used by another intervention", intervention.id));
+                self.fail(
+                    format!("{path}.id"),
+                    format!("\"{}\" is used by another intervention", excerpt(&intervention.id)),
+                );
             }
             self.intervention(s, &path, intervention);
         }
@@ -174,7 +177,7 @@ impl<'a> Checker<'a> {
     fn intervention(&mut self, s: &'a Scenario, path: &str, iv: &'a Intervention) {
         let owner = self.actors.get(iv.owner.as_str()).copied();
         if owner.is_none() {
-            self.fail(format!("{path}.owner"), format!("\"{}\" is not an actor", iv.owner));
+            self.fail(format!("{path}.owner"), format!("\"{}\" is not an actor", excerpt(&iv.owner)));
         }
         if iv.years < 1 {
             self.fail(format!("{path}.years"), "must be at least 1");
@@ -189,9 +192,15 @@ impl<'a> Checker<'a> {
         let mut listed = HashSet::new();
         for (j, avoided) in iv.avoided_costs.iter().enumerate() {
             if !self.actors.contains_key(avoided.actor.as_str()) {
-                self.fail(format!("{path}.avoided_costs[{j}].actor"), format!("\"{}\" is not an actor", avoided.actor));
+                self.fail(
+                    format!("{path}.avoided_costs[{j}].actor"),
+                    format!("\"{}\" is not an actor", excerpt(&avoided.actor)),
+                );
             } else if !listed.insert(avoided.actor.as_str()) {
-                self.fail(format!("{path}.avoided_costs[{j}].actor"), format!("\"{}\" is listed twice", avoided.actor));
+                self.fail(
+                    format!("{path}.avoided_costs[{j}].actor"),
+                    format!("\"{}\" is listed twice", excerpt(&avoided.actor)),
+                );
             }
         }
 
@@ -202,7 +211,7 @@ impl<'a> Checker<'a> {
             if !owner.inside {
                 // Only inside actors repay the fund (contract); a fixed rule makes the owner repay.
                 let at = if iv.repayment.is_some() { format!("{path}.repayment") } else { format!("{path}.owner") };
-                self.fail(at, format!("\"{}\" is outside the organisation and cannot repay the fund in instalments; choose another rule or owner", owner.name));
+                self.fail(at, format!("\"{}\" is outside the organisation and cannot repay the fund in instalments; choose another rule or owner", excerpt(&owner.name)));
             }
         }
 

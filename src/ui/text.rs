@@ -684,6 +684,10 @@ pub fn engine_message(message: &str, lang: Lang, percent: bool) -> String {
         "the link is damaged (it is not text)" => {
             Some(("Länken är skadad (den innehåller inte text).", "The link is damaged (it is not text)."))
         }
+        "the link is too large (its scenario unpacks to more than 4 MiB)" => Some((
+            "Länken är för stor (scenariot i den blir större än 4 MiB uppackat).",
+            "The link is too large (its scenario unpacks to more than 4 MiB).",
+        )),
         "the link has no known format version" => {
             Some(("Länken saknar en känd formatversion.", "The link has no known format version."))
         }
@@ -832,10 +836,14 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> String {
                 Lang::En => format!("The scenario could not be loaded{at}: {message}"),
             }
         }
-        Notice::UnknownPreset(id) => match lang {
-            Lang::Sv => format!("Det finns inget exempel som heter ”{id}”."),
-            Lang::En => format!("There is no example called “{id}”."),
-        },
+        Notice::UnknownPreset(id) => {
+            // The id comes from a link: quoted short.
+            let id = crate::model::excerpt(id);
+            match lang {
+                Lang::Sv => format!("Det finns inget exempel som heter ”{id}”."),
+                Lang::En => format!("There is no example called “{id}”."),
+            }
+        }
         Notice::LinkRefused(e) => {
             let problem = path_message(e, lang);
             match lang {
