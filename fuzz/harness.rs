@@ -16,13 +16,19 @@ use std::rc::Rc;
 
 use fundsim::model::montecarlo::monte_carlo;
 use fundsim::model::validate::{validate, validate_all};
-use fundsim::model::{simulate, simulate_json, Scenario, ScenarioError};
+use fundsim::model::{simulate, simulate_json, Outcome, Scenario, ScenarioError};
 use fundsim::share::link::{self, MAX_LINK_SCENARIO_BYTES};
 use fundsim::ui::app::{Opening, View};
+use fundsim::ui::charts::axis::nice_ticks;
+use fundsim::ui::explain;
+use fundsim::ui::export::{csv_file, CsvDialect};
 use fundsim::ui::keep;
 use fundsim::ui::state::{Action, AppState, Notice};
+use fundsim::ui::term::Term;
 use fundsim::ui::text;
+use fundsim::words::format::Unit;
 use fundsim::words::Lang;
+use rust_decimal::Decimal;
 use yew::Reducible;
 
 /// Longest engine message or path (in characters) that can have echoed at
@@ -153,9 +159,10 @@ pub fn opened_file(json: &str) {
         (None, Some(scenario)) => {
             assert_eq!(*after.scenario, scenario);
             check_error_list(&after);
-            // A valid file that the engine cannot compute (amounts too large) is listed as an error.
-            if simulate(&scenario).is_err() {
-                assert!(!after.errors.is_empty(), "an uncomputable file shows no error");
+            match simulate(&scenario) {
+                Ok(outcome) => ways_out(&scenario, &outcome),
+                // A valid file that the engine cannot compute (amounts too large) is listed as an error.
+                Err(_) => assert!(!after.errors.is_empty(), "an uncomputable file shows no error"),
             }
         }
         (notice, readable) => panic!("FileOpened gave {notice:?} for a file that reads as {:?}", readable.is_some()),
@@ -165,6 +172,42 @@ pub fn opened_file(json: &str) {
         check_notice(notice);
     }
     check_error_list(&pasted);
+}
+
+/// What the app makes of an opened scenario without a browser: the key
+/// figures' sentences, the repayment rules explained, the charts' scales
+/// (every figure they draw, in every unit), the CSV files and the workbook's
+/// sheets, in both languages. Only "no panic" here: these are ways out.
+pub fn ways_out(scenario: &Scenario, outcome: &Outcome) {
+    let term = Term::current_for(scenario.start_year);
+    let mut figures: Vec<Decimal> = outcome.org_net.iter().chain(&outcome.society_net).copied().collect();
+    for f in &outcome.fund {
+        figures.extend([f.open, f.allocation, f.grants, f.repayments, f.close]);
+    }
+    for a in &outcome.actors {
+        figures.extend([a.npv, a.cost_borne, a.savings_total, a.net_total]);
+        for r in &a.rows {
+            figures.extend([r.savings, r.co_financing, r.repayment, r.fund_cost]);
+        }
+    }
+    let lo = figures.iter().copied().min().unwrap_or_default();
+    let hi = figures.iter().copied().max().unwrap_or_default();
+    for lang in [Lang::Sv, Lang::En] {
+        let _ = text::headline(&outcome.key_figures, term, &scenario.currency, lang);
+        let _ = text::payback_note(outcome.key_figures.payback_year, term, lang);
+        let _ = explain::default_rule(scenario.repayment_default.as_ref(), lang);
+        for i in 0..scenario.interventions.len() {
+            let _ = explain::intervention_rule(scenario, outcome, i, lang);
+        }
+        for unit in [Unit::One, Unit::Thousand, Unit::Million] {
+            let _ = nice_ticks(lo, hi, unit, lang, 6);
+            let _ = fundsim::words::format::money(hi, unit, &scenario.currency, lang);
+        }
+        for dialect in [CsvDialect::SwedishExcel, CsvDialect::Plain] {
+            let _ = csv_file(scenario, outcome, lang, dialect);
+        }
+        let _ = fundsim::workbook::sheets(scenario, outcome, lang, "2026-12-04");
+    }
 }
 
 /// A link's fragment (`location.hash`), as the page reads it: unpacked, its

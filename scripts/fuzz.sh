@@ -15,6 +15,7 @@
 #
 # Prints one line per target, `fuzz <target>: ok|FAILED ...` with its
 # figures, and exits non-zero when a target failed or could not run.
+# libFuzzer's output goes to $FUZZ_LOG_DIR/fuzz-<target>.log (default fuzz/corpus/).
 # Installs nothing: `scripts/setup.sh --install-only` does (ensure_fuzz_tools).
 set -uo pipefail
 # shellcheck source=scripts/lib.sh
@@ -48,6 +49,8 @@ command -v cargo-fuzz >/dev/null 2>&1 || die "cargo-fuzz is missing: run bash sc
 log "building the fuzz targets (cargo +nightly fuzz build; debug assertions, AddressSanitizer)"
 (cd "$FUNDSIM_ROOT" && nice cargo +nightly fuzz build) || die "the fuzz targets did not build"
 [ "$build_only" -eq 0 ] || exit 0
+# cargo fuzz builds for the host.
+triple="$(rustc +nightly -vV | awk '/^host:/ {print $2}')"
 
 # A target's dictionary: the scenario's keys serve every target that reads one.
 dict_of() {
@@ -66,6 +69,10 @@ max_len_of() {
     esac
 }
 
+# libFuzzer's own output, one file per target.
+log_dir="${FUZZ_LOG_DIR:-$FUZZ/corpus}"
+mkdir -p "$log_dir"
+
 failed=0
 for target in "${targets[@]}"; do
     [ -f "$FUZZ/fuzz_targets/$target.rs" ] || { echo "fuzz $target: FAILED (no such target)"; failed=1; continue; }
@@ -83,14 +90,16 @@ for target in "${targets[@]}"; do
     fi
     log "fuzzing $target for ${seconds}s"
     started=$SECONDS
-    # libFuzzer writes new inputs into the first directory only; the seeds stay as they are.
-    (cd "$FUNDSIM_ROOT" && nice cargo +nightly fuzz run "$target" "$corpus" "${seeds[@]}" -- \
+    # The binary built above, run directly (`cargo fuzz run` would rebuild it
+    # when a source changed meanwhile). libFuzzer writes new inputs into the
+    # first directory only; the seeds stay as they are.
+    (cd "$FUNDSIM_ROOT" && nice "$FUZZ/target/$triple/release/$target" "$corpus" "${seeds[@]}" \
         -max_total_time="$seconds" -timeout="$timeout_s" \
         -rss_limit_mb="$rss_mb" -malloc_limit_mb="$malloc_mb" \
         -max_len="$(max_len_of "$target")" -dict="$(dict_of "$target")" \
-        -artifact_prefix="$artifacts/" -print_final_stats=1) >"$FUZZ/corpus/$target.log" 2>&1
+        -artifact_prefix="$artifacts/" -print_final_stats=1) >"$log_dir/fuzz-$target.log" 2>&1
     status=$?
-    log_file="$FUZZ/corpus/$target.log"
+    log_file="$log_dir/fuzz-$target.log"
     runs="$(awk '/^stat::number_of_executed_units:/ {print $NF}' "$log_file" | tail -1)"
     speed="$(awk '/^stat::average_exec_per_sec:/ {print $NF}' "$log_file" | tail -1)"
     rss="$(awk '/^stat::peak_rss_mb:/ {print $NF}' "$log_file" | tail -1)"

@@ -221,6 +221,24 @@ fn enormous_numbers_are_refused_naming_the_field() {
     let e = simulate(&Scenario::from_json(&doc.to_string()).unwrap()).unwrap_err();
     assert_eq!(e.message, "amounts too large to compute; use smaller amounts");
     harness::scenario_json(&doc.to_string());
+    harness::opened_file(&doc.to_string());
+    // Amounts that are computed, near the top and the bottom of a decimal:
+    // the key figures, charts' scales, CSV and workbook are made of them too.
+    for (big, tiny_amount) in [("1e22", "0.0000000000000000000000000001"), ("123456789012345678901", "-0.5")] {
+        let mut doc = tiny();
+        doc["fund"]["initial_capital"] = serde_json::json!(big);
+        doc["fund"]["allocations"] = serde_json::json!([big, tiny_amount]);
+        doc["interventions"][0]["annual_cost"] = serde_json::json!(big);
+        doc["interventions"][0]["avoided_costs"][0]["per_year"] = serde_json::json!(tiny_amount);
+        let json = doc.to_string();
+        if let Ok(s) = Scenario::from_json(&json) {
+            if let Ok(outcome) = simulate(&s) {
+                harness::ways_out(&s, &outcome);
+            }
+        }
+        harness::scenario_json(&json);
+        harness::opened_file(&json);
+    }
 }
 
 /// A link whose scenario inflates past the 4 MiB limit is whole, just too
@@ -350,4 +368,30 @@ fn a_scenario_at_every_limit_is_computed() {
     // user's number (u32::MAX years) would break.
     assert!(once.as_secs() < 20 && started.elapsed().as_secs() < 60, "{once:?}, {:?}", started.elapsed());
     eprintln!("the largest scenario: simulate {once:?}, 3 draws {:?} (unoptimised)", started.elapsed());
+}
+
+/// Found by reading `ui::text::engine_number` while writing these tests: a
+/// share at the largest decimal, with a valid uncertainty range, is refused
+/// with "must contain the intervention's value 79228162514264337593543950335";
+/// the app shows that value in percent, and ×100 overflowed: a panic (in the
+/// app, an abort) whenever such a file, link, paste or autosave was shown.
+/// Now the value is shown as typed. The same input is
+/// `tests/fuzz-regressions/file/share-at-the-largest-decimal-overflows-percent.json`.
+#[test]
+fn a_share_too_large_for_percent_is_shown_as_typed() {
+    let max = "79228162514264337593543950335";
+    let message = format!("must contain the intervention's value {max}");
+    assert_eq!(text::engine_message(&message, Lang::En, true), format!("Must contain the intervention's value {max}."));
+    assert_eq!(
+        text::engine_message("must contain the intervention's value 0.25", Lang::Sv, true),
+        "Måste innehålla insatsens värde 25\u{a0}%."
+    );
+    let mut doc = tiny();
+    doc["interventions"][0]["success_rate"] = serde_json::json!(max);
+    doc["interventions"][0]["uncertainty"] = serde_json::json!({"success_rate": {"low": "0", "high": "0.5"}});
+    let scenario = Scenario::from_json(&doc.to_string()).unwrap();
+    let errors = validate_all(&scenario);
+    assert!(errors.iter().any(|e| e.path == "interventions[0].uncertainty.success_rate" && e.message == message));
+    harness::opened_file(&doc.to_string());
+    harness::scenario_json(&doc.to_string());
 }

@@ -49,3 +49,18 @@ impl fmt::Display for ScenarioError {
 }
 
 impl std::error::Error for ScenarioError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_excerpt_keeps_100_characters_whole() {
+        assert_eq!(excerpt("skola"), "skola");
+        let hundred = "å".repeat(100); // two bytes each: cut by characters, never inside one
+        assert_eq!(excerpt(&hundred), hundred);
+        assert_eq!(excerpt(&format!("{hundred}äö")), format!("{hundred}…"));
+        assert_eq!(excerpt_of("abc", 0), "…");
+        assert_eq!(excerpt_of("", 0), "");
+    }
+}

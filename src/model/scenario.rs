@@ -373,6 +373,32 @@ mod tests {
     }
 
     #[test]
+    fn shape_errors_quote_the_users_text_short() {
+        // A key of 10 000 characters, half of them backticks: each quoted piece
+        // is short, so the message is also capped as a whole.
+        let key = "`a".repeat(5000);
+        let json = format!(r#"{{"schema_version": 1, {}: 1}}"#, serde_json::to_string(&key).unwrap());
+        let e = Scenario::from_json(&json).unwrap_err();
+        assert!(e.message.starts_with("unknown field ``a`a"), "{}", e.message);
+        assert_eq!(e.message.chars().count(), MAX_SHAPE_MESSAGE_CHARS + 1, "{}", e.message);
+        assert!(e.message.ends_with('…'));
+        assert_eq!(e.path, format!("{}…", &key[..100]));
+        // A wrong value is quoted by its first 100 characters.
+        let json = format!(
+            r#"{{"schema_version": 1, "name": 1, "currency": {}}}"#,
+            serde_json::to_string(&"x".repeat(500)).unwrap()
+        );
+        let e = Scenario::from_json(&json).unwrap_err();
+        assert_eq!(e.path, "name");
+        let json = format!(r#"{{"schema_version": 1, "name": ["{}"]}}"#, "x".repeat(500));
+        let e = Scenario::from_json(&json).unwrap_err();
+        assert_eq!((e.path.as_str(), e.message.as_str()), ("name", "invalid type: sequence, expected a string"));
+        let json = format!(r#"{{"schema_version": "{}"}}"#, "9".repeat(500));
+        let e = Scenario::from_json(&json).unwrap_err();
+        assert_eq!(e.message, format!("invalid type: string \"{}…\", expected u32", "9".repeat(100)));
+    }
+
+    #[test]
     fn shape_errors_name_the_field_on_one_line_and_indented() {
         let both = |p: &str| (p.to_string(), p.to_string());
         assert_eq!(

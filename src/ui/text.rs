@@ -579,7 +579,10 @@ pub fn is_percent_path(path: &str) -> bool {
 /// A number from an engine message, as the reader writes it (×100 for percent fields).
 fn engine_number(text: &str, lang: Lang, percent: bool) -> String {
     let Ok(value) = text.parse::<Decimal>() else { return text.to_string() };
-    let value = if percent { value * Decimal::ONE_HUNDRED } else { value };
+    // A share typed as the largest decimals has no percent form (×100 overflows): shown as typed.
+    let Some(value) = (if percent { value.checked_mul(Decimal::ONE_HUNDRED) } else { Some(value) }) else {
+        return text.to_string();
+    };
     let shown = value.normalize().to_string();
     let shown = if lang == Lang::Sv { shown.replace('.', ",") } else { shown };
     match (percent, lang) {
