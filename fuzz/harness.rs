@@ -224,7 +224,7 @@ pub fn link_fragment(fragment: &str) {
             check_error(e);
             None
         }
-        Ok(link) => link.packed.as_deref().and_then(|packed| inflate_as_the_app_does(packed)),
+        Ok(link) => link.packed.as_deref().and_then(inflate_as_the_app_does),
     };
     let read = link::read_fragment(fragment);
     match &read {
