@@ -103,7 +103,9 @@ struct MountOptions<'a> {
 
 #[cfg(feature = "app")]
 /// The app's props from `mount`'s options; a refusal names the option.
-fn mount_props(options_json: Option<&str>) -> Result<ui::view::app::AppProps, model::ScenarioError> {
+/// Public only for the fuzz targets and their regression tests.
+#[doc(hidden)]
+pub fn mount_props(options_json: Option<&str>) -> Result<ui::view::app::AppProps, model::ScenarioError> {
     use model::{Echo, Problem, ScenarioError};
     use std::rc::Rc;
     use ui::state::opening::Opening;

@@ -152,6 +152,9 @@ pub enum Problem {
     LinkDamaged,
     /// A link whose scenario does not inflate to text.
     LinkNotText,
+    /// A link whose scenario inflates past the most a link may carry (a
+    /// crafted link): whole, but too large, which is not "damaged".
+    LinkTooLarge,
     /// The autosave slot holds nothing but blanks.
     StoredEmpty,
     // ------------------------------------------------------------ the JSON reader
@@ -417,6 +420,7 @@ impl fmt::Display for Problem {
             Problem::LinkNoVersion => f.write_str("the link has no known format version"),
             Problem::LinkDamaged => f.write_str("the link is damaged (it is not complete or was changed)"),
             Problem::LinkNotText => f.write_str("the link is damaged (it is not text)"),
+            Problem::LinkTooLarge => f.write_str("the link is too large (its scenario unpacks to more than 4 MiB)"),
             Problem::StoredEmpty => f.write_str("not valid JSON (the stored value is empty)"),
             Problem::NotJson { syntax, line, column } => {
                 write!(f, "not valid JSON ({}, line {line}, column {column})", syntax.english())

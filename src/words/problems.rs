@@ -136,6 +136,7 @@ fn swedish(problem: &Problem, path: &str, kind: FieldKind) -> String {
         Problem::LinkNoVersion => "Länken saknar en känd formatversion.".into(),
         Problem::LinkDamaged => "Länken är skadad (den är inte komplett eller har ändrats).".into(),
         Problem::LinkNotText => "Länken är skadad (den innehåller inte text).".into(),
+        Problem::LinkTooLarge => "Länken är för stor (scenariot i den blir större än 4 MiB uppackat).".into(),
         Problem::StoredEmpty => "Det sparade värdet är tomt.".into(),
         Problem::NotJson { syntax, line, column } => {
             format!("Texten är inte giltig JSON: {} (rad {line}, kolumn {column}).", syntax_sv(*syntax))

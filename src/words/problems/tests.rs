@@ -159,9 +159,10 @@ fn variant(p: &Problem) -> usize {
         Problem::WrongValue { .. } => 38,
         Problem::WrongLength { .. } => 39,
         Problem::Unreadable { .. } => 40,
+        Problem::LinkTooLarge => 41,
     }
 }
-const VARIANTS: usize = 41;
+const VARIANTS: usize = 42;
 
 /// One refusal of every kind (some kinds several times: each found and
 /// expected value, each syntax error), at a path where it can occur, with
@@ -345,6 +346,12 @@ fn samples() -> Vec<(ScenarioError, Vec<&'static str>, &'static str, &'static st
             e("link.s", Problem::LinkNotText),
             vec![],
             "Länken är skadad (den innehåller inte text).",
+            "",
+        ),
+        (
+            e("link.s", Problem::LinkTooLarge),
+            vec!["MiB"],
+            "Länken är för stor (scenariot i den blir större än 4 MiB uppackat).",
             "",
         ),
         (e("", Problem::StoredEmpty), vec![], "Det sparade värdet är tomt.", ""),
