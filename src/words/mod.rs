@@ -2,10 +2,12 @@
 //!
 //! It knows nothing of the view framework, so the app, the charts, the Excel
 //! workbook and the CSV files all use it: [`Lang`] (the reader's language),
-//! [`format`] (numbers written as each reader writes them) and [`parse`]
-//! (numbers read as each reader types them).
+//! [`format`] (numbers written as each reader writes them), [`parse`]
+//! (numbers read as each reader types them) and [`labels`] (the names of
+//! figures, assumptions and tables, which the app and its downloads share).
 
 pub mod format;
+pub mod labels;
 mod lang;
 pub mod parse;
 pub mod rules;
