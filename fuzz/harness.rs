@@ -210,7 +210,7 @@ pub fn ways_out(scenario: &Scenario, outcome: &Outcome) {
         for dialect in [CsvDialect::SwedishExcel, CsvDialect::Plain] {
             let _ = csv_file(scenario, outcome, lang, dialect);
         }
-        let _ = fundsim::workbook::sheets(scenario, outcome, lang, "2026-12-04");
+        let _ = fundsim::tables::workbook::sheets(scenario, outcome, lang, "2026-12-04");
     }
 }
 

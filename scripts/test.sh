@@ -7,7 +7,7 @@
 # 2. native:  cargo test --lib --tests --no-fail-fast, then cargo test --doc
 #             (unit, integration and property tests; never the criterion benches),
 #             then the on-demand module's own build (no app, feature on-demand):
-#             its tests (workbook::), which also write real .xlsx files,
+#             its tests (tables::), which also write real .xlsx files,
 # 3. wasm:    tests/web_*.rs with wasm-bindgen-test in headless Chromium,
 # 4. e2e:     Playwright (tests/e2e/*.spec.ts) against pkg/ served on 127.0.0.1,
 # 5. fuzz:    scripts/fuzz.sh: builds the cargo-fuzz targets (fuzz/) and runs
@@ -81,8 +81,8 @@ cargo test --lib --tests --no-fail-fast 2>&1 | tee "$LOGS/native.log"
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 cargo test --doc --no-fail-fast 2>&1 | tee "$LOGS/doc.log"
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
-# Only the workbook's tests: the rest already ran above with the default features.
-cargo test --lib --no-default-features --features on-demand --no-fail-fast workbook:: 2>&1 | tee "$LOGS/workbook.log"
+# Only the download tables' tests (with the xlsx writer): the rest already ran above with the default features.
+cargo test --lib --no-default-features --features on-demand --no-fail-fast tables:: 2>&1 | tee "$LOGS/workbook.log"
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 cat "$LOGS/native.log" "$LOGS/doc.log" "$LOGS/workbook.log" >"$LOGS/native-all.log"
 read -r p f n < <(count_libtest "$LOGS/native-all.log")

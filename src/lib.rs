@@ -3,19 +3,19 @@
 //!
 //! - [`model`]: the pure engine (scenario → validation → calculation → result).
 //! - [`ui`]: the Yew app that edits a scenario and draws its result (feature `app`, the default).
-//! - [`workbook`]: the Excel workbook as sheets of typed cells; written as
-//!   `.xlsx` only with the feature `on-demand`, built into its own module
-//!   (`pkg/on-demand/`, with the QR encoder) that the app loads when a user asks
-//!   for Excel or a QR code.
+//! - [`tables`]: the tables a user downloads, one model of typed cells with
+//!   two writers: CSV (in the app) and `.xlsx` (only with the feature
+//!   `on-demand`, built into its own module, `pkg/on-demand/`, with the QR
+//!   encoder, that the app loads when a user asks for Excel or a QR code).
 //! - The functions below are the JavaScript API of the built packages.
 
 pub mod model;
 pub mod presets;
 pub mod share;
+pub mod tables;
 #[cfg(feature = "app")]
 pub mod ui;
 pub mod words;
-pub mod workbook;
 
 #[cfg(any(feature = "app", feature = "on-demand"))]
 use wasm_bindgen::prelude::*;
@@ -174,13 +174,14 @@ pub fn qr_svg(text: &str) -> Option<String> {
 pub fn workbook(scenario_json: &str, lang: &str) -> Result<Vec<u8>, JsError> {
     let now = js_sys::Date::new_0();
     let date = format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date());
-    let sheets = workbook::sheets_from_json(scenario_json, lang, &date).map_err(|e| JsError::new(&e.to_string()))?;
+    let sheets =
+        tables::workbook::sheets_from_json(scenario_json, lang, &date).map_err(|e| JsError::new(&e.to_string()))?;
     let title = sheets.first().and_then(|s| s.rows.first()).and_then(|r| r.cells.first());
     let title = match title {
-        Some(workbook::Value::Text(t)) => t.clone(),
+        Some(tables::Value::Text(t)) => t.clone(),
         _ => String::new(),
     };
-    workbook::xlsx::write(&sheets, &title).map_err(|e| JsError::new(&format!("workbook: {e}")))
+    tables::xlsx::write(&sheets, &title).map_err(|e| JsError::new(&format!("workbook: {e}")))
 }
 
 // The allocator: talc instead of the standard library's dlmalloc, for a

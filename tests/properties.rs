@@ -10,6 +10,9 @@ use fundsim::model::validate::validated;
 use fundsim::model::{
     simulate, Accounting, Actor, AvoidedCost, Fund, Intervention, Outcome, RepaymentRule, Scenario, Simulator,
 };
+use fundsim::tables::csv::{self, neutralised, text_field, CsvDialect, FORMULA_STARTS};
+use fundsim::tables::results::year_by_year;
+use fundsim::words::Lang;
 
 /// A decimal `units / 10^scale`.
 fn dec(units: i64, scale: u32) -> Decimal {
@@ -312,6 +315,115 @@ proptest! {
         // Either a result or a refusal that names an intervention; never a panic.
         if let Err(e) = simulate(&s) {
             prop_assert!(e.path.starts_with("interventions"), "{}", e);
+        }
+    }
+}
+
+/// Reads CSV as a spreadsheet does (RFC 4180): fields split by `sep`,
+/// records by CRLF; a quoted field holds anything, `""` being a quote.
+fn read_csv(text: &str, sep: char) -> Vec<Vec<String>> {
+    let mut records = Vec::new();
+    let (mut record, mut field) = (Vec::new(), String::new());
+    let (mut quoted, mut was_quoted) = (false, false);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if quoted {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                '"' => quoted = false,
+                _ => field.push(c),
+            }
+        } else if c == '"' && field.is_empty() && !was_quoted {
+            quoted = true;
+            was_quoted = true;
+        } else if c == sep {
+            record.push(std::mem::take(&mut field));
+            was_quoted = false;
+        } else if c == '\r' && chars.peek() == Some(&'\n') {
+            chars.next();
+            record.push(std::mem::take(&mut field));
+            records.push(std::mem::take(&mut record));
+            was_quoted = false;
+        } else {
+            field.push(c);
+        }
+    }
+    if !field.is_empty() || !record.is_empty() {
+        record.push(field);
+        records.push(record);
+    }
+    records
+}
+
+/// `-1234,50`, `-0.1235`: a negative number in the dialect (the only field that may begin with `-`).
+fn is_negative_number(field: &str, dialect: CsvDialect) -> bool {
+    let Some(digits) = field.strip_prefix('-') else { return false };
+    let (whole, fraction) = digits.split_once(dialect.decimal_mark()).unwrap_or((digits, "0"));
+    !whole.is_empty() && [whole, fraction].iter().all(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// A name as someone might type or paste it: anything, or something made of
+/// formula starts, separators, quotes and line breaks.
+fn name() -> impl Strategy<Value = String> {
+    prop_oneof![any::<String>(), "[=+@\t\r\n;,\" a-z-]{0,8}"]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// A text field reads back, in either dialect, as the text, led by an
+    /// apostrophe when it begins like a formula; never as a formula.
+    #[test]
+    fn a_csv_text_field_reads_back_as_its_text_and_never_as_a_formula(text in name(), swedish in any::<bool>()) {
+        let dialect = if swedish { CsvDialect::SwedishExcel } else { CsvDialect::Plain };
+        let read = read_csv(&format!("{}\r\n", text_field(&text, dialect)), dialect.separator());
+        prop_assert_eq!(read.len(), 1);
+        prop_assert_eq!(&read[0], &vec![neutralised(&text).into_owned()]);
+        prop_assert!(!read[0][0].starts_with(FORMULA_STARTS));
+        let expected = if text.starts_with(FORMULA_STARTS) { format!("'{text}") } else { text.clone() };
+        prop_assert_eq!(neutralised(&text).into_owned(), expected);
+    }
+
+    /// Whatever the names, every table of the CSV file has a heading for
+    /// every column, no line has a field beyond its table's header, and no
+    /// field begins like a formula but a negative number.
+    #[test]
+    fn every_csv_table_is_labelled_and_no_field_reads_as_a_formula(
+        s in scenario(), names in proptest::collection::vec(name(), 10), swedish in any::<bool>(),
+    ) {
+        let mut s = s;
+        s.name = names[0].clone();
+        for (a, n) in s.actors.iter_mut().zip(&names[1..6]) {
+            a.name = n.clone();
+        }
+        for (i, n) in s.interventions.iter_mut().zip(&names[6..]) {
+            i.name = n.clone();
+        }
+        let outcome = run(&s);
+        let (dialect, lang) = if swedish { (CsvDialect::SwedishExcel, Lang::Sv) } else { (CsvDialect::Plain, Lang::En) };
+        let tables = year_by_year(&s, &outcome, lang);
+        for t in &tables {
+            prop_assert!(t.every_column_labelled(), "{} {:?}", t.title, t.columns);
+        }
+        let records = read_csv(&csv::write(&tables, dialect), dialect.separator());
+        // The tables, between blank lines: a title alone, a header, its rows.
+        let parts: Vec<&[Vec<String>]> = records.split(|r| r.len() == 1 && r[0].is_empty()).collect();
+        prop_assert_eq!(parts.len(), tables.len());
+        for (part, table) in parts.iter().zip(&tables) {
+            prop_assert_eq!(part[0].len(), 1);
+            prop_assert_eq!(&part[1], &table.columns);
+            for record in &part[2..] {
+                prop_assert!(record.len() <= table.columns.len(), "{:?} under {:?}", record, table.columns);
+            }
+        }
+        for field in records.iter().flatten() {
+            prop_assert!(
+                !field.starts_with(FORMULA_STARTS) || is_negative_number(field, dialect),
+                "{:?} begins like a formula", field
+            );
         }
     }
 }
