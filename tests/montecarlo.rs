@@ -33,9 +33,9 @@ fn without_ranges_every_percentile_is_the_deterministic_figure() {
 #[test]
 fn the_same_seed_gives_the_same_figures_and_another_seed_other_figures() {
     let json = example().to_json();
-    let a = monte_carlo_json(&json, 42.0, 200).unwrap();
-    let b = monte_carlo_json(&json, 42.0, 200).unwrap();
-    let c = monte_carlo_json(&json, 43.0, 200).unwrap();
+    let a = monte_carlo_json(&json, 42, 200, None).unwrap();
+    let b = monte_carlo_json(&json, 42, 200, None).unwrap();
+    let c = monte_carlo_json(&json, 43, 200, None).unwrap();
     assert_eq!(a, b);
     assert_ne!(a, c);
 }
@@ -78,9 +78,12 @@ fn factor_ranges_multiply_costs_and_every_avoided_cost() {
 #[test]
 fn bad_arguments_name_the_argument() {
     let json = example().to_json();
-    assert_eq!(monte_carlo_json(&json, 1.0, 0).unwrap_err().path, "draws");
-    assert_eq!(monte_carlo_json(&json, 1.0, 10_001).unwrap_err().path, "draws");
-    assert_eq!(monte_carlo_json(&json, -1.0, 10).unwrap_err().path, "seed");
-    assert_eq!(monte_carlo_json(&json, 1.5, 10).unwrap_err().path, "seed");
-    assert_eq!(monte_carlo_json("{}", 1.0, 10).unwrap_err().path, "");
+    assert_eq!(monte_carlo_json(&json, 1, 0, None).unwrap_err().path, "draws");
+    assert_eq!(monte_carlo_json(&json, 1, 100_001, None).unwrap_err().path, "draws");
+    assert_eq!(monte_carlo_json("{}", 1, 10, None).unwrap_err().path, "");
+    // The example runs 2026–2040.
+    assert_eq!(monte_carlo_json(&json, 1, 10, Some(2025)).unwrap_err().path, "by_year");
+    assert_eq!(monte_carlo_json(&json, 1, 10, Some(2041)).unwrap_err().path, "by_year");
+    assert!(monte_carlo_json(&json, 1, 10, Some(2026)).is_ok());
+    assert!(monte_carlo_json(&json, 1, 10, Some(2040)).is_ok());
 }

@@ -6,12 +6,14 @@
 //! outcome gives the result JSON. No user input can make it panic: bad input
 //! and amounts too large to compute are [`ScenarioError`]s naming the field.
 
+pub mod decision;
 mod error;
 pub mod montecarlo;
 pub mod outcome;
 pub mod scenario;
 pub mod simulate;
 pub mod validate;
+pub mod yearly;
 
 pub use error::ScenarioError;
 pub use outcome::{ActorOutcome, ActorYear, FundYear, InterventionOutcome, KeyFigures, Outcome};

@@ -1,0 +1,394 @@
+//! The contract's decision figures, computed exactly from the deterministic
+//! model: how well the interventions must work to break even
+//! ([`break_even`]), and which assumption matters most ([`sensitivity`]).
+//!
+//! Both read the scenario's year sums ([`yearly`](super::yearly)): inside and
+//! all savings and the interventions' costs, year by year. Savings are
+//! proportional to the success rates, so the organisation's result at a
+//! factor `f` on every success rate is `f × inside savings − costs`
+//! ([`EffectScale`]); its conditions (`org_npv ≥ 0`, a payback year no later
+//! than `T`) are plain functions of `f`, and the closed forms below solve them.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::montecarlo::check_by_year;
+use super::outcome::{money_text, ratio_text};
+use super::scenario::{Range, Scenario};
+use super::simulate::{discount_factors, present_value, Checked};
+use super::validate::validate;
+use super::yearly::{models, InterventionModel, Levers, Scratch, YearSums};
+use super::ScenarioError;
+
+fn too_large(path: impl Into<String>) -> ScenarioError {
+    ScenarioError::new(path, "amounts too large to compute; use smaller amounts")
+}
+
+fn intervention_too_large(index: usize) -> ScenarioError {
+    too_large(format!("interventions[{index}]"))
+}
+
+fn money<S: serde::Serializer>(v: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&money_text(*v))
+}
+
+fn ratio<S: serde::Serializer>(v: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&ratio_text(*v))
+}
+
+fn optional_ratio<S: serde::Serializer>(v: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(v) => s.serialize_str(&ratio_text(*v)),
+        None => s.serialize_none(),
+    }
+}
+
+/// "How well must it work?": the contract's break-even figures.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BreakEven {
+    pub schema_version: u32,
+    /// The calendar year `T` of `effect_factor_payback_by`.
+    pub by_year: Option<i32>,
+    /// The factor on every success rate at which `org_npv` is 0 (`PVC / PVI`); `None` when `PVI ≤ 0`.
+    #[serde(serialize_with = "optional_ratio")]
+    pub effect_factor_org_npv: Option<Decimal>,
+    /// The same for `society_npv` (`PVC / PVA`); `None` when `PVA ≤ 0`.
+    #[serde(serialize_with = "optional_ratio")]
+    pub effect_factor_society_npv: Option<Decimal>,
+    /// The smallest factor with a payback year no later than `by_year`; `None`
+    /// without `by_year` or when no factor reaches it.
+    #[serde(serialize_with = "optional_ratio")]
+    pub effect_factor_payback_by: Option<Decimal>,
+    /// Per intervention, in the scenario's order.
+    pub interventions: Vec<InterventionBreakEven>,
+}
+
+/// One intervention's break-even success rate.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct InterventionBreakEven {
+    pub id: String,
+    /// `r − org_npv / u`: the success rate at which `org_npv` is 0, every
+    /// other input fixed. Above 1: the organisation cannot break even through
+    /// this intervention alone; below 0: it breaks even even if it does
+    /// nothing. `None` when its inside savings are not positive (`u ≤ 0`).
+    #[serde(serialize_with = "optional_ratio")]
+    pub success_rate_for_org_npv: Option<Decimal>,
+}
+
+impl BreakEven {
+    /// The contract's JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+/// The organisation's and society's results as functions of a factor `f` on
+/// every intervention's success rate: savings scale with `f`, costs do not.
+#[derive(Debug, Clone)]
+pub struct EffectScale {
+    start_year: i32,
+    discount: Vec<Decimal>,
+    /// Year sums at `f = 1` (the scenario as it is).
+    sums: YearSums,
+}
+
+impl EffectScale {
+    /// The scale of a valid scenario.
+    pub fn new(s: &Scenario) -> Result<EffectScale, ScenarioError> {
+        let models = models(s).map_err(intervention_too_large)?;
+        EffectScale::of(s, &models)
+    }
+
+    fn of(s: &Scenario, models: &[InterventionModel]) -> Result<EffectScale, ScenarioError> {
+        let sums = super::yearly::year_sums(s, models).map_err(intervention_too_large)?;
+        let discount =
+            discount_factors(s.discount_rate, s.horizon_years as usize).ok_or_else(|| too_large("discount_rate"))?;
+        Ok(EffectScale { start_year: s.start_year, discount, sums })
+    }
+
+    /// `org_net_y` at factor `f`: `f × inside savings − costs`.
+    pub fn org_net_at(&self, f: Decimal) -> Checked<Vec<Decimal>> {
+        self.sums.inside.iter().zip(&self.sums.cost).map(|(s, c)| f.checked_mul(*s)?.checked_sub(*c)).collect()
+    }
+
+    /// `org_npv` at factor `f`.
+    pub fn org_npv_at(&self, f: Decimal) -> Checked<Decimal> {
+        present_value(&self.org_net_at(f)?, &self.discount)
+    }
+
+    /// `society_npv` at factor `f`.
+    pub fn society_npv_at(&self, f: Decimal) -> Checked<Decimal> {
+        let net: Vec<Decimal> = self
+            .sums
+            .all
+            .iter()
+            .zip(&self.sums.cost)
+            .map(|(s, c)| f.checked_mul(*s)?.checked_sub(*c))
+            .collect::<Checked<_>>()?;
+        present_value(&net, &self.discount)
+    }
+
+    /// `payback_year` at factor `f`.
+    pub fn payback_year_at(&self, f: Decimal) -> Checked<Option<i32>> {
+        super::simulate::payback_year(&self.org_net_at(f)?, self.start_year)
+    }
+
+    /// Present values at `f = 1`: of the costs (`PVC`), the inside savings
+    /// (`PVI`) and all savings (`PVA`).
+    pub fn present_values(&self) -> Checked<(Decimal, Decimal, Decimal)> {
+        Some((
+            present_value(&self.sums.cost, &self.discount)?,
+            present_value(&self.sums.inside, &self.discount)?,
+            present_value(&self.sums.all, &self.discount)?,
+        ))
+    }
+
+    /// The smallest `f ≥ 0` with `f × CS_y ≥ CC_y` for every year index `y`
+    /// from `by_year`'s on, where `CS_y` and `CC_y` are the cumulative inside
+    /// savings (at `f = 1`) and costs up to `y`: the payback year is then no
+    /// later than `by_year`. `None` when no `f` gives that.
+    pub fn factor_for_payback_by(&self, by_year: i32) -> Checked<Option<Decimal>> {
+        let from = usize::try_from(i64::from(by_year) - i64::from(self.start_year)).ok()?;
+        let (mut savings, mut costs) = (Decimal::ZERO, Decimal::ZERO);
+        let mut cumulative = Vec::with_capacity(self.sums.inside.len());
+        for (s, c) in self.sums.inside.iter().zip(&self.sums.cost) {
+            savings = savings.checked_add(*s)?;
+            costs = costs.checked_add(*c)?;
+            cumulative.push((savings, costs));
+        }
+        let tail = cumulative.get(from..).unwrap_or(&[]);
+        // Each year is a half-line for f: f ≥ CC/CS when CS > 0, f ≤ CC/CS when
+        // CS < 0, and no condition on f (only CC ≤ 0) when CS = 0.
+        let mut lowest = Decimal::ZERO;
+        let mut highest: Option<Decimal> = None;
+        for (cs, cc) in tail {
+            if cs.is_zero() {
+                if *cc > Decimal::ZERO {
+                    return Some(None);
+                }
+            } else if *cs > Decimal::ZERO {
+                lowest = lowest.max(cc.checked_div(*cs)?);
+            } else {
+                let bound = cc.checked_div(*cs)?;
+                highest = Some(highest.map_or(bound, |h| h.min(bound)));
+            }
+        }
+        // A quotient is rounded to 28 digits and may fall just short of a
+        // bound: step up by the last digit until every year holds.
+        let holds = |f: Decimal| -> Checked<bool> {
+            for (cs, cc) in tail {
+                if *cs > Decimal::ZERO && f.checked_mul(*cs)? < *cc {
+                    return Some(false);
+                }
+            }
+            Some(true)
+        };
+        for _ in 0..4 {
+            if holds(lowest)? {
+                break;
+            }
+            lowest = lowest.checked_add(Decimal::new(1, lowest.scale()))?;
+        }
+        Some(match highest {
+            Some(h) if lowest > h => None,
+            _ => Some(lowest),
+        })
+    }
+}
+
+/// The contract's break-even figures of a scenario, which is validated;
+/// `by_year` (for `effect_factor_payback_by`) must be a year of the horizon.
+pub fn break_even(s: &Scenario, by_year: Option<i32>) -> Result<BreakEven, ScenarioError> {
+    validate(s)?;
+    check_by_year(s, by_year)?;
+    let models = models(s).map_err(intervention_too_large)?;
+    let scale = EffectScale::of(s, &models)?;
+    let everything = || too_large("interventions");
+    let (pvc, pvi, pva) = scale.present_values().ok_or_else(everything)?;
+    let factor =
+        |pv: Decimal| if pv > Decimal::ZERO { pvc.checked_div(pv).ok_or_else(everything).map(Some) } else { Ok(None) };
+    let org_npv = scale.org_npv_at(Decimal::ONE).ok_or_else(everything)?;
+
+    let mut interventions = Vec::with_capacity(models.len());
+    let mut scratch = Scratch::default();
+    for (model, iv) in models.iter().zip(&s.interventions) {
+        // u_i: the present value of its inside savings per unit of success rate.
+        let unit = unit_inside_value(model, &scale.discount, &mut scratch)
+            .ok_or_else(|| intervention_too_large(model.index))?;
+        let rate = if unit > Decimal::ZERO {
+            let r = org_npv.checked_div(unit).and_then(|q| iv.success_rate.checked_sub(q));
+            Some(r.ok_or_else(|| intervention_too_large(model.index))?)
+        } else {
+            None
+        };
+        interventions.push(InterventionBreakEven { id: iv.id.clone(), success_rate_for_org_npv: rate });
+    }
+    Ok(BreakEven {
+        schema_version: 1,
+        by_year,
+        effect_factor_org_npv: factor(pvi)?,
+        effect_factor_society_npv: factor(pva)?,
+        effect_factor_payback_by: match by_year {
+            Some(t) => scale.factor_for_payback_by(t).ok_or_else(everything)?,
+            None => None,
+        },
+        interventions,
+    })
+}
+
+/// Present value of an intervention's inside savings with `success_rate = 1`.
+fn unit_inside_value(model: &InterventionModel, discount: &[Decimal], scratch: &mut Scratch) -> Checked<Decimal> {
+    let levers = Levers { success_rate: Decimal::ONE, ..model.levers() };
+    let mut sums = YearSums::zero(discount.len());
+    model.add_to(&levers, &mut sums, scratch)?;
+    present_value(&sums.inside, discount)
+}
+
+/// Whether a factor on the success rates is impossible: some intervention's
+/// success rate times it is above 1 (no more than everyone can succeed).
+pub fn exceeds_certainty(s: &Scenario, factor: Decimal) -> bool {
+    s.interventions.iter().any(|iv| iv.success_rate.checked_mul(factor).is_none_or(|r| r > Decimal::ONE))
+}
+
+/// `org_npv` and `society_npv` of one variant.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct PresentValues {
+    #[serde(serialize_with = "money")]
+    pub org_npv: Decimal,
+    #[serde(serialize_with = "money")]
+    pub society_npv: Decimal,
+}
+
+/// "Which assumption matters most?": the contract's sensitivity figures.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Sensitivity {
+    pub schema_version: u32,
+    /// The scenario as it is.
+    pub base: PresentValues,
+    /// One per intervention and ranged parameter, the widest `org_npv` swing first.
+    pub items: Vec<SensitivityItem>,
+}
+
+impl Sensitivity {
+    /// The contract's JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+/// One parameter of one intervention set to its range's ends, all else as it is.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SensitivityItem {
+    /// The intervention's id.
+    pub intervention: String,
+    /// `success_rate`, `deadweight`, `drop_off`, `annual_cost` or `avoided_costs`.
+    pub parameter: &'static str,
+    /// The range's low end (a factor for `annual_cost` and `avoided_costs`).
+    #[serde(serialize_with = "ratio")]
+    pub low: Decimal,
+    #[serde(serialize_with = "ratio")]
+    pub high: Decimal,
+    #[serde(serialize_with = "money")]
+    pub org_npv_low: Decimal,
+    #[serde(serialize_with = "money")]
+    pub org_npv_high: Decimal,
+    #[serde(serialize_with = "money")]
+    pub society_npv_low: Decimal,
+    #[serde(serialize_with = "money")]
+    pub society_npv_high: Decimal,
+}
+
+impl SensitivityItem {
+    /// `|org_npv_high − org_npv_low|`, what the items are ordered by.
+    pub fn org_npv_swing(&self) -> Decimal {
+        self.org_npv_high.checked_sub(self.org_npv_low).map_or(Decimal::MAX, |d| d.abs())
+    }
+}
+
+/// The contract's sensitivity figures of a scenario, which is validated.
+///
+/// A variant changes one intervention: its year sums are the scenario's
+/// minus that intervention's own plus the variant's, so a scenario of any
+/// size takes one pass per variant over that intervention's years.
+pub fn sensitivity(s: &Scenario) -> Result<Sensitivity, ScenarioError> {
+    validate(s)?;
+    let models = models(s).map_err(intervention_too_large)?;
+    let scale = EffectScale::of(s, &models)?;
+    let everything = || too_large("interventions");
+    let base = PresentValues {
+        org_npv: scale.org_npv_at(Decimal::ONE).ok_or_else(everything)?,
+        society_npv: scale.society_npv_at(Decimal::ONE).ok_or_else(everything)?,
+    };
+    let years = s.horizon_years as usize;
+    let mut scratch = Scratch::default();
+    let mut items = Vec::new();
+    for (model, iv) in models.iter().zip(&s.interventions) {
+        let Some(u) = &iv.uncertainty else { continue };
+        let ranges: [(&'static str, Option<Range>); 5] = [
+            ("success_rate", u.success_rate),
+            ("deadweight", u.deadweight),
+            ("drop_off", u.drop_off),
+            ("annual_cost", u.annual_cost),
+            ("avoided_costs", u.avoided_costs),
+        ];
+        if ranges.iter().all(|(_, r)| r.is_none()) {
+            continue;
+        }
+        let failed = || intervention_too_large(model.index);
+        // The scenario without this intervention.
+        let mut own = YearSums::zero(years);
+        model.add_to(&model.levers(), &mut own, &mut scratch).ok_or_else(failed)?;
+        let mut others = scale.sums.clone();
+        for y in 0..years {
+            others.inside[y] = others.inside[y].checked_sub(own.inside[y]).ok_or_else(failed)?;
+            others.all[y] = others.all[y].checked_sub(own.all[y]).ok_or_else(failed)?;
+            others.cost[y] = others.cost[y].checked_sub(own.cost[y]).ok_or_else(failed)?;
+        }
+        let mut variant = |parameter: &str, value: Decimal| -> Checked<PresentValues> {
+            let mut levers = model.levers();
+            match parameter {
+                "success_rate" => levers.success_rate = value,
+                "deadweight" => levers.deadweight = value,
+                "drop_off" => levers.drop_off = value,
+                "annual_cost" => levers.cost_factor = Some(value),
+                _ => levers.avoided_factor = Some(value),
+            }
+            let mut sums = others.clone();
+            model.add_to(&levers, &mut sums, &mut scratch)?;
+            let org: Vec<Decimal> = (0..years).map(|y| sums.org_net(y)).collect::<Checked<_>>()?;
+            let society: Vec<Decimal> = (0..years).map(|y| sums.society_net(y)).collect::<Checked<_>>()?;
+            Some(PresentValues {
+                org_npv: present_value(&org, &scale.discount)?,
+                society_npv: present_value(&society, &scale.discount)?,
+            })
+        };
+        for (parameter, range) in ranges {
+            let Some(range) = range else { continue };
+            let low = variant(parameter, range.low).ok_or_else(failed)?;
+            let high = variant(parameter, range.high).ok_or_else(failed)?;
+            items.push(SensitivityItem {
+                intervention: iv.id.clone(),
+                parameter,
+                low: range.low,
+                high: range.high,
+                org_npv_low: low.org_npv,
+                org_npv_high: high.org_npv,
+                society_npv_low: low.society_npv,
+                society_npv_high: high.society_npv,
+            });
+        }
+    }
+    // Stable: equal swings keep the contract's order.
+    items.sort_by_key(|item| std::cmp::Reverse(item.org_npv_swing()));
+    Ok(Sensitivity { schema_version: 1, base, items })
+}
+
+/// The contract's `breakEven(scenarioJson, byYear?)`.
+pub fn break_even_json(scenario_json: &str, by_year: Option<i32>) -> Result<String, ScenarioError> {
+    Ok(break_even(&Scenario::from_json(scenario_json)?, by_year)?.to_json())
+}
+
+/// The contract's `sensitivity(scenarioJson)`.
+pub fn sensitivity_json(scenario_json: &str) -> Result<String, ScenarioError> {
+    Ok(sensitivity(&Scenario::from_json(scenario_json)?)?.to_json())
+}
