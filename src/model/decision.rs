@@ -15,7 +15,7 @@ use serde::Serialize;
 use super::montecarlo::check_by_year;
 use super::outcome::{money_text, ratio_text};
 use super::scenario::{Range, Scenario};
-use super::simulate::{discount_factors, present_value, Checked};
+use super::simulate::{add, discount_factors, div, mul, present_value, sub, Checked};
 use super::validate::validate;
 use super::yearly::{models, InterventionModel, Levers, Scratch, YearSums};
 use super::ScenarioError;
@@ -108,7 +108,7 @@ impl EffectScale {
 
     /// `org_net_y` at factor `f`: `f × inside savings − costs`.
     pub fn org_net_at(&self, f: Decimal) -> Checked<Vec<Decimal>> {
-        self.sums.inside.iter().zip(&self.sums.cost).map(|(s, c)| f.checked_mul(*s)?.checked_sub(*c)).collect()
+        self.sums.inside.iter().zip(&self.sums.cost).map(|(s, c)| sub(mul(f, *s)?, *c)).collect()
     }
 
     /// `org_npv` at factor `f`.
@@ -118,13 +118,8 @@ impl EffectScale {
 
     /// `society_npv` at factor `f`.
     pub fn society_npv_at(&self, f: Decimal) -> Checked<Decimal> {
-        let net: Vec<Decimal> = self
-            .sums
-            .all
-            .iter()
-            .zip(&self.sums.cost)
-            .map(|(s, c)| f.checked_mul(*s)?.checked_sub(*c))
-            .collect::<Checked<_>>()?;
+        let net: Vec<Decimal> =
+            self.sums.all.iter().zip(&self.sums.cost).map(|(s, c)| sub(mul(f, *s)?, *c)).collect::<Checked<_>>()?;
         present_value(&net, &self.discount)
     }
 
@@ -152,8 +147,8 @@ impl EffectScale {
         let (mut savings, mut costs) = (Decimal::ZERO, Decimal::ZERO);
         let mut cumulative = Vec::with_capacity(self.sums.inside.len());
         for (s, c) in self.sums.inside.iter().zip(&self.sums.cost) {
-            savings = savings.checked_add(*s)?;
-            costs = costs.checked_add(*c)?;
+            savings = add(savings, *s)?;
+            costs = add(costs, *c)?;
             cumulative.push((savings, costs));
         }
         let tail = cumulative.get(from..).unwrap_or(&[]);
@@ -167,30 +162,28 @@ impl EffectScale {
                     return Some(None);
                 }
             } else if *cs > Decimal::ZERO {
-                lowest = lowest.max(cc.checked_div(*cs)?);
+                lowest = lowest.max(div(*cc, *cs)?);
             } else {
-                let bound = cc.checked_div(*cs)?;
+                let bound = div(*cc, *cs)?;
                 highest = Some(highest.map_or(bound, |h| h.min(bound)));
             }
         }
-        // A quotient is rounded to 28 digits and may fall just short of a
-        // bound: step up by the last digit until every year holds.
-        let holds = |f: Decimal| -> Checked<bool> {
-            for (cs, cc) in tail {
-                if *cs > Decimal::ZERO && f.checked_mul(*cs)? < *cc {
-                    return Some(false);
-                }
-            }
-            Some(true)
-        };
-        for _ in 0..4 {
-            if holds(lowest)? {
+        // A quotient is rounded to 28 digits, and the cumulative result sums
+        // products rounded alike: step up from the last digit (doubling the
+        // step) until the payback year, computed as `payback_year_at` does,
+        // is no later than `by_year`.
+        let reached = |f: Decimal| -> Checked<bool> { Some(self.payback_year_at(f)?.is_some_and(|p| p <= by_year)) };
+        let mut step = Decimal::new(1, lowest.scale());
+        for _ in 0..64 {
+            if reached(lowest)? {
                 break;
             }
-            lowest = lowest.checked_add(Decimal::new(1, lowest.scale()))?;
+            lowest = add(lowest, step)?;
+            step = add(step, step)?;
         }
         Some(match highest {
             Some(h) if lowest > h => None,
+            _ if !reached(lowest)? => None,
             _ => Some(lowest),
         })
     }
@@ -206,7 +199,7 @@ pub fn break_even(s: &Scenario, by_year: Option<i32>) -> Result<BreakEven, Scena
     let everything = || too_large("interventions");
     let (pvc, pvi, pva) = scale.present_values().ok_or_else(everything)?;
     let factor =
-        |pv: Decimal| if pv > Decimal::ZERO { pvc.checked_div(pv).ok_or_else(everything).map(Some) } else { Ok(None) };
+        |pv: Decimal| if pv > Decimal::ZERO { div(pvc, pv).ok_or_else(everything).map(Some) } else { Ok(None) };
     let org_npv = scale.org_npv_at(Decimal::ONE).ok_or_else(everything)?;
 
     let mut interventions = Vec::with_capacity(models.len());
@@ -216,7 +209,7 @@ pub fn break_even(s: &Scenario, by_year: Option<i32>) -> Result<BreakEven, Scena
         let unit = unit_inside_value(model, &scale.discount, &mut scratch)
             .ok_or_else(|| intervention_too_large(model.index))?;
         let rate = if unit > Decimal::ZERO {
-            let r = org_npv.checked_div(unit).and_then(|q| iv.success_rate.checked_sub(q));
+            let r = div(org_npv, unit).and_then(|q| sub(iv.success_rate, q));
             Some(r.ok_or_else(|| intervention_too_large(model.index))?)
         } else {
             None
@@ -247,7 +240,7 @@ fn unit_inside_value(model: &InterventionModel, discount: &[Decimal], scratch: &
 /// Whether a factor on the success rates is impossible: some intervention's
 /// success rate times it is above 1 (no more than everyone can succeed).
 pub fn exceeds_certainty(s: &Scenario, factor: Decimal) -> bool {
-    s.interventions.iter().any(|iv| iv.success_rate.checked_mul(factor).is_none_or(|r| r > Decimal::ONE))
+    s.interventions.iter().any(|iv| mul(iv.success_rate, factor).is_none_or(|r| r > Decimal::ONE))
 }
 
 /// `org_npv` and `society_npv` of one variant.
@@ -301,7 +294,7 @@ pub struct SensitivityItem {
 impl SensitivityItem {
     /// `|org_npv_high − org_npv_low|`, what the items are ordered by.
     pub fn org_npv_swing(&self) -> Decimal {
-        self.org_npv_high.checked_sub(self.org_npv_low).map_or(Decimal::MAX, |d| d.abs())
+        sub(self.org_npv_high, self.org_npv_low).map_or(Decimal::MAX, |d| d.abs())
     }
 }
 
@@ -340,9 +333,9 @@ pub fn sensitivity(s: &Scenario) -> Result<Sensitivity, ScenarioError> {
         model.add_to(&model.levers(), &mut own, &mut scratch).ok_or_else(failed)?;
         let mut others = scale.sums.clone();
         for y in 0..years {
-            others.inside[y] = others.inside[y].checked_sub(own.inside[y]).ok_or_else(failed)?;
-            others.all[y] = others.all[y].checked_sub(own.all[y]).ok_or_else(failed)?;
-            others.cost[y] = others.cost[y].checked_sub(own.cost[y]).ok_or_else(failed)?;
+            others.inside[y] = sub(others.inside[y], own.inside[y]).ok_or_else(failed)?;
+            others.all[y] = sub(others.all[y], own.all[y]).ok_or_else(failed)?;
+            others.cost[y] = sub(others.cost[y], own.cost[y]).ok_or_else(failed)?;
         }
         let mut variant = |parameter: &str, value: Decimal| -> Checked<PresentValues> {
             let mut levers = model.levers();
@@ -378,8 +371,18 @@ pub fn sensitivity(s: &Scenario) -> Result<Sensitivity, ScenarioError> {
             });
         }
     }
-    // Stable: equal swings keep the contract's order.
-    items.sort_by_key(|item| std::cmp::Reverse(item.org_npv_swing()));
+    // Largest swing first; an insertion sort is stable (equal swings keep
+    // the contract's order) and adds no sort routine to the download.
+    let mut keyed: Vec<(std::cmp::Reverse<Decimal>, SensitivityItem)> =
+        items.into_iter().map(|item| (std::cmp::Reverse(item.org_npv_swing()), item)).collect();
+    for i in 1..keyed.len() {
+        let mut j = i;
+        while j > 0 && keyed[j - 1].0 > keyed[j].0 {
+            keyed.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+    let items = keyed.into_iter().map(|(_, item)| item).collect();
     Ok(Sensitivity { schema_version: 1, base, items })
 }
 

@@ -22,7 +22,7 @@ use serde::Serialize;
 
 use super::outcome::{money_text, ratio_text};
 use super::scenario::{Range, Scenario};
-use super::simulate::discount_factors;
+use super::simulate::{add, discount_factors, div, mul, sub};
 use super::validate::validate;
 use super::yearly::{
     models, to_f64, FastLevers, FastModel, FastScratch, FastSums, InterventionModel, Levers, Parts, Scratch, YearSums,
@@ -163,7 +163,7 @@ impl Triangle {
     fn new(range: Range, mode: Decimal) -> Triangle {
         let f = |d: Decimal| d.to_f64().unwrap_or(0.0);
         let tenths = |d: Decimal, up: bool| {
-            let scaled = d.checked_mul(Decimal::from(TEN_DECIMALS)).unwrap_or(Decimal::MAX);
+            let scaled = mul(d, Decimal::from(TEN_DECIMALS)).unwrap_or(Decimal::MAX);
             let whole = if up { scaled.ceil() } else { scaled.floor() };
             whole.to_i128().unwrap_or(i128::MAX)
         };
@@ -460,14 +460,13 @@ fn compute_figures(plan: &Plan, sums: &YearSums, out: &mut DrawFigures) -> Optio
     out.close.clear();
     for y in 0..plan.years() {
         let org = sums.org_net(y)?;
-        org_npv = org_npv.checked_add(org.checked_div(plan.discount[y])?)?;
-        society_npv = society_npv.checked_add(sums.society_net(y)?.checked_div(plan.discount[y])?)?;
-        cumulative = cumulative.checked_add(org)?;
+        org_npv = add(org_npv, div(org, plan.discount[y])?)?;
+        society_npv = add(society_npv, div(sums.society_net(y)?, plan.discount[y])?)?;
+        cumulative = add(cumulative, org)?;
         if cumulative < Decimal::ZERO {
             last_negative = Some(y);
         }
-        let close =
-            open.checked_add(plan.allocation[y])?.checked_add(sums.repayments[y])?.checked_sub(sums.grants[y])?;
+        let close = sub(add(add(open, plan.allocation[y])?, sums.repayments[y])?, sums.grants[y])?;
         if close < Decimal::ZERO {
             out.fund_never_negative = false;
         }
@@ -529,6 +528,50 @@ pub fn check_by_year(s: &Scenario, by_year: Option<i32>) -> Result<(), ScenarioE
             Err(by_year_refused(s))
         }
         _ => Ok(()),
+    }
+}
+
+/// The `k`-th smallest of `values` (0-based), by quickselect: a small
+/// routine instead of the standard library's selection, for the download's
+/// size. The values are finite.
+fn select(values: &mut [f64], k: usize) -> f64 {
+    let (mut low, mut high) = (0, values.len());
+    while high - low > 1 {
+        // Median of three as the pivot; then a three-way partition.
+        let (a, b, c) = (values[low], values[low + (high - low) / 2], values[high - 1]);
+        let pivot = a.max(b.min(c)).min(b.max(c));
+        let (mut lt, mut i, mut gt) = (low, low, high);
+        while i < gt {
+            if values[i] < pivot {
+                values.swap(lt, i);
+                lt += 1;
+                i += 1;
+            } else if values[i] > pivot {
+                gt -= 1;
+                values.swap(i, gt);
+            } else {
+                i += 1;
+            }
+        }
+        if k < lt {
+            high = lt;
+        } else if k >= gt {
+            low = gt;
+        } else {
+            return pivot;
+        }
+    }
+    values.get(low).copied().unwrap_or(0.0)
+}
+
+/// Sorts a few values (here usually one) without another sort routine in the download.
+pub(crate) fn insertion_sort<T: PartialOrd>(values: &mut [T]) {
+    for i in 1..values.len() {
+        let mut j = i;
+        while j > 0 && values[j - 1] > values[j] {
+            values.swap(j - 1, j);
+            j -= 1;
+        }
     }
 }
 
@@ -621,7 +664,7 @@ pub struct MonteCarloRun {
     /// The largest error bound of any draw.
     bound: f64,
     /// Draws computed exactly so far, by index.
-    exact: std::collections::BTreeMap<u32, DrawFigures>,
+    exact: Vec<(u32, DrawFigures)>,
     /// Every draw is the scenario itself (no range moves anything).
     constant: bool,
     paid_back: u32,
@@ -775,7 +818,7 @@ impl MonteCarloRun {
         let counts = if unsure {
             let exact = plan.exact_draw(state, &mut self.exact_scratch)?;
             let counts = Counts::of(&exact, self.by_year);
-            self.exact.insert(index, exact);
+            self.exact.push((index, exact));
             counts
         } else {
             let payback_year = payback(last_negative, plan.start_year, years);
@@ -806,11 +849,16 @@ impl MonteCarloRun {
 
     /// The exact figures of draw `index`.
     fn exact_figures(&mut self, index: u32) -> Result<&DrawFigures, ScenarioError> {
-        if !self.exact.contains_key(&index) {
-            let figures = self.plan.exact_draw(self.states[index as usize], &mut self.exact_scratch)?;
-            self.exact.insert(index, figures);
-        }
-        self.exact.get(&index).ok_or_else(|| too_large("interventions"))
+        // Few draws are computed exactly: a list searched in order is enough.
+        let at = match self.exact.iter().position(|(d, _)| *d == index) {
+            Some(at) => at,
+            None => {
+                let figures = self.plan.exact_draw(self.states[index as usize], &mut self.exact_scratch)?;
+                self.exact.push((index, figures));
+                self.exact.len() - 1
+            }
+        };
+        Ok(&self.exact[at].1)
     }
 
     /// The exact nearest-rank percentile `p` of a figure whose doubles are
@@ -828,9 +876,7 @@ impl MonteCarloRun {
         ore: bool,
     ) -> Result<Decimal, ScenarioError> {
         let r = rank(values.len(), p);
-        let mut sorted = values.to_vec();
-        let (_, v, _) = sorted.select_nth_unstable_by(r, f64::total_cmp);
-        let v = *v;
+        let v = select(&mut values.to_vec(), r);
         let (low, high) = (v - 2.0 * self.bound, v + 2.0 * self.bound);
         if ore {
             // To the öre, the double may already settle it.
@@ -848,7 +894,7 @@ impl MonteCarloRun {
         for d in window {
             candidates.push(exact(self.exact_figures(d)?));
         }
-        candidates.sort_unstable();
+        insertion_sort(&mut candidates);
         let value = candidates.get(r.saturating_sub(below)).copied().ok_or_else(|| too_large("interventions"))?;
         Ok(if ore { to_ore(value) } else { value })
     }
@@ -916,7 +962,7 @@ impl MonteCarloRun {
                 });
             }
         }
-        let share = |count: u32| Decimal::from(count).checked_div(Decimal::from(self.draws)).unwrap_or_default();
+        let share = |count: u32| div(Decimal::from(count), Decimal::from(self.draws)).unwrap_or_default();
         let by_year = |list: Vec<Percentiles>| {
             list.into_iter()
                 .enumerate()
@@ -992,6 +1038,22 @@ mod tests {
         let mut rng = SplitMix64::new(1234567);
         assert_eq!(rng.next_u64(), 6457827717110365317);
         assert_eq!(rng.next_u64(), 3203168211198807973);
+    }
+
+    #[test]
+    fn quickselect_finds_the_kth_smallest() {
+        let mut rng = SplitMix64::new(3);
+        for n in [1usize, 2, 3, 10, 101] {
+            // Many ties (values 0..7) and distinct values alike.
+            for modulus in [7u64, u64::MAX] {
+                let values: Vec<f64> = (0..n).map(|_| (rng.next_u64() % modulus) as f64).collect();
+                let mut sorted = values.clone();
+                insertion_sort(&mut sorted);
+                for k in 0..n {
+                    assert_eq!(select(&mut values.clone(), k), sorted[k], "n {n}, k {k}");
+                }
+            }
+        }
     }
 
     #[test]

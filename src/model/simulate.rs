@@ -23,14 +23,23 @@ pub fn simulate(scenario: &Scenario) -> Result<Outcome, ScenarioError> {
 /// `None` from checked arithmetic: some amount does not fit in a decimal.
 pub(crate) type Checked<T> = Option<T>;
 
-fn add(a: Decimal, b: Decimal) -> Checked<Decimal> {
+// Decimal arithmetic, checked, each in one place: rust_decimal's operations
+// are large, and inlined at every call they would weigh down the download.
+#[inline(never)]
+pub(crate) fn add(a: Decimal, b: Decimal) -> Checked<Decimal> {
     a.checked_add(b)
 }
-fn sub(a: Decimal, b: Decimal) -> Checked<Decimal> {
+#[inline(never)]
+pub(crate) fn sub(a: Decimal, b: Decimal) -> Checked<Decimal> {
     a.checked_sub(b)
 }
-fn mul(a: Decimal, b: Decimal) -> Checked<Decimal> {
+#[inline(never)]
+pub(crate) fn mul(a: Decimal, b: Decimal) -> Checked<Decimal> {
     a.checked_mul(b)
+}
+#[inline(never)]
+pub(crate) fn div(a: Decimal, b: Decimal) -> Checked<Decimal> {
+    a.checked_div(b)
 }
 fn add_into(target: &mut Decimal, amount: Decimal) -> Checked<()> {
     *target = add(*target, amount)?;
@@ -616,7 +625,7 @@ pub(crate) fn discount_factors(rate: Decimal, years: usize) -> Checked<Vec<Decim
 pub(crate) fn present_value(values: &[Decimal], factors: &[Decimal]) -> Checked<Decimal> {
     let mut total = Decimal::ZERO;
     for (v, f) in values.iter().zip(factors) {
-        total = add(total, v.checked_div(*f)?)?;
+        total = add(total, div(*v, *f)?)?;
     }
     Some(total)
 }

@@ -19,7 +19,7 @@
 use rust_decimal::Decimal;
 
 use super::scenario::{RepaymentRule, Scenario};
-use super::simulate::{effective_successes, running_years, Checked, ProfileShape};
+use super::simulate::{add, div, effective_successes, mul, running_years, sub, Checked, ProfileShape};
 
 /// The parameters of one intervention that its uncertainty ranges move.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -66,17 +66,17 @@ impl YearSums {
 
     /// `org_net_y` = inside savings − costs.
     pub fn org_net(&self, y: usize) -> Checked<Decimal> {
-        self.inside[y].checked_sub(self.cost[y])
+        sub(self.inside[y], self.cost[y])
     }
 
     /// `society_net_y` = all savings − costs.
     pub fn society_net(&self, y: usize) -> Checked<Decimal> {
-        self.all[y].checked_sub(self.cost[y])
+        sub(self.all[y], self.cost[y])
     }
 }
 
 fn add_into(target: &mut Decimal, amount: Decimal) -> Checked<()> {
-    *target = target.checked_add(amount)?;
+    *target = add(*target, amount)?;
     Some(())
 }
 
@@ -222,11 +222,11 @@ impl InterventionModel {
     /// [`add_to`](Self::add_to), only the `parts` asked for.
     pub fn add_parts(&self, levers: &Levers, parts: Parts, sums: &mut YearSums, scratch: &mut Scratch) -> Checked<()> {
         let cost = match levers.cost_factor {
-            Some(f) => self.annual_cost.checked_mul(f)?,
+            Some(f) => mul(self.annual_cost, f)?,
             None => self.annual_cost,
         };
-        let grant = cost.checked_mul(self.fund_share)?;
-        let total_grant = grant.checked_mul(Decimal::from(self.running.len()))?;
+        let grant = mul(cost, self.fund_share)?;
+        let total_grant = mul(grant, Decimal::from(self.running.len()))?;
         if parts.costs {
             for y in self.running.clone() {
                 add_into(&mut sums.cost[y], cost)?;
@@ -239,7 +239,7 @@ impl InterventionModel {
 
         let (profile, years) = self.profile_for(levers, scratch)?;
         let scaled = |amount: Decimal| match levers.avoided_factor {
-            Some(f) => amount.checked_mul(f),
+            Some(f) => mul(amount, f),
             None => Some(amount),
         };
         let (inside, all) = (scaled(self.inside_per_year)?, scaled(self.all_per_year)?);
@@ -248,8 +248,8 @@ impl InterventionModel {
             if unit.is_zero() {
                 continue;
             }
-            add_into(&mut sums.inside[y], unit.checked_mul(inside)?)?;
-            add_into(&mut sums.all[y], unit.checked_mul(all)?)?;
+            add_into(&mut sums.inside[y], mul(unit, inside)?)?;
+            add_into(&mut sums.all[y], mul(unit, all)?)?;
         }
 
         match &self.rule {
@@ -257,12 +257,12 @@ impl InterventionModel {
             Rule::None => {}
             Rule::Fixed { share, instalments, first } => {
                 // As `simulate::repay_fixed`: equal parts, the last takes the remainder.
-                let due = share.checked_mul(total_grant)?;
-                let instalment = due.checked_div(Decimal::from(*instalments))?;
+                let due = mul(*share, total_grant)?;
+                let instalment = div(due, Decimal::from(*instalments))?;
                 let mut scheduled = Decimal::ZERO;
                 for j in 0..*instalments {
-                    let amount = if j + 1 == *instalments { due.checked_sub(scheduled)? } else { instalment };
-                    scheduled = scheduled.checked_add(amount)?;
+                    let amount = if j + 1 == *instalments { sub(due, scheduled)? } else { instalment };
+                    scheduled = add(scheduled, amount)?;
                     let year = first + u64::from(j);
                     if year < self.horizon as u64 {
                         add_into(&mut sums.repayments[year as usize], amount)?;
@@ -272,19 +272,19 @@ impl InterventionModel {
             Rule::SavingsShare { share, cap, first } => {
                 let repaying = scaled(self.repaying_per_year)?;
                 let limit = match cap {
-                    Some(c) => Some(c.checked_mul(total_grant)?),
+                    Some(c) => Some(mul(*c, total_grant)?),
                     None => None,
                 };
                 let mut repaid = Decimal::ZERO;
                 let from = (*first).min(self.horizon as u64) as usize;
                 for y in from.max(years.start)..years.end {
                     // Σ over the repaying actors of share × max(S, 0).
-                    let mut owed = share.checked_mul(profile[y].checked_mul(repaying)?)?;
+                    let mut owed = mul(*share, mul(profile[y], repaying)?)?;
                     if owed.is_zero() {
                         continue;
                     }
                     if let Some(limit) = limit {
-                        let room = limit.checked_sub(repaid)?;
+                        let room = sub(limit, repaid)?;
                         if room <= Decimal::ZERO {
                             break;
                         }
