@@ -10,10 +10,9 @@
 //! than `T`) are plain functions of `f`, and the closed forms below solve them.
 
 use rust_decimal::Decimal;
-use serde::Serialize;
 
 use super::montecarlo::check_by_year;
-use super::outcome::{money_text, ratio_text};
+use super::outcome::{json_array, money_text, number_or_null, ratio_text, JsonObject};
 use super::scenario::{Range, Scenario};
 use super::simulate::{add, discount_factors, div, mul, present_value, sub, Checked};
 use super::validate::validate;
@@ -28,57 +27,55 @@ fn intervention_too_large(index: usize) -> ScenarioError {
     too_large(format!("interventions[{index}]"))
 }
 
-fn money<S: serde::Serializer>(v: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&money_text(*v))
-}
-
-fn ratio<S: serde::Serializer>(v: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&ratio_text(*v))
-}
-
-fn optional_ratio<S: serde::Serializer>(v: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
-    match v {
-        Some(v) => s.serialize_str(&ratio_text(*v)),
-        None => s.serialize_none(),
-    }
+fn optional_ratio(v: Option<Decimal>) -> String {
+    v.map_or_else(|| "null".to_string(), |v| format!("\"{}\"", ratio_text(v)))
 }
 
 /// "How well must it work?": the contract's break-even figures.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct BreakEven {
     pub schema_version: u32,
     /// The calendar year `T` of `effect_factor_payback_by`.
     pub by_year: Option<i32>,
     /// The factor on every success rate at which `org_npv` is 0 (`PVC / PVI`); `None` when `PVI ≤ 0`.
-    #[serde(serialize_with = "optional_ratio")]
     pub effect_factor_org_npv: Option<Decimal>,
     /// The same for `society_npv` (`PVC / PVA`); `None` when `PVA ≤ 0`.
-    #[serde(serialize_with = "optional_ratio")]
     pub effect_factor_society_npv: Option<Decimal>,
     /// The smallest factor with a payback year no later than `by_year`; `None`
     /// without `by_year` or when no factor reaches it.
-    #[serde(serialize_with = "optional_ratio")]
     pub effect_factor_payback_by: Option<Decimal>,
     /// Per intervention, in the scenario's order.
     pub interventions: Vec<InterventionBreakEven>,
 }
 
 /// One intervention's break-even success rate.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct InterventionBreakEven {
     pub id: String,
     /// `r − org_npv / u`: the success rate at which `org_npv` is 0, every
     /// other input fixed. Above 1: the organisation cannot break even through
     /// this intervention alone; below 0: it breaks even even if it does
     /// nothing. `None` when its inside savings are not positive (`u ≤ 0`).
-    #[serde(serialize_with = "optional_ratio")]
     pub success_rate_for_org_npv: Option<Decimal>,
 }
 
 impl BreakEven {
-    /// The contract's JSON.
+    /// The contract's JSON (ratios to 4 decimals).
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        let interventions = json_array(self.interventions.iter().map(|i| {
+            JsonObject::new()
+                .text("id", &i.id)
+                .raw("success_rate_for_org_npv", &optional_ratio(i.success_rate_for_org_npv))
+                .end()
+        }));
+        JsonObject::new()
+            .raw("schema_version", &self.schema_version.to_string())
+            .raw("by_year", &number_or_null(self.by_year))
+            .raw("effect_factor_org_npv", &optional_ratio(self.effect_factor_org_npv))
+            .raw("effect_factor_society_npv", &optional_ratio(self.effect_factor_society_npv))
+            .raw("effect_factor_payback_by", &optional_ratio(self.effect_factor_payback_by))
+            .raw("interventions", &interventions)
+            .end()
     }
 }
 
@@ -244,16 +241,14 @@ pub fn exceeds_certainty(s: &Scenario, factor: Decimal) -> bool {
 }
 
 /// `org_npv` and `society_npv` of one variant.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PresentValues {
-    #[serde(serialize_with = "money")]
     pub org_npv: Decimal,
-    #[serde(serialize_with = "money")]
     pub society_npv: Decimal,
 }
 
 /// "Which assumption matters most?": the contract's sensitivity figures.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Sensitivity {
     pub schema_version: u32,
     /// The scenario as it is.
@@ -263,31 +258,45 @@ pub struct Sensitivity {
 }
 
 impl Sensitivity {
-    /// The contract's JSON.
+    /// The contract's JSON (money to 2 decimals, ranges to 4).
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        let items = json_array(self.items.iter().map(|i| {
+            JsonObject::new()
+                .text("intervention", &i.intervention)
+                .figure("parameter", i.parameter)
+                .figure("low", &ratio_text(i.low))
+                .figure("high", &ratio_text(i.high))
+                .figure("org_npv_low", &money_text(i.org_npv_low))
+                .figure("org_npv_high", &money_text(i.org_npv_high))
+                .figure("society_npv_low", &money_text(i.society_npv_low))
+                .figure("society_npv_high", &money_text(i.society_npv_high))
+                .end()
+        }));
+        let base = JsonObject::new()
+            .figure("org_npv", &money_text(self.base.org_npv))
+            .figure("society_npv", &money_text(self.base.society_npv))
+            .end();
+        JsonObject::new()
+            .raw("schema_version", &self.schema_version.to_string())
+            .raw("base", &base)
+            .raw("items", &items)
+            .end()
     }
 }
 
 /// One parameter of one intervention set to its range's ends, all else as it is.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SensitivityItem {
     /// The intervention's id.
     pub intervention: String,
     /// `success_rate`, `deadweight`, `drop_off`, `annual_cost` or `avoided_costs`.
     pub parameter: &'static str,
     /// The range's low end (a factor for `annual_cost` and `avoided_costs`).
-    #[serde(serialize_with = "ratio")]
     pub low: Decimal,
-    #[serde(serialize_with = "ratio")]
     pub high: Decimal,
-    #[serde(serialize_with = "money")]
     pub org_npv_low: Decimal,
-    #[serde(serialize_with = "money")]
     pub org_npv_high: Decimal,
-    #[serde(serialize_with = "money")]
     pub society_npv_low: Decimal,
-    #[serde(serialize_with = "money")]
     pub society_npv_high: Decimal,
 }
 

@@ -18,9 +18,8 @@
 
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 use rust_decimal::{Decimal, RoundingStrategy};
-use serde::Serialize;
 
-use super::outcome::{money_text, ratio_text};
+use super::outcome::{json_array, money_text, number_or_null, ratio_text, JsonObject};
 use super::scenario::{Range, Scenario};
 use super::simulate::{add, discount_factors, div, mul, sub};
 use super::validate::validate;
@@ -39,26 +38,22 @@ pub const MAX_DRAWS: u32 = 100_000;
 pub const MAX_WORK: u64 = 150_000_000;
 
 /// The 5th, 50th and 95th percentiles of a figure.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Percentiles {
-    #[serde(serialize_with = "money")]
     pub p5: Decimal,
-    #[serde(serialize_with = "money")]
     pub p50: Decimal,
-    #[serde(serialize_with = "money")]
     pub p95: Decimal,
 }
 
 /// Percentiles of a figure in one calendar year.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct YearPercentiles {
     pub year: i32,
-    #[serde(flatten)]
     pub percentiles: Percentiles,
 }
 
 /// What a Monte Carlo run reports: the contract's uncertainty figures.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Uncertainty {
     pub schema_version: u32,
     pub seed: u64,
@@ -74,42 +69,60 @@ pub struct Uncertainty {
     /// The fund's closing balance, year by year (to the öre).
     pub fund_close: Vec<YearPercentiles>,
     /// Share of draws with a payback year inside the horizon.
-    #[serde(serialize_with = "ratio")]
     pub payback_within_horizon_share: Decimal,
     /// Share of draws with `org_npv ≥ 0`.
-    #[serde(serialize_with = "ratio")]
     pub org_npv_non_negative_share: Decimal,
     /// Share of draws with `society_npv ≥ 0`.
-    #[serde(serialize_with = "ratio")]
     pub society_npv_non_negative_share: Decimal,
     /// Share of draws in which the fund never closes a year below zero.
-    #[serde(serialize_with = "ratio")]
     pub fund_never_negative_share: Decimal,
     /// Share of draws with a payback year no later than `by_year`; `None` without it.
-    #[serde(serialize_with = "optional_ratio")]
     pub payback_by_share: Option<Decimal>,
 }
 
-impl Uncertainty {
-    /// The contract's JSON.
-    pub fn to_json(&self) -> String {
-        // Only strings, integers and nulls: serialising cannot fail.
-        serde_json::to_string(self).unwrap_or_default()
+impl Percentiles {
+    fn write(&self, o: &mut JsonObject) {
+        o.figure("p5", &money_text(self.p5)).figure("p50", &money_text(self.p50)).figure("p95", &money_text(self.p95));
+    }
+
+    fn to_json(&self) -> String {
+        let mut o = JsonObject::new();
+        self.write(&mut o);
+        o.end()
     }
 }
 
-fn money<S: serde::Serializer>(v: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&money_text(*v))
+fn years_json(list: &[YearPercentiles]) -> String {
+    json_array(list.iter().map(|y| {
+        let mut o = JsonObject::new();
+        o.raw("year", &y.year.to_string());
+        y.percentiles.write(&mut o);
+        o.end()
+    }))
 }
 
-fn ratio<S: serde::Serializer>(v: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&ratio_text(*v))
-}
-
-fn optional_ratio<S: serde::Serializer>(v: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
-    match v {
-        Some(v) => s.serialize_str(&ratio_text(*v)),
-        None => s.serialize_none(),
+impl Uncertainty {
+    /// The contract's JSON (money to 2 decimals, ratios to 4).
+    pub fn to_json(&self) -> String {
+        let mut o = JsonObject::new();
+        o.raw("schema_version", &self.schema_version.to_string())
+            .raw("seed", &self.seed.to_string())
+            .raw("draws", &self.draws.to_string())
+            .raw("by_year", &number_or_null(self.by_year))
+            .raw("org_npv", &self.org_npv.to_json())
+            .raw("society_npv", &self.society_npv.to_json())
+            .raw("fund_closing_balance", &self.fund_closing_balance.to_json())
+            .raw("cumulative_org_net", &years_json(&self.cumulative_org_net))
+            .raw("fund_close", &years_json(&self.fund_close))
+            .figure("payback_within_horizon_share", &ratio_text(self.payback_within_horizon_share))
+            .figure("org_npv_non_negative_share", &ratio_text(self.org_npv_non_negative_share))
+            .figure("society_npv_non_negative_share", &ratio_text(self.society_npv_non_negative_share))
+            .figure("fund_never_negative_share", &ratio_text(self.fund_never_negative_share));
+        match self.payback_by_share {
+            Some(share) => o.figure("payback_by_share", &ratio_text(share)),
+            None => o.raw("payback_by_share", "null"),
+        };
+        o.end()
     }
 }
 
