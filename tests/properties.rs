@@ -453,22 +453,20 @@ fn percentiles_ordered(p: &Percentiles) -> bool {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(48))]
+    #![proptest_config(ProptestConfig::with_cases(64))]
 
-    /// The fast run (doubles, exact where it matters) gives what simulating
-    /// every drawn scenario gives: the same JSON, every share exactly, every
-    /// present value to far below an öre.
+    /// The fast run (doubles, exact where it matters) gives exactly what
+    /// simulating every drawn scenario gives: every percentile and share.
     #[test]
     fn the_monte_carlo_run_equals_simulating_every_draw(s in ranged_scenario(), seed in any::<u64>(), draws in 1u32..40, t in 0i32..20) {
         let by_year = Some(s.start_year + t % s.horizon_years as i32);
         let fast = monte_carlo_by(&s, seed, draws, by_year).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let slow = reference_monte_carlo(&s, seed, draws, by_year);
         prop_assert_eq!(fast.to_json(), slow.to_json());
-        for (f, r) in [(&fast.org_npv, &slow.org_npv), (&fast.society_npv, &slow.society_npv), (&fast.fund_closing_balance, &slow.fund_closing_balance)] {
-            prop_assert_same!(f.p5, r.p5);
-            prop_assert_same!(f.p50, r.p50);
-            prop_assert_same!(f.p95, r.p95);
-        }
+        // Exactly: every reported figure is simulate's for the draw that holds it.
+        prop_assert_eq!(&fast.org_npv, &slow.org_npv);
+        prop_assert_eq!(&fast.society_npv, &slow.society_npv);
+        prop_assert_eq!(&fast.fund_closing_balance, &slow.fund_closing_balance);
         prop_assert_eq!(&fast.cumulative_org_net, &slow.cumulative_org_net);
         prop_assert_eq!(&fast.fund_close, &slow.fund_close);
         prop_assert_eq!(fast.payback_within_horizon_share, slow.payback_within_horizon_share);

@@ -12,11 +12,12 @@
 use rust_decimal::Decimal;
 
 use super::montecarlo::check_by_year;
+use super::outcome::Outcome;
 use super::outcome::{json_array, money_text, number_or_null, ratio_text, JsonObject};
+use super::scenario::Intervention;
 use super::scenario::{Range, Scenario};
-use super::simulate::{add, discount_factors, div, mul, present_value, sub, Checked};
+use super::simulate::{add, discount_factors, div, mul, present_value, simulate, sub, Checked};
 use super::validate::validate;
-use super::yearly::{models, InterventionModel, Levers, Scratch, YearSums};
 use super::ScenarioError;
 
 fn too_large(path: impl Into<String>) -> ScenarioError {
@@ -79,6 +80,57 @@ impl BreakEven {
     }
 }
 
+/// Year by year: inside savings, all savings and the interventions' costs.
+#[derive(Debug, Clone)]
+struct YearSums {
+    inside: Vec<Decimal>,
+    all: Vec<Decimal>,
+    cost: Vec<Decimal>,
+}
+
+impl YearSums {
+    /// From a simulation of `s`. The costs are taken as inside savings −
+    /// `org_net`, so that at `f = 1` the figures are simulate's own.
+    fn of(s: &Scenario, out: &Outcome) -> Checked<YearSums> {
+        let years = out.org_net.len();
+        let mut sums =
+            YearSums { inside: vec![Decimal::ZERO; years], all: vec![Decimal::ZERO; years], cost: Vec::new() };
+        for (actor, result) in s.actors.iter().zip(&out.actors) {
+            for (y, row) in result.rows.iter().enumerate() {
+                sums.all[y] = add(sums.all[y], row.savings)?;
+                if actor.inside {
+                    sums.inside[y] = add(sums.inside[y], row.savings)?;
+                }
+            }
+        }
+        sums.cost = sums.inside.iter().zip(&out.org_net).map(|(i, net)| sub(*i, *net)).collect::<Checked<_>>()?;
+        Some(sums)
+    }
+
+    /// The year sums of intervention `index` alone, changed by `change`.
+    fn alone(s: &Scenario, index: usize, change: impl FnOnce(&mut Intervention)) -> Result<YearSums, ScenarioError> {
+        let failed = || intervention_too_large(index);
+        let mut iv = s.interventions.get(index).cloned().ok_or_else(failed)?;
+        iv.uncertainty = None;
+        change(&mut iv);
+        let alone = Scenario {
+            schema_version: s.schema_version,
+            name: String::new(),
+            description: String::new(),
+            currency: s.currency.clone(),
+            start_year: s.start_year,
+            horizon_years: s.horizon_years,
+            discount_rate: s.discount_rate,
+            actors: s.actors.clone(),
+            fund: s.fund.clone(),
+            repayment_default: s.repayment_default.clone(),
+            interventions: vec![iv],
+        };
+        let out = simulate(&alone).map_err(|_| failed())?;
+        YearSums::of(&alone, &out).ok_or_else(failed)
+    }
+}
+
 /// The organisation's and society's results as functions of a factor `f` on
 /// every intervention's success rate: savings scale with `f`, costs do not.
 #[derive(Debug, Clone)]
@@ -90,14 +142,10 @@ pub struct EffectScale {
 }
 
 impl EffectScale {
-    /// The scale of a valid scenario.
+    /// The scale of a scenario, which is simulated (and so validated).
     pub fn new(s: &Scenario) -> Result<EffectScale, ScenarioError> {
-        let models = models(s).map_err(intervention_too_large)?;
-        EffectScale::of(s, &models)
-    }
-
-    fn of(s: &Scenario, models: &[InterventionModel]) -> Result<EffectScale, ScenarioError> {
-        let sums = super::yearly::year_sums(s, models).map_err(intervention_too_large)?;
+        let out = simulate(s)?;
+        let sums = YearSums::of(s, &out).ok_or_else(|| too_large("interventions"))?;
         let discount =
             discount_factors(s.discount_rate, s.horizon_years as usize).ok_or_else(|| too_large("discount_rate"))?;
         Ok(EffectScale { start_year: s.start_year, discount, sums })
@@ -191,23 +239,21 @@ impl EffectScale {
 pub fn break_even(s: &Scenario, by_year: Option<i32>) -> Result<BreakEven, ScenarioError> {
     validate(s)?;
     check_by_year(s, by_year)?;
-    let models = models(s).map_err(intervention_too_large)?;
-    let scale = EffectScale::of(s, &models)?;
+    let scale = EffectScale::new(s)?;
     let everything = || too_large("interventions");
     let (pvc, pvi, pva) = scale.present_values().ok_or_else(everything)?;
     let factor =
         |pv: Decimal| if pv > Decimal::ZERO { div(pvc, pv).ok_or_else(everything).map(Some) } else { Ok(None) };
     let org_npv = scale.org_npv_at(Decimal::ONE).ok_or_else(everything)?;
 
-    let mut interventions = Vec::with_capacity(models.len());
-    let mut scratch = Scratch::default();
-    for (model, iv) in models.iter().zip(&s.interventions) {
+    let mut interventions = Vec::with_capacity(s.interventions.len());
+    for (i, iv) in s.interventions.iter().enumerate() {
         // u_i: the present value of its inside savings per unit of success rate.
-        let unit = unit_inside_value(model, &scale.discount, &mut scratch)
-            .ok_or_else(|| intervention_too_large(model.index))?;
+        let unit = YearSums::alone(s, i, |iv| iv.success_rate = Decimal::ONE)?;
+        let unit = present_value(&unit.inside, &scale.discount).ok_or_else(|| intervention_too_large(i))?;
         let rate = if unit > Decimal::ZERO {
             let r = div(org_npv, unit).and_then(|q| sub(iv.success_rate, q));
-            Some(r.ok_or_else(|| intervention_too_large(model.index))?)
+            Some(r.ok_or_else(|| intervention_too_large(i))?)
         } else {
             None
         };
@@ -224,14 +270,6 @@ pub fn break_even(s: &Scenario, by_year: Option<i32>) -> Result<BreakEven, Scena
         },
         interventions,
     })
-}
-
-/// Present value of an intervention's inside savings with `success_rate = 1`.
-fn unit_inside_value(model: &InterventionModel, discount: &[Decimal], scratch: &mut Scratch) -> Checked<Decimal> {
-    let levers = Levers { success_rate: Decimal::ONE, ..model.levers() };
-    let mut sums = YearSums::zero(discount.len());
-    model.add_to(&levers, &mut sums, scratch)?;
-    present_value(&sums.inside, discount)
 }
 
 /// Whether a factor on the success rates is impossible: some intervention's
@@ -314,17 +352,15 @@ impl SensitivityItem {
 /// size takes one pass per variant over that intervention's years.
 pub fn sensitivity(s: &Scenario) -> Result<Sensitivity, ScenarioError> {
     validate(s)?;
-    let models = models(s).map_err(intervention_too_large)?;
-    let scale = EffectScale::of(s, &models)?;
+    let scale = EffectScale::new(s)?;
     let everything = || too_large("interventions");
     let base = PresentValues {
         org_npv: scale.org_npv_at(Decimal::ONE).ok_or_else(everything)?,
         society_npv: scale.society_npv_at(Decimal::ONE).ok_or_else(everything)?,
     };
     let years = s.horizon_years as usize;
-    let mut scratch = Scratch::default();
     let mut items = Vec::new();
-    for (model, iv) in models.iter().zip(&s.interventions) {
+    for (i, iv) in s.interventions.iter().enumerate() {
         let Some(u) = &iv.uncertainty else { continue };
         let ranges: [(&'static str, Option<Range>); 5] = [
             ("success_rate", u.success_rate),
@@ -336,38 +372,40 @@ pub fn sensitivity(s: &Scenario) -> Result<Sensitivity, ScenarioError> {
         if ranges.iter().all(|(_, r)| r.is_none()) {
             continue;
         }
-        let failed = || intervention_too_large(model.index);
+        let failed = || intervention_too_large(i);
         // The scenario without this intervention.
-        let mut own = YearSums::zero(years);
-        model.add_to(&model.levers(), &mut own, &mut scratch).ok_or_else(failed)?;
+        let own = YearSums::alone(s, i, |_| {})?;
         let mut others = scale.sums.clone();
         for y in 0..years {
             others.inside[y] = sub(others.inside[y], own.inside[y]).ok_or_else(failed)?;
             others.all[y] = sub(others.all[y], own.all[y]).ok_or_else(failed)?;
             others.cost[y] = sub(others.cost[y], own.cost[y]).ok_or_else(failed)?;
         }
-        let mut variant = |parameter: &str, value: Decimal| -> Checked<PresentValues> {
-            let mut levers = model.levers();
-            match parameter {
-                "success_rate" => levers.success_rate = value,
-                "deadweight" => levers.deadweight = value,
-                "drop_off" => levers.drop_off = value,
-                "annual_cost" => levers.cost_factor = Some(value),
-                _ => levers.avoided_factor = Some(value),
-            }
-            let mut sums = others.clone();
-            model.add_to(&levers, &mut sums, &mut scratch)?;
-            let org: Vec<Decimal> = (0..years).map(|y| sums.org_net(y)).collect::<Checked<_>>()?;
-            let society: Vec<Decimal> = (0..years).map(|y| sums.society_net(y)).collect::<Checked<_>>()?;
-            Some(PresentValues {
-                org_npv: present_value(&org, &scale.discount)?,
-                society_npv: present_value(&society, &scale.discount)?,
+        let variant = |parameter: &str, value: Decimal| -> Result<PresentValues, ScenarioError> {
+            let changed = YearSums::alone(s, i, |iv| match parameter {
+                "success_rate" => iv.success_rate = value,
+                "deadweight" => iv.deadweight = value,
+                "drop_off" => iv.drop_off = value,
+                "annual_cost" => iv.annual_cost = mul(iv.annual_cost, value).unwrap_or(Decimal::MAX),
+                _ => iv
+                    .avoided_costs
+                    .iter_mut()
+                    .for_each(|a| a.per_year = mul(a.per_year, value).unwrap_or(Decimal::MAX)),
+            })?;
+            let net = |savings: &[Decimal], own: &[Decimal]| -> Checked<Vec<Decimal>> {
+                (0..years).map(|y| sub(add(savings[y], own[y])?, add(others.cost[y], changed.cost[y])?)).collect()
+            };
+            let org = net(&others.inside, &changed.inside).ok_or_else(failed)?;
+            let society = net(&others.all, &changed.all).ok_or_else(failed)?;
+            Ok(PresentValues {
+                org_npv: present_value(&org, &scale.discount).ok_or_else(failed)?,
+                society_npv: present_value(&society, &scale.discount).ok_or_else(failed)?,
             })
         };
         for (parameter, range) in ranges {
             let Some(range) = range else { continue };
-            let low = variant(parameter, range.low).ok_or_else(failed)?;
-            let high = variant(parameter, range.high).ok_or_else(failed)?;
+            let low = variant(parameter, range.low)?;
+            let high = variant(parameter, range.high)?;
             items.push(SensitivityItem {
                 intervention: iv.id.clone(),
                 parameter,

@@ -19,13 +19,12 @@
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 use rust_decimal::{Decimal, RoundingStrategy};
 
+use super::outcome::Outcome;
 use super::outcome::{json_array, money_text, number_or_null, ratio_text, JsonObject};
-use super::scenario::{Range, Scenario};
-use super::simulate::{add, discount_factors, div, mul, sub};
+use super::scenario::{Intervention, Range, Scenario};
+use super::simulate::{add, div, mul, simulate};
 use super::validate::validate;
-use super::yearly::{
-    models, to_f64, FastLevers, FastModel, FastScratch, FastSums, InterventionModel, Levers, Parts, Scratch, YearSums,
-};
+use super::yearly::{to_f64, FastLevers, FastModel, FastScratch, FastSums, Parts};
 use super::ScenarioError;
 
 /// Most draws one run may ask for (the contract's limit).
@@ -270,35 +269,42 @@ pub fn triangular(range: Range, mode: Decimal, rng: &mut SplitMix64) -> Decimal 
     t.exact(t.sample(rng))
 }
 
-/// An intervention with ranges: its exact and its fast model, and its ranges
-/// in the order they are drawn (success_rate, deadweight, drop_off,
-/// annual_cost, avoided_costs).
+/// An intervention with ranges: its model in doubles, and its ranges in the
+/// order they are drawn (success_rate, deadweight, drop_off, annual_cost,
+/// avoided_costs).
 #[derive(Debug, Clone)]
 struct Ranged {
-    model: InterventionModel,
+    index: usize,
     fast: FastModel,
     ranges: [Option<Triangle>; 5],
-    /// The flows that differ between draws; the others are in the plan's fixed sums.
+    /// The flows that differ between draws; the others are in the plan's steady sums.
     varying: Parts,
 }
 
 impl Ranged {
-    fn draw_exact(&self, rng: &mut SplitMix64) -> Levers {
-        let mut l = self.model.levers();
+    /// Draws the ranged parameters and writes them into the intervention
+    /// (factors multiply its annual cost or every avoided cost).
+    fn draw_exact(&self, iv: &mut Intervention, rng: &mut SplitMix64) -> Option<()> {
         let [sr, dw, drop, cost, avoided] = &self.ranges;
         let mut take = |t: &Option<Triangle>| t.map(|t| t.exact(t.sample(rng)));
         if let Some(v) = take(sr) {
-            l.success_rate = v;
+            iv.success_rate = v;
         }
         if let Some(v) = take(dw) {
-            l.deadweight = v;
+            iv.deadweight = v;
         }
         if let Some(v) = take(drop) {
-            l.drop_off = v;
+            iv.drop_off = v;
         }
-        l.cost_factor = take(cost);
-        l.avoided_factor = take(avoided);
-        l
+        if let Some(f) = take(cost) {
+            iv.annual_cost = mul(iv.annual_cost, f)?;
+        }
+        if let Some(f) = take(avoided) {
+            for a in &mut iv.avoided_costs {
+                a.per_year = mul(a.per_year, f)?;
+            }
+        }
+        Some(())
     }
 
     fn draw_fast(&self, rng: &mut SplitMix64) -> FastLevers {
@@ -323,20 +329,17 @@ impl Ranged {
 /// Everything a draw needs that no draw changes.
 #[derive(Debug, Clone)]
 struct Plan {
+    scenario: Scenario,
     start_year: i32,
-    initial_capital: Decimal,
-    allocation: Vec<Decimal>,
-    discount: Vec<Decimal>,
-    /// The exact year sums of the interventions without ranges.
-    fixed: YearSums,
     /// The interventions with ranges, in the scenario's order.
     ranged: Vec<Ranged>,
-    /// The fixed sums plus the flows of ranged interventions that no draw
-    /// changes, as doubles; and the exact figures they give (which are every
-    /// draw's in the years before anything varies).
-    fast_fixed: FastSums,
+    /// The interventions without ranges and the flows of ranged ones that no
+    /// draw changes, as doubles, with the magnitude of what they add up.
+    steady: FastSums,
+    steady_magnitude: f64,
+    /// The exact figures of the scenario as it is: every draw's in the years
+    /// before anything varies.
     base: DrawFigures,
-    base_magnitude: f64,
     allocation_f: Vec<f64>,
     discount_f: Vec<f64>,
     initial_f: f64,
@@ -351,97 +354,76 @@ struct Plan {
 impl Plan {
     fn new(s: &Scenario) -> Result<Plan, ScenarioError> {
         let years = s.horizon_years as usize;
-        let models = models(s).map_err(intervention_too_large)?;
-        let mut fixed = YearSums::zero(years);
-        let mut scratch = Scratch::default();
+        let base = DrawFigures::of(&simulate(s)?, s.start_year);
+        let mut steady = FastSums::zero(years);
+        let mut scratch = FastScratch::default();
+        let mut magnitude = 0.0;
         let mut ranged = Vec::new();
-        for (model, iv) in models.into_iter().zip(&s.interventions) {
-            match &iv.uncertainty {
-                Some(u) if *u != Default::default() => {
-                    let t = |r: Option<Range>, mode: Decimal| r.map(|r| Triangle::new(r, mode));
-                    let ranges = [
-                        t(u.success_rate, iv.success_rate),
-                        t(u.deadweight, iv.deadweight),
-                        t(u.drop_off, iv.drop_off),
-                        t(u.annual_cost, Decimal::ONE),
-                        t(u.avoided_costs, Decimal::ONE),
-                    ];
-                    let moves = |k: usize| ranges[k].is_some_and(|t| t.moves());
-                    let fast = FastModel::new(&model);
-                    let varying = fast.varying_parts(moves(0), moves(1), moves(2), moves(3), moves(4));
-                    ranged.push(Ranged { model, fast, ranges, varying });
-                }
-                _ => model
-                    .add_to(&model.levers(), &mut fixed, &mut scratch)
-                    .ok_or_else(|| intervention_too_large(model.index))?,
-            }
-        }
-        // What no draw changes: the fixed interventions and the ranged ones' steady flows.
-        let mut steady = fixed.clone();
         let (mut org_from, mut fund_from, mut society_varies) = (years, years, false);
-        for r in &ranged {
-            let v = r.varying;
-            let parts = Parts { costs: !v.costs, savings: !v.savings, repayments: !v.repayments };
-            r.model
-                .add_parts(&r.model.levers(), parts, &mut steady, &mut scratch)
-                .ok_or_else(|| intervention_too_large(r.model.index))?;
-            let moves = r.fast.moves(v);
-            org_from = org_from.min(moves.org_from.unwrap_or(years));
-            fund_from = fund_from.min(moves.fund_from.unwrap_or(years));
-            society_varies |= moves.society;
+        for (index, iv) in s.interventions.iter().enumerate() {
+            let fast = FastModel::new(s, index).ok_or_else(|| intervention_too_large(index))?;
+            let Some(u) = iv.uncertainty.as_ref().filter(|u| **u != Default::default()) else {
+                magnitude += fast.add(&fast.levers(), Parts::ALL, &mut steady, &mut scratch);
+                continue;
+            };
+            let t = |r: Option<Range>, mode: Decimal| r.map(|r| Triangle::new(r, mode));
+            let ranges = [
+                t(u.success_rate, iv.success_rate),
+                t(u.deadweight, iv.deadweight),
+                t(u.drop_off, iv.drop_off),
+                t(u.annual_cost, Decimal::ONE),
+                t(u.avoided_costs, Decimal::ONE),
+            ];
+            let moves = |k: usize| ranges[k].is_some_and(|t| t.moves());
+            let varying = fast.varying_parts(moves(0), moves(1), moves(2), moves(3), moves(4));
+            let steady_parts =
+                Parts { costs: !varying.costs, savings: !varying.savings, repayments: !varying.repayments };
+            magnitude += fast.add(&fast.levers(), steady_parts, &mut steady, &mut scratch);
+            let m = fast.moves(varying);
+            org_from = org_from.min(m.org_from.unwrap_or(years));
+            fund_from = fund_from.min(m.fund_from.unwrap_or(years));
+            society_varies |= m.society;
+            ranged.push(Ranged { index, fast, ranges, varying });
         }
-        let allocation: Vec<Decimal> =
-            (0..years).map(|y| s.fund.allocations.get(y).copied().unwrap_or(Decimal::ZERO)).collect();
-        let discount = discount_factors(s.discount_rate, years).ok_or_else(|| too_large("discount_rate"))?;
-        let mut plan = Plan {
+        let allocation_f: Vec<f64> =
+            (0..years).map(|y| s.fund.allocations.get(y).map_or(0.0, |a| to_f64(*a))).collect();
+        let rate = 1.0 + to_f64(s.discount_rate);
+        let initial_f = to_f64(s.fund.initial_capital);
+        magnitude += initial_f.abs() + allocation_f.iter().map(|a| a.abs()).sum::<f64>();
+        Ok(Plan {
+            scenario: s.clone(),
             start_year: s.start_year,
-            initial_capital: s.fund.initial_capital,
-            allocation_f: allocation.iter().map(|d| to_f64(*d)).collect(),
-            discount_f: discount.iter().map(|d| to_f64(*d)).collect(),
-            initial_f: to_f64(s.fund.initial_capital),
-            allocation,
-            discount,
-            fast_fixed: FastSums::of(&steady),
-            base: DrawFigures::default(),
-            base_magnitude: 0.0,
-            fixed,
             ranged,
+            steady,
+            steady_magnitude: magnitude,
+            base,
+            discount_f: (0..years).map(|y| rate.powi(y as i32)).collect(),
+            allocation_f,
+            initial_f,
             org_from,
             fund_from,
             society_varies,
-        };
-        let mut base = DrawFigures::default();
-        compute_figures(&plan, &steady, &mut base).ok_or_else(|| too_large("interventions"))?;
-        plan.base = base;
-        let f = &plan.fast_fixed;
-        plan.base_magnitude = plan.initial_f.abs()
-            + [&f.inside, &f.all, &f.cost, &f.grants, &f.repayments, &plan.allocation_f]
-                .iter()
-                .flat_map(|v| v.iter())
-                .map(|x| x.abs())
-                .sum::<f64>();
-        Ok(plan)
+        })
     }
 
     fn years(&self) -> usize {
-        self.allocation.len()
+        self.allocation_f.len()
     }
 
     fn org_varies(&self) -> bool {
         self.org_from < self.years()
     }
 
-    /// The exact figures of the draw that starts at generator state `state`.
-    fn exact_draw(&self, state: u64, scratch: &mut Scratch) -> Result<DrawFigures, ScenarioError> {
+    /// The exact figures of the draw that starts at generator state `state`:
+    /// the scenario with that draw's parameters, simulated.
+    fn exact_draw(&self, state: u64) -> Result<DrawFigures, ScenarioError> {
         let mut rng = SplitMix64(state);
-        let mut sums = self.fixed.clone();
+        let mut drawn = self.scenario.clone();
         for r in &self.ranged {
-            let levers = r.draw_exact(&mut rng);
-            r.model.add_to(&levers, &mut sums, scratch).ok_or_else(|| intervention_too_large(r.model.index))?;
+            let iv = &mut drawn.interventions[r.index];
+            r.draw_exact(iv, &mut rng).ok_or_else(|| intervention_too_large(r.index))?;
         }
-        let mut figures = DrawFigures::default();
-        compute_figures(self, &sums, &mut figures).ok_or_else(|| too_large("interventions"))?;
-        Ok(figures)
+        Ok(DrawFigures::of(&simulate(&drawn)?, self.start_year))
     }
 }
 
@@ -458,39 +440,30 @@ struct DrawFigures {
 }
 
 impl DrawFigures {
+    /// The figures of a simulated scenario (cumulating `org_net` as the
+    /// payback year does).
+    fn of(out: &Outcome, start_year: i32) -> DrawFigures {
+        let mut cumulative = Vec::with_capacity(out.org_net.len());
+        let mut sum = Decimal::ZERO;
+        for net in &out.org_net {
+            // Cannot overflow: simulate summed the same amounts for the payback year.
+            sum = add(sum, *net).unwrap_or(sum);
+            cumulative.push(sum);
+        }
+        let _ = start_year;
+        DrawFigures {
+            org_npv: out.key_figures.org_npv,
+            society_npv: out.key_figures.society_npv,
+            payback_year: out.key_figures.payback_year,
+            fund_never_negative: out.key_figures.fund_first_negative_year.is_none(),
+            cumulative,
+            close: out.fund.iter().map(|f| f.close).collect(),
+        }
+    }
+
     fn closing(&self) -> Decimal {
         self.close.last().copied().unwrap_or_default()
     }
-}
-
-/// The exact figures of `sums` (the same operations as `simulate`'s totals).
-fn compute_figures(plan: &Plan, sums: &YearSums, out: &mut DrawFigures) -> Option<()> {
-    let (mut org_npv, mut society_npv, mut cumulative) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
-    let mut open = plan.initial_capital;
-    let mut last_negative = None;
-    out.fund_never_negative = true;
-    out.cumulative.clear();
-    out.close.clear();
-    for y in 0..plan.years() {
-        let org = sums.org_net(y)?;
-        org_npv = add(org_npv, div(org, plan.discount[y])?)?;
-        society_npv = add(society_npv, div(sums.society_net(y)?, plan.discount[y])?)?;
-        cumulative = add(cumulative, org)?;
-        if cumulative < Decimal::ZERO {
-            last_negative = Some(y);
-        }
-        let close = sub(add(add(open, plan.allocation[y])?, sums.repayments[y])?, sums.grants[y])?;
-        if close < Decimal::ZERO {
-            out.fund_never_negative = false;
-        }
-        out.cumulative.push(cumulative);
-        out.close.push(close);
-        open = close;
-    }
-    out.org_npv = org_npv;
-    out.society_npv = society_npv;
-    out.payback_year = payback(last_negative, plan.start_year, plan.years());
-    Some(())
 }
 
 fn payback(last_negative: Option<usize>, start_year: i32, years: usize) -> Option<i32> {
@@ -665,7 +638,6 @@ pub struct MonteCarloRun {
     by_year: Option<i32>,
     sums: FastSums,
     scratch: FastScratch,
-    exact_scratch: Scratch,
     /// Every draw's generator state at its start, to compute it again exactly.
     states: Vec<u64>,
     org_npv: Vec<f64>,
@@ -713,9 +685,8 @@ impl MonteCarloRun {
             draws,
             done: 0,
             by_year,
-            sums: plan.fast_fixed.clone(),
+            sums: plan.steady.clone(),
             scratch: FastScratch::default(),
-            exact_scratch: Scratch::default(),
             states: Vec::with_capacity(keep),
             org_npv: Vec::with_capacity(keep),
             society_npv: Vec::with_capacity(keep),
@@ -766,8 +737,8 @@ impl MonteCarloRun {
     fn one_draw(&mut self) -> Result<(), ScenarioError> {
         let plan = &self.plan;
         let state = self.rng.0;
-        self.sums.copy_from(&plan.fast_fixed);
-        let mut magnitude = plan.base_magnitude;
+        self.sums.copy_from(&plan.steady);
+        let mut magnitude = plan.steady_magnitude;
         for r in &plan.ranged {
             let levers = r.draw_fast(&mut self.rng);
             magnitude += r.fast.add(&levers, r.varying, &mut self.sums, &mut self.scratch);
@@ -829,7 +800,7 @@ impl MonteCarloRun {
         self.society_npv.push(society_npv);
         self.closing.push(open);
         let counts = if unsure {
-            let exact = plan.exact_draw(state, &mut self.exact_scratch)?;
+            let exact = plan.exact_draw(state)?;
             let counts = Counts::of(&exact, self.by_year);
             self.exact.push((index, exact));
             counts
@@ -866,7 +837,7 @@ impl MonteCarloRun {
         let at = match self.exact.iter().position(|(d, _)| *d == index) {
             Some(at) => at,
             None => {
-                let figures = self.plan.exact_draw(self.states[index as usize], &mut self.exact_scratch)?;
+                let figures = self.plan.exact_draw(self.states[index as usize])?;
                 self.exact.push((index, figures));
                 self.exact.len() - 1
             }

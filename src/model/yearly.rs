@@ -1,104 +1,24 @@
-//! The year sums that a Monte Carlo draw, a sensitivity variant and a
-//! break-even factor need, computed per intervention without any actor's rows.
+//! The model of one Monte Carlo draw in doubles: the year sums a draw
+//! needs (inside and all savings, costs, grants, repayments), computed per
+//! intervention without any actor's rows.
 //!
 //! `org_net`, `society_net` and the fund depend on the actors only through
-//! sums: the inside and all savings of an intervention are its savings profile
+//! sums: an intervention's inside and all savings are its savings profile
 //! times the sum of its inside (or all) avoided costs, and a savings-share
 //! repayment is the share times the profile times the sum of its inside
 //! actors' *positive* avoided costs (the profile is never negative, so an
-//! actor's savings have the sign of its avoided cost). An
-//! [`InterventionModel`] keeps those sums and everything else that the
-//! uncertain parameters ([`Levers`]) do not change, so that a draw costs a few
-//! operations per intervention and year instead of a whole simulation.
-//!
-//! Every figure is the one [`simulate`](super::simulate) gives for the same
-//! parameters, by the same decimal operations except the order of some
-//! additions: equal exactly whenever no sum needs more than 28 significant
-//! digits, and otherwise in the last of them (far below an öre).
+//! actor's savings have the sign of its avoided cost). A [`FastModel`] keeps
+//! those sums and everything else that the uncertain parameters do not
+//! change, so that a draw costs a few operations per intervention and year
+//! instead of a whole simulation. The run ranks and counts draws with it and
+//! reports exact figures from `simulate` (see `montecarlo`).
 
 use rust_decimal::Decimal;
 
 use super::scenario::{RepaymentRule, Scenario};
-use super::simulate::{add, div, effective_successes, mul, running_years, sub, Checked, ProfileShape};
+use super::simulate::running_years;
 
-/// The parameters of one intervention that its uncertainty ranges move.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Levers {
-    pub success_rate: Decimal,
-    pub deadweight: Decimal,
-    pub drop_off: Decimal,
-    /// Multiplies `annual_cost`; `None`: the amount as written.
-    pub cost_factor: Option<Decimal>,
-    /// Multiplies every avoided cost; `None`: the amounts as written.
-    pub avoided_factor: Option<Decimal>,
-}
-
-/// Year-indexed sums over interventions (index 0 = the start year).
-#[derive(Debug, Clone, PartialEq)]
-pub struct YearSums {
-    /// Savings of the inside actors.
-    pub inside: Vec<Decimal>,
-    /// Savings of all actors.
-    pub all: Vec<Decimal>,
-    /// Intervention costs.
-    pub cost: Vec<Decimal>,
-    /// Grants paid by the fund.
-    pub grants: Vec<Decimal>,
-    /// Repayments received by the fund.
-    pub repayments: Vec<Decimal>,
-}
-
-impl YearSums {
-    /// All zero, over `years` years.
-    pub fn zero(years: usize) -> YearSums {
-        let z = vec![Decimal::ZERO; years];
-        YearSums { inside: z.clone(), all: z.clone(), cost: z.clone(), grants: z.clone(), repayments: z }
-    }
-
-    /// Sets `self` to `other` (same horizon), keeping its memory.
-    pub fn copy_from(&mut self, other: &YearSums) {
-        self.inside.copy_from_slice(&other.inside);
-        self.all.copy_from_slice(&other.all);
-        self.cost.copy_from_slice(&other.cost);
-        self.grants.copy_from_slice(&other.grants);
-        self.repayments.copy_from_slice(&other.repayments);
-    }
-
-    /// `org_net_y` = inside savings − costs.
-    pub fn org_net(&self, y: usize) -> Checked<Decimal> {
-        sub(self.inside[y], self.cost[y])
-    }
-
-    /// `society_net_y` = all savings − costs.
-    pub fn society_net(&self, y: usize) -> Checked<Decimal> {
-        sub(self.all[y], self.cost[y])
-    }
-}
-
-fn add_into(target: &mut Decimal, amount: Decimal) -> Checked<()> {
-    *target = add(*target, amount)?;
-    Some(())
-}
-
-/// The repayment rule of an intervention, with its first year resolved.
-#[derive(Debug, Clone)]
-enum Rule {
-    None,
-    /// `share × TG` in `instalments` equal parts from year index `first`.
-    Fixed {
-        share: Decimal,
-        instalments: u32,
-        first: u64,
-    },
-    /// `share` of the inside savings from year index `first`, up to `cap × TG`.
-    SavingsShare {
-        share: Decimal,
-        cap: Option<Decimal>,
-        first: u64,
-    },
-}
-
-/// Which of an intervention's flows [`InterventionModel::add_parts`] adds.
+/// Which of an intervention's flows [`FastModel::add`] adds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Parts {
     /// Costs and grants (and, with them, nothing else).
@@ -113,248 +33,7 @@ impl Parts {
     pub const ALL: Parts = Parts { costs: true, savings: true, repayments: true };
 }
 
-/// Memory an [`InterventionModel`] computes in, kept between calls.
-#[derive(Debug, Clone, Default)]
-pub struct Scratch {
-    shape: Option<ProfileShape>,
-    prefix: Vec<Decimal>,
-    profile: Vec<Decimal>,
-}
-
-/// One intervention, with everything its [`Levers`] do not change computed once.
-#[derive(Debug, Clone)]
-pub struct InterventionModel {
-    /// Its index in the scenario (for messages).
-    pub index: usize,
-    base: Levers,
-    annual_cost: Decimal,
-    fund_share: Decimal,
-    participants: Decimal,
-    lag_years: u32,
-    benefit_years: u32,
-    running: std::ops::Range<usize>,
-    horizon: usize,
-    /// Σ of the avoided costs of the inside actors.
-    inside_per_year: Decimal,
-    /// Σ of all avoided costs.
-    all_per_year: Decimal,
-    /// Σ of the positive avoided costs of the inside actors: what a savings share is taken of.
-    repaying_per_year: Decimal,
-    rule: Rule,
-    /// At the scenario's drop-off.
-    shape: ProfileShape,
-    /// `E` at the scenario's success rate and deadweight.
-    effective: Decimal,
-    /// The savings profile at the scenario's values (every year of the horizon).
-    profile: Vec<Decimal>,
-}
-
-impl InterventionModel {
-    /// The model of intervention `index` of a valid scenario.
-    pub fn new(s: &Scenario, index: usize) -> Checked<InterventionModel> {
-        let iv = s.interventions.get(index)?;
-        let horizon = s.horizon_years as usize;
-        let running = running_years(iv, horizon);
-        let inside = |id: &str| s.actor(id).is_some_and(|a| a.inside);
-        let (mut inside_per_year, mut all_per_year, mut repaying_per_year) =
-            (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
-        for a in &iv.avoided_costs {
-            add_into(&mut all_per_year, a.per_year)?;
-            if inside(&a.actor) {
-                add_into(&mut inside_per_year, a.per_year)?;
-                if a.per_year > Decimal::ZERO {
-                    add_into(&mut repaying_per_year, a.per_year)?;
-                }
-            }
-        }
-        let rule = match s.repayment_rule(iv) {
-            RepaymentRule::None => Rule::None,
-            RepaymentRule::Fixed { share, years, start_after } => Rule::Fixed {
-                share: *share,
-                instalments: *years,
-                first: u64::from(iv.start) + u64::from(iv.years) + u64::from(*start_after),
-            },
-            RepaymentRule::SavingsShare { share, cap, start_after } => {
-                Rule::SavingsShare { share: *share, cap: *cap, first: u64::from(iv.start) + u64::from(*start_after) }
-            }
-        };
-        let shape = ProfileShape::new(iv.drop_off, iv.lag_years, iv.benefit_years, &running, horizon)?;
-        let effective = effective_successes(iv.participants_per_year, iv.success_rate, iv.deadweight)?;
-        let mut profile = vec![Decimal::ZERO; horizon];
-        shape.apply(effective, &mut profile)?;
-        Some(InterventionModel {
-            index,
-            base: Levers {
-                success_rate: iv.success_rate,
-                deadweight: iv.deadweight,
-                drop_off: iv.drop_off,
-                cost_factor: None,
-                avoided_factor: None,
-            },
-            annual_cost: iv.annual_cost,
-            fund_share: iv.fund_share,
-            participants: iv.participants_per_year,
-            lag_years: iv.lag_years,
-            benefit_years: iv.benefit_years,
-            running,
-            horizon,
-            inside_per_year,
-            all_per_year,
-            repaying_per_year,
-            rule,
-            shape,
-            effective,
-            profile,
-        })
-    }
-
-    /// The intervention's parameters as the scenario states them.
-    pub fn levers(&self) -> Levers {
-        self.base
-    }
-
-    /// Adds what the intervention gives with `levers` to `sums`: its costs,
-    /// grants, inside and all savings, and repayments, year by year.
-    pub fn add_to(&self, levers: &Levers, sums: &mut YearSums, scratch: &mut Scratch) -> Checked<()> {
-        self.add_parts(levers, Parts::ALL, sums, scratch)
-    }
-
-    /// [`add_to`](Self::add_to), only the `parts` asked for.
-    pub fn add_parts(&self, levers: &Levers, parts: Parts, sums: &mut YearSums, scratch: &mut Scratch) -> Checked<()> {
-        let cost = match levers.cost_factor {
-            Some(f) => mul(self.annual_cost, f)?,
-            None => self.annual_cost,
-        };
-        let grant = mul(cost, self.fund_share)?;
-        let total_grant = mul(grant, Decimal::from(self.running.len()))?;
-        if parts.costs {
-            for y in self.running.clone() {
-                add_into(&mut sums.cost[y], cost)?;
-                add_into(&mut sums.grants[y], grant)?;
-            }
-        }
-        if !parts.savings && !parts.repayments {
-            return Some(());
-        }
-
-        let (profile, years) = self.profile_for(levers, scratch)?;
-        let scaled = |amount: Decimal| match levers.avoided_factor {
-            Some(f) => mul(amount, f),
-            None => Some(amount),
-        };
-        let (inside, all) = (scaled(self.inside_per_year)?, scaled(self.all_per_year)?);
-        for y in years.clone().filter(|_| parts.savings) {
-            let unit = profile[y];
-            if unit.is_zero() {
-                continue;
-            }
-            add_into(&mut sums.inside[y], mul(unit, inside)?)?;
-            add_into(&mut sums.all[y], mul(unit, all)?)?;
-        }
-
-        match &self.rule {
-            _ if !parts.repayments => {}
-            Rule::None => {}
-            Rule::Fixed { share, instalments, first } => {
-                // As `simulate::repay_fixed`: equal parts, the last takes the remainder.
-                let due = mul(*share, total_grant)?;
-                let instalment = div(due, Decimal::from(*instalments))?;
-                let mut scheduled = Decimal::ZERO;
-                for j in 0..*instalments {
-                    let amount = if j + 1 == *instalments { sub(due, scheduled)? } else { instalment };
-                    scheduled = add(scheduled, amount)?;
-                    let year = first + u64::from(j);
-                    if year < self.horizon as u64 {
-                        add_into(&mut sums.repayments[year as usize], amount)?;
-                    }
-                }
-            }
-            Rule::SavingsShare { share, cap, first } => {
-                let repaying = scaled(self.repaying_per_year)?;
-                let limit = match cap {
-                    Some(c) => Some(mul(*c, total_grant)?),
-                    None => None,
-                };
-                let mut repaid = Decimal::ZERO;
-                let from = (*first).min(self.horizon as u64) as usize;
-                for y in from.max(years.start)..years.end {
-                    // Σ over the repaying actors of share × max(S, 0).
-                    let mut owed = mul(*share, mul(profile[y], repaying)?)?;
-                    if owed.is_zero() {
-                        continue;
-                    }
-                    if let Some(limit) = limit {
-                        let room = sub(limit, repaid)?;
-                        if room <= Decimal::ZERO {
-                            break;
-                        }
-                        owed = owed.min(room);
-                    }
-                    add_into(&mut sums.repayments[y], owed)?;
-                    add_into(&mut repaid, owed)?;
-                }
-            }
-        }
-        Some(())
-    }
-
-    /// The savings profile with `levers` (one slot per year; only `years` are
-    /// meaningful), reusing what the scenario's own values gave.
-    fn profile_for<'a>(
-        &'a self,
-        levers: &Levers,
-        scratch: &'a mut Scratch,
-    ) -> Checked<(&'a [Decimal], std::ops::Range<usize>)> {
-        let b = &self.base;
-        let same_effective = levers.success_rate == b.success_rate && levers.deadweight == b.deadweight;
-        let same_shape = levers.drop_off == b.drop_off;
-        if same_effective && same_shape {
-            return Some((&self.profile, self.shape.years.clone()));
-        }
-        let effective = if same_effective {
-            self.effective
-        } else {
-            effective_successes(self.participants, levers.success_rate, levers.deadweight)?
-        };
-        let Scratch { shape, prefix, profile } = scratch;
-        let shape = if same_shape {
-            &self.shape
-        } else {
-            let fresh = shape.get_or_insert_with(|| ProfileShape { years: 0..0, sums: Vec::new() });
-            fresh.recompute(
-                levers.drop_off,
-                self.lag_years,
-                self.benefit_years,
-                &self.running,
-                self.horizon,
-                prefix,
-            )?;
-            &*fresh
-        };
-        profile.resize(self.horizon, Decimal::ZERO);
-        shape.apply(effective, profile)?;
-        Some((profile.as_slice(), shape.years.clone()))
-    }
-}
-
-/// The models of every intervention of a valid scenario, or the index of the
-/// first whose amounts are too large to compute.
-pub fn models(s: &Scenario) -> Result<Vec<InterventionModel>, usize> {
-    (0..s.interventions.len()).map(|i| InterventionModel::new(s, i).ok_or(i)).collect()
-}
-
-/// The year sums of a valid scenario at its own values (the deterministic
-/// model), or the index of the intervention whose amounts are too large.
-pub fn year_sums(s: &Scenario, models: &[InterventionModel]) -> Result<YearSums, usize> {
-    let mut sums = YearSums::zero(s.horizon_years as usize);
-    let mut scratch = Scratch::default();
-    for m in models {
-        m.add_to(&m.levers(), &mut sums, &mut scratch).ok_or(m.index)?;
-    }
-    Ok(sums)
-}
-
-/// [`Levers`] as doubles, for [`FastModel`].
+/// The parameters of one intervention that its uncertainty ranges move, as doubles.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct FastLevers {
     pub success_rate: f64,
@@ -364,7 +43,7 @@ pub struct FastLevers {
     pub avoided_factor: Option<f64>,
 }
 
-/// [`YearSums`] as doubles.
+/// Year-indexed sums over interventions, as doubles (index 0 = the start year).
 #[derive(Debug, Clone, PartialEq)]
 pub struct FastSums {
     pub inside: Vec<f64>,
@@ -375,16 +54,10 @@ pub struct FastSums {
 }
 
 impl FastSums {
-    /// The doubles nearest to `sums`.
-    pub fn of(sums: &YearSums) -> FastSums {
-        let f = |v: &[Decimal]| v.iter().map(|d| to_f64(*d)).collect();
-        FastSums {
-            inside: f(&sums.inside),
-            all: f(&sums.all),
-            cost: f(&sums.cost),
-            grants: f(&sums.grants),
-            repayments: f(&sums.repayments),
-        }
+    /// All zero, over `years` years.
+    pub fn zero(years: usize) -> FastSums {
+        let z = vec![0.0; years];
+        FastSums { inside: z.clone(), all: z.clone(), cost: z.clone(), grants: z.clone(), repayments: z }
     }
 
     pub fn copy_from(&mut self, other: &FastSums) {
@@ -410,9 +83,9 @@ enum FastRule {
     SavingsShare { share: f64, cap: Option<f64>, first: u64 },
 }
 
-/// The same model as [`InterventionModel::add_parts`] in doubles: what a
-/// Monte Carlo draw is ranked and counted with. It does not round the
-/// profile to 16 decimals, and each year's sum of powers of `1 − drop_off`
+/// The model of `simulate` for one intervention, in doubles: what a Monte
+/// Carlo draw is ranked and counted with. It does not round the profile to
+/// 16 decimals, and each year's sum of powers of `1 − drop_off`
 /// is taken as `(1 − drop_off)^k_low × Σ_{j<n} (1 − drop_off)^j`, a product of
 /// positive terms, so every figure's error stays a small multiple of the
 /// double's precision times the magnitudes added ([`FastModel::add`]
@@ -447,17 +120,35 @@ pub struct FastScratch {
 }
 
 impl FastModel {
-    /// The doubles' model of `model`.
-    pub fn new(model: &InterventionModel) -> FastModel {
-        let horizon = model.horizon;
-        let running = model.running.clone();
-        let shape_years = model.shape.years.clone();
-        let lag = model.lag_years as i64;
-        let benefit = (model.benefit_years as usize).min(horizon) as i64;
+    /// The model of intervention `index` of a valid scenario.
+    pub fn new(s: &Scenario, index: usize) -> Option<FastModel> {
+        let iv = s.interventions.get(index)?;
+        let horizon = s.horizon_years as usize;
+        let running = running_years(iv, horizon);
+        let (mut inside, mut all, mut repaying) = (0.0, 0.0, 0.0);
+        for a in &iv.avoided_costs {
+            let amount = to_f64(a.per_year);
+            all += amount;
+            if s.actor(&a.actor).is_some_and(|actor| actor.inside) {
+                inside += amount;
+                if amount > 0.0 {
+                    repaying += amount;
+                }
+            }
+        }
+        // The years with savings, as `ProfileShape` finds them.
+        let lag = iv.lag_years as i64;
+        let benefit = (iv.benefit_years as usize).min(horizon) as i64;
         let (first_cohort, last_cohort) = (running.start as i64, running.end as i64 - 1);
-        let mut terms = Vec::with_capacity(shape_years.len());
+        let years = if running.is_empty() || benefit == 0 {
+            0..0
+        } else {
+            let first = (first_cohort + lag).min(horizon as i64) as usize;
+            first..((last_cohort + lag + benefit).min(horizon as i64) as usize).max(first)
+        };
+        let mut terms = Vec::with_capacity(years.len());
         let mut powers = 0;
-        for y in shape_years.clone() {
+        for y in years.clone() {
             let newest = last_cohort.min(y as i64 - lag);
             let oldest = first_cohort.max(y as i64 - lag - benefit + 1);
             let (k_low, k_high) = ((y as i64 - lag - newest) as usize, (y as i64 - lag - oldest) as usize);
@@ -465,34 +156,37 @@ impl FastModel {
             powers = powers.max(k_low + 1).max(n);
             terms.push((k_low, n));
         }
-        let rule = match &model.rule {
-            Rule::None => FastRule::None,
-            Rule::Fixed { share, instalments, first } => {
-                FastRule::Fixed { share: to_f64(*share), instalments: *instalments, first: *first }
-            }
-            Rule::SavingsShare { share, cap, first } => {
-                FastRule::SavingsShare { share: to_f64(*share), cap: cap.map(to_f64), first: *first }
-            }
+        let rule = match s.repayment_rule(iv) {
+            RepaymentRule::None => FastRule::None,
+            RepaymentRule::Fixed { share, years, start_after } => FastRule::Fixed {
+                share: to_f64(*share),
+                instalments: *years,
+                first: u64::from(iv.start) + u64::from(iv.years) + u64::from(*start_after),
+            },
+            RepaymentRule::SavingsShare { share, cap, start_after } => FastRule::SavingsShare {
+                share: to_f64(*share),
+                cap: cap.map(to_f64),
+                first: u64::from(iv.start) + u64::from(*start_after),
+            },
         };
-        let b = model.base;
         let mut fast = FastModel {
             base: FastLevers {
-                success_rate: to_f64(b.success_rate),
-                deadweight: to_f64(b.deadweight),
-                drop_off: to_f64(b.drop_off),
+                success_rate: to_f64(iv.success_rate),
+                deadweight: to_f64(iv.deadweight),
+                drop_off: to_f64(iv.drop_off),
                 cost_factor: None,
                 avoided_factor: None,
             },
-            annual_cost: to_f64(model.annual_cost),
-            fund_share: to_f64(model.fund_share),
-            participants: to_f64(model.participants),
+            annual_cost: to_f64(iv.annual_cost),
+            fund_share: to_f64(iv.fund_share),
+            participants: to_f64(iv.participants_per_year),
             running,
             horizon,
-            inside_per_year: to_f64(model.inside_per_year),
-            all_per_year: to_f64(model.all_per_year),
-            repaying_per_year: to_f64(model.repaying_per_year),
+            inside_per_year: inside,
+            all_per_year: all,
+            repaying_per_year: repaying,
             rule,
-            years: shape_years,
+            years,
             terms,
             powers,
             base_sums: Vec::new(),
@@ -500,7 +194,7 @@ impl FastModel {
         let mut scratch = FastScratch::default();
         fast.shape_sums(fast.base.drop_off, &mut scratch);
         fast.base_sums = std::mem::take(&mut scratch.sums);
-        fast
+        Some(fast)
     }
 
     /// The scenario's own values.
