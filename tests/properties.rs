@@ -285,6 +285,9 @@ proptest! {
         let back = Scenario::from_json(&json).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(&back, &s);
         prop_assert_eq!(run(&back).to_json(), run(&s).to_json());
+        // The result JSON written by hand is what serde writes.
+        let out = run(&s);
+        prop_assert_eq!(out.to_json(), serde_json::to_string(&out).unwrap());
     }
 
     #[test]
@@ -650,10 +653,11 @@ proptest! {
         let flat_sens = sensitivity(&flat).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(flat_sens.items.len(), 5 * s.interventions.len());
         for item in &flat_sens.items {
-            prop_assert_eq!(item.org_npv_low, flat_sens.base.org_npv);
-            prop_assert_eq!(item.org_npv_high, flat_sens.base.org_npv);
-            prop_assert_eq!(item.society_npv_low, flat_sens.base.society_npv);
-            prop_assert_eq!(item.society_npv_high, flat_sens.base.society_npv);
+            prop_assert_same!(item.org_npv_low, flat_sens.base.org_npv);
+            prop_assert_same!(item.org_npv_high, flat_sens.base.org_npv);
+            prop_assert_same!(item.society_npv_low, flat_sens.base.society_npv);
+            prop_assert_same!(item.society_npv_high, flat_sens.base.society_npv);
+            prop_assert_eq!(money_text(item.org_npv_low), money_text(flat_sens.base.org_npv));
         }
     }
 }

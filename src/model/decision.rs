@@ -107,6 +107,17 @@ impl YearSums {
         Some(sums)
     }
 
+    /// `org_npv` and `society_npv` of these sums.
+    fn present_values(&self, discount: &[Decimal]) -> Checked<PresentValues> {
+        let net = |savings: &[Decimal]| -> Checked<Vec<Decimal>> {
+            savings.iter().zip(&self.cost).map(|(s, c)| sub(*s, *c)).collect()
+        };
+        Some(PresentValues {
+            org_npv: present_value(&net(&self.inside)?, discount)?,
+            society_npv: present_value(&net(&self.all)?, discount)?,
+        })
+    }
+
     /// The year sums of intervention `index` alone, changed by `change`.
     fn alone(s: &Scenario, index: usize, change: impl FnOnce(&mut Intervention)) -> Result<YearSums, ScenarioError> {
         let failed = || intervention_too_large(index);
@@ -345,11 +356,26 @@ impl SensitivityItem {
     }
 }
 
+/// Sets parameter `k` (in the order success_rate, deadweight, drop_off,
+/// annual_cost, avoided_costs; the last two as factors) to `value`.
+fn set_parameter(iv: &mut Intervention, k: usize, value: Decimal) {
+    // An amount too large to compute makes the simulation refuse it.
+    let times = |amount: Decimal| mul(amount, value).unwrap_or(Decimal::MAX);
+    match k {
+        0 => iv.success_rate = value,
+        1 => iv.deadweight = value,
+        2 => iv.drop_off = value,
+        3 => iv.annual_cost = times(iv.annual_cost),
+        _ => iv.avoided_costs.iter_mut().for_each(|a| a.per_year = times(a.per_year)),
+    }
+}
+
 /// The contract's sensitivity figures of a scenario, which is validated.
 ///
-/// A variant changes one intervention: its year sums are the scenario's
-/// minus that intervention's own plus the variant's, so a scenario of any
-/// size takes one pass per variant over that intervention's years.
+/// A variant changes one intervention: its present values are the
+/// scenario's minus that intervention's own plus the variant's (each
+/// intervention's flows add up), each from a simulation of that intervention
+/// alone, so a scenario of any size takes one small simulation per variant.
 pub fn sensitivity(s: &Scenario) -> Result<Sensitivity, ScenarioError> {
     validate(s)?;
     let scale = EffectScale::new(s)?;
@@ -358,7 +384,6 @@ pub fn sensitivity(s: &Scenario) -> Result<Sensitivity, ScenarioError> {
         org_npv: scale.org_npv_at(Decimal::ONE).ok_or_else(everything)?,
         society_npv: scale.society_npv_at(Decimal::ONE).ok_or_else(everything)?,
     };
-    let years = s.horizon_years as usize;
     let mut items = Vec::new();
     for (i, iv) in s.interventions.iter().enumerate() {
         let Some(u) = &iv.uncertainty else { continue };
@@ -373,39 +398,22 @@ pub fn sensitivity(s: &Scenario) -> Result<Sensitivity, ScenarioError> {
             continue;
         }
         let failed = || intervention_too_large(i);
-        // The scenario without this intervention.
-        let own = YearSums::alone(s, i, |_| {})?;
-        let mut others = scale.sums.clone();
-        for y in 0..years {
-            others.inside[y] = sub(others.inside[y], own.inside[y]).ok_or_else(failed)?;
-            others.all[y] = sub(others.all[y], own.all[y]).ok_or_else(failed)?;
-            others.cost[y] = sub(others.cost[y], own.cost[y]).ok_or_else(failed)?;
-        }
-        let variant = |parameter: &str, value: Decimal| -> Result<PresentValues, ScenarioError> {
-            let changed = YearSums::alone(s, i, |iv| match parameter {
-                "success_rate" => iv.success_rate = value,
-                "deadweight" => iv.deadweight = value,
-                "drop_off" => iv.drop_off = value,
-                "annual_cost" => iv.annual_cost = mul(iv.annual_cost, value).unwrap_or(Decimal::MAX),
-                _ => iv
-                    .avoided_costs
-                    .iter_mut()
-                    .for_each(|a| a.per_year = mul(a.per_year, value).unwrap_or(Decimal::MAX)),
-            })?;
-            let net = |savings: &[Decimal], own: &[Decimal]| -> Checked<Vec<Decimal>> {
-                (0..years).map(|y| sub(add(savings[y], own[y])?, add(others.cost[y], changed.cost[y])?)).collect()
-            };
-            let org = net(&others.inside, &changed.inside).ok_or_else(failed)?;
-            let society = net(&others.all, &changed.all).ok_or_else(failed)?;
+        // The scenario's present values less this intervention's own, plus a variant's.
+        let own = YearSums::alone(s, i, |_| {})?.present_values(&scale.discount).ok_or_else(failed)?;
+        let others_org = sub(base.org_npv, own.org_npv).ok_or_else(failed)?;
+        let others_society = sub(base.society_npv, own.society_npv).ok_or_else(failed)?;
+        let variant = |k: usize, value: Decimal| -> Result<PresentValues, ScenarioError> {
+            let changed = YearSums::alone(s, i, |iv| set_parameter(iv, k, value))?;
+            let v = changed.present_values(&scale.discount).ok_or_else(failed)?;
             Ok(PresentValues {
-                org_npv: present_value(&org, &scale.discount).ok_or_else(failed)?,
-                society_npv: present_value(&society, &scale.discount).ok_or_else(failed)?,
+                org_npv: add(others_org, v.org_npv).ok_or_else(failed)?,
+                society_npv: add(others_society, v.society_npv).ok_or_else(failed)?,
             })
         };
-        for (parameter, range) in ranges {
+        for (k, (parameter, range)) in ranges.into_iter().enumerate() {
             let Some(range) = range else { continue };
-            let low = variant(parameter, range.low)?;
-            let high = variant(parameter, range.high)?;
+            let low = variant(k, range.low)?;
+            let high = variant(k, range.high)?;
             items.push(SensitivityItem {
                 intervention: iv.id.clone(),
                 parameter,
