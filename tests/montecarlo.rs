@@ -87,3 +87,36 @@ fn bad_arguments_name_the_argument() {
     assert!(monte_carlo_json(&json, 1, 10, Some(2026)).is_ok());
     assert!(monte_carlo_json(&json, 1, 10, Some(2040)).is_ok());
 }
+
+#[test]
+fn a_run_too_large_for_one_call_is_refused_naming_draws() {
+    use fundsim::model::montecarlo::{work, MAX_WORK};
+    // The example: one ranged intervention, 15 years, 4 actors. 100 000 draws:
+    // 100 000 × 15 × 2 = 3 000 000, plus min(100 000, 6 × 15 + 9 = 99) exact
+    // draws × 4 × 15 × 1 × 5 = 300 each: 29 700. Far below the limit.
+    let s = example();
+    assert_eq!(work(&s, 100_000), 3_029_700);
+    assert!(monte_carlo_json(&s.to_json(), 1, 100_000, None).is_ok());
+    // Without ranges every draw is the scenario: no work.
+    let mut plain = s.clone();
+    plain.interventions[0].uncertainty = None;
+    assert_eq!(work(&plain, 100_000), 0);
+    // 200 ranged copies of the intervention over 60 years: 10 000 draws are
+    // 10 000 × 60 × 201 = 120 600 000 plus 369 × (4 × 60 × 200 × 5) = 88 560 000.
+    let mut big = s.clone();
+    big.horizon_years = 60;
+    big.interventions = (0..200)
+        .map(|i| {
+            let mut iv = s.interventions[0].clone();
+            iv.id = format!("i{i}");
+            iv
+        })
+        .collect();
+    assert_eq!(work(&big, 10_000), 209_160_000);
+    assert!(work(&big, 10_000) > MAX_WORK);
+    let refused = monte_carlo_json(&big.to_json(), 1, 10_000, None).unwrap_err();
+    assert_eq!(refused.path, "draws");
+    assert!(refused.message.contains("ask for fewer draws"), "{refused}");
+    // A run in slices has no such limit (a few draws here, to stay quick).
+    assert!(fundsim::model::montecarlo::MonteCarloRun::new(&big, 1, 10_000, None).is_ok());
+}

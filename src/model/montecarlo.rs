@@ -31,9 +31,9 @@ use super::ScenarioError;
 pub const MAX_DRAWS: u32 = 100_000;
 
 /// The most work one synchronous run ([`monte_carlo`], the JavaScript API's
-/// `monteCarlo`) may take on, counted as draws × years × (interventions with
-/// ranges + 1). About 10 s of a browser's main thread on a slow machine
-/// (docs/benchmarks.md); [`MonteCarloRun`] has no such limit.
+/// `monteCarlo`) may take on, as [`work`] counts it: about 10 s of a
+/// browser's main thread on a slow machine (docs/benchmarks.md);
+/// [`MonteCarloRun`] has no such limit.
 pub const MAX_WORK: u64 = 150_000_000;
 
 /// The 5th, 50th and 95th percentiles of a figure.
@@ -502,7 +502,7 @@ fn too_much_work(work: u64) -> ScenarioError {
     ScenarioError::new(
         "draws",
         format!(
-            "too many for one call: draws × years × (interventions with ranges + 1) is {work}, at most {MAX_WORK}; ask for fewer draws"
+            "too many for one call with this scenario (work {work}, at most {MAX_WORK}: see docs/model-notes.md); ask for fewer draws"
         ),
     )
 }
@@ -972,11 +972,23 @@ impl MonteCarloRun {
     }
 }
 
-/// Work of a synchronous run, as [`MAX_WORK`] counts it.
+/// Work of a synchronous run, as [`MAX_WORK`] counts it: the draws in
+/// doubles, `draws × years × (interventions with ranges + 1)`, plus the
+/// draws simulated exactly (at most one per percentile reported, `6 × years
+/// + 9`, and no more than the draws), each weighed as
+/// `4 × years × interventions × (actors + 1)`. Nothing without ranges: every
+/// draw is then the scenario.
 pub fn work(scenario: &Scenario, draws: u32) -> u64 {
     let ranged =
         scenario.interventions.iter().filter(|iv| iv.uncertainty.as_ref().is_some_and(|u| *u != Default::default()));
-    u64::from(draws) * u64::from(scenario.horizon_years) * (ranged.count() as u64 + 1)
+    let ranged = ranged.count() as u64;
+    if ranged == 0 {
+        return 0;
+    }
+    let years = u64::from(scenario.horizon_years);
+    let exact = u64::from(draws).min(6 * years + 9);
+    let simulation = 4 * years * scenario.interventions.len() as u64 * (scenario.actors.len() as u64 + 1);
+    u64::from(draws) * years * (ranged + 1) + exact * simulation
 }
 
 /// Runs `draws` seeded draws of a valid scenario at once.
