@@ -91,6 +91,7 @@ struct YearSums {
 impl YearSums {
     /// From a simulation of `s`. The costs are taken as inside savings −
     /// `org_net`, so that at `f = 1` the figures are simulate's own.
+    #[inline(never)]
     fn of(s: &Scenario, out: &Outcome) -> Checked<YearSums> {
         let years = out.org_net.len();
         let mut sums =
@@ -108,6 +109,7 @@ impl YearSums {
     }
 
     /// `org_npv` and `society_npv` of these sums.
+    #[inline(never)]
     fn present_values(&self, discount: &[Decimal]) -> Checked<PresentValues> {
         let net = |savings: &[Decimal]| -> Checked<Vec<Decimal>> {
             savings.iter().zip(&self.cost).map(|(s, c)| sub(*s, *c)).collect()
@@ -119,7 +121,8 @@ impl YearSums {
     }
 
     /// The year sums of intervention `index` alone, changed by `change`.
-    fn alone(s: &Scenario, index: usize, change: impl FnOnce(&mut Intervention)) -> Result<YearSums, ScenarioError> {
+    #[inline(never)]
+    fn alone(s: &Scenario, index: usize, change: &dyn Fn(&mut Intervention)) -> Result<YearSums, ScenarioError> {
         let failed = || intervention_too_large(index);
         let mut iv = s.interventions.get(index).cloned().ok_or_else(failed)?;
         iv.uncertainty = None;
@@ -260,7 +263,7 @@ pub fn break_even(s: &Scenario, by_year: Option<i32>) -> Result<BreakEven, Scena
     let mut interventions = Vec::with_capacity(s.interventions.len());
     for (i, iv) in s.interventions.iter().enumerate() {
         // u_i: the present value of its inside savings per unit of success rate.
-        let unit = YearSums::alone(s, i, |iv| iv.success_rate = Decimal::ONE)?;
+        let unit = YearSums::alone(s, i, &|iv| iv.success_rate = Decimal::ONE)?;
         let unit = present_value(&unit.inside, &scale.discount).ok_or_else(|| intervention_too_large(i))?;
         let rate = if unit > Decimal::ZERO {
             let r = div(org_npv, unit).and_then(|q| sub(iv.success_rate, q));
@@ -399,11 +402,11 @@ pub fn sensitivity(s: &Scenario) -> Result<Sensitivity, ScenarioError> {
         }
         let failed = || intervention_too_large(i);
         // The scenario's present values less this intervention's own, plus a variant's.
-        let own = YearSums::alone(s, i, |_| {})?.present_values(&scale.discount).ok_or_else(failed)?;
+        let own = YearSums::alone(s, i, &|_| {})?.present_values(&scale.discount).ok_or_else(failed)?;
         let others_org = sub(base.org_npv, own.org_npv).ok_or_else(failed)?;
         let others_society = sub(base.society_npv, own.society_npv).ok_or_else(failed)?;
         let variant = |k: usize, value: Decimal| -> Result<PresentValues, ScenarioError> {
-            let changed = YearSums::alone(s, i, |iv| set_parameter(iv, k, value))?;
+            let changed = YearSums::alone(s, i, &|iv| set_parameter(iv, k, value))?;
             let v = changed.present_values(&scale.discount).ok_or_else(failed)?;
             Ok(PresentValues {
                 org_npv: add(others_org, v.org_npv).ok_or_else(failed)?,
