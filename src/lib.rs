@@ -23,7 +23,7 @@ pub mod workbook;
 use wasm_bindgen::prelude::*;
 
 /// An argument as JavaScript gave it, for [`api`] to check.
-#[cfg(feature = "app")]
+#[cfg(any(feature = "app", feature = "on-demand"))]
 fn arg(value: &JsValue) -> api::Arg {
     if value.is_undefined() {
         api::Arg::Missing
@@ -38,7 +38,7 @@ fn arg(value: &JsValue) -> api::Arg {
     }
 }
 
-#[cfg(feature = "app")]
+#[cfg(any(feature = "app", feature = "on-demand"))]
 fn js_error(e: model::ScenarioError) -> JsError {
     JsError::new(&e.to_string())
 }
@@ -73,7 +73,9 @@ pub fn monte_carlo(
 }
 
 /// `breakEven(scenarioJson, byYear?)`: the break-even figures as JSON.
-#[cfg(feature = "app")]
+/// Exported by the on-demand module (`pkg/on-demand/`): not needed for the
+/// first results, it stays out of the app's download (7.6 KiB gzip).
+#[cfg(feature = "on-demand")]
 #[wasm_bindgen(js_name = breakEven)]
 pub fn break_even(
     #[wasm_bindgen(unchecked_param_type = "string")] scenario_json: JsValue,
@@ -84,8 +86,9 @@ pub fn break_even(
     model::decision::break_even_json(&json, by_year).map_err(js_error)
 }
 
-/// `sensitivity(scenarioJson)`: the sensitivity figures as JSON.
-#[cfg(feature = "app")]
+/// `sensitivity(scenarioJson)`: the sensitivity figures as JSON. Exported
+/// by the on-demand module, as `breakEven`.
+#[cfg(feature = "on-demand")]
 #[wasm_bindgen]
 pub fn sensitivity(#[wasm_bindgen(unchecked_param_type = "string")] scenario_json: JsValue) -> Result<String, JsError> {
     let json = api::scenario_json(arg(&scenario_json)).map_err(js_error)?;

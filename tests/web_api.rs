@@ -80,8 +80,8 @@ fn arguments_of_the_wrong_kind_are_refused_naming_them_and_the_module_keeps_work
     // A number or an object where the scenario's JSON text belongs: an Error, not a trap.
     assert!(refusal(fundsim::simulate(num(1.0))).starts_with("scenarioJson: "));
     assert!(refusal(fundsim::simulate(js_sys::Object::new().into())).starts_with("scenarioJson: "));
-    assert!(refusal(fundsim::sensitivity(JsValue::UNDEFINED)).starts_with("scenarioJson: "));
-    assert!(refusal(fundsim::break_even(num(3.0), JsValue::UNDEFINED)).starts_with("scenarioJson: "));
+    assert!(refusal(fundsim::monte_carlo(JsValue::NULL, num(1.0), num(1.0), JsValue::UNDEFINED))
+        .starts_with("scenarioJson: "));
     // draws: 2^32 + 1 (which would wrap to 1), 1.5, NaN, −1, "10", 0, 100 001.
     for draws in [num(4_294_967_297.0), num(1.5), num(f64::NAN), num(-1.0), text("10"), num(0.0), num(100_001.0)] {
         let m = refusal(fundsim::monte_carlo(text(EXAMPLE), num(1.0), draws, JsValue::UNDEFINED));
@@ -92,8 +92,6 @@ fn arguments_of_the_wrong_kind_are_refused_naming_them_and_the_module_keeps_work
         assert!(m.starts_with("seed: "), "{m}");
     }
     for by_year in [num(2030.5), text("2030"), num(2025.0), num(2041.0)] {
-        let m = refusal(fundsim::break_even(text(EXAMPLE), by_year.clone()));
-        assert!(m.starts_with("by_year: "), "{m}");
         let m = refusal(fundsim::monte_carlo(text(EXAMPLE), num(1.0), num(10.0), by_year));
         assert!(m.starts_with("by_year: "), "{m}");
     }
@@ -102,7 +100,5 @@ fn arguments_of_the_wrong_kind_are_refused_naming_them_and_the_module_keeps_work
     let mc: Value =
         serde_json::from_str(&fundsim::monte_carlo(text(EXAMPLE), num(7.0), num(50.0), num(2035.0)).unwrap()).unwrap();
     assert_eq!((mc["draws"].as_u64(), mc["by_year"].as_i64()), (Some(50), Some(2035)));
-    let be: Value = serde_json::from_str(&fundsim::break_even(text(EXAMPLE), JsValue::NULL).unwrap()).unwrap();
-    assert!(be["effect_factor_payback_by"].is_null());
-    assert!(fundsim::sensitivity(text(EXAMPLE)).is_ok());
+    // breakEven and sensitivity are the on-demand module's (tests/e2e/api.spec.ts).
 }
