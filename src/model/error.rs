@@ -127,8 +127,16 @@ pub enum Problem {
     TooLargeToCompute,
     /// An amount of a Monte Carlo draw overflowed the decimal range.
     DrawTooLarge,
-    /// Not a whole number in `low ..= high` (the Monte Carlo seed).
+    /// Not a whole number in `low ..= high` (the Monte Carlo seed and draws).
     WholeNumberFrom { low: u64, high: u64 },
+    /// A calendar year outside the scenario's horizon (`by_year`).
+    YearOfHorizon { first: i32, last: i32 },
+    /// More draws than one synchronous call may compute for this scenario
+    /// (`work` units against at most `max`).
+    TooMuchWork { work: u64, max: u64 },
+    /// A JavaScript argument of the wrong kind: what was `wanted`, and what
+    /// kind of value came (never the value itself).
+    WrongArgument { wanted: ArgumentKind, got: String },
     // ------------------------------------------------------------ the API's other inputs
     /// A language tag fundsim does not speak.
     NotALanguage(Echo),
@@ -395,6 +403,14 @@ impl fmt::Display for Problem {
             Problem::TooLargeToCompute => f.write_str("amounts too large to compute; use smaller amounts"),
             Problem::DrawTooLarge => f.write_str("amounts too large to compute"),
             Problem::WholeNumberFrom { low, high } => write!(f, "must be a whole number from {low} to {high}"),
+            Problem::YearOfHorizon { first, last } => {
+                write!(f, "must be a calendar year of the horizon, {first} to {last}")
+            }
+            Problem::TooMuchWork { work, max } => write!(
+                f,
+                "too many for one call with this scenario (work {work}, at most {max}: see docs/model-notes.md); ask for fewer draws"
+            ),
+            Problem::WrongArgument { wanted, got } => write!(f, "must be {} (got {got})", wanted.english()),
             Problem::NotALanguage(tag) => write!(f, "\"{tag}\" is not a language of fundsim (sv, en)"),
             Problem::NotAView(key) => write!(f, "\"{key}\" is not a view of fundsim (full, results, compact, present)"),
             Problem::NotAPreset(id) => write!(f, "\"{id}\" is not a preset"),
@@ -453,6 +469,31 @@ impl fmt::Display for Problem {
 }
 
 /// A `between` problem for whole numbers.
+/// What a JavaScript argument must be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArgumentKind {
+    /// The scenario's JSON text.
+    ScenarioText,
+    /// A whole number from 0 to 2^53 (`seed`).
+    Seed,
+    /// A whole number from 1 to the most draws (`draws`).
+    Draws,
+    /// A calendar year, or nothing (`byYear`).
+    Year,
+}
+
+impl ArgumentKind {
+    /// The contract's English.
+    pub fn english(self) -> String {
+        match self {
+            ArgumentKind::ScenarioText => "the scenario as JSON text (a string)".into(),
+            ArgumentKind::Seed => "a whole number from 0 to 9007199254740992".into(),
+            ArgumentKind::Draws => format!("a whole number from 1 to {}", crate::model::montecarlo::MAX_DRAWS),
+            ArgumentKind::Year => "a calendar year (a whole number), or left out".into(),
+        }
+    }
+}
+
 pub fn between(low: u32, high: u32) -> Problem {
     Problem::Between { low: Decimal::from(low), high: Decimal::from(high) }
 }

@@ -310,7 +310,7 @@ test('the single-file build exports Excel from file:// with no request', async (
   expect(errors).toEqual([]);
 });
 
-test('the on-demand module exports only workbook() and qrSvg(), refuses bad input naming the field, and the app module has neither the xlsx writer nor the QR encoder', async ({ page }) => {
+test('the on-demand module exports only workbook(), qrSvg() and the decision figures, refuses bad input naming the field, and the app module has neither the xlsx writer, the QR encoder nor the decision figures', async ({ page }) => {
   await page.goto('/tests/e2e/fixtures/api.html');
   await page.waitForFunction(() => (window as any).fundsimReady);
   const seen = await page.evaluate(async () => {
@@ -347,14 +347,16 @@ test('the on-demand module exports only workbook() and qrSvg(), refuses bad inpu
       onDemandHasQr: (await text('/pkg/on-demand/fundsim_on_demand_bg.wasm')).includes('shape-rendering'),
     };
   });
-  expect(seen.js).toEqual(['default', 'initSync', 'qrSvg', 'workbook']);
+  expect(seen.js).toEqual(['breakEven', 'default', 'initSync', 'qrSvg', 'sensitivity', 'workbook']);
   // Neither the app's start function nor its API is compiled into the on-demand module.
   for (const name of ['start', 'mount', 'simulate', 'monteCarlo']) {
     expect(seen.workbookWasm).not.toContain(name);
     expect(seen.appWasm).toContain(name);
   }
-  expect(seen.workbookWasm).toContain('workbook');
-  expect(seen.appWasm).not.toContain('workbook');
+  for (const name of ['workbook', 'breakEven', 'sensitivity']) {
+    expect(seen.workbookWasm).toContain(name);
+    expect(seen.appWasm).not.toContain(name);
+  }
   expect(seen.workbookHasWriter).toBe(true);
   expect(seen.appHasWriter).toBe(false);
   expect(seen.qr).toMatch(/^<svg[^>]*viewBox/);

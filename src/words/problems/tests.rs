@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::*;
+use crate::model::error::ArgumentKind;
 use crate::model::error::{Expected, Found, Syntax};
 use crate::model::{Echo, Problem, Scenario, ScenarioError};
 
@@ -160,9 +161,12 @@ fn variant(p: &Problem) -> usize {
         Problem::WrongLength { .. } => 39,
         Problem::Unreadable { .. } => 40,
         Problem::LinkTooLarge => 41,
+        Problem::YearOfHorizon { .. } => 42,
+        Problem::TooMuchWork { .. } => 43,
+        Problem::WrongArgument { .. } => 44,
     }
 }
-const VARIANTS: usize = 42;
+const VARIANTS: usize = 45;
 
 /// One refusal of every kind (some kinds several times: each found and
 /// expected value, each syntax error), at a path where it can occur, with
@@ -283,6 +287,24 @@ fn samples() -> Vec<(ScenarioError, Vec<&'static str>, &'static str, &'static st
             e("seed", Problem::WholeNumberFrom { low: 0, high: 9_007_199_254_740_992 }),
             vec![],
             "Måste vara ett heltal från 0 till 9\u{a0}007\u{a0}199\u{a0}254\u{a0}740\u{a0}992.",
+            "",
+        ),
+        (
+            e("by_year", Problem::YearOfHorizon { first: 2026, last: 2040 }),
+            vec![],
+            "Måste vara ett år inom scenariots period, 2026–2040.",
+            "",
+        ),
+        (
+            e("draws", Problem::TooMuchWork { work: 200_000_000, max: 150_000_000 }),
+            vec![],
+            "För många dragningar för ett anrop med det här scenariot; välj färre.",
+            "",
+        ),
+        (
+            e("scenarioJson", Problem::WrongArgument { wanted: ArgumentKind::ScenarioText, got: "a number".into() }),
+            vec!["JSON"],
+            "Måste vara scenariot som JSON-text.",
             "",
         ),
         (
