@@ -11,7 +11,6 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { currentScenario, decodeQr, fixture, scenarioLink, scenarioText } from './support';
 import { deflateRawSync } from 'node:zlib';
-import { currentScenario, decodeQr, scenarioText } from './support';
 
 const APP = '/index.html';
 const KEY = 'fundsim.scenario.v1';
