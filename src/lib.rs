@@ -11,11 +11,16 @@
 //!   checks their arguments.
 
 pub mod api;
+pub mod markup;
 pub mod model;
+#[cfg(feature = "on-demand")]
+mod on_demand;
 pub mod presets;
+#[cfg(any(feature = "app", feature = "on-demand"))]
+pub mod report;
 pub mod share;
 pub mod tables;
-#[cfg(feature = "app")]
+#[cfg(any(feature = "app", feature = "on-demand"))]
 pub mod ui;
 pub mod words;
 

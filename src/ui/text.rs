@@ -69,6 +69,10 @@ pub enum T {
     // Tables
     YearByYear,
     YearByYearHint,
+    /// The year-by-year tables while their module loads, and when it could not be loaded.
+    TablesLoading,
+    TablesFailed,
+    CsvFailed,
     DownloadCsv,
     DownloadCsvSwedish,
     DownloadCsvPlain,
@@ -311,6 +315,12 @@ impl T {
                 "Alla rader i resultatet. Håll muspekaren över ett belopp för exakt värde i kronor och ören.",
                 "Every row of the result. Hover over an amount for its exact value, to the öre.",
             ),
+            TablesLoading => ("Tabellerna hämtas …", "Fetching the tables …"),
+            TablesFailed => (
+                "Tabellerna kunde inte hämtas. Kontrollera anslutningen och ladda om sidan.",
+                "The tables could not be fetched. Check the connection and reload the page.",
+            ),
+            CsvFailed => ("CSV-filen kunde inte skapas. Försök igen.", "The CSV file could not be made. Try again."),
             DownloadCsv => ("Ladda ner tabellerna", "Download the tables"),
             DownloadCsvSwedish => (
                 "CSV för svenska Excel (semikolon, decimalkomma)",

@@ -29,15 +29,31 @@ export async function open(page: Page, url = '/index.html'): Promise<string[]> {
 }
 
 /**
+ * Brings the year-by-year tables near the screen, as a reader scrolling to
+ * them does, and waits for them: their module is fetched then (it is not
+ * part of the first download).
+ */
+export async function showTables(scope: Page | Locator): Promise<void> {
+  await scope.getByTestId('year-tables').scrollIntoViewIfNeeded();
+  await expect(scope.getByTestId('table-fund')).toBeVisible();
+}
+
+/**
  * The scenario as edited: the text of the JSON panel in `scope` (a page, or
  * the element an app is mounted in), which is opened first when closed (a
  * closed panel writes no JSON).
  */
 export async function scenarioText(scope: Page | Locator): Promise<string> {
   const panel = scope.getByTestId('scenario-json-panel');
-  if (!(await panel.evaluate((d) => (d as HTMLDetailsElement).open))) {
-    await panel.locator('summary').click();
-  }
+  // Opened as a reader does. The year-by-year tables above it may arrive
+  // (their module loads when they near the screen) between the press and
+  // the release of a click, which then opens nothing: click again.
+  await expect(async () => {
+    if (!(await panel.evaluate((d) => (d as HTMLDetailsElement).open))) {
+      await panel.locator('summary').click();
+    }
+    expect(await panel.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+  }).toPass({ timeout: 15_000 });
   return (await scope.getByTestId('scenario-json').textContent()) ?? '';
 }
 

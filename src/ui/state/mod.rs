@@ -26,6 +26,7 @@ mod fixtures;
 use std::rc::Rc;
 
 use rust_decimal::Decimal;
+#[cfg(feature = "app")]
 use yew::Reducible;
 
 pub use action::{
@@ -295,6 +296,7 @@ impl AppState {
     }
 }
 
+#[cfg(feature = "app")]
 impl Reducible for AppState {
     type Action = Action;
 
