@@ -5,6 +5,7 @@
 //! [`format`] (numbers written as each reader writes them) and [`parse`]
 //! (numbers read as each reader types them).
 
+pub mod charts;
 pub mod format;
 mod lang;
 pub mod parse;

@@ -1,0 +1,475 @@
+//! A Sankey-style flow from those who pay to those who gain, laid out.
+//!
+//! Left: the payers, each sized by what it pays: its cost borne, plus any
+//! negative savings (a cost that rises for it). Right: the gainers, each sized
+//! by its savings, plus any negative cost (money it gets back). Both columns
+//! are grouped inside and outside the organisation, on one pixel scale.
+//!
+//! The links are a simple, honest allocation, said so in the caption: the
+//! link from payer p to gainer g carries `pay_p × gain_g / G` at the payer's
+//! end and `gain_g × pay_p / P` at the gainer's end (P, G the column totals),
+//! so the links leaving a payer add up to its node and those reaching a
+//! gainer add up to its node; when P ≠ G the links taper.
+
+use rust_decimal::Decimal;
+
+use crate::words::format::{percent, to_f64_lossy};
+use crate::words::lowercase;
+
+use super::text::{ellipsize, wrap, CHAR_WIDTH, NAME_CHAR_WIDTH};
+use super::tip::Tip;
+use super::{
+    inside_first, total, Anchor, Canvas, Chart, ChartInput, Contents, Item, Paragraph, PlacedText, Rect, MARGIN,
+};
+
+/// An actor in one of the two columns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub id: String,
+    pub name: String,
+    pub inside: bool,
+    /// Position of the actor in the scenario: its colour and pattern.
+    pub colour: usize,
+    /// What it pays (left column) or gains (right column), > 0.
+    pub amount: Decimal,
+}
+
+/// A link between payer `from` and gainer `to`, with its amount at each end.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Link {
+    pub from: usize,
+    pub to: usize,
+    /// Width at the payer's end, in money: `pay_from × gain_to / G`.
+    pub out_amount: Decimal,
+    /// Width at the gainer's end, in money: `gain_to × pay_from / P`.
+    pub in_amount: Decimal,
+}
+
+/// The two columns: payers and gainers, inside actors first, each in scenario order.
+pub fn columns(input: &ChartInput) -> (Vec<Node>, Vec<Node>) {
+    let mut payers = Vec::new();
+    let mut gainers = Vec::new();
+    for (k, a) in input.outcome.actors.iter().enumerate() {
+        let colour = input.actor_colour(&a.id, k);
+        let name = input.actor_name(&a.id);
+        let inside = input.actor_inside(&a.id);
+        let pay = a.cost_borne.max(Decimal::ZERO).saturating_add((-a.savings_total).max(Decimal::ZERO));
+        let gain = a.savings_total.max(Decimal::ZERO).saturating_add((-a.cost_borne).max(Decimal::ZERO));
+        let node = |amount| Node { id: a.id.clone(), name: name.clone(), inside, colour, amount };
+        if pay > Decimal::ZERO {
+            payers.push(node(pay));
+        }
+        if gain > Decimal::ZERO {
+            gainers.push(node(gain));
+        }
+    }
+    (inside_first(payers, |n| n.inside), inside_first(gainers, |n| n.inside))
+}
+
+/// The proportional links between payers and gainers, payer by payer, each
+/// payer's links in gainer order. Empty when either side has nothing.
+pub fn apportion(pay: &[Decimal], gain: &[Decimal]) -> Vec<Link> {
+    let (p_total, g_total) = (total(pay.iter().copied()), total(gain.iter().copied()));
+    if p_total <= Decimal::ZERO || g_total <= Decimal::ZERO {
+        return Vec::new();
+    }
+    let mut links = Vec::with_capacity(pay.len() * gain.len());
+    for (from, p) in pay.iter().enumerate() {
+        // Shares are at most 1, so the products cannot overflow.
+        let p_share = p.checked_div(p_total).unwrap_or(Decimal::ZERO);
+        for (to, g) in gain.iter().enumerate() {
+            let g_share = g.checked_div(g_total).unwrap_or(Decimal::ZERO);
+            let out_amount = p.checked_mul(g_share).unwrap_or(Decimal::ZERO);
+            let in_amount = g.checked_mul(p_share).unwrap_or(Decimal::ZERO);
+            links.push(Link { from, to, out_amount, in_amount });
+        }
+    }
+    links
+}
+
+/// Where each node of a column goes: its top and its height in pixels.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
+    pub top: f64,
+    pub height: f64,
+    /// A group header ("Inside the organisation") drawn above this node, at this y.
+    pub header: Option<f64>,
+}
+
+/// Stacks a column from `top`: node heights `k × amount`, each node given at
+/// least `min_slots[i]` of room for its label, `gap` between nodes and a header
+/// of `header_h` before each group. Returns the places and the column's bottom.
+pub fn stack(nodes: &[Node], k: f64, top: f64, min_slots: &[f64], gap: f64, header_h: f64) -> (Vec<Placed>, f64) {
+    let mut y = top;
+    let mut out = Vec::with_capacity(nodes.len());
+    for (i, n) in nodes.iter().enumerate() {
+        let header = if i == 0 || nodes[i - 1].inside != n.inside {
+            let at = y;
+            y += header_h;
+            Some(at)
+        } else {
+            None
+        };
+        let height = (k * to_f64_lossy(n.amount)).max(0.0);
+        let height = if height.is_finite() { height } else { 0.0 };
+        out.push(Placed { top: y, height, header });
+        y += height.max(min_slots.get(i).copied().unwrap_or(0.0)) + gap;
+    }
+    (out, y - if nodes.is_empty() { 0.0 } else { gap })
+}
+
+/// A name on at most two lines of about `max_chars`, broken at spaces, each line cut with an ellipsis if still too long.
+pub fn name_lines(name: &str, max_chars: usize) -> Vec<String> {
+    let max_chars = max_chars.max(4);
+    // Break long compounds only when that keeps the name within two lines.
+    let mut lines = wrap(&split_compounds(name, max_chars), max_chars);
+    if lines.len() > 2 {
+        lines = wrap(name, max_chars);
+    }
+    if lines.len() > 2 {
+        let rest = lines.split_off(1).join(" ");
+        lines.push(rest);
+    }
+    let mut lines: Vec<String> = lines.iter().map(|l| ellipsize(l, max_chars)).collect();
+    if lines.is_empty() {
+        lines.push(String::new());
+    }
+    lines
+}
+
+/// Endings of Swedish administrations' names where a long compound may break:
+/// "Social-" / "förvaltningen".
+const COMPOUND_ENDINGS: [&str; 9] =
+    ["förvaltningen", "förvaltning", "nämnden", "nämnd", "styrelsen", "kassan", "myndigheten", "verket", "tjänsten"];
+
+/// Each word longer than `max_chars` that ends in a known ending is split
+/// there with a hyphen, so that it can wrap: "Socialförvaltningen" → "Social- förvaltningen".
+pub fn split_compounds(name: &str, max_chars: usize) -> String {
+    name.split(' ')
+        .map(|word| {
+            if word.chars().count() <= max_chars {
+                return word.to_string();
+            }
+            let lower = lowercase(word);
+            for ending in COMPOUND_ENDINGS {
+                if lower.ends_with(ending)
+                    && lower.len() >= ending.len() + 3
+                    && word.is_char_boundary(word.len() - ending.len())
+                {
+                    let (head, tail) = word.split_at(word.len() - ending.len());
+                    if !head.ends_with('-') {
+                        return format!("{head}- {tail}");
+                    }
+                }
+            }
+            word.to_string()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Above this many links each payer's links are drawn as one shape.
+pub const MERGE_LINKS_ABOVE: usize = 120;
+/// The largest flows named in a merged shape's title.
+const TITLE_LINKS: usize = 5;
+
+/// The flow chart's contents.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FlowLayout {
+    /// "Pays 1 234 tkr" over the left column, "Gains …" over the right one.
+    pub heads: [PlacedText; 2],
+    /// The links, drawn under the nodes: one shape per link, or one per payer when there are many.
+    pub links: Vec<LinkShape>,
+    /// The nodes, payers (top to bottom) then gainers: focus order.
+    pub nodes: Vec<Item<NodeShapes>>,
+    /// How many of `nodes` are payers.
+    pub payers: usize,
+    /// How the flows were allocated, under the columns.
+    pub caption: Paragraph,
+    /// Size of the nodes' names.
+    pub name_font: f64,
+    /// Size of amounts, headings and the caption.
+    pub small: f64,
+}
+
+/// A link's shape: the band of one link, or every band of one payer's links.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkShape {
+    /// The payer (an index into the payers), whose colour the shape has.
+    pub payer: usize,
+    /// The gainer, for the shape of one link.
+    pub gainer: Option<usize>,
+    /// The payer's colour and pattern (its place in the scenario).
+    pub colour: usize,
+    /// The payer's id, on a shape that holds all its links.
+    pub actor: Option<String>,
+    pub bands: Vec<Band>,
+    /// The shape's `<title>`: the flow, or a payer's largest flows.
+    pub title: String,
+}
+
+/// A link's band: from the payer's side (at `from_x`, between two heights)
+/// to the gainer's side, curved.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Band {
+    pub from_x: f64,
+    pub from_top: f64,
+    pub from_bottom: f64,
+    pub to_x: f64,
+    pub to_top: f64,
+    pub to_bottom: f64,
+}
+
+/// How strongly a link shows: as usual, or brought forward or back by the focused node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Emphasis {
+    Normal,
+    Strong,
+    Faint,
+}
+
+/// What a node shows: its bar, the group heading over it (the first of a
+/// group), its name on up to two lines and its amount.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NodeShapes {
+    pub payer: bool,
+    /// The actor's colour and pattern (its place in the scenario).
+    pub colour: usize,
+    pub header: Option<PlacedText>,
+    pub bar: Rect,
+    pub name: Vec<PlacedText>,
+    pub amount: PlacedText,
+}
+
+impl FlowLayout {
+    /// How `link` shows while item `focused` (a payer, else a gainer) is focused or hovered:
+    /// the focused node's links forward, the others back.
+    pub fn emphasis(&self, link: &LinkShape, focused: Option<usize>) -> Emphasis {
+        let Some(i) = focused else { return Emphasis::Normal };
+        let mine = if i < self.payers { link.payer == i } else { link.gainer == Some(i - self.payers) };
+        if mine {
+            Emphasis::Strong
+        } else {
+            Emphasis::Faint
+        }
+    }
+}
+
+/// Lays the flow chart out.
+pub fn layout(input: &ChartInput, canvas: &Canvas) -> Chart<FlowLayout> {
+    let words = input.words();
+    let money = input.money();
+    let (w, font, small) = (canvas.width(), canvas.font(), canvas.small());
+    let (payers, gainers) = columns(input);
+    if payers.is_empty() || gainers.is_empty() {
+        let text = words.flow_nothing(!payers.is_empty(), !gainers.is_empty());
+        return Chart::note(canvas, words.flow_title(), text, 30.0, 0.0);
+    }
+    let pay: Vec<Decimal> = payers.iter().map(|n| n.amount).collect();
+    let gain: Vec<Decimal> = gainers.iter().map(|n| n.amount).collect();
+    let (p_total, g_total) = (total(pay.iter().copied()), total(gain.iter().copied()));
+    let links = apportion(&pay, &gain);
+
+    // Geometry: labels outside the two node columns, links between.
+    let label_w = if canvas.compact() { w * 0.365 } else { (w * 0.29).min(280.0) };
+    let node_w = if canvas.compact() { 12.0 } else { 16.0 };
+    let left_x = MARGIN + label_w;
+    let right_x = w - MARGIN - label_w - node_w;
+    let heads_y = MARGIN + font;
+    let top = heads_y + font * 0.9;
+    let plot_h = if canvas.compact() { 280.0 } else { 330.0 };
+    let biggest = to_f64_lossy(p_total.max(g_total));
+    let k = if biggest > 0.0 { plot_h / biggest } else { 0.0 };
+    // Names on up to two lines, then the amount: each node gets room for its label.
+    let name_font = if canvas.compact() { small } else { font };
+    let name_chars = ((label_w - 8.0) / (name_font * NAME_CHAR_WIDTH)) as usize;
+    let names_of =
+        |nodes: &[Node]| -> Vec<Vec<String>> { nodes.iter().map(|n| name_lines(&n.name, name_chars)).collect() };
+    let (left_names, right_names) = (names_of(&payers), names_of(&gainers));
+    let slot = |lines: &Vec<String>| (lines.len() as f64 + 1.0) * font * 1.15 + 4.0;
+    let left_slots: Vec<f64> = left_names.iter().map(slot).collect();
+    let right_slots: Vec<f64> = right_names.iter().map(slot).collect();
+    let header_h = small * 1.7;
+    let (left, left_bottom) = stack(&payers, k, top, &left_slots, 10.0, header_h);
+    let (right, right_bottom) = stack(&gainers, k, top, &right_slots, 10.0, header_h);
+    let caption_lines = wrap(words.flow_caption(), ((w - 2.0 * MARGIN) / (small * CHAR_WIDTH)) as usize);
+    let caption_top = left_bottom.max(right_bottom) + small * 1.8;
+    let height = caption_top + caption_lines.len() as f64 * small * 1.35 + 6.0;
+
+    // Link ends, stacked down each node in the other column's order:
+    // `links` runs payer by payer, so the gainer end stacks in payer order too.
+    let mut out_offset = vec![0.0; payers.len()];
+    let mut in_offset = vec![0.0; gainers.len()];
+    let bands: Vec<Band> = links
+        .iter()
+        .map(|link| {
+            let (h_out, h_in) = (k * to_f64_lossy(link.out_amount), k * to_f64_lossy(link.in_amount));
+            let from_top = left[link.from].top + out_offset[link.from];
+            let to_top = right[link.to].top + in_offset[link.to];
+            out_offset[link.from] += h_out;
+            in_offset[link.to] += h_in;
+            Band {
+                from_x: left_x + node_w,
+                from_top,
+                from_bottom: from_top + h_out,
+                to_x: right_x,
+                to_top,
+                to_bottom: to_top + h_in,
+            }
+        })
+        .collect();
+    let link_title = |link: &Link| {
+        words.flow_link(
+            &payers[link.from].name,
+            &gainers[link.to].name,
+            &money.text(link.out_amount),
+            &money.text(link.in_amount),
+        )
+    };
+    let shapes: Vec<LinkShape> = if links.len() <= MERGE_LINKS_ABOVE {
+        links
+            .iter()
+            .zip(&bands)
+            .map(|(link, band)| LinkShape {
+                payer: link.from,
+                gainer: Some(link.to),
+                colour: payers[link.from].colour,
+                actor: None,
+                bands: vec![*band],
+                title: link_title(link),
+            })
+            .collect()
+    } else {
+        // Hundreds of links: one shape per payer holding all its bands, titled
+        // with its largest flows (the nodes' labels carry the totals).
+        payers
+            .iter()
+            .enumerate()
+            .filter_map(|(p, payer)| {
+                let own: Vec<usize> = (0..links.len()).filter(|&li| links[li].from == p).collect();
+                if own.is_empty() {
+                    return None;
+                }
+                // The largest flows, picked one by one (no sort for five of them).
+                let mut largest: Vec<usize> = Vec::with_capacity(TITLE_LINKS);
+                while let Some(&next) = own
+                    .iter()
+                    .filter(|li| !largest.contains(li))
+                    .max_by_key(|&&li| links[li].out_amount.abs())
+                    .filter(|_| largest.len() < TITLE_LINKS)
+                {
+                    largest.push(next);
+                }
+                let mut lines: Vec<String> = largest.iter().map(|&li| link_title(&links[li])).collect();
+                if own.len() > TITLE_LINKS {
+                    lines.push(format!("… +{}", own.len() - TITLE_LINKS));
+                }
+                Some(LinkShape {
+                    payer: p,
+                    gainer: None,
+                    colour: payer.colour,
+                    actor: Some(payer.id.clone()),
+                    bands: own.iter().map(|&li| bands[li]).collect(),
+                    title: lines.join("\n"),
+                })
+            })
+            .collect()
+    };
+
+    let mut nodes = Vec::with_capacity(payers.len() + gainers.len());
+    let columns =
+        [(&payers, &left, left_names, &left_slots, true), (&gainers, &right, right_names, &right_slots, false)];
+    for (column, places, names, slots, is_payer) in columns {
+        let col_total = if is_payer { p_total } else { g_total };
+        for (i, ((n, p), lines)) in column.iter().zip(places.iter()).zip(names).enumerate() {
+            let x = if is_payer { left_x } else { right_x };
+            let (tx, anchor) = if is_payer { (x - 6.0, Anchor::End) } else { (x + node_w + 6.0, Anchor::Start) };
+            let share = n.amount.checked_div(col_total).map(|s| percent(s, 0, input.lang)).unwrap_or_default();
+            let amount = money.text(n.amount);
+            let verb = if is_payer { words.pays_amount() } else { words.gains_amount() };
+            let label = format!("{}: {verb} {amount} ({share})", n.name);
+            let header = p.header.map(|hy| {
+                let text = match (canvas.compact(), n.inside) {
+                    (false, true) => words.inside(),
+                    (false, false) => words.outside(),
+                    (true, true) => words.inside_short(),
+                    (true, false) => words.outside_short(),
+                };
+                let (hx, anchor) = if is_payer { (MARGIN, Anchor::Start) } else { (w - MARGIN, Anchor::End) };
+                PlacedText::new(hx, hy + small * 1.1, text, anchor)
+            });
+            let slot = p.height.max(slots.get(i).copied().unwrap_or(0.0));
+            let amount_y = p.top + font * (1.15 * lines.len() as f64 + 0.95);
+            let name = lines
+                .into_iter()
+                .enumerate()
+                .map(|(j, line)| PlacedText::new(tx, p.top + font * (0.95 + 1.15 * j as f64), line, anchor))
+                .collect();
+            let verb = if is_payer { words.payers() } else { words.gainers() };
+            let of = if is_payer { words.share_of_cost(&share) } else { words.share_of_savings(&share) };
+            let tip = Tip {
+                x: if is_payer { left_x + node_w } else { right_x },
+                y: p.top,
+                lines: vec![n.name.clone(), format!("{verb}: {amount}"), of],
+                dodge: 0.0,
+            };
+            nodes.push(Item {
+                label,
+                year: None,
+                actor: Some(n.id.clone()),
+                negative: false,
+                hit: Rect {
+                    x: if is_payer { MARGIN } else { right_x - 2.0 },
+                    y: p.top - 3.0,
+                    width: label_w + node_w + 2.0,
+                    height: slot + 6.0,
+                },
+                tip: tip.place(small, (w, height)),
+                shapes: NodeShapes {
+                    payer: is_payer,
+                    colour: n.colour,
+                    header,
+                    bar: Rect { x, y: p.top, width: node_w, height: p.height.max(1.5) },
+                    name,
+                    amount: PlacedText::new(
+                        tx,
+                        amount_y,
+                        if is_payer { money.text(-n.amount) } else { money.signed(n.amount) },
+                        anchor,
+                    ),
+                },
+            });
+        }
+    }
+
+    Chart {
+        width: w,
+        height,
+        title: words.flow_title(),
+        desc: format!("{} {}", words.flow_desc(&money.text(p_total), &money.text(g_total)), words.flow_caption()),
+        actor_patterns: input.actor_patterns(),
+        contents: Contents::Drawn(FlowLayout {
+            heads: [
+                PlacedText::new(MARGIN, heads_y, format!("{} {}", words.payers(), money.text(p_total)), Anchor::Start),
+                PlacedText::new(
+                    w - MARGIN,
+                    heads_y,
+                    format!("{} {}", words.gainers(), money.text(g_total)),
+                    Anchor::End,
+                ),
+            ],
+            links: shapes,
+            payers: payers.len(),
+            nodes,
+            caption: Paragraph {
+                x: MARGIN,
+                y: caption_top,
+                line_height: small * 1.35,
+                anchor: Anchor::Start,
+                lines: caption_lines,
+            },
+            name_font,
+            small,
+        }),
+    }
+}
