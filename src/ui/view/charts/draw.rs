@@ -19,19 +19,36 @@ use super::layout::{Chart, Contents, Paragraph, PlacedText, Rect};
 /// The chart's `<svg>`: its patterns and `contents` drawn by `draw`, or its note.
 pub fn chart<B>(frame: &Frame, kind: &'static str, chart: &Chart<B>, draw: impl FnOnce(&B) -> Html) -> Html {
     let body = match &chart.contents {
-        Contents::Note(note) => {
+        Contents::Note(note) => Err(note),
+        Contents::Drawn(body) => Ok(draw(body)),
+    };
+    svg(frame, kind, chart.height, chart.title, &chart.desc, chart.actor_patterns, body)
+}
+
+/// [`chart`] once its contents are drawn (written once for every kind of chart).
+fn svg(
+    frame: &Frame,
+    kind: &'static str,
+    height: f64,
+    title: &str,
+    desc: &str,
+    actor_patterns: usize,
+    body: Result<Html, &Paragraph>,
+) -> Html {
+    let body = match body {
+        Ok(body) => html! {
+            <>
+                { patterns(&frame.prefix, actor_patterns) }
+                { body }
+            </>
+        },
+        Err(note) => {
             let mut svg = Markup::default();
             paragraph(&mut svg, note, "chart-empty", None, false);
             svg.into_html()
         }
-        Contents::Drawn(body) => html! {
-            <>
-                { patterns(&frame.prefix, chart.actor_patterns) }
-                { draw(body) }
-            </>
-        },
     };
-    frame.svg(kind, chart.height, chart.title, &chart.desc, body)
+    frame.svg(kind, height, title, desc, body)
 }
 
 /// A paragraph: one `<text>` of this class (in this size, italic or not)

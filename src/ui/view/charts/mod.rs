@@ -65,25 +65,54 @@ impl ChartProps {
 /// The fund over time: allocations, grants and repayments per year as bars, the closing balance as a line.
 #[function_component(FundChart)]
 pub fn fund_chart(props: &ChartProps) -> Html {
-    use_chart(props, "fund", layout::fund::layout, fund::view)
+    use_chart(props, Kind::Fund)
 }
 
 /// Who pays, who gains: per actor, the cost borne against the savings received, and the net.
 #[function_component(WhoPaysChart)]
 pub fn who_pays_chart(props: &ChartProps) -> Html {
-    use_chart(props, "who-pays", layout::who_pays::layout, who_pays::view)
+    use_chart(props, Kind::WhoPays)
 }
 
 /// A Sankey-style flow from those who pay to those who gain, actors grouped inside / outside.
 #[function_component(FlowChart)]
 pub fn flow_chart(props: &ChartProps) -> Html {
-    use_chart(props, "flow", layout::flow::layout, flow::view)
+    use_chart(props, Kind::Flow)
 }
 
 /// Net budget effect per actor and year as diverging stacked bars, with term-of-office boundaries.
 #[function_component(ActorYearChart)]
 pub fn actor_year_chart(props: &ChartProps) -> Html {
-    use_chart(props, "actor-years", layout::actor_years::layout, actor_years::view)
+    use_chart(props, Kind::ActorYears)
+}
+
+/// Which chart a component draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Fund,
+    WhoPays,
+    Flow,
+    ActorYears,
+}
+
+impl Kind {
+    /// `data-chart`, and the start of its element ids.
+    fn name(self) -> &'static str {
+        match self {
+            Kind::Fund => "fund",
+            Kind::WhoPays => "who-pays",
+            Kind::Flow => "flow",
+            Kind::ActorYears => "actor-years",
+        }
+    }
+}
+
+/// A chart laid out (one type for the four, so that the component's hook is written once).
+enum Laid {
+    Fund(Chart<layout::fund::FundLayout>),
+    WhoPays(Chart<layout::who_pays::WhoPaysLayout>),
+    Flow(Chart<layout::flow::FlowLayout>),
+    ActorYears(Chart<layout::actor_years::ActorYearsLayout>),
 }
 
 /// What a chart's layout depends on. The scenario and the outcome are
@@ -113,19 +142,25 @@ impl PartialEq for LayoutKey {
 /// when the outcome, the language, the unit or the width change — and its
 /// drawing; before the width is known, an empty `<svg>` to measure.
 #[hook]
-fn use_chart<B: 'static>(
-    props: &ChartProps,
-    kind: &'static str,
-    layout: fn(&ChartInput, &Canvas) -> Chart<B>,
-    view: fn(&Chart<B>, &Frame, &Focus) -> Html,
-) -> Html {
-    let frame = frame::use_frame(kind);
+fn use_chart(props: &ChartProps, kind: Kind) -> Html {
+    let frame = frame::use_frame(kind.name());
     let focus = tooltip::use_focus();
     let key = LayoutKey { props: props.clone(), canvas: frame.canvas(), drawn: frame.is_drawn() };
-    let chart = use_memo(key, |key| key.drawn.then(|| layout(&key.props.input(), &key.canvas)));
-    match chart.as_ref() {
-        Some(chart) => view(chart, &frame, &focus),
-        None => frame.empty(kind),
+    let laid = use_memo(key, |key| {
+        let (input, canvas) = (key.props.input(), &key.canvas);
+        key.drawn.then(|| match kind {
+            Kind::Fund => Laid::Fund(layout::fund::layout(&input, canvas)),
+            Kind::WhoPays => Laid::WhoPays(layout::who_pays::layout(&input, canvas)),
+            Kind::Flow => Laid::Flow(layout::flow::layout(&input, canvas)),
+            Kind::ActorYears => Laid::ActorYears(layout::actor_years::layout(&input, canvas)),
+        })
+    });
+    match laid.as_ref() {
+        Some(Laid::Fund(chart)) => fund::view(chart, &frame, &focus),
+        Some(Laid::WhoPays(chart)) => who_pays::view(chart, &frame, &focus),
+        Some(Laid::Flow(chart)) => flow::view(chart, &frame, &focus),
+        Some(Laid::ActorYears(chart)) => actor_years::view(chart, &frame, &focus),
+        None => frame.empty(kind.name()),
     }
 }
 

@@ -17,7 +17,7 @@ use super::palette::Paint;
 use super::plot::YearPlot;
 use super::text::{ellipsize, text_width, NAME_CHAR_WIDTH};
 use super::tip::Tip;
-use super::{total, Anchor, Canvas, Chart, ChartInput, Contents, Item, PlacedText, Rect, MARGIN};
+use super::{plus, total, Anchor, Canvas, Chart, ChartInput, Contents, Item, PlacedText, Rect, MARGIN};
 
 /// The first calendar year of the term that `year` belongs to.
 pub fn term_start(year: i32) -> i32 {
@@ -68,11 +68,11 @@ pub fn stack_year(series: &[Series], i: usize) -> (Vec<Segment>, Decimal, Decima
     for (s, one) in series.iter().enumerate() {
         let v = one.net.get(i).copied().unwrap_or(Decimal::ZERO);
         if v > Decimal::ZERO {
-            let end = pos.saturating_add(v);
+            let end = plus(pos, v);
             out.push(Segment { series: s, from: pos, to: end });
             pos = end;
         } else if v < Decimal::ZERO {
-            let end = neg.saturating_add(v);
+            let end = plus(neg, v);
             out.push(Segment { series: s, from: end, to: neg });
             neg = end;
         }

@@ -19,7 +19,7 @@ use crate::words::lowercase;
 use super::text::{ellipsize, wrap, CHAR_WIDTH, NAME_CHAR_WIDTH};
 use super::tip::Tip;
 use super::{
-    inside_first, total, Anchor, Canvas, Chart, ChartInput, Contents, Item, Paragraph, PlacedText, Rect, MARGIN,
+    inside_first, plus, total, Anchor, Canvas, Chart, ChartInput, Contents, Item, Paragraph, PlacedText, Rect, MARGIN,
 };
 
 /// An actor in one of the two columns.
@@ -53,8 +53,8 @@ pub fn columns(input: &ChartInput) -> (Vec<Node>, Vec<Node>) {
         let colour = input.actor_colour(&a.id, k);
         let name = input.actor_name(&a.id);
         let inside = input.actor_inside(&a.id);
-        let pay = a.cost_borne.max(Decimal::ZERO).saturating_add((-a.savings_total).max(Decimal::ZERO));
-        let gain = a.savings_total.max(Decimal::ZERO).saturating_add((-a.cost_borne).max(Decimal::ZERO));
+        let pay = plus(a.cost_borne.max(Decimal::ZERO), (-a.savings_total).max(Decimal::ZERO));
+        let gain = plus(a.savings_total.max(Decimal::ZERO), (-a.cost_borne).max(Decimal::ZERO));
         let node = |amount| Node { id: a.id.clone(), name: name.clone(), inside, colour, amount };
         if pay > Decimal::ZERO {
             payers.push(node(pay));

@@ -13,7 +13,7 @@ use super::palette::{Colour, Paint};
 use super::plot::YearPlot;
 use super::text::text_width;
 use super::tip::Tip;
-use super::{total, Anchor, Canvas, Chart, ChartInput, Contents, Item, PlacedText, Rect};
+use super::{plus, total, Anchor, Canvas, Chart, ChartInput, Contents, Item, PlacedText, Rect};
 
 /// The fund chart's contents.
 #[derive(Debug, Clone, PartialEq)]
@@ -100,7 +100,7 @@ pub fn layout(input: &ChartInput, canvas: &Canvas) -> Chart<FundLayout> {
     let lo = fund.iter().map(|f| f.close).fold(Decimal::ZERO, Decimal::min);
     let hi = fund
         .iter()
-        .map(|f| f.allocation.saturating_add(f.repayments).max(f.grants).max(f.close))
+        .map(|f| plus(f.allocation, f.repayments).max(f.grants).max(f.close))
         .fold(Decimal::ZERO, Decimal::max);
     let n = fund.len();
     let years: Vec<i32> = fund.iter().map(|f| f.year).collect();
@@ -122,10 +122,11 @@ pub fn layout(input: &ChartInput, canvas: &Canvas) -> Chart<FundLayout> {
         .map(|(i, f)| {
             let x_in = bands.start(i);
             let y_alloc = y.money(f.allocation);
-            let in_total = f.allocation.saturating_add(f.repayments);
+            let in_total = plus(f.allocation, f.repayments);
             let negative = f.close < Decimal::ZERO;
-            let [open, allocation, repayments, grants, close] =
-                [f.open, f.allocation, f.repayments, f.grants, f.close].map(|v| money.text(v));
+            let (open, allocation, repayments) =
+                (money.text(f.open), money.text(f.allocation), money.text(f.repayments));
+            let (grants, close) = (money.text(f.grants), money.text(f.close));
             let mut label = format!(
                 "{}: {} {open}, {} {allocation}, {} {repayments}, {} {grants}, {} {close}",
                 f.year,

@@ -15,7 +15,7 @@ use super::palette::{Colour, Paint};
 use super::scale::{nice_ticks, Scale};
 use super::text::{ellipsize, text_width, CHAR_WIDTH};
 use super::tip::Tip;
-use super::{inside_first, Anchor, Canvas, Chart, ChartInput, Contents, Item, Line, PlacedText, Rect, MARGIN};
+use super::{inside_first, plus, Anchor, Canvas, Chart, ChartInput, Contents, Item, Line, PlacedText, Rect, MARGIN};
 
 /// One actor's figures.
 #[derive(Debug, Clone, PartialEq)]
@@ -127,11 +127,11 @@ pub fn segments(row: &Row) -> (Vec<Segment>, Decimal, Decimal) {
             continue;
         }
         if value < Decimal::ZERO {
-            let end = neg.saturating_add(value);
+            let end = plus(neg, value);
             out.push(Segment { from: end, to: neg, is_cost });
             neg = end;
         } else {
-            let end = pos.saturating_add(value);
+            let end = plus(pos, value);
             out.push(Segment { from: pos, to: end, is_cost });
             pos = end;
         }
