@@ -305,3 +305,138 @@ pub fn layout(input: &ChartInput, canvas: &Canvas) -> Chart<ActorYearsLayout> {
         }),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::view::charts::layout::checks::{assert_near, assert_rect, outcome, scenario};
+    use crate::words::format::Unit;
+    use crate::words::Lang;
+    use std::str::FromStr;
+
+    #[test]
+    fn terms_start_the_january_after_an_election() {
+        // Elections in September 2026 and 2030: terms 2023–2026, 2027–2030, 2031–2034.
+        assert_eq!(term_start(2026), 2023);
+        assert_eq!(term_start(2027), 2027);
+        assert_eq!(term_start(2030), 2027);
+        assert_eq!(term_start(2031), 2031);
+        assert_eq!(term_start(2019), 2019);
+        let years: Vec<i32> = (2026..=2035).collect();
+        // New terms begin with 2027 (index 1), 2031 (index 5) and 2035 (index 9).
+        assert_eq!(term_boundaries(&years), vec![1, 5, 9]);
+        assert_eq!(terms(&years), vec![(0, 0, 2023, 2026), (1, 4, 2027, 2030), (5, 8, 2031, 2034), (9, 9, 2035, 2038)]);
+        assert!(term_boundaries(&[2027]).is_empty());
+        assert!(terms(&[]).is_empty());
+    }
+
+    #[test]
+    fn nets_stack_up_and_down_from_zero() {
+        let d = |s: &str| Decimal::from_str(s).unwrap();
+        let s = |net: &str| Series { id: "a".into(), name: "A".into(), colour: 0, net: vec![d(net)] };
+        // +3, −2, +1, −4: up 0..3 then 3..4; down −2..0 then −6..−2.
+        let (segs, lo, hi) = stack_year(&[s("3"), s("-2"), s("1"), s("-4")], 0);
+        assert_eq!(
+            segs,
+            vec![
+                Segment { series: 0, from: d("0"), to: d("3") },
+                Segment { series: 1, from: d("-2"), to: d("0") },
+                Segment { series: 2, from: d("3"), to: d("4") },
+                Segment { series: 3, from: d("-6"), to: d("-2") },
+            ]
+        );
+        assert_eq!((lo, hi), (d("-6"), d("4")));
+        // A year with no data: nothing, extent 0..0.
+        assert_eq!(stack_year(&[s("1")], 5), (vec![], Decimal::ZERO, Decimal::ZERO));
+    }
+
+    #[test]
+    fn a_year_names_its_ten_largest_nets() {
+        let d = |v: i64| Decimal::from(v);
+        let s =
+            |k: usize, net: i64| Series { id: format!("a{k}"), name: format!("A{k}"), colour: k, net: vec![d(net)] };
+        // Three nets and a zero: all three, in actor order, none left out.
+        let few = vec![s(0, 5), s(1, 0), s(2, -9), s(3, 1)];
+        let (shown, more) = largest_nets(&few, 0);
+        assert_eq!(shown.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(), ["a0", "a2", "a3"]);
+        assert_eq!(more, 0);
+        // Twelve nets ±1..±12 (odd ones negative): the ten largest by size,
+        // 12 down to 3, and two left out (1 and 2).
+        let many: Vec<Series> = (1..=12).map(|v| s(v as usize, if v % 2 == 1 { -v } else { v })).collect();
+        let (shown, more) = largest_nets(&many, 0);
+        let sizes: Vec<i64> = shown.iter().map(|x| x.colour as i64).collect();
+        assert_eq!(sizes, (3..=12).rev().collect::<Vec<_>>());
+        assert_eq!(more, 2);
+        // A year beyond the series: nothing.
+        assert_eq!(largest_nets(&many, 3), (vec![], 0));
+        // Equal sizes keep actor order: sizes 3 7 7 1 7 2 2 9 7 4 5 6 give
+        // 9 (a7), the four 7s (a1 a2 a4 a8), 6 (a11), 5 (a10), 4 (a9),
+        // 3 (a0) and the first 2 (a5); a6 (2) and a3 (1) are left out.
+        let tied: Vec<Series> =
+            [3, -7, 7, 1, 7, 2, 2, 9, -7, 4, 5, 6].iter().enumerate().map(|(k, v)| s(k, *v)).collect();
+        let (shown, more) = largest_nets(&tied, 0);
+        assert_eq!(
+            shown.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(),
+            ["a7", "a1", "a2", "a4", "a8", "a11", "a10", "a9", "a0", "a5"]
+        );
+        assert_eq!(more, 2);
+    }
+
+    #[test]
+    fn two_years_of_stacked_nets_by_hand() {
+        // 2026: Aktör 0 +300 000, Aktör 1 −100 000, Aktör 2 +200 000;
+        // 2027: Aktör 0 −200 000, Aktör 1 +100 000, Aktör 2 0.
+        let nets = [[300_000, -100_000, 200_000], [-200_000, 100_000, 0]];
+        let mut o = outcome(2, 3, |_, _| Decimal::ZERO);
+        for (a, actor) in o.actors.iter_mut().enumerate() {
+            for (y, row) in actor.rows.iter_mut().enumerate() {
+                row.net = Decimal::from(nets[y][a]);
+            }
+        }
+        let s = scenario(3);
+        let input = ChartInput { scenario: &s, outcome: &o, lang: Lang::En, unit: Unit::Thousand };
+        let chart = layout(&input, &Canvas::new(800.0));
+        let years = chart.drawn().expect("drawn");
+        let plot = &years.plot;
+        // A legend entry per actor, then the term boundary (2026 | 2027).
+        let legend: Vec<&str> = plot.legend.entries.iter().map(|e| e.text.as_str()).collect();
+        assert_eq!(legend, ["Aktör 0", "Aktör 1", "Aktör 2", "New term of office"]);
+        // Columns from −100 (2026) and −200 (2027) to 500 tkr: 700 / 6 → steps of 200, −200 .. 600;
+        // the widest label "-200" 4 × 14 × 0.58 = 32.48, the plot from 48.48. Under the legend
+        // (22.4) the unit at 36.4, the terms' strip at 36.4 + 18.2 = 54.6, the plot at
+        // 54.6 + 25.2 = 79.8 down to 379.8: 800 tkr in 300, zero at 379.8 − 75 = 304.8.
+        assert_near(years.strip_top, 54.6);
+        assert_rect(plot.area, (48.48, 79.8, 743.52, 300.0));
+        assert_near(plot.zero(), 304.8);
+        // Bands 371.76 wide, 30 % empty: columns 260.232 wide from 104.244 and 476.004.
+        // 2026 stacks Aktör 0 from zero up to 300 tkr (112.5 high), Aktör 2 on it to 500
+        // (75 high), Aktör 1 down to −100 (37.5 high): 225 in all, 600 tkr.
+        let rect = |actor: &str, i: usize| years.nets.iter().find(|n| n.actor == actor).map(|n| n.rects[i]).unwrap();
+        assert_rect(rect("a0", 0), (104.244, 192.3, 260.232, 112.5));
+        assert_rect(rect("a2", 0), (104.244, 117.3, 260.232, 75.0));
+        assert_rect(rect("a1", 0), (104.244, 304.8, 260.232, 37.5));
+        // 2027: Aktör 1 up to 100 tkr, Aktör 0 down to −200; Aktör 2 has nothing that year.
+        assert_rect(rect("a1", 1), (476.004, 267.3, 260.232, 37.5));
+        assert_rect(rect("a0", 1), (476.004, 304.8, 260.232, 75.0));
+        assert_eq!(years.nets.iter().map(|n| n.rects.len()).collect::<Vec<_>>(), [2, 2, 1]);
+        // The terms: 2023–2026 over 2026's band, 2027–2030 (shaded) over 2027's; a boundary between.
+        let terms: Vec<(i32, i32, bool, Option<&str>)> = years
+            .terms
+            .iter()
+            .map(|t| (t.first, t.last, t.shaded, t.label.as_ref().map(|l| l.text.as_str())))
+            .collect();
+        assert_eq!(terms, [(2023, 2026, false, Some("Term 2023–2026")), (2027, 2030, true, Some("Term 2027–2030"))]);
+        assert_eq!(years.boundaries.len(), 1);
+        assert_near(years.boundaries[0], 420.24);
+        // Each year's label and tooltip name its nets, in actor order.
+        assert_eq!(
+            years.years[0].label,
+            "2026: Aktör 0 +300\u{a0}kSEK, Aktör 1 -100\u{a0}kSEK, Aktör 2 +200\u{a0}kSEK"
+        );
+        let tip: Vec<&str> = years.years[1].tip.as_ref().unwrap().lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(tip, ["2027", "Aktör 0: -200\u{a0}kSEK", "Aktör 1: +100\u{a0}kSEK"]);
+        assert!(years.years.iter().all(|y| y.negative));
+        // Per term, the inside actors' (Aktör 0 and 1) net: +200 in 2023–2026, −100 in 2027–2030.
+        assert!(chart.desc.ends_with("2023–2026: +200\u{a0}kSEK; 2027–2030: -100\u{a0}kSEK."), "{}", chart.desc);
+    }
+}

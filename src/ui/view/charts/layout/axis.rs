@@ -94,13 +94,15 @@ impl MoneyAxis {
 }
 
 /// The years under their bands, centred, their baseline at `y`; every k-th
-/// year only when the bands are too narrow for all of them.
-pub fn year_labels(years: &[i32], bands: &Bands, y: f64, font: f64) -> Vec<PlacedText> {
-    let every = label_every(bands.step(), text_width("2030", font), 6.0);
+/// year only when the bands are too narrow for all of them, and none that
+/// would stick out past `max_x` (the last of narrow bands, at the chart's edge).
+pub fn year_labels(years: &[i32], bands: &Bands, y: f64, font: f64, max_x: f64) -> Vec<PlacedText> {
+    let year_w = text_width("2030", font);
+    let every = label_every(bands.step(), year_w, 6.0);
     years
         .iter()
         .enumerate()
-        .filter(|(i, _)| i % every == 0)
+        .filter(|(i, _)| i % every == 0 && bands.center(*i) + year_w / 2.0 <= max_x)
         .map(|(i, year)| PlacedText::new(bands.center(i), y, year.to_string(), Anchor::Middle))
         .collect()
 }
@@ -150,8 +152,10 @@ mod tests {
         // ceil(38.48 / 10) = 4: 2026, 2030 and 2034, centred in bands 0, 4 and 8.
         let years: Vec<i32> = (2026..2038).collect();
         let bands = Bands::new(12, 0.0, 120.0, 0.2);
-        let labels = year_labels(&years, &bands, 90.0, 14.0);
+        let labels = year_labels(&years, &bands, 90.0, 14.0, 200.0);
         let shown: Vec<(f64, &str)> = labels.iter().map(|l| (l.x, l.text.as_str())).collect();
         assert_eq!(shown, vec![(5.0, "2026"), (45.0, "2030"), (85.0, "2034")]);
+        // At a chart's edge at 100, 2034 would end at 85 + 16.24 = 101.24: left out.
+        assert_eq!(year_labels(&years, &bands, 90.0, 14.0, 100.0).len(), 2);
     }
 }

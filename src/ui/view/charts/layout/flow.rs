@@ -16,7 +16,7 @@ use rust_decimal::Decimal;
 use crate::words::format::{percent, to_f64_lossy};
 use crate::words::lowercase;
 
-use super::text::{ellipsize, wrap, CHAR_WIDTH, NAME_CHAR_WIDTH};
+use super::text::{ellipsize, text_width, wrap, CHAR_WIDTH, NAME_CHAR_WIDTH};
 use super::tip::Tip;
 use super::{
     inside_first, plus, total, Anchor, Canvas, Chart, ChartInput, Contents, Item, Paragraph, PlacedText, Rect, MARGIN,
@@ -270,9 +270,15 @@ pub fn layout(input: &ChartInput, canvas: &Canvas) -> Chart<FlowLayout> {
     let (p_total, g_total) = (total(pay.iter().copied()), total(gain.iter().copied()));
     let links = apportion(&pay, &gain);
 
-    // Geometry: labels outside the two node columns, links between.
-    let label_w = if canvas.compact() { w * 0.365 } else { (w * 0.29).min(280.0) };
+    // Geometry: labels outside the two node columns, links between; wide
+    // enough for every node's amount (a number cannot be cut).
+    let shown: Vec<String> =
+        payers.iter().map(|n| money.text(-n.amount)).chain(gainers.iter().map(|n| money.signed(n.amount))).collect();
+    let widest = shown.iter().map(|t| text_width(t, small)).fold(0.0, f64::max);
     let node_w = if canvas.compact() { 12.0 } else { 16.0 };
+    let label_w = if canvas.compact() { w * 0.365 } else { (w * 0.29).min(280.0) };
+    // At most so wide that 20 units are left for the links.
+    let label_w = label_w.max((widest + 8.0).min((w - 2.0 * MARGIN - 2.0 * node_w) / 2.0 - 10.0));
     let left_x = MARGIN + label_w;
     let right_x = w - MARGIN - label_w - node_w;
     let heads_y = MARGIN + font;
@@ -377,11 +383,14 @@ pub fn layout(input: &ChartInput, canvas: &Canvas) -> Chart<FlowLayout> {
     };
 
     let mut nodes = Vec::with_capacity(payers.len() + gainers.len());
+    let mut shown = shown.into_iter();
     let columns =
         [(&payers, &left, left_names, &left_slots, true), (&gainers, &right, right_names, &right_slots, false)];
     for (column, places, names, slots, is_payer) in columns {
         let col_total = if is_payer { p_total } else { g_total };
-        for (i, ((n, p), lines)) in column.iter().zip(places.iter()).zip(names).enumerate() {
+        for (i, ((n, p), (lines, shown))) in
+            column.iter().zip(places).zip(names.into_iter().zip(&mut shown)).enumerate()
+        {
             let x = if is_payer { left_x } else { right_x };
             let (tx, anchor) = if is_payer { (x - 6.0, Anchor::End) } else { (x + node_w + 6.0, Anchor::Start) };
             let share = n.amount.checked_div(col_total).map(|s| percent(s, 0, input.lang)).unwrap_or_default();
@@ -431,12 +440,7 @@ pub fn layout(input: &ChartInput, canvas: &Canvas) -> Chart<FlowLayout> {
                     header,
                     bar: Rect { x, y: p.top, width: node_w, height: p.height.max(1.5) },
                     name,
-                    amount: PlacedText::new(
-                        tx,
-                        amount_y,
-                        if is_payer { money.text(-n.amount) } else { money.signed(n.amount) },
-                        anchor,
-                    ),
+                    amount: PlacedText::new(tx, amount_y, shown, anchor),
                 },
             });
         }
@@ -471,5 +475,179 @@ pub fn layout(input: &ChartInput, canvas: &Canvas) -> Chart<FlowLayout> {
             name_font,
             small,
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::view::charts::layout::checks::{assert_near, assert_rect, outcome, scenario};
+    use crate::words::format::Unit;
+    use crate::words::Lang;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn link_ends_add_up_to_their_nodes() {
+        // Payers 300 and 100 (P = 400); gainers 600 and 200 (G = 800).
+        // Payer 0 → gainer 0 at its end: 300 × 600/800 = 225; → gainer 1: 300 × 200/800 = 75;
+        // 225 + 75 = 300, the payer's node. Gainer 0 at its end: 600 × 300/400 = 450 from
+        // payer 0 and 600 × 100/400 = 150 from payer 1; 450 + 150 = 600, the gainer's node.
+        // Payer 1 → gainer 0: 100 × 600/800 = 75 and 600 × 100/400 = 150; → gainer 1: 25 and 50.
+        let links = apportion(&[d("300"), d("100")], &[d("600"), d("200")]);
+        assert_eq!(links.len(), 4);
+        assert_eq!((links[0].out_amount, links[0].in_amount), (d("225"), d("450")));
+        assert_eq!((links[1].out_amount, links[1].in_amount), (d("75"), d("150")));
+        assert_eq!((links[2].out_amount, links[2].in_amount), (d("75"), d("150")));
+        assert_eq!((links[3].out_amount, links[3].in_amount), (d("25"), d("50")));
+        // In pixels, with k = 0.5 px per krona: payer 0's links 112.5 + 37.5 = 150 = 0.5 × 300.
+        let k = 0.5;
+        for (p, amount) in [d("300"), d("100")].iter().enumerate() {
+            let sum: f64 = links.iter().filter(|x| x.from == p).map(|x| k * to_f64_lossy(x.out_amount)).sum();
+            assert!((sum - k * to_f64_lossy(*amount)).abs() < 1e-9);
+        }
+        for (g, amount) in [d("600"), d("200")].iter().enumerate() {
+            let sum: f64 = links.iter().filter(|x| x.to == g).map(|x| k * to_f64_lossy(x.in_amount)).sum();
+            assert!((sum - k * to_f64_lossy(*amount)).abs() < 1e-9);
+        }
+    }
+
+    #[test]
+    fn thirds_add_up_to_within_decimal_precision() {
+        // Three equal gainers: each link is a third, which Decimal cannot write exactly;
+        // the three thirds still add up to the node within 10⁻²⁰.
+        let links = apportion(&[d("1000000")], &[d("1"), d("1"), d("1")]);
+        let sum = links.iter().fold(Decimal::ZERO, |s, l| s + l.out_amount);
+        assert!((sum - d("1000000")).abs() < d("0.00000000000000000001"));
+    }
+
+    #[test]
+    fn long_names_take_two_lines_at_most() {
+        assert_eq!(name_lines("Staten", 10), vec!["Staten"]);
+        assert_eq!(
+            name_lines("Utbildnings- och arbetslivsförvaltningen", 16),
+            vec!["Utbildnings- och", "arbetslivsförva…"]
+        );
+        assert_eq!(name_lines("Hälso- och sjukvårdsnämnden i regionen", 12), vec!["Hälso- och", "sjukvårdsnä…"]);
+        assert_eq!(name_lines("", 12), vec![""]);
+        // A long compound breaks before its ending.
+        assert_eq!(name_lines("Socialförvaltningen", 16), vec!["Social-", "förvaltningen"]);
+        assert_eq!(name_lines("Socialförvaltningen", 20), vec!["Socialförvaltningen"]);
+        assert_eq!(split_compounds("Hälso- och sjukvårdsnämnden", 12), "Hälso- och sjukvårds- nämnden");
+    }
+
+    #[test]
+    fn nothing_to_apportion_gives_no_links() {
+        assert!(apportion(&[], &[d("5")]).is_empty());
+        assert!(apportion(&[d("5")], &[d("0")]).is_empty());
+        // Decimal's extremes: no overflow, no panic.
+        let links = apportion(&[Decimal::MAX, Decimal::MAX], &[Decimal::MAX]);
+        assert_eq!(links.len(), 2);
+    }
+
+    #[test]
+    fn stacked_nodes_get_room_for_their_labels() {
+        let node = |amount: &str, inside: bool| Node {
+            id: "a".into(),
+            name: "A".into(),
+            inside,
+            colour: 0,
+            amount: d(amount),
+        };
+        // k = 0.1: heights 30 and 1; min slots 20, gap 10, header 15.
+        // Inside header at 0, node 0 at 15 (slot 30) → next group header at 15 + 30 + 10 = 55,
+        // node 1 at 70, height 1 but slot 20 → bottom 70 + 20 = 90.
+        let (places, bottom) = stack(&[node("300", true), node("10", false)], 0.1, 0.0, &[20.0, 20.0], 10.0, 15.0);
+        assert_eq!(places[0], Placed { top: 15.0, height: 30.0, header: Some(0.0) });
+        assert_eq!(places[1], Placed { top: 70.0, height: 1.0, header: Some(55.0) });
+        assert_eq!(bottom, 90.0);
+    }
+
+    /// Aktör 0 (inside) pays 300 000 and gains 100 000; Aktör 2 (outside) gains 500 000.
+    fn two_payers_and_gainers() -> (crate::model::Scenario, crate::model::Outcome) {
+        let mut o = outcome(1, 3, |_, _| Decimal::ZERO);
+        for (a, (cost, savings)) in [(300_000, 100_000), (0, 0), (0, 500_000)].into_iter().enumerate() {
+            (o.actors[a].cost_borne, o.actors[a].savings_total) = (Decimal::from(cost), Decimal::from(savings));
+        }
+        (scenario(3), o)
+    }
+
+    #[test]
+    fn nodes_and_bands_by_hand() {
+        let (s, o) = two_payers_and_gainers();
+        let input = ChartInput { scenario: &s, outcome: &o, lang: Lang::En, unit: Unit::Thousand };
+        let chart = layout(&input, &Canvas::new(800.0));
+        let flow = chart.drawn().expect("drawn");
+        // Payers: Aktör 0 (300 000); gainers: Aktör 0 (100 000), Aktör 2 (500 000). P = 300 000,
+        // G = 600 000; the larger column is 330 high: 0.00055 px a krona.
+        assert_eq!(flow.payers, 1);
+        let actors: Vec<_> = flow.nodes.iter().map(|n| n.actor.as_deref().unwrap_or("")).collect();
+        assert_eq!(actors, ["a0", "a0", "a2"]);
+        // Labels 232 wide (800 × 0.29): the payers' bars at 8 + 232 = 240, the gainers' at
+        // 800 − 8 − 232 − 16 = 544. The heads' baseline at 8 + 15.5 = 23.5, the columns from
+        // 23.5 + 0.9 × 15.5 = 37.45, each group under a heading 1.7 × 14 = 23.8 high.
+        assert_rect(flow.nodes[0].shapes.bar, (240.0, 61.25, 16.0, 165.0));
+        // Aktör 0 gains 55 high, its slot for a name and an amount 2 × 15.5 × 1.15 + 4 = 39.65:
+        // the next, outside, heading at 61.25 + 55 + 10 = 126.25, Aktör 2 under it at 150.05.
+        assert_rect(flow.nodes[1].shapes.bar, (544.0, 61.25, 16.0, 55.0));
+        assert_rect(flow.nodes[2].shapes.bar, (544.0, 150.05, 16.0, 275.0));
+        let headers: Vec<_> = flow.nodes.iter().map(|n| n.shapes.header.as_ref().map(|h| h.text.as_str())).collect();
+        assert_eq!(
+            headers,
+            [Some("Inside the organisation"), Some("Inside the organisation"), Some("Outside the organisation")]
+        );
+        // The bands: Aktör 0 → Aktör 0 carries 300 000 × 100/600 = 50 000 at the payer (27.5)
+        // and 100 000 × 300/300 at the gainer (55); → Aktör 2 250 000 (137.5) and 500 000 (275),
+        // stacked down each node.
+        let bands: Vec<Band> = flow.links.iter().flat_map(|l| l.bands.clone()).collect();
+        let ends = |b: &Band| [b.from_x, b.from_top, b.from_bottom, b.to_x, b.to_top, b.to_bottom];
+        for (band, expected) in bands
+            .iter()
+            .zip([[256.0, 61.25, 88.75, 544.0, 61.25, 116.25], [256.0, 88.75, 226.25, 544.0, 150.05, 425.05]])
+        {
+            for (got, want) in ends(band).into_iter().zip(expected) {
+                assert_near(got, want);
+            }
+        }
+        // The caption under the taller column (425.05) + 1.8 × 14; its first line's baseline.
+        assert_near(flow.caption.y, 450.25);
+        // Labels and amounts: what each pays or gains, and its share of its column.
+        let labels: Vec<&str> = flow.nodes.iter().map(|n| n.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "Aktör 0: pays 300\u{a0}kSEK (100%)",
+                "Aktör 0: gains 100\u{a0}kSEK (17%)",
+                "Aktör 2: gains 500\u{a0}kSEK (83%)"
+            ]
+        );
+        let amounts: Vec<&str> = flow.nodes.iter().map(|n| n.shapes.amount.text.as_str()).collect();
+        assert_eq!(amounts, ["-300\u{a0}kSEK", "+100\u{a0}kSEK", "+500\u{a0}kSEK"]);
+        // Focusing a node brings its own links forward and sends the others back.
+        let emphasis = |focused| flow.links.iter().map(|l| flow.emphasis(l, focused)).collect::<Vec<_>>();
+        assert_eq!(emphasis(None), [Emphasis::Normal, Emphasis::Normal]);
+        assert_eq!(emphasis(Some(0)), [Emphasis::Strong, Emphasis::Strong]);
+        assert_eq!(emphasis(Some(2)), [Emphasis::Faint, Emphasis::Strong]);
+    }
+
+    #[test]
+    fn labels_widen_for_amounts_that_would_not_fit() {
+        // 340 wide in kronor: labels 340 × 0.365 = 124.1, but "+1 797 356 690 kr" is
+        // 17 × 13 × 0.58 = 128.18 wide: the labels widen to 136.18 (at most
+        // (340 − 16 − 24) / 2 − 10 = 140), and the gainers' amounts end inside the chart.
+        let (s, mut o) = two_payers_and_gainers();
+        o.actors[2].savings_total = Decimal::from(1_797_356_690);
+        let input = ChartInput { scenario: &s, outcome: &o, lang: Lang::Sv, unit: Unit::One };
+        let chart = layout(&input, &Canvas::new(340.0));
+        let flow = chart.drawn().expect("drawn");
+        let amount = &flow.nodes[2].shapes.amount;
+        assert_eq!(amount.text, "+1\u{a0}797\u{a0}356\u{a0}690\u{a0}kr");
+        // The gainers' bars at 340 − 8 − 136.18 − 12 = 183.82; the amount 6 right of them.
+        assert_near(flow.nodes[2].shapes.bar.x, 183.82);
+        assert_near(amount.x, 201.82);
+        assert!(amount.x + 128.18 <= 340.0 - 8.0);
     }
 }

@@ -65,7 +65,7 @@ impl YearPlot {
             unit_top,
             area: Rect { x: left, y: top, width: right - left, height: plot_h },
             axis: MoneyAxis::vertical(&ticks, &y, left, right, small),
-            years: year_labels(years, &bands, bottom + small * 1.4, small),
+            years: year_labels(years, &bands, bottom + small * 1.4, small, w),
             y,
             bands,
             font: small,

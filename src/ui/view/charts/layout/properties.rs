@@ -1,1 +1,424 @@
+//! Laws every chart layout keeps, on the presets at every width and on
+//! generated scenarios and outcomes (proptest, `tests/properties.rs` style;
+//! the scenario generator is a smaller copy of that file's).
+//!
+//! - Whatever the outcome, even at Decimal's limits: no layout panics, every
+//!   coordinate is a number, items are in reading order, each with a tooltip.
+//! - For the presets and for generated valid scenarios (the figures a budget
+//!   could hold): everything drawn lies inside the viewBox, tooltips too, and
+//!   no two labels on an axis overlap.
+//! - The fund's bars of a year add up to its money in; an actor-year column's
+//!   segments add up to its positive and negative totals; a legend entry per
+//!   actor; the flow's bands add up to their nodes at both ends.
 
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+use super::checks::{check_any, check_readable};
+use super::{actor_years, flow, fund, plus, total, who_pays, Canvas, ChartInput};
+use crate::model::{
+    simulate, Accounting, Actor, ActorOutcome, ActorYear, AvoidedCost, Fund, FundYear, Intervention, KeyFigures,
+    Outcome, RepaymentRule, Scenario,
+};
+use crate::words::format::{to_f64_lossy, Unit};
+use crate::words::Lang;
+
+/// Lays out the four charts and checks the laws of any outcome, and the
+/// readable ones when `readable`.
+fn check(
+    scenario: &Scenario,
+    outcome: &Outcome,
+    width: f64,
+    lang: Lang,
+    unit: Unit,
+    readable: bool,
+) -> Result<(), String> {
+    let input = ChartInput { scenario, outcome, lang, unit };
+    let canvas = Canvas::new(width);
+    let charts = (
+        fund::layout(&input, &canvas),
+        who_pays::layout(&input, &canvas),
+        flow::layout(&input, &canvas),
+        actor_years::layout(&input, &canvas),
+    );
+    check_any(&charts.0, &charts.1, &charts.2, &charts.3)?;
+    if readable {
+        // At Decimal's limits sums saturate: only figures a budget could hold add up.
+        check_readable(&charts.0, &charts.1, &charts.2, &charts.3)?;
+        check_sums(&input, &canvas)?;
+    }
+    Ok(())
+}
+
+/// Bars and segments add up, in pixels, to what they stand for.
+fn check_sums(input: &ChartInput, canvas: &Canvas) -> Result<(), String> {
+    let close = |a: f64, b: f64| (a - b).abs() <= 1e-6 * (1.0 + a.abs().max(b.abs()));
+    if let Some(chart) = fund::layout(input, canvas).drawn() {
+        for (item, f) in chart.years.iter().zip(&input.outcome.fund) {
+            let bars = &item.shapes;
+            let money_in = chart.plot.y.length(plus(f.allocation, f.repayments));
+            if f.allocation >= Decimal::ZERO && f.repayments >= Decimal::ZERO {
+                let stacked = bars.allocation.height + bars.repayments.height;
+                if !close(stacked, money_in) {
+                    return Err(format!("fund {}: bars {stacked} for money in {money_in}", f.year));
+                }
+            }
+        }
+    }
+    if let Some(chart) = actor_years::layout(input, canvas).drawn() {
+        let years: Vec<i32> = chart.years.iter().filter_map(|i| i.year).collect();
+        let series = actor_years::series(input, &years);
+        for (i, year) in years.iter().enumerate() {
+            let x = chart.plot.bands.start(i);
+            let heights: f64 = chart.nets.iter().flat_map(|n| &n.rects).filter(|r| r.x == x).map(|r| r.height).sum();
+            let (_, lo, hi) = actor_years::stack_year(&series, i);
+            let up = total(series.iter().map(|s| s.net[i].max(Decimal::ZERO)));
+            let down = total(series.iter().map(|s| s.net[i].min(Decimal::ZERO)));
+            if (up, down) != (hi, lo) {
+                return Err(format!("actor years {year}: stacked to {lo}..{hi}, nets sum to {down}..{up}"));
+            }
+            let extent = (chart.plot.y.money(hi) - chart.plot.y.money(lo)).abs();
+            if !close(heights, extent) {
+                return Err(format!("actor years {year}: segments {heights} high for a column of {extent}"));
+            }
+        }
+        let entries = chart.plot.legend.entries.len() - usize::from(!chart.boundaries.is_empty());
+        if entries != series.len() {
+            return Err(format!("actor years: {entries} legend entries for {} actors", series.len()));
+        }
+    }
+    if let Some(chart) = flow::layout(input, canvas).drawn() {
+        for (k, node) in chart.nodes.iter().enumerate() {
+            let (payer, index) = if k < chart.payers { (true, k) } else { (false, k - chart.payers) };
+            let bands = chart.links.iter().flat_map(|l| l.bands.iter().map(move |b| (l, b)));
+            let ends: f64 = if payer {
+                bands.filter(|(l, _)| l.payer == index).map(|(_, b)| b.from_bottom - b.from_top).sum()
+            } else {
+                bands.filter(|(l, _)| l.gainer.is_none_or(|g| g == index)).map(|(_, b)| b.to_bottom - b.to_top).sum()
+            };
+            // Merged shapes hold every gainer's end: only a payer's side is its own then.
+            let merged = chart.links.iter().any(|l| l.gainer.is_none());
+            if (payer || !merged) && !close(ends, node.shapes.bar.height) && node.shapes.bar.height > 1.5 {
+                return Err(format!("flow: {:?} is {} high, its bands {ends}", node.label, node.shapes.bar.height));
+            }
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn the_presets_lay_out_readably_at_every_width() {
+    for preset in crate::presets::all() {
+        let outcome = simulate(&preset.scenario).expect("a preset simulates");
+        for width in (340..=1000).step_by(15) {
+            for lang in [Lang::Sv, Lang::En] {
+                for unit in Unit::ALL {
+                    if let Err(e) = check(&preset.scenario, &outcome, width as f64, lang, unit, true) {
+                        panic!("{} at {width} ({lang:?}, {unit:?}): {e}", preset.id);
+                    }
+                }
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- generators
+
+fn dec(units: i64, scale: u32) -> Decimal {
+    Decimal::new(units, scale)
+}
+
+fn fraction() -> impl Strategy<Value = Decimal> {
+    (0i64..=100).prop_map(|k| dec(k, 2))
+}
+
+fn money(max_units: i64) -> impl Strategy<Value = Decimal> {
+    (0i64..=max_units).prop_map(|k| dec(k, 2))
+}
+
+fn rule() -> impl Strategy<Value = RepaymentRule> {
+    prop_oneof![
+        Just(RepaymentRule::None),
+        ((0i64..=500), 1u32..=10, 0u32..=5).prop_map(|(s, years, start_after)| RepaymentRule::Fixed {
+            share: dec(s, 2),
+            years,
+            start_after
+        }),
+        (fraction(), proptest::option::of(0i64..=300), 0u32..=5).prop_map(|(share, cap, start_after)| {
+            RepaymentRule::SavingsShare { share, cap: cap.map(|c| dec(c, 2)), start_after }
+        }),
+    ]
+}
+
+/// Names as administrations write them: short, long compounds, several words, markup characters.
+fn name() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("Staten".to_string()),
+        Just("Socialförvaltningen".to_string()),
+        Just("Utbildnings- och arbetslivsförvaltningen".to_string()),
+        Just("Hälso- och sjukvårdsnämnden i Region Gotland".to_string()),
+        Just("Vård & omsorg <AB>".to_string()),
+        Just("   ".to_string()),
+        "[A-Za-zÅÄÖåäö ]{1,30}",
+    ]
+}
+
+fn intervention(actors: usize, index: usize) -> impl Strategy<Value = Intervention> {
+    (
+        (0..actors, 0u32..25, 1u32..10, money(1_000_000_000), fraction(), (0i64..200).prop_map(Decimal::from)),
+        (fraction(), fraction(), 0u32..5, 0u32..15, fraction()),
+        proptest::collection::vec((-100_000_000i64..1_000_000_000).prop_map(|k| dec(k, 2)), actors),
+        proptest::collection::vec(any::<bool>(), actors),
+        proptest::option::of(rule()),
+    )
+        .prop_map(
+            move |(
+                (owner, start, years, annual_cost, fund_share, participants_per_year),
+                (success_rate, deadweight, lag_years, benefit_years, drop_off),
+                amounts,
+                listed,
+                repayment,
+            )| Intervention {
+                id: format!("i{index}"),
+                name: format!("Insats {index}"),
+                owner: format!("a{owner}"),
+                start,
+                years,
+                annual_cost,
+                fund_share,
+                participants_per_year,
+                success_rate,
+                deadweight,
+                lag_years,
+                benefit_years,
+                drop_off,
+                avoided_costs: amounts
+                    .into_iter()
+                    .zip(listed)
+                    .enumerate()
+                    .filter(|(_, (_, l))| *l)
+                    .map(|(a, (per_year, _))| AvoidedCost { actor: format!("a{a}"), per_year })
+                    .collect(),
+                repayment,
+                uncertainty: None,
+            },
+        )
+}
+
+/// Any valid scenario of up to 12 actors, 4 interventions and 30 years.
+fn scenario() -> impl Strategy<Value = Scenario> {
+    (1usize..=12).prop_flat_map(|actors| {
+        (
+            (
+                1u32..=30,
+                fraction(),
+                proptest::collection::vec((any::<bool>(), name()), actors),
+                0..actors,
+                any::<bool>(),
+            ),
+            (money(100_000_000), proptest::collection::vec(money(1_000_000_000), 0..25), proptest::option::of(rule())),
+            (0usize..=4).prop_flat_map(move |n| (0..n).map(|i| intervention(actors, i)).collect::<Vec<_>>()),
+            2000i32..2100,
+        )
+            .prop_map(
+                move |(
+                    (horizon_years, discount_rate, actors, financer, earmarked),
+                    (capital, allocations, default),
+                    interventions,
+                    start_year,
+                )| {
+                    let mut s = Scenario {
+                        schema_version: 1,
+                        name: "generated".into(),
+                        description: String::new(),
+                        currency: "SEK".into(),
+                        start_year,
+                        horizon_years,
+                        discount_rate,
+                        actors: actors
+                            .into_iter()
+                            .enumerate()
+                            .map(|(a, (inside, name))| Actor { id: format!("a{a}"), name, inside })
+                            .collect(),
+                        fund: Fund {
+                            financed_by: format!("a{financer}"),
+                            accounting: if earmarked { Accounting::EarmarkedEquity } else { Accounting::Appropriation },
+                            initial_capital: capital,
+                            allocations,
+                        },
+                        repayment_default: default,
+                        interventions,
+                    };
+                    // Only inside owners can repay in instalments: give outside owners a grant instead.
+                    for i in 0..s.interventions.len() {
+                        let owner_inside = s.actor(&s.interventions[i].owner).is_some_and(|a| a.inside);
+                        if !owner_inside && matches!(s.repayment_rule(&s.interventions[i]), RepaymentRule::Fixed { .. })
+                        {
+                            s.interventions[i].repayment = Some(RepaymentRule::None);
+                        }
+                    }
+                    s
+                },
+            )
+    })
+}
+
+/// Any amount, from none to Decimal's limits.
+fn amount() -> impl Strategy<Value = Decimal> {
+    prop_oneof![
+        4 => (-1_000_000_000_000i64..1_000_000_000_000, 0u32..4).prop_map(|(units, scale)| dec(units, scale)),
+        1 => Just(Decimal::ZERO),
+        1 => Just(Decimal::MAX),
+        1 => Just(Decimal::MIN),
+        1 => any::<i64>().prop_map(Decimal::from),
+    ]
+}
+
+/// Any outcome, consistent or not: up to 60 years and 40 actors, some of them unknown to the scenario.
+fn raw_outcome() -> impl Strategy<Value = (Scenario, Outcome)> {
+    (0usize..=60, 0usize..=40, 0usize..=10).prop_flat_map(|(years, actors, named)| {
+        (
+            proptest::collection::vec((amount(), amount(), amount(), amount(), amount()), years),
+            proptest::collection::vec(
+                (amount(), amount(), amount(), proptest::collection::vec(amount(), years)),
+                actors,
+            ),
+            proptest::collection::vec((any::<bool>(), name()), named),
+            1900i32..2200,
+        )
+            .prop_map(move |(fund, actors, named, start)| {
+                let ys: Vec<i32> = (0..years as i32).map(|y| start + y).collect();
+                let scenario = Scenario {
+                    schema_version: 1,
+                    name: "raw".into(),
+                    description: String::new(),
+                    currency: "SEK".into(),
+                    start_year: start,
+                    horizon_years: years as u32,
+                    discount_rate: Decimal::ZERO,
+                    actors: named
+                        .into_iter()
+                        .enumerate()
+                        .map(|(a, (inside, name))| Actor { id: format!("a{a}"), name, inside })
+                        .collect(),
+                    fund: Fund {
+                        financed_by: "a0".into(),
+                        accounting: Accounting::Appropriation,
+                        initial_capital: Decimal::ZERO,
+                        allocations: vec![],
+                    },
+                    repayment_default: None,
+                    interventions: vec![],
+                };
+                let outcome = Outcome {
+                    schema_version: 1,
+                    years: ys.clone(),
+                    fund: fund
+                        .into_iter()
+                        .zip(&ys)
+                        .map(|((open, allocation, grants, repayments, close), &year)| FundYear {
+                            year,
+                            open,
+                            allocation,
+                            grants,
+                            repayments,
+                            close,
+                        })
+                        .collect(),
+                    actors: actors
+                        .into_iter()
+                        .enumerate()
+                        .map(|(a, (cost_borne, savings_total, net_total, nets))| ActorOutcome {
+                            id: format!("a{a}"),
+                            rows: nets
+                                .into_iter()
+                                .zip(&ys)
+                                .map(|(net, &year)| ActorYear {
+                                    year,
+                                    savings: Decimal::ZERO,
+                                    co_financing: Decimal::ZERO,
+                                    repayment: Decimal::ZERO,
+                                    fund_cost: Decimal::ZERO,
+                                    grants_received: Decimal::ZERO,
+                                    net,
+                                })
+                                .collect(),
+                            npv: Decimal::ZERO,
+                            cost_borne,
+                            savings_total,
+                            net_total,
+                        })
+                        .collect(),
+                    interventions: vec![],
+                    org_net: vec![Decimal::ZERO; years],
+                    society_net: vec![Decimal::ZERO; years],
+                    key_figures: KeyFigures {
+                        total_cost: Decimal::ZERO,
+                        savings_inside: Decimal::ZERO,
+                        savings_outside: Decimal::ZERO,
+                        org_npv: Decimal::ZERO,
+                        society_npv: Decimal::ZERO,
+                        payback_year: None,
+                        fund_first_negative_year: None,
+                        revolving_ratio: None,
+                    },
+                };
+                (scenario, outcome)
+            })
+    })
+}
+
+fn lang() -> impl Strategy<Value = Lang> {
+    prop_oneof![Just(Lang::Sv), Just(Lang::En)]
+}
+
+fn unit() -> impl Strategy<Value = Unit> {
+    prop_oneof![Just(Unit::One), Just(Unit::Thousand), Just(Unit::Million)]
+}
+
+/// Any width a chart could be measured at, nonsense included.
+fn width() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        8 => 0.0f64..2500.0,
+        1 => Just(f64::NAN),
+        1 => Just(f64::INFINITY),
+        1 => Just(-1.0),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Generated valid scenarios: the laws of any outcome and the readable ones.
+    #[test]
+    fn every_valid_scenario_lays_out_inside_the_chart(s in scenario(), w in width(), lang in lang(), unit in unit()) {
+        let outcome = simulate(&s).map_err(|e| TestCaseError::fail(format!("refused: {e}")))?;
+        let result = check(&s, &outcome, w, lang, unit, true);
+        prop_assert!(result.is_ok(), "{}", result.unwrap_err());
+    }
+
+    /// Any outcome at all, up to Decimal's limits: no panic, no NaN, reading order, tooltips.
+    #[test]
+    fn any_outcome_lays_out_without_panic_or_nan((s, o) in raw_outcome(), w in width(), lang in lang(), unit in unit()) {
+        let result = check(&s, &o, w, lang, unit, false);
+        prop_assert!(result.is_ok(), "{}", result.unwrap_err());
+    }
+
+    /// The pixels of the flow's nodes are proportional to their amounts, on one scale for both columns.
+    #[test]
+    fn flow_nodes_share_one_scale(s in scenario(), w in width()) {
+        let outcome = simulate(&s).map_err(|e| TestCaseError::fail(format!("refused: {e}")))?;
+        let input = ChartInput { scenario: &s, outcome: &outcome, lang: Lang::Sv, unit: Unit::Thousand };
+        let chart = flow::layout(&input, &Canvas::new(w));
+        if let Some(f) = chart.drawn() {
+            let (payers, gainers) = flow::columns(&input);
+            let amounts: Vec<Decimal> = payers.iter().chain(&gainers).map(|n| n.amount).collect();
+            let biggest = to_f64_lossy(total(payers.iter().map(|n| n.amount)).max(total(gainers.iter().map(|n| n.amount))));
+            let plot_h = if Canvas::new(w).compact() { 280.0 } else { 330.0 };
+            for (node, amount) in f.nodes.iter().zip(amounts) {
+                let expected = (plot_h * to_f64_lossy(amount) / biggest).max(1.5);
+                prop_assert!((node.shapes.bar.height - expected).abs() < 1e-6 * plot_h, "{}: {} for {expected}", node.label, node.shapes.bar.height);
+            }
+        }
+    }
+}

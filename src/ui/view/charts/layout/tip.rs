@@ -1,7 +1,7 @@
 //! Tooltips laid out: the box and its lines for an item, placed beside or
 //! above what it belongs to and always inside the chart.
 
-use super::text::text_width;
+use super::text::{ellipsize, text_width, wrap, CHAR_WIDTH};
 use super::Rect;
 
 /// A tooltip's content and the point it belongs to.
@@ -36,10 +36,30 @@ pub struct TipLine {
 
 impl Tip {
     /// The box for this tip at `font` in a chart of `size` (width, height);
-    /// nothing when there is nothing to say.
-    pub fn place(self, font: f64, chart: (f64, f64)) -> Option<TipBox> {
+    /// nothing when there is nothing to say. A line too long for the chart
+    /// (a long name on a phone) is wrapped, and cut if a word alone is too long.
+    pub fn place(mut self, font: f64, chart: (f64, f64)) -> Option<TipBox> {
         if self.lines.is_empty() {
             return None;
+        }
+        // The box's padding (8 each side) and the 2 it keeps from the chart's edges.
+        let max_chars = ((chart.0 - 20.0) / (font * CHAR_WIDTH)).max(8.0) as usize;
+        // The first line is the bold heading, wrapped or not.
+        let mut heading = 1;
+        if self.lines.iter().any(|l| l.chars().count() > max_chars) {
+            let mut lines = Vec::with_capacity(self.lines.len() + 2);
+            for (n, line) in self.lines.into_iter().enumerate() {
+                let mut parts = if line.chars().count() > max_chars { wrap(&line, max_chars) } else { vec![line] };
+                if parts.is_empty() {
+                    // A line of spaces only: still a line.
+                    parts.push(String::new());
+                }
+                if n == 0 {
+                    heading = parts.len();
+                }
+                lines.extend(parts.iter().map(|part| ellipsize(part, max_chars)));
+            }
+            self.lines = lines;
         }
         let size = tip_size(&self.lines, font);
         let (x, y) = tip_origin(&self, size, chart);
@@ -47,7 +67,12 @@ impl Tip {
             .lines
             .into_iter()
             .enumerate()
-            .map(|(n, text)| TipLine { x: x + 8.0, y: y + 5.0 + font * (1.3 * n as f64 + 1.0), text, bold: n == 0 })
+            .map(|(n, text)| TipLine {
+                x: x + 8.0,
+                y: y + 5.0 + font * (1.3 * n as f64 + 1.0),
+                text,
+                bold: n < heading,
+            })
             .collect();
         Some(TipBox { rect: Rect { x, y, width: size.0, height: size.1 }, font, lines })
     }
@@ -118,5 +143,19 @@ mod tests {
         assert!((placed.lines[0].y - 65.0).abs() < 1e-9 && (placed.lines[1].y - 78.0).abs() < 1e-9);
         // Nothing to say, no box.
         assert_eq!(Tip { x: 0.0, y: 0.0, lines: vec![], dodge: 0.0 }.place(10.0, (400.0, 300.0)), None);
+    }
+
+    #[test]
+    fn a_line_too_long_for_the_chart_is_wrapped() {
+        // A chart 100 wide at font 10 holds (100 − 20) / (10 × 0.58) = 13.8 → 13 characters a line.
+        // The heading "Hälso- och sjukvårdsnämnden" (27) wraps to "Hälso- och" and
+        // "sjukvårdsnämnden" (16), cut to "sjukvårdsnäm…" (12 and the ellipsis); both stay bold.
+        let tip =
+            Tip { x: 50.0, y: 80.0, lines: vec!["Hälso- och sjukvårdsnämnden".into(), "+5 tkr".into()], dodge: 0.0 };
+        let placed = tip.place(10.0, (100.0, 200.0)).unwrap();
+        let lines: Vec<(&str, bool)> = placed.lines.iter().map(|l| (l.text.as_str(), l.bold)).collect();
+        assert_eq!(lines, vec![("Hälso- och", true), ("sjukvårdsnäm…", true), ("+5 tkr", false)]);
+        // 13 × 10 × 0.58 + 16 = 91.4 wide: inside the chart, 2 from each edge at the most.
+        assert!(placed.rect.x >= 2.0 && placed.rect.right() <= 98.0, "{:?}", placed.rect);
     }
 }

@@ -40,8 +40,8 @@ pub struct Segment {
 #[derive(Debug, Clone, PartialEq)]
 pub struct WhoPaysLayout {
     pub legend: Legend,
-    /// "← pays" left of zero and "gains →" right of it, over the rows.
-    pub directions: [PlacedText; 2],
+    /// "← pays" left of zero and "gains →" right of it, over the rows (each where it fits).
+    pub directions: Vec<PlacedText>,
     /// "Amounts in tkr", under the axis on the right.
     pub amounts_in: PlacedText,
     /// The amount axis across the rows.
@@ -266,7 +266,18 @@ pub fn layout(input: &ChartInput, canvas: &Canvas) -> Chart<WhoPaysLayout> {
         })
         .collect();
 
+    // Each direction where there is room for it: none beside zero at the chart's edge.
     let arrow_y = header_top + header_h * 0.5;
+    let directions = [
+        PlacedText::new(x0 - 6.0, arrow_y, words.pays_arrow(), Anchor::End),
+        PlacedText::new(x0 + 6.0, arrow_y, words.gains_arrow(), Anchor::Start),
+    ]
+    .into_iter()
+    .filter(|d| {
+        let left = d.anchor.left(d.x, text_width(&d.text, small));
+        left >= 0.0 && left + text_width(&d.text, small) <= w
+    })
+    .collect();
     Chart {
         width: w,
         height,
@@ -276,10 +287,7 @@ pub fn layout(input: &ChartInput, canvas: &Canvas) -> Chart<WhoPaysLayout> {
         actor_patterns: 0,
         contents: Contents::Drawn(WhoPaysLayout {
             legend,
-            directions: [
-                PlacedText::new(x0 - 6.0, arrow_y, words.pays_arrow(), Anchor::End),
-                PlacedText::new(x0 + 6.0, arrow_y, words.gains_arrow(), Anchor::Start),
-            ],
+            directions,
             amounts_in: PlacedText::new(
                 w - MARGIN,
                 rows_bottom + small * 2.6,
@@ -292,5 +300,131 @@ pub fn layout(input: &ChartInput, canvas: &Canvas) -> Chart<WhoPaysLayout> {
             font,
             small,
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::view::charts::layout::checks::{assert_near, assert_rect, outcome, scenario};
+    use crate::words::format::Unit;
+    use crate::words::Lang;
+
+    /// Aktör 0 (inside) bears 300 000 and saves 100 000 (net −200 000); Aktör 1
+    /// (inside) neither; Aktör 2 (outside) saves 500 000.
+    fn three_actors() -> (crate::model::Scenario, crate::model::Outcome) {
+        let mut o = outcome(1, 3, |_, _| Decimal::ZERO);
+        for (a, (cost, savings)) in [(300_000, 100_000), (0, 0), (0, 500_000)].into_iter().enumerate() {
+            let actor = &mut o.actors[a];
+            (actor.cost_borne, actor.savings_total) = (Decimal::from(cost), Decimal::from(savings));
+            actor.net_total = actor.savings_total - actor.cost_borne;
+        }
+        (scenario(3), o)
+    }
+
+    #[test]
+    fn rows_by_hand() {
+        let (s, o) = three_actors();
+        let input = ChartInput { scenario: &s, outcome: &o, lang: Lang::En, unit: Unit::Thousand };
+        let chart = layout(&input, &Canvas::new(800.0));
+        let who = chart.drawn().expect("drawn");
+        // The axis covers −300 .. 500 tkr: 800 / 6 = 133 → steps of 200, from −400 to 600.
+        let labels: Vec<&str> = who.axis.ticks.iter().map(|t| t.label.text.as_str()).collect();
+        assert_eq!(labels, ["-400", "-200", "0", "200", "400", "600"]);
+        // Room for the value labels "-300 kSEK", "+100 kSEK", "+500 kSEK" (9 × 14 × 0.58 = 73.08,
+        // + 6) on both sides: the plot runs from 8 + 79.08 = 87.08 to 800 − 87.08 = 712.92,
+        // 625.84 for 1 000 tkr; zero at 87.08 + 400 × 0.62584 = 337.416.
+        let zero = who.axis.ticks[2].line.x1;
+        assert_near(zero, 337.416);
+        assert_near(who.axis.ticks[0].line.x1, 87.08);
+        assert_near(who.axis.ticks[5].line.x1, 712.92);
+        // Headings and rows: legend 8 + 22.4, + 4 → 34.4; the directions' line 22.4 high → 56.8;
+        // "Inside…" (29.45) → Aktör 0 at 86.25, each row 23.25 + 20 + 10 = 53.25 → Aktör 1 at
+        // 139.5; "Outside…" → Aktör 2 at 222.2; the rows end at 275.45; the chart is
+        // 275.45 + 2.4 × 14 + 14 = 323.05 high.
+        let tops: Vec<f64> = who.rows.iter().map(|r| r.hit.y + 2.0).collect();
+        for (top, expected) in tops.iter().zip([86.25, 139.5, 222.2]) {
+            assert_near(*top, expected);
+        }
+        let groups: Vec<(&str, f64)> = who.groups.iter().map(|g| (g.text.text.as_str(), g.rule.y1 - 2.0)).collect();
+        assert_eq!(
+            groups.iter().map(|g| g.0).collect::<Vec<_>>(),
+            ["Inside the organisation", "Outside the organisation"]
+        );
+        assert_near(groups[0].1, 56.8);
+        assert_near(groups[1].1, 192.75);
+        assert_near(chart.height, 323.05);
+        // Aktör 0's bars, 23.25 under its top: the cost from −300 tkr (149.664) to zero,
+        // hatched; the savings from zero to 100 tkr (400.0).
+        let a0 = &who.rows[0].shapes;
+        assert_eq!(a0.bars.iter().map(|b| b.paid).collect::<Vec<_>>(), [true, false]);
+        assert_rect(a0.bars[0].rect, (149.664, 109.5, 187.752, 20.0));
+        assert_rect(a0.bars[1].rect, (337.416, 109.5, 62.584, 20.0));
+        assert_eq!(a0.bars[0].paint(), COST);
+        // The net marker at −200 tkr (212.248), 4 wide and 8 taller than the bar.
+        assert_rect(a0.net_marker, (210.248, 105.5, 4.0, 28.0));
+        // The amounts at the bars' ends, 4 away; the net on the name's line, at the right.
+        assert_eq!((a0.left_value.text.as_str(), a0.right_value.text.as_str()), ("-300\u{a0}kSEK", "+100\u{a0}kSEK"));
+        assert_near(a0.left_value.x, 145.664);
+        assert_near(a0.right_value.x, 404.0);
+        assert_eq!(a0.net.text, "Net -200\u{a0}kSEK");
+        assert_eq!((a0.net.x, a0.net.anchor), (792.0, Anchor::End));
+        // Aktör 1 has no bars and no amounts.
+        assert!(who.rows[1].shapes.bars.is_empty() && who.rows[1].shapes.left_value.text.is_empty());
+        // Focus order is reading order, inside first; the label says it all.
+        let actors: Vec<_> = who.rows.iter().map(|r| r.actor.as_deref()).collect();
+        assert_eq!(actors, [Some("a0"), Some("a1"), Some("a2")]);
+        assert_eq!(who.rows[0].label, "Aktör 0: cost 300\u{a0}kSEK, savings 100\u{a0}kSEK, net -200\u{a0}kSEK");
+        assert!(who.rows[0].negative && !who.rows[2].negative);
+        // Both directions fit beside zero.
+        let directions: Vec<(&str, f64)> = who.directions.iter().map(|d| (d.text.as_str(), d.x)).collect();
+        assert_eq!(directions.len(), 2);
+        assert_near(directions[0].1, 331.416);
+        assert_near(directions[1].1, 343.416);
+        // The description carries every row's figures.
+        assert!(
+            chart.desc.ends_with("Aktör 2: cost 0\u{a0}kSEK, savings 500\u{a0}kSEK, net +500\u{a0}kSEK."),
+            "{}",
+            chart.desc
+        );
+    }
+
+    #[test]
+    fn a_direction_without_room_is_left_out() {
+        // Nobody pays: zero is at the plot's left edge, and "← pays" would start left of the chart.
+        let (s, mut o) = three_actors();
+        o.actors[0].cost_borne = Decimal::ZERO;
+        o.actors[0].net_total = o.actors[0].savings_total;
+        let input = ChartInput { scenario: &s, outcome: &o, lang: Lang::En, unit: Unit::Thousand };
+        let chart = layout(&input, &Canvas::new(400.0));
+        let who = chart.drawn().expect("drawn");
+        let directions: Vec<&str> = who.directions.iter().map(|d| d.text.as_str()).collect();
+        assert_eq!(directions, ["gains →"]);
+    }
+
+    #[test]
+    fn segments_stack_by_side() {
+        let row = |cost: i64, savings: i64| Row {
+            id: "a".into(),
+            name: "A".into(),
+            inside: true,
+            cost: Decimal::from(cost),
+            savings: Decimal::from(savings),
+            net: Decimal::from(savings - cost),
+        };
+        let seg =
+            |from: i64, to: i64, is_cost: bool| Segment { from: Decimal::from(from), to: Decimal::from(to), is_cost };
+        // A cost of 3 and savings of 5: −3..0 and 0..5.
+        assert_eq!(
+            segments(&row(3, 5)),
+            (vec![seg(-3, 0, true), seg(0, 5, false)], Decimal::from(-3), Decimal::from(5))
+        );
+        // Negative savings (a cost that rises) stack after the cost on the left: −3..0, −5..−3.
+        assert_eq!(
+            segments(&row(3, -2)),
+            (vec![seg(-3, 0, true), seg(-5, -3, false)], Decimal::from(-5), Decimal::ZERO)
+        );
+        // A negative cost (money back) is a gain on the right.
+        assert_eq!(segments(&row(-4, 0)), (vec![seg(0, 4, true)], Decimal::ZERO, Decimal::from(4)));
     }
 }
