@@ -342,7 +342,8 @@ async fn a_chart_lays_itself_out_again_for_a_new_language_unit_or_outcome() {
     let div = gloo::utils::document().create_element("div").unwrap();
     div.set_attribute("style", "width:800px").unwrap();
     gloo::utils::document().body().unwrap().append_child(&div).unwrap();
-    let props = ChartProps { scenario: scenario.clone(), outcome: outcome.clone(), lang: Lang::Sv, unit: Unit::Thousand };
+    let props =
+        ChartProps { scenario: scenario.clone(), outcome: outcome.clone(), lang: Lang::Sv, unit: Unit::Thousand };
     let mut app = yew::Renderer::<Wrapper>::with_root_and_props(div.clone(), props.clone()).render();
     settle().await;
     assert_eq!(text(&one(&chart(&div, "fund"), "title")), "Fonden år för år");

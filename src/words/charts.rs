@@ -286,13 +286,13 @@ mod tests {
 
     #[test]
     fn signed_money_has_a_plus_only_above_shown_zero() {
-        let m = MoneyFormat::new(Unit::Thousand, "SEK", Lang::Sv);
-        assert_eq!(m.signed(Decimal::from_str("1234000").unwrap()), "+1\u{a0}234\u{a0}tkr");
-        assert_eq!(m.signed(Decimal::from_str("-2500000").unwrap()), "\u{2212}2\u{a0}500\u{a0}tkr");
+        let money = MoneyFormat::new(Unit::Thousand, "SEK", Lang::Sv);
+        assert_eq!(money.signed(Decimal::from_str("1234000").unwrap()), "+1\u{a0}234\u{a0}tkr");
+        assert_eq!(money.signed(Decimal::from_str("-2500000").unwrap()), "\u{2212}2\u{a0}500\u{a0}tkr");
         // 400 kr rounds to 0 tkr: no sign at all.
-        assert_eq!(m.signed(Decimal::from_str("400").unwrap()), "0\u{a0}tkr");
-        let m = MoneyFormat::new(Unit::Million, "SEK", Lang::En);
-        assert_eq!(m.signed(Decimal::from_str("20000").unwrap()), "0.0\u{a0}MSEK");
-        assert_eq!(m.signed(Decimal::from_str("7500000").unwrap()), "+7.5\u{a0}MSEK");
+        assert_eq!(money.signed(Decimal::from_str("400").unwrap()), "0\u{a0}tkr");
+        let money = MoneyFormat::new(Unit::Million, "SEK", Lang::En);
+        assert_eq!(money.signed(Decimal::from_str("20000").unwrap()), "0.0\u{a0}MSEK");
+        assert_eq!(money.signed(Decimal::from_str("7500000").unwrap()), "+7.5\u{a0}MSEK");
     }
 }

@@ -284,7 +284,7 @@ impl Marks for FlowLayout {
                 // Names are cut by the width of letters, narrower than digits.
                 out.push(mark(format!("name {:?}", line.text), text_box(line, self.name_font, NAME_CHAR_WIDTH, false)));
             }
-            out.push(text_mark("amount", &s.amount, self.small, false));
+            out.push(text_mark("amount", &s.amount, self.amount_font, false));
             if let Some(h) = &s.header {
                 out.push(text_mark("group", h, self.small, false));
             }

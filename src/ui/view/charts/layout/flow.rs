@@ -188,6 +188,8 @@ pub struct FlowLayout {
     pub caption: Paragraph,
     /// Size of the nodes' names.
     pub name_font: f64,
+    /// Size of the nodes' amounts: `small`, unless the widest would not fit its column.
+    pub amount_font: f64,
     /// Size of amounts, headings and the caption.
     pub small: f64,
 }
@@ -279,6 +281,9 @@ pub fn layout(input: &ChartInput, canvas: &Canvas) -> Chart<FlowLayout> {
     let label_w = if canvas.compact() { w * 0.365 } else { (w * 0.29).min(280.0) };
     // At most so wide that 20 units are left for the links.
     let label_w = label_w.max((widest + 8.0).min((w - 2.0 * MARGIN - 2.0 * node_w) / 2.0 - 10.0));
+    // An amount wider still (tens of billions of kronor on a phone) is written
+    // smaller, every amount alike, rather than run off the chart.
+    let amount_font = if widest + 8.0 > label_w { small * (label_w - 8.0) / widest } else { small };
     let left_x = MARGIN + label_w;
     let right_x = w - MARGIN - label_w - node_w;
     let heads_y = MARGIN + font;
@@ -473,6 +478,7 @@ pub fn layout(input: &ChartInput, canvas: &Canvas) -> Chart<FlowLayout> {
                 lines: caption_lines,
             },
             name_font,
+            amount_font,
             small,
         }),
     }
@@ -649,5 +655,27 @@ mod tests {
         assert_near(flow.nodes[2].shapes.bar.x, 183.82);
         assert_near(amount.x, 201.82);
         assert!(amount.x + 128.18 <= 340.0 - 8.0);
+        // It fits at the usual size.
+        assert_eq!(flow.amount_font, 13.0);
+    }
+
+    #[test]
+    fn an_amount_too_wide_for_any_column_is_written_smaller() {
+        // "+10 000 000 011 kr" is 18 × 13 × 0.58 = 135.72 wide; the labels widen to their
+        // most, (340 − 16 − 24) / 2 − 10 = 140, which leaves 140 − 8 = 132 for it: every
+        // amount is written at 13 × 132 / 135.72 = 12.64… instead of 13.
+        let (s, mut o) = two_payers_and_gainers();
+        o.actors[2].savings_total = Decimal::from(10_000_000_011i64);
+        let input = ChartInput { scenario: &s, outcome: &o, lang: Lang::Sv, unit: Unit::One };
+        let chart = layout(&input, &Canvas::new(340.0));
+        let flow = chart.drawn().expect("drawn");
+        let amount = &flow.nodes[2].shapes.amount;
+        assert_eq!(amount.text, "+10\u{a0}000\u{a0}000\u{a0}011\u{a0}kr");
+        assert_near(flow.amount_font, 13.0 * 132.0 / 135.72);
+        // The gainers' bars at 340 − 8 − 140 − 12 = 180, the amount 6 right of them at 198;
+        // 132 wide, it ends at 330, inside the margin (332).
+        assert_near(flow.nodes[2].shapes.bar.x, 180.0);
+        assert_near(amount.x, 198.0);
+        assert_near(amount.x + 18.0 * flow.amount_font * 0.58, 330.0);
     }
 }
