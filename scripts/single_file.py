@@ -11,7 +11,8 @@ Excel and QR codes work with no request.
 Inlined scripts and a style sheet cannot run under `script-src 'self'` and
 `style-src 'self'`: the file carries its own Content Security Policy in a
 <meta> tag that allows exactly them, by their sha256 hashes (and prints it, for
-a server that sends the file with that policy as a header).
+a server that sends the file with that policy as a header), in place of
+index.html's own <meta> policy.
 
 Usage: python3 scripts/single_file.py <repository root> <output file>
 """
@@ -100,6 +101,16 @@ policy = (
 page = page.replace('<link rel="stylesheet" href="./pkg/style.css">', "<style>" + style_text + "</style>")
 # The served page's icon is a file next to it; the single file has none to fetch.
 page = page.replace('<link rel="icon" href="./www/icon.svg" type="image/svg+xml">', '<link rel="icon" href="data:,">')
+# The served page's own policy (script-src 'self', style-src 'self') would
+# refuse the inlined script and style sheet (two policies both apply): this
+# file's hash-based one takes its place.
+page, served_policies = re.subn(
+    r'(?:\s*<!--(?:(?!-->).)*-->)?\s*<meta http-equiv="Content-Security-Policy" content="[^"]*">',
+    "",
+    page,
+)
+if served_policies != 1 or "Content-Security-Policy" in page:
+    sys.exit("single_file.py: index.html does not have exactly one Content-Security-Policy <meta>")
 page = page.replace(
     '<meta charset="utf-8">',
     '<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="' + policy + '">',

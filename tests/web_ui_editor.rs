@@ -22,6 +22,11 @@ use web_sys::{Element, Event, EventInit, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// A valid scenario of one's own, unlike the example and every preset.
+const OWN: &str = include_str!("data/own.json");
+/// The same with a discount rate of 2, which breaks a rule.
+const OWN_DISCOUNT_RATE_2: &str = include_str!("data/own_discount_rate_2.json");
+
 /// Lets Yew render what was scheduled.
 async fn settle() {
     yew::platform::time::sleep(Duration::from_millis(30)).await;
@@ -77,11 +82,18 @@ fn bubbling(kind: &str) -> Event {
     Event::new_with_event_init_dict(kind, &init).unwrap()
 }
 
-/// Types `text` into an input as a user would (value, then an `input` event).
+/// Types `text` into an input as a user would (value, then an `input`
+/// event) and presses Enter, which takes the value at once.
 async fn type_into(root: &Element, testid: &str, text: &str) {
     let input: HtmlInputElement = find(root, testid).dyn_into().unwrap();
     input.set_value(text);
     input.dispatch_event(&bubbling("input")).unwrap();
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Enter");
+    init.set_bubbles(true);
+    input
+        .dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap())
+        .unwrap();
     settle().await;
 }
 
@@ -284,13 +296,12 @@ async fn mount_takes_a_scenario_and_a_language() {
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    let mut scenario = example_scenario();
-    scenario.name = "Monterad".into();
-    let options = format!("{{\"lang\": \"en\", \"scenario\": {}}}", scenario.to_json());
+    let options = format!("{{\"lang\": \"en\", \"scenario\": {OWN}}}");
     fundsim::mount(root.clone(), Some(options)).unwrap();
     settle().await;
     assert_eq!(find(&root, "fundsim").get_attribute("lang").as_deref(), Some("en"));
-    assert!(root.text_content().unwrap().contains("Monterad"));
+    let scenario = fundsim::model::Scenario::from_json(OWN).unwrap();
+    assert!(root.text_content().unwrap().contains(&scenario.name));
     let expected = simulate(&scenario).unwrap();
     assert_eq!(data_value(&root, "kf-total-cost"), money_text(expected.key_figures.total_cost));
 }
@@ -299,8 +310,6 @@ async fn mount_takes_a_scenario_and_a_language() {
 fn mount_refuses_bad_options_without_mounting() {
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
-    let mut broken = example_scenario();
-    broken.discount_rate = "2".parse().unwrap();
     for options in [
         "{not json".to_string(),
         "{\"lang\": \"fi\"}".to_string(),
@@ -308,7 +317,7 @@ fn mount_refuses_bad_options_without_mounting() {
         "{\"preset\": 5}".to_string(),
         "{\"lang\": [\"sv\"]}".to_string(),
         "{\"view\": \"huge\"}".to_string(),
-        format!("{{\"scenario\": {}}}", broken.to_json()),
+        format!("{{\"scenario\": {OWN_DISCOUNT_RATE_2}}}"),
     ] {
         assert!(fundsim::mount(root.clone(), Some(options.clone())).is_err(), "{options}");
     }

@@ -8,7 +8,7 @@
 // text of <pre data-testid="scenario-json"> (the "Show the scenario as JSON"
 // panel, opened by support.ts scenarioText: a closed panel writes no JSON).
 import { test, expect, type Page } from '@playwright/test';
-import { currentScenario, foreign, open, recordRequests, simulateInPage } from './support';
+import { currentScenario, fixture, foreign, open, recordRequests, scenarioLink, simulateInPage } from './support';
 import AxeBuilder from '@axe-core/playwright';
 
 
@@ -91,21 +91,27 @@ test('changing the yearly allocation changes the fund chart and the key figures'
 });
 
 test('switching the repayment rule changes who repays', async ({ page }) => {
-  await open(page);
+  // A scenario of the test's own whose first intervention is owned inside the
+  // organisation (an owner outside repays nothing to the fund).
+  const own = fixture('savings-share');
+  await open(page, scenarioLink(own, 'lang=sv'));
+  await expect(page.getByTestId('scenario-title')).toHaveText(own.name);
+  await expect(page.getByTestId('notice')).toHaveCount(0);
   const scenario = await currentScenario(page);
   const owner = scenario.interventions[0].owner as string;
-  const ownerIsInside = scenario.actors.find((a: any) => a.id === owner).inside;
-  test.skip(!ownerIsInside, 'the first intervention is owned outside the organisation');
+  expect(owner).toBe('school');
+  expect(scenario.actors.find((a: any) => a.id === owner).inside).toBe(true);
 
   await openIntervention(page, 0);
   const kind = page.getByTestId('in-interventions-0-repayment-kind');
   await kind.selectOption('none');
   await expect(page.getByTestId('sentence-interventions-0-repayment')).toContainText('ingenting');
+  // A grant: the owner repays nothing (its savings come from this intervention only).
+  await openActorTable(page, owner);
+  await expect.poll(() => cells(page, `table-actor-${owner}`, 'repayment')).toEqual(Array(own.horizon_years).fill('0.00'));
 
   await kind.selectOption('fixed');
-  const ownerName = scenario.actors.find((a: any) => a.id === owner).name;
-  await expect(page.getByTestId('sentence-interventions-0-repayment')).toContainText(`${ownerName} betalar tillbaka`);
-  await openActorTable(page, owner);
+  await expect(page.getByTestId('sentence-interventions-0-repayment')).toContainText('Utbildningsförvaltningen betalar tillbaka');
   await expect.poll(async () => (await cells(page, `table-actor-${owner}`, 'repayment')).some((v) => v !== '0.00')).toBe(true);
   expect((await currentScenario(page)).interventions[0].repayment.kind).toBe('fixed');
 

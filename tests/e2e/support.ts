@@ -1,5 +1,8 @@
 // Helpers shared by the end-to-end specs.
 import { expect, type Locator, type Page, type Request } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 // The QR decoder (an npm devDependency), run in Node: see decodeQr.
 import jsQR from 'jsqr';
 
@@ -16,11 +19,11 @@ export function foreign(urls: string[], origin: string): string[] {
   return urls.filter((u) => !(u.startsWith(base + '/') || u.startsWith('data:') || u.startsWith('blob:')));
 }
 
-/** Opens the app (index.html) and waits for its key figures; returns the page errors seen. */
-export async function open(page: Page): Promise<string[]> {
+/** Opens the app (index.html, or `url`) and waits for its key figures; returns the page errors seen. */
+export async function open(page: Page, url = '/index.html'): Promise<string[]> {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto('/index.html');
+  await page.goto(url);
   await expect(page.getByTestId('key-figures')).toBeVisible();
   return errors;
 }
@@ -102,4 +105,23 @@ export async function simulateInPage(page: Page, scenario: unknown): Promise<any
     return m.simulate(input);
   }, JSON.stringify(scenario));
   return JSON.parse(json);
+}
+
+/**
+ * A scenario of the tests' own, `tests/e2e/fixtures/<name>.json`, parsed.
+ * Tests that need a scenario with certain features use one of these rather
+ * than hoping a preset has them (presets change; a test must not skip).
+ */
+export function fixture(name: string): any {
+  return JSON.parse(readFileSync(join(__dirname, 'fixtures', `${name}.json`), 'utf8'));
+}
+
+/**
+ * The app's address carrying `scenario` whole, made as the app makes its
+ * links (src/share/link.rs): `#v=1&s=` and the compact JSON, raw DEFLATE,
+ * URL-safe base64 without padding; then `params` (e.g. `lang=sv&view=present`).
+ */
+export function scenarioLink(scenario: unknown, params = ''): string {
+  const packed = deflateRawSync(Buffer.from(JSON.stringify(scenario), 'utf8'), { level: 9 }).toString('base64url');
+  return `/index.html#v=1&s=${packed}${params ? `&${params}` : ''}`;
 }

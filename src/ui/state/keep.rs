@@ -140,7 +140,7 @@ pub enum Stored {
 pub fn check_stored(value: Option<&str>) -> Stored {
     let Some(value) = value else { return Stored::Nothing };
     if value.trim().is_empty() {
-        return Stored::Corrupt(ScenarioError::new("", "not valid JSON (the stored value is empty)"));
+        return Stored::Corrupt(ScenarioError::new("", crate::model::Problem::StoredEmpty));
     }
     match Scenario::from_json(value).and_then(|s| crate::model::simulate(&s).map(|_| s)) {
         Ok(scenario) => Stored::Scenario(Box::new(scenario)),

@@ -139,9 +139,9 @@ fn corrupt(error: ScenarioError, visit: Visit<'_>, lang: Lang) -> Opened {
 mod tests {
     use super::*;
     use crate::share::link::unpack_fragment;
-    use crate::ui::state::example_scenario;
     use crate::ui::state::keep::{aside_key, carries_link, page_fragment, share_fragment};
     use crate::ui::state::view::View;
+    use crate::ui::state::{example_scenario, fixtures, GeneralEdit, Load};
 
     /// A visit to `fragment`, its scenario inflated as the browser would
     /// (here by miniz_oxide; leaked: a few bytes per test).
@@ -164,11 +164,9 @@ mod tests {
         assert_eq!(opened.state.scenario, AppState::opening(Lang::Sv).scenario);
     }
 
+    /// A scenario of one's own (`tests/data/own.json`).
     fn edited() -> Scenario {
-        let mut s = example_scenario();
-        s.name = "Eget".into();
-        s.fund.allocations = vec![rust_decimal::Decimal::from(7_000_000); 4];
-        s
+        fixtures::scenario(fixtures::OWN)
     }
 
     #[test]
@@ -213,13 +211,12 @@ mod tests {
         // Opening it brings it back as a new history entry.
         let state = std::rc::Rc::new(opened.state.clone());
         use yew::Reducible;
-        let restored = state.clone().reduce(crate::ui::state::Action::DisplacedRestored);
+        let restored = state.clone().reduce(Load::DisplacedRestored.into());
         assert_eq!(*restored.scenario, saved);
         assert_eq!(restored.displaced, None);
         assert_eq!(restored.entry, state.entry + 1);
         // An edit ends the offer.
-        let edited_state =
-            state.reduce(crate::ui::state::Action::DiscountRateChanged(rust_decimal::Decimal::new(4, 2)));
+        let edited_state = state.reduce(GeneralEdit::DiscountRateChanged(rust_decimal::Decimal::new(4, 2)).into());
         assert_eq!(edited_state.displaced, None);
         // The same scenario is not offered.
         let link = share_fragment(&saved, None, Lang::Sv);
@@ -269,10 +266,7 @@ mod tests {
             }
         }
         // A value that reads but breaks a rule is corrupt too, and names the field.
-        let mut broken = edited();
-        broken.discount_rate = rust_decimal::Decimal::from(3);
-        let json = broken.to_json();
-        match check_stored(Some(&json)) {
+        match check_stored(Some(fixtures::OWN_DISCOUNT_RATE_2)) {
             Stored::Corrupt(e) => assert_eq!(e.path, "discount_rate"),
             other => panic!("expected corrupt, got {other:?}"),
         }

@@ -10,7 +10,7 @@ use crate::ui::browser::{self, PageSync};
 use crate::ui::state::keep;
 use crate::ui::state::opening::{self, initial_state, Opening, Visit};
 use crate::ui::state::view::View;
-use crate::ui::state::Action;
+use crate::ui::state::{Action, FundEdit, Load};
 use crate::ui::text::T;
 use crate::ui::view::components::charts_panel::ChartsPanel;
 use crate::ui::view::components::error_summary::ErrorSummary;
@@ -175,7 +175,7 @@ pub fn app(props: &AppProps) -> Html {
                             let dispatcher = dispatcher.clone();
                             wasm_bindgen_futures::spawn_local(async move {
                                 let inflated = browser::inflate_fragment(&fragment).await;
-                                dispatcher.dispatch(Action::LinkFollowed { fragment, inflated });
+                                dispatcher.dispatch(Load::LinkFollowed { fragment, inflated }.into());
                             });
                         } else if !shown.is_empty() {
                             // An in-page anchor (#fundsim-editor): the browser has moved
@@ -287,7 +287,7 @@ pub fn app(props: &AppProps) -> Html {
                             <RepaymentEditor path="repayment_default" label={T::DefaultRule.get(lang)}
                                 rule={state.scenario.repayment_default.clone()} errors={errors.clone()}
                                 sentence={explain::default_rule(state.scenario.repayment_default.as_ref(), lang)}
-                                onchange={onaction.reform(Action::DefaultRepaymentChanged)} />
+                                onchange={onaction.reform(|rule| FundEdit::DefaultRepaymentChanged(rule).into())} />
                         </section>
                         <InterventionsEditor scenario={scenario.clone()} outcome={outcome.clone()} errors={errors.clone()} onaction={onaction.clone()} />
                         <ActorsEditor scenario={scenario.clone()} errors={errors.clone()} onaction={onaction.clone()} />

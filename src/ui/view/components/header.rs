@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::ui::state::Action;
+use crate::ui::state::{Action, Preference};
 use crate::ui::text::T;
 use crate::ui::view::markup::Markup;
 use crate::ui::view::Prefs;
@@ -33,14 +33,14 @@ pub fn header(props: &HeaderProps) -> Html {
                         html! {
                             <>
                                 <input type="radio" name="fundsim-unit" id={id.clone()} checked={prefs.unit == unit}
-                                    data-testid={id.clone()} onchange={props.onaction.reform(move |_| Action::UnitChosen(unit))} />
+                                    data-testid={id.clone()} onchange={props.onaction.reform(move |_| Preference::UnitChosen(unit).into())} />
                                 <label for={id}>{ unit.label(&prefs.currency, lang) }</label>
                             </>
                         }
                     }) }
                 </fieldset>
                 <button type="button" class="lang-switch" lang={other.tag()} data-testid="lang-switch"
-                    onclick={props.onaction.reform(|_| Action::LanguageSwitched)}>
+                    onclick={props.onaction.reform(|_| Preference::LanguageSwitched.into())}>
                     { T::OtherLanguage.get(lang) }
                 </button>
             </div>

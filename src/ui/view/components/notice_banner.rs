@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::ui::state::{Action, Notice};
+use crate::ui::state::{Action, Notice, Preference};
 use crate::ui::text::{notice_text, T};
 use crate::ui::view::Prefs;
 
@@ -22,7 +22,7 @@ pub fn notice_banner(props: &NoticeBannerProps) -> Html {
                 <div class="notice" data-testid="notice">
                     <p><span aria-hidden="true">{ "⚠ " }</span>{ notice_text(notice, lang) }</p>
                     <button type="button" class="text-button" data-testid="notice-dismiss"
-                        onclick={props.onaction.reform(|_| Action::NoticeDismissed)}>{ T::Dismiss.get(lang) }</button>
+                        onclick={props.onaction.reform(|_| Preference::NoticeDismissed.into())}>{ T::Dismiss.get(lang) }</button>
                 </div>
             }
         </div>

@@ -17,7 +17,7 @@ use crate::model::outcome::money_text;
 use crate::model::term::Term;
 use crate::model::{Outcome, Scenario, ScenarioError};
 use crate::ui::state::present::{command_for, share_control, step, with_share, Command, Focus, ShareControl};
-use crate::ui::state::{Action, InterventionEdit, Notice};
+use crate::ui::state::{Action, FundEdit, InterventionEdit, Load, Notice};
 use crate::ui::text::{for_years, payback_note, preset_position, PresentText as P, T};
 use crate::ui::view::charts::{FundChart, WhoPaysChart};
 use crate::ui::view::components::field_error;
@@ -75,7 +75,7 @@ pub fn presentation(props: &PresentationProps) -> Html {
             Command::Leave => onleave.emit(()),
             step_command => {
                 if let Some(target) = step(current, presets.len(), step_command).and_then(|i| presets.get(i)) {
-                    onaction.emit(Action::PresetLoaded(target.id.to_string()));
+                    onaction.emit(Load::PresetLoaded(target.id.to_string()).into());
                 }
             }
         })
@@ -157,7 +157,7 @@ pub fn presentation(props: &PresentationProps) -> Html {
         let dry = k.fund_first_negative_year;
         let label = format!("{} ({end_year})", P::FundAtEnd.get(lang));
         let tone = if dry.is_some() { "dry" } else { "fund" };
-        figure(&mut m, "pr-fund-end", &label, fund_end, dry.map(|y| T::fund_runs_dry(y, lang)), tone);
+        figure(&mut m, "pr-fund-end", &label, fund_end, dry.map(|y| T::fund_runs_dry_short(y, lang)), tone);
         m.into_html()
     };
 
@@ -167,23 +167,23 @@ pub fn presentation(props: &PresentationProps) -> Html {
     let years_for_amount = if plan_years == 0 { (s.horizon_years as usize).max(1) } else { plan_years };
     let amount = s.fund.allocations.first().copied().unwrap_or(Decimal::ZERO);
     let allocation_error =
-        (0..plan_years).find_map(|y| field_error(&props.errors, &format!("fund.allocations[{y}]"), lang, false));
+        (0..plan_years).find_map(|y| field_error(&props.errors, &format!("fund.allocations[{y}]"), lang));
     let allocation = html! {
         <NumberField key={format!("alloc-{}", props.generation)} id="present-allocation"
             label={T::YearlyAllocation.get(lang)} kind={NumKind::Money} value={amount}
             suffix={prefs.currency_label()} hint={AttrValue::from(for_years(years_for_amount, lang))}
             error={allocation_error}
-            onchange={on.reform(move |amount| Action::AllocationPlanned { amount, years: years_for_amount })} />
+            onchange={on.reform(move |amount| FundEdit::AllocationPlanned { amount, years: years_for_amount }.into())} />
     };
     let rule = s.repayment_default.clone();
-    let share_error = field_error(&props.errors, "repayment_default.share", lang, true);
+    let share_error = field_error(&props.errors, "repayment_default.share", lang);
     let share_field = |label: P, value: Decimal| {
         let rule = rule.clone();
         html! {
             <NumberField key={format!("share-{}", props.generation)} id="present-repayment-share"
                 label={label.get(lang)} kind={NumKind::Percent} value={value} suffix={AttrValue::from("%")}
                 error={share_error.clone()}
-                onchange={on.reform(move |share| Action::DefaultRepaymentChanged(with_share(rule.as_ref(), share)))} />
+                onchange={on.reform(move |share| FundEdit::DefaultRepaymentChanged(with_share(rule.as_ref(), share)).into())} />
         }
     };
     let repayment = match share_control(rule.as_ref()) {
@@ -207,7 +207,7 @@ pub fn presentation(props: &PresentationProps) -> Html {
             let chosen = chosen.clone();
             Callback::from(move |value: String| chosen.set(value.parse().unwrap_or(0)))
         };
-        let error = field_error(&props.errors, &format!("interventions[{index}].success_rate"), lang, true);
+        let error = field_error(&props.errors, &format!("interventions[{index}].success_rate"), lang);
         html! {
             <>
                 if s.interventions.len() > 1 {
@@ -217,7 +217,7 @@ pub fn presentation(props: &PresentationProps) -> Html {
                 <NumberField key={format!("effect-{}-{index}", props.generation)} id="present-effect"
                     label={P::ExpectedEffect.get(lang)} kind={NumKind::Percent} value={iv.success_rate}
                     suffix={AttrValue::from("%")} {error}
-                    onchange={on.reform(move |v| Action::InterventionEdited { index, edit: InterventionEdit::ExpectedEffectChanged(v) })} />
+                    onchange={on.reform(move |v| Action::intervention(index, InterventionEdit::ExpectedEffectChanged(v)))} />
             </>
         }
     });

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::ui::state::Action;
+use crate::ui::state::{Action, Load};
 use crate::ui::text::T;
 use crate::ui::view::markup::Markup;
 use crate::ui::view::Prefs;
@@ -45,7 +45,7 @@ pub fn preset_picker(props: &PresetPickerProps) -> Html {
     let current = props.current.as_deref().and_then(|id| presets.iter().find(|p| p.id == id));
     let onchange = props
         .onaction
-        .reform(|e: Event| Action::PresetLoaded(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()));
+        .reform(|e: Event| Load::PresetLoaded(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()).into());
     html! {
         <section class="presets" data-testid="presets" aria-labelledby="preset-label">
             <div class="field field-select">

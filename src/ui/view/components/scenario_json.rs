@@ -13,7 +13,7 @@ use web_sys::{HtmlDetailsElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::model::Scenario;
-use crate::ui::state::Action;
+use crate::ui::state::{Action, Load};
 use crate::ui::text::T;
 use crate::ui::view::Prefs;
 
@@ -42,7 +42,7 @@ pub fn scenario_json(props: &ScenarioJsonProps) -> Html {
     };
     let onload = {
         let pasted = pasted.clone();
-        props.onaction.reform(move |_: MouseEvent| Action::ScenarioPasted((*pasted).clone()))
+        props.onaction.reform(move |_: MouseEvent| Load::ScenarioPasted((*pasted).clone()).into())
     };
     html! {
         <details class="scenario-json" data-testid="scenario-json-panel" {ontoggle}>

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::model::Scenario;
 use crate::ui::browser;
-use crate::ui::state::Action;
+use crate::ui::state::{Action, Load};
 use crate::ui::text::{displaced_text, T};
 use crate::ui::view::components::qr_dialog::QrDialog;
 use crate::ui::view::Prefs;
@@ -93,7 +93,7 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
                 let onaction = onaction.clone();
                 browser::read_file(file, move |text| {
                     // A file that cannot be read as text is refused like broken JSON.
-                    onaction.emit(Action::FileOpened { name, json: text.unwrap_or_default() });
+                    onaction.emit(Load::FileOpened { name, json: text.unwrap_or_default() }.into());
                 });
             }
         })
@@ -128,7 +128,7 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
                     <label for="open-scenario-file" class="text-button">{ T::OpenScenario.get(lang) }</label>
                 </span>
                 <button type="button" class="text-button" data-testid="reset-preset"
-                    onclick={props.onaction.reform(|_| Action::PresetReset)}>{ T::ResetPreset.get(lang) }</button>
+                    onclick={props.onaction.reform(|_| Load::PresetReset.into())}>{ T::ResetPreset.get(lang) }</button>
                 <button type="button" class="text-button" data-testid="print-report-button"
                     onclick={Callback::from(|_: MouseEvent| { let _ = gloo::utils::window().print(); })}>{ T::PrintReport.get(lang) }</button>
             </div>
@@ -155,7 +155,7 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
                 <div class="displaced" data-testid="displaced-autosave">
                     <p>{ displaced_text(&name, lang) }</p>
                     <button type="button" class="text-button" data-testid="restore-autosave"
-                        onclick={props.onaction.reform(|_| Action::DisplacedRestored)}>{ T::DisplacedOpen.get(lang) }</button>
+                        onclick={props.onaction.reform(|_| Load::DisplacedRestored.into())}>{ T::DisplacedOpen.get(lang) }</button>
                 </div>
             }
             if props.has_errors {

@@ -6,7 +6,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::model::{Scenario, ScenarioError};
-use crate::ui::state::Action;
+use crate::ui::state::{Action, ActorsEdit};
 use crate::ui::text::T;
 use crate::ui::view::components::field_error;
 use crate::ui::view::components::id_field::IdField;
@@ -24,7 +24,7 @@ pub struct ActorsEditorProps {
 pub fn actors_editor(props: &ActorsEditorProps) -> Html {
     let lang = use_context::<Prefs>().unwrap_or_default().lang;
     let on = &props.onaction;
-    let list_error = field_error(&props.errors, "actors", lang, false);
+    let list_error = field_error(&props.errors, "actors", lang);
     let items: Rc<Vec<(String, String)>> =
         Rc::new(props.scenario.actors.iter().map(|a| (a.id.clone(), a.name.clone())).collect());
     html! {
@@ -35,11 +35,12 @@ pub fn actors_editor(props: &ActorsEditorProps) -> Html {
                 { for props.scenario.actors.iter().enumerate().map(|(index, actor)| {
                     let id = actor.id.clone();
                     let inside_id = format!("actors-{index}-inside");
-                    let oninside = on.reform(move |e: Event| Action::ActorInsideChanged {
+                    let oninside = on.reform(move |e: Event| ActorsEdit::InsideChanged {
                         index,
                         inside: e.target_unchecked_into::<HtmlInputElement>().checked(),
-                    });
-                    let onremove = on.reform(move |_: MouseEvent| Action::ActorRemoved(id.clone()));
+                    }
+                    .into());
+                    let onremove = on.reform(move |_: MouseEvent| ActorsEdit::Removed(id.clone()).into());
                     let remove_label = format!("{} {}", T::Remove.get(lang), actor.name);
                     html! {
                         // Keyed by place, not id: a row keeps its focus while its id is edited.
@@ -47,10 +48,11 @@ pub fn actors_editor(props: &ActorsEditorProps) -> Html {
                             <span class={format!("swatch actor-{}", index % 8)} aria-hidden="true"></span>
                             <TextField id={format!("actors-{index}-name")} label={format!("{} {}", T::ActorName.get(lang), index + 1)}
                                 compact=true value={actor.name.clone()}
-                                error={field_error(&props.errors, &format!("actors[{index}].id"), lang, false)}
-                                oninput={on.reform(move |name| Action::ActorRenamed { index, name })} />
+                                error={field_error(&props.errors, &format!("actors[{index}].name"), lang)
+                                    .or_else(|| field_error(&props.errors, &format!("actors[{index}].id"), lang))}
+                                oninput={on.reform(move |name| ActorsEdit::Renamed { index, name }.into())} />
                             <IdField dom_id={format!("actors-{index}-id")} value={actor.id.clone()} {index} items={items.clone()}
-                                oncommit={on.reform(move |id| Action::ActorIdChanged { index, id })} />
+                                oncommit={on.reform(move |id| ActorsEdit::IdChanged { index, id }.into())} />
                             <div class="checkbox">
                                 <input type="checkbox" id={inside_id.clone()} checked={actor.inside}
                                     data-testid={format!("in-{inside_id}")} onchange={oninside} />
@@ -67,7 +69,7 @@ pub fn actors_editor(props: &ActorsEditorProps) -> Html {
             if let Some(message) = list_error {
                 <p class="field-error" role="alert"><span aria-hidden="true">{ "⚠ " }</span>{ message }</p>
             }
-            <button type="button" class="add-button" data-testid="add-actor" onclick={on.reform(|_| Action::ActorAdded)}>
+            <button type="button" class="add-button" data-testid="add-actor" onclick={on.reform(|_| ActorsEdit::Added.into())}>
                 { T::AddActor.get(lang) }
             </button>
         </section>

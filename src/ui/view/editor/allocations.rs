@@ -9,7 +9,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::model::{Scenario, ScenarioError};
-use crate::ui::state::Action;
+use crate::ui::state::{Action, FundEdit};
 use crate::ui::text::T;
 use crate::ui::view::components::field_error;
 use crate::ui::view::components::number_field::{as_u32, NumberField};
@@ -37,8 +37,17 @@ pub fn allocations_editor(props: &AllocationsEditorProps) -> Html {
     let on = &props.onaction;
     let horizon = s.horizon_years as usize;
     let allocations = &s.fund.allocations;
-    // The plan "amount a year for N years": the first year's amount, over the years listed.
-    let amount = allocations.first().copied().unwrap_or(Decimal::ZERO);
+    // The plan "amount a year for N years": the first year's amount, over the
+    // years listed. With no year listed (0 years) the amount is the one last
+    // planned, remembered here, so that 0 years and back keeps it.
+    let remembered = use_mut_ref(|| Decimal::ZERO);
+    let amount = match allocations.first() {
+        Some(first) => {
+            *remembered.borrow_mut() = *first;
+            *first
+        }
+        None => *remembered.borrow(),
+    };
     let plan_years = allocations.len();
     let uniform = allocations.iter().all(|a| *a == amount);
     let years_for_amount = if plan_years == 0 { horizon.max(1) } else { plan_years };
@@ -49,10 +58,10 @@ pub fn allocations_editor(props: &AllocationsEditorProps) -> Html {
     let onslide = on.reform(move |e: InputEvent| {
         let input: HtmlInputElement = e.target_unchecked_into();
         let amount = input.value().parse::<i64>().map(Decimal::from).unwrap_or(Decimal::ZERO);
-        Action::AllocationPlanned { amount, years: years_for_amount }
+        FundEdit::AllocationPlanned { amount, years: years_for_amount }.into()
     });
     let first_error =
-        (0..allocations.len()).find_map(|y| field_error(&props.errors, &format!("fund.allocations[{y}]"), lang, false));
+        (0..allocations.len()).find_map(|y| field_error(&props.errors, &format!("fund.allocations[{y}]"), lang));
 
     html! {
         <fieldset class="allocations" data-testid="allocations">
@@ -66,10 +75,11 @@ pub fn allocations_editor(props: &AllocationsEditorProps) -> Html {
             <div class="field-row">
                 <NumberField id="allocation-amount" label={T::AmountPerYear.get(lang)} kind={NumKind::Money} value={amount}
                     suffix={prefs.currency_label()} error={first_error}
-                    onchange={on.reform(move |amount| Action::AllocationPlanned { amount, years: years_for_amount })} />
+                    onchange={on.reform(move |amount| FundEdit::AllocationPlanned { amount, years: years_for_amount }.into())} />
                 <NumberField id="allocation-years" label={T::ForYears.get(lang)} kind={NumKind::Count}
                     value={Decimal::from(plan_years as u64)} suffix={T::YearsUnit.get(lang)}
-                    onchange={on.reform(move |years| Action::AllocationPlanned { amount, years: as_u32(years) as usize })} />
+                    max={Decimal::from(crate::model::validate::MAX_HORIZON_YEARS)}
+                    onchange={on.reform(move |years| FundEdit::AllocationPlanned { amount, years: as_u32(years) as usize }.into())} />
             </div>
             if !uniform {
                 <p class="hint">{ T::AllocationsDiffer.get(lang) }</p>
@@ -82,8 +92,8 @@ pub fn allocations_editor(props: &AllocationsEditorProps) -> Html {
                         let path = format!("fund.allocations[{y}]");
                         html! {
                             <NumberField key={y} id={format!("fund-allocations-{y}")} label={(s.start_year + y as i32).to_string()}
-                                kind={NumKind::Money} value={value} error={field_error(&props.errors, &path, lang, false)}
-                                onchange={on.reform(move |amount| Action::AllocationChanged { year: y, amount })} />
+                                kind={NumKind::Money} value={value} error={field_error(&props.errors, &path, lang)}
+                                onchange={on.reform(move |amount| FundEdit::AllocationChanged { year: y, amount }.into())} />
                         }
                     }) }
                 </div>

@@ -71,19 +71,19 @@ pub fn avoided_costs_editor(props: &AvoidedCostsEditorProps) -> Html {
                                 <td>
                                     <SelectField id={format!("{id}-actor")} label={format!("{} {}", T::Actor.get(lang), row + 1)} compact=true
                                         value={cost.actor.clone()} options={actors.clone()}
-                                        error={field_error(&props.errors, &format!("{path}.actor"), lang, false)}
-                                        onchange={on.reform(move |actor| Action::InterventionEdited { index, edit: InterventionEdit::AvoidedCostActorChanged { row, actor } })} />
+                                        error={field_error(&props.errors, &format!("{path}.actor"), lang)}
+                                        onchange={on.reform(move |actor| Action::intervention(index, InterventionEdit::AvoidedCostActorChanged { row, actor }))} />
                                 </td>
                                 <td>
                                     <NumberField id={format!("{id}-per_year")} label={format!("{}: {}", T::PerYear.get(lang), actor_name)} compact=true
                                         kind={NumKind::Money} value={cost.per_year}
-                                        error={field_error(&props.errors, &format!("{path}.per_year"), lang, false)}
-                                        onchange={on.reform(move |per_year| Action::InterventionEdited { index, edit: InterventionEdit::AvoidedCostAmountChanged { row, per_year } })} />
+                                        error={field_error(&props.errors, &format!("{path}.per_year"), lang)}
+                                        onchange={on.reform(move |per_year| Action::intervention(index, InterventionEdit::AvoidedCostAmountChanged { row, per_year }))} />
                                 </td>
                                 <td>
                                     <button type="button" class="icon-button" aria-label={remove.clone()} title={remove}
                                         data-testid={format!("remove-avoided-{index}-{row}")}
-                                        onclick={on.reform(move |_| Action::InterventionEdited { index, edit: InterventionEdit::AvoidedCostRemoved(row) })}>
+                                        onclick={on.reform(move |_| Action::intervention(index, InterventionEdit::AvoidedCostRemoved(row)))}>
                                         <span aria-hidden="true">{ "✕" }</span>
                                     </button>
                                 </td>
@@ -93,7 +93,7 @@ pub fn avoided_costs_editor(props: &AvoidedCostsEditorProps) -> Html {
                 </tbody>
             </table>
             <button type="button" class="add-button small" disabled={all_listed} data-testid={format!("add-avoided-{index}")}
-                onclick={on.reform(move |_| Action::InterventionEdited { index, edit: InterventionEdit::AvoidedCostAdded })}>
+                onclick={on.reform(move |_| Action::intervention(index, InterventionEdit::AvoidedCostAdded))}>
                 { T::AddAvoidedCost.get(lang) }
             </button>
         </div>

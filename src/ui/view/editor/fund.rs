@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::model::{Accounting, Scenario, ScenarioError};
-use crate::ui::state::Action;
+use crate::ui::state::{Action, FundEdit};
 use crate::ui::text::T;
 use crate::ui::view::components::field_error;
 use crate::ui::view::components::number_field::NumberField;
@@ -26,12 +26,12 @@ pub fn fund_editor(props: &FundEditorProps) -> Html {
     let prefs = use_context::<Prefs>().unwrap_or_default();
     let lang = prefs.lang;
     let s = &props.scenario;
-    let e = |path: &str| field_error(&props.errors, path, lang, false);
+    let e = |path: &str| field_error(&props.errors, path, lang);
     let on = &props.onaction;
     let actors: Vec<(AttrValue, AttrValue)> =
         s.actors.iter().map(|a| (AttrValue::from(a.id.clone()), AttrValue::from(a.name.clone()))).collect();
     let accounting = |value: Accounting, id: &'static str, label: T, explain: T| {
-        let onchange = on.reform(move |_: Event| Action::AccountingChosen(value));
+        let onchange = on.reform(move |_: Event| FundEdit::AccountingChosen(value).into());
         html! {
             <div class="choice">
                 <input type="radio" name="fund-accounting" id={id} checked={s.fund.accounting == value}
@@ -47,7 +47,7 @@ pub fn fund_editor(props: &FundEditorProps) -> Html {
         <section class="editor-section" aria-labelledby="ed-fund">
             <h3 id="ed-fund">{ T::SectionFund.get(lang) }</h3>
             <SelectField id="fund-financed_by" label={T::FinancedBy.get(lang)} value={s.fund.financed_by.clone()}
-                options={actors} error={e("fund.financed_by")} onchange={on.reform(Action::FinancerChosen)} />
+                options={actors} error={e("fund.financed_by")} onchange={on.reform(|id| FundEdit::FinancerChosen(id).into())} />
             <fieldset class="choices">
                 <legend>{ T::Accounting.get(lang) }</legend>
                 { accounting(Accounting::Appropriation, "fund-accounting-appropriation", T::Appropriation, T::AppropriationExplain) }
@@ -55,7 +55,7 @@ pub fn fund_editor(props: &FundEditorProps) -> Html {
             </fieldset>
             <NumberField id="fund-initial_capital" label={T::InitialCapital.get(lang)} kind={NumKind::Money}
                 value={s.fund.initial_capital} suffix={prefs.currency_label()} error={e("fund.initial_capital")}
-                onchange={on.reform(Action::InitialCapitalChanged)} />
+                onchange={on.reform(|amount| FundEdit::InitialCapitalChanged(amount).into())} />
             <AllocationsEditor scenario={props.scenario.clone()} errors={props.errors.clone()} onaction={on.clone()} />
         </section>
     }

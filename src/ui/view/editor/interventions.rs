@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::model::{Outcome, Scenario, ScenarioError};
-use crate::ui::state::Action;
+use crate::ui::state::{Action, InterventionsEdit};
 use crate::ui::text::T;
 use crate::ui::view::editor::intervention::InterventionEditor;
 use crate::ui::view::Prefs;
@@ -59,7 +59,7 @@ pub fn interventions_editor(props: &InterventionsEditorProps) -> Html {
                 }) }
             </ol>
             <button type="button" class="add-button" data-testid="add-intervention"
-                onclick={props.onaction.reform(|_| Action::InterventionAdded)}>
+                onclick={props.onaction.reform(|_| InterventionsEdit::Added.into())}>
                 { T::AddIntervention.get(lang) }
             </button>
         </section>

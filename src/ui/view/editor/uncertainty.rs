@@ -55,9 +55,8 @@ pub fn uncertainty_editor(props: &UncertaintyEditorProps) -> Html {
     let index = props.index;
     let iv = &props.intervention;
     let on = &props.onaction;
-    let set = move |param: UncertainParam, range: Option<Range>| Action::InterventionEdited {
-        index,
-        edit: InterventionEdit::UncertaintyChanged { param, range },
+    let set = move |param: UncertainParam, range: Option<Range>| {
+        Action::intervention(index, InterventionEdit::UncertaintyChanged { param, range })
     };
     // Open at first when there are ranges; after that the reader decides (Yew never resets it).
     let open = use_state(|| iv.uncertainty.is_some());
@@ -93,7 +92,7 @@ pub fn uncertainty_editor(props: &UncertaintyEditorProps) -> Html {
                                     value={r.high} suffix={suffix}
                                     onchange={on.reform(move |high| set(param, Some(Range { low: r.low, high })))} />
                             </div>
-                            if let Some(message) = field_error(&props.errors, &path, lang, param.is_share()) {
+                            if let Some(message) = field_error(&props.errors, &path, lang) {
                                 <p class="field-error" role="alert" data-testid={format!("err-{id}")}>
                                     <span aria-hidden="true">{ "⚠ " }</span>{ message }
                                 </p>
