@@ -5,11 +5,11 @@
 
 use yew::prelude::*;
 
-use super::draw::{self, open_text, push_px, px, Markup};
+use super::draw::{self, open_rect, open_text, push_px, Markup};
 use super::frame::Frame;
 use super::layout::flow::{Band, Emphasis, FlowLayout};
 use super::layout::palette::{Colour, Paint};
-use super::layout::{Chart, PlacedText};
+use super::layout::Chart;
 use super::tooltip::{item, tooltip, Focus};
 
 pub use super::layout::flow::MERGE_LINKS_ABOVE;
@@ -75,41 +75,29 @@ fn body(flow: &FlowLayout, frame: &Frame, focus: &Focus) -> Html {
     }
     under.shut("g");
 
-    // The nodes are elements (not markup text): an edit then changes their
-    // attributes instead of replacing them.
-    let (name_font, bold) = (px(flow.name_font), "700");
     let nodes = flow.nodes.iter().enumerate().map(|(i, node)| {
-        let s = &node.shapes;
-        let anchor = |t: &PlacedText| t.anchor.attr();
-        let bar = &s.bar;
-        let name = s.name.iter().map(|line| {
-            html! {
-                <text x={px(line.x)} y={px(line.y)} text-anchor={anchor(line)} font-size={name_font.clone()}>{ line.text.clone() }</text>
+        let shapes = &node.shapes;
+        let mut svg = Markup::default();
+        open_rect(&mut svg, &shapes.bar).attr("class", "flow-node");
+        if let Some(fill) = Paint::ActorPattern(shapes.colour).fill(prefix) {
+            svg.attr("fill", &fill);
+        }
+        svg.attr("stroke", "currentColor").attr("stroke-width", "0.75").close();
+        for line in &shapes.name {
+            open_text(&mut svg, line).num("font-size", flow.name_font).end().text(&line.text).shut("text");
+        }
+        open_text(&mut svg, &shapes.amount).num("font-size", flow.amount_font).attr("font-weight", "700").end();
+        svg.text(&shapes.amount.text).shut("text");
+        let class = if shapes.payer { "flow-payer" } else { "flow-gainer" };
+        let node = item(focus, i, class, node, svg.into_html());
+        match &shapes.header {
+            Some(header) => {
+                let mut svg = Markup::default();
+                open_text(&mut svg, header).attr("class", "chart-group").num("font-size", small);
+                svg.attr("font-weight", "700").attr("font-style", "italic").end().text(&header.text).shut("text");
+                html! { <>{ svg.into_html() }{ node }</> }
             }
-        });
-        let amount = &s.amount;
-        let shapes = html! {
-            <>
-                <rect class="flow-node" x={px(bar.x)} y={px(bar.y)} width={px(bar.width)} height={px(bar.height)}
-                      fill={Paint::ActorPattern(s.colour).fill(prefix)} stroke="currentColor" stroke-width="0.75" />
-                { for name }
-                <text x={px(amount.x)} y={px(amount.y)} text-anchor={anchor(amount)} font-size={px(flow.amount_font)} font-weight={bold}>
-                    { amount.text.clone() }
-                </text>
-            </>
-        };
-        let header = s.header.as_ref().map(|h| {
-            html! {
-                <text class="chart-group" x={px(h.x)} y={px(h.y)} text-anchor={anchor(h)} font-size={px(small)}
-                      font-weight={bold} font-style="italic">{ h.text.clone() }</text>
-            }
-        });
-        let class = if s.payer { "flow-payer" } else { "flow-gainer" };
-        html! {
-            <>
-                { header.unwrap_or_default() }
-                { item(focus, i, class, node, shapes) }
-            </>
+            None => node,
         }
     });
 

@@ -5,11 +5,11 @@
 
 use yew::prelude::*;
 
-use super::draw::{self, open_rect, open_text, push_px, px, Markup};
+use super::draw::{self, open_rect, open_text, paint, push_px, Markup};
 use super::frame::Frame;
 use super::layout::fund::{FundLayout, ALLOCATION, GRANTS, REPAYMENTS};
-use super::layout::palette::{Colour, Paint};
-use super::layout::{self, Chart, Rect};
+use super::layout::palette::Colour;
+use super::layout::{self, Chart};
 use super::tooltip::{item, tooltip, Focus};
 
 pub use layout::fund::first_negative_year;
@@ -34,24 +34,17 @@ fn body(fund: &FundLayout, frame: &Frame, focus: &Focus) -> Html {
     }
     draw::money_axis(&mut below, &plot.axis);
 
-    // The items' shapes are elements (not markup text): an edit then changes
-    // their attributes instead of replacing them.
-    let bar = |rect: &Rect, fill: Paint, class: &'static str| {
-        html! {
-            <rect class={classes!(class, fill.class())} x={px(rect.x)} y={px(rect.y)} width={px(rect.width)}
-                  height={px(rect.height)} fill={fill.fill(prefix)} />
-        }
-    };
     let items = fund.years.iter().enumerate().map(|(i, year)| {
+        let mut bars = Markup::default();
         let shapes = &year.shapes;
-        let bars = html! {
-            <>
-                { bar(&shapes.allocation, ALLOCATION, "bar-allocation") }
-                { bar(&shapes.repayments, REPAYMENTS, "bar-repayments") }
-                { bar(&shapes.grants, GRANTS, "bar-grants") }
-            </>
-        };
-        item(focus, i, "chart-bar", year, bars)
+        for (rect, fill, class) in [
+            (&shapes.allocation, ALLOCATION, "bar-allocation"),
+            (&shapes.repayments, REPAYMENTS, "bar-repayments"),
+            (&shapes.grants, GRANTS, "bar-grants"),
+        ] {
+            paint(open_rect(&mut bars, rect), fill, class, prefix).close();
+        }
+        item(focus, i, "chart-bar", year, bars.into_html())
     });
 
     // Over the bars, not catching the mouse: the balance line and its points,

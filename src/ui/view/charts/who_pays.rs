@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use super::draw::{self, open_text, px, Markup};
+use super::draw::{self, open_rect, open_text, paint, Markup};
 use super::frame::Frame;
 use super::layout::who_pays::WhoPaysLayout;
 use super::layout::Chart;
@@ -38,31 +38,24 @@ fn body(who: &WhoPaysLayout, frame: &Frame, focus: &Focus) -> Html {
         below.text(&group.text.text).shut("text").shut("g");
     }
 
-    // The items' shapes are elements (not markup text): an edit then changes
-    // their attributes instead of replacing them.
     let items = who.rows.iter().enumerate().map(|(i, row)| {
-        let s = &row.shapes;
-        let bars = s.bars.iter().map(|bar| {
-            let (fill, r) = (bar.paint(), &bar.rect);
+        let shapes = &row.shapes;
+        let mut svg = Markup::default();
+        open_text(&mut svg, &shapes.name).attr("class", "chart-actor-name").end();
+        svg.text(&shapes.name.text).shut("text");
+        open_text(&mut svg, &shapes.net).attr("class", "chart-net-label").attr("font-weight", "700").end();
+        svg.text(&shapes.net.text).shut("text");
+        for bar in &shapes.bars {
             let class = if bar.paid { "bar-cost" } else { "bar-savings" };
-            html! {
-                <rect class={classes!(class, fill.class())} x={px(r.x)} y={px(r.y)} width={px(r.width)}
-                      height={px(r.height)} fill={fill.fill(prefix)} />
-            }
-        });
-        let (left, right, marker) = (&s.left_value, &s.right_value, &s.net_marker);
-        let shapes = html! {
-            <>
-                <text class="chart-actor-name" x={px(s.name.x)} y={px(s.name.y)}>{ s.name.text.clone() }</text>
-                <text class="chart-net-label" x={px(s.net.x)} y={px(s.net.y)} text-anchor="end" font-weight="700">{ s.net.text.clone() }</text>
-                { for bars }
-                <text x={px(left.x)} y={px(left.y)} text-anchor="end" dominant-baseline="central" font-size={px(small)}>{ left.text.clone() }</text>
-                <text x={px(right.x)} y={px(right.y)} dominant-baseline="central" font-size={px(small)}>{ right.text.clone() }</text>
-                <rect class="net-marker" x={px(marker.x)} y={px(marker.y)} width={px(marker.width)} height={px(marker.height)}
-                      fill="currentColor" stroke="var(--c-halo, #ffffff)" stroke-width="1" />
-            </>
-        };
-        item(focus, i, "chart-row", row, shapes)
+            paint(open_rect(&mut svg, &bar.rect), bar.paint(), class, prefix).close();
+        }
+        for value in [&shapes.left_value, &shapes.right_value] {
+            open_text(&mut svg, value).attr("dominant-baseline", "central").num("font-size", small).end();
+            svg.text(&value.text).shut("text");
+        }
+        open_rect(&mut svg, &shapes.net_marker).attr("class", "net-marker").attr("fill", "currentColor");
+        svg.attr("stroke", "var(--c-halo, #ffffff)").attr("stroke-width", "1").close();
+        item(focus, i, "chart-row", row, svg.into_html())
     });
 
     html! {

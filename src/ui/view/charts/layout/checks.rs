@@ -101,15 +101,21 @@ use super::tip::TipBox;
 use super::who_pays::WhoPaysLayout;
 use super::{Anchor, Chart, Contents, Item, Line, Paragraph, PlacedText, Rect};
 
-/// Something a chart draws, by its box, named for the messages.
+/// Something a chart draws, by its box, named for the messages; `text` for
+/// the chart's own words (a tooltip's lie over the chart on purpose: not text here).
 #[derive(Debug, Clone)]
 pub struct Mark {
     pub what: String,
     pub rect: Rect,
+    pub text: bool,
 }
 
 fn mark(what: impl Into<String>, rect: Rect) -> Mark {
-    Mark { what: what.into(), rect }
+    Mark { what: what.into(), rect, text: false }
+}
+
+fn words_mark(what: impl Into<String>, rect: Rect) -> Mark {
+    Mark { what: what.into(), rect, text: true }
 }
 
 fn line_mark(what: &str, l: &Line) -> Mark {
@@ -127,7 +133,7 @@ pub fn text_box(t: &PlacedText, font: f64, char_width: f64, central: bool) -> Re
 }
 
 fn text_mark(what: &str, t: &PlacedText, font: f64, central: bool) -> Mark {
-    mark(format!("{what} {:?}", t.text), text_box(t, font, CHAR_WIDTH, central))
+    words_mark(format!("{what} {:?}", t.text), text_box(t, font, CHAR_WIDTH, central))
 }
 
 fn paragraph_marks(what: &str, p: &Paragraph, font: f64, out: &mut Vec<Mark>) {
@@ -225,7 +231,7 @@ impl Marks for FundLayout {
             out.push(line_mark("runs dry", &Line { x1: dry.x, y1: dry.from, x2: dry.x, y2: dry.to }));
             // Bold: a little wider than the estimate.
             let font = self.plot.font * 15.5 / 14.0;
-            out.push(mark("runs dry text", text_box(&dry.text, font, CHAR_WIDTH, false)));
+            out.push(words_mark("runs dry text", text_box(&dry.text, font, CHAR_WIDTH, false)));
         }
         out
     }
@@ -282,7 +288,8 @@ impl Marks for FlowLayout {
             out.push(mark(format!("{} bar", node.label), s.bar));
             for line in &s.name {
                 // Names are cut by the width of letters, narrower than digits.
-                out.push(mark(format!("name {:?}", line.text), text_box(line, self.name_font, NAME_CHAR_WIDTH, false)));
+                let name = text_box(line, self.name_font, NAME_CHAR_WIDTH, false);
+                out.push(words_mark(format!("name {:?}", line.text), name));
             }
             out.push(text_mark("amount", &s.amount, self.amount_font, false));
             if let Some(h) = &s.header {
@@ -345,6 +352,41 @@ pub fn check_inside<B: Marks>(chart: &Chart<B>, slack: f64) -> Result<(), String
             r.x >= -slack && r.y >= -slack && r.right() <= chart.width + slack && r.bottom() <= chart.height + slack;
         if !inside {
             return Err(format!("{} at {r:?} is outside the viewBox {} × {}", m.what, chart.width, chart.height));
+        }
+    }
+    Ok(())
+}
+
+/// Whether two boxes share more than a sliver (`slack` units each way) of area.
+fn overlap(a: &Rect, b: &Rect, slack: f64) -> bool {
+    let across = a.right().min(b.right()) - a.x.max(b.x);
+    let up = a.bottom().min(b.bottom()) - a.y.max(b.y);
+    across > slack && up > slack
+}
+
+/// No two of the chart's texts overlap (as estimated: `CHAR_WIDTH` of the font
+/// per character, a font high): labels, names, amounts, headings, legend and
+/// axis alike. Tooltips are left out: they lie over the chart on purpose.
+pub fn check_texts_apart<B: Marks>(chart: &Chart<B>) -> Result<(), String> {
+    let texts: Vec<Mark> = chart.marks().into_iter().filter(|m| m.text && m.rect.width > 0.0).collect();
+    for (i, a) in texts.iter().enumerate() {
+        for b in &texts[i + 1..] {
+            if overlap(&a.rect, &b.rect, 0.5) {
+                return Err(format!("{} at {:?} overlaps {} at {:?}", a.what, a.rect, b.what, b.rect));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// No two items' areas (what catches the pointer and shows focus) overlap:
+/// hovering a point picks one item.
+pub fn check_items_apart<S>(items: &[Item<S>]) -> Result<(), String> {
+    for (i, a) in items.iter().enumerate() {
+        for b in &items[i + 1..] {
+            if overlap(&a.hit, &b.hit, 1e-6) {
+                return Err(format!("{:?} at {:?} overlaps {:?} at {:?}", a.label, a.hit, b.label, b.hit));
+            }
         }
     }
     Ok(())
@@ -423,15 +465,19 @@ pub fn check_any(
     check_finite(flow).map_err(|e| format!("flow: {e}"))?;
     check_finite(years).map_err(|e| format!("actor years: {e}"))?;
     if let Some(f) = fund.drawn() {
+        check_items_apart(&f.years).map_err(|e| format!("fund: {e}"))?;
         check_reading_order(&f.years, true).map_err(|e| format!("fund: {e}"))?;
         check_tips(&f.years).map_err(|e| format!("fund: {e}"))?;
     }
     if let Some(w) = who.drawn() {
+        check_items_apart(&w.rows).map_err(|e| format!("who pays: {e}"))?;
         check_reading_order(&w.rows, false).map_err(|e| format!("who pays: {e}"))?;
         check_tips(&w.rows).map_err(|e| format!("who pays: {e}"))?;
     }
     if let Some(f) = flow.drawn() {
         let (payers, gainers) = f.nodes.split_at(f.payers);
+        check_items_apart(payers).map_err(|e| format!("flow payers: {e}"))?;
+        check_items_apart(gainers).map_err(|e| format!("flow gainers: {e}"))?;
         check_reading_order(payers, false).map_err(|e| format!("flow payers: {e}"))?;
         check_reading_order(gainers, false).map_err(|e| format!("flow gainers: {e}"))?;
         if let (Some(p), Some(g)) = (payers.first(), gainers.first()) {
@@ -442,6 +488,7 @@ pub fn check_any(
         check_tips(&f.nodes).map_err(|e| format!("flow: {e}"))?;
     }
     if let Some(a) = years.drawn() {
+        check_items_apart(&a.years).map_err(|e| format!("actor years: {e}"))?;
         check_reading_order(&a.years, true).map_err(|e| format!("actor years: {e}"))?;
         check_tips(&a.years).map_err(|e| format!("actor years: {e}"))?;
     }
@@ -460,6 +507,10 @@ pub fn check_readable(
     check_inside(who, 0.5).map_err(|e| format!("who pays: {e}"))?;
     check_inside(flow, 0.5).map_err(|e| format!("flow: {e}"))?;
     check_inside(years, 0.5).map_err(|e| format!("actor years: {e}"))?;
+    check_texts_apart(fund).map_err(|e| format!("fund: {e}"))?;
+    check_texts_apart(who).map_err(|e| format!("who pays: {e}"))?;
+    check_texts_apart(flow).map_err(|e| format!("flow: {e}"))?;
+    check_texts_apart(years).map_err(|e| format!("actor years: {e}"))?;
     if let Some(f) = fund.drawn() {
         check_axis_labels_apart(&f.plot.axis).map_err(|e| format!("fund: {e}"))?;
         check_years_apart(&f.plot.years, f.plot.font).map_err(|e| format!("fund: {e}"))?;
@@ -489,4 +540,28 @@ pub fn assert_rect(actual: Rect, expected: (f64, f64, f64, f64)) {
         near(actual.x, x) && near(actual.y, y) && near(actual.width, width) && near(actual.height, height),
         "{actual:?} is not {expected:?}"
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(hit: Rect) -> Item<()> {
+        Item { label: String::new(), year: None, actor: None, negative: false, hit, tip: None, shapes: () }
+    }
+
+    #[test]
+    fn boxes_that_touch_are_apart_and_boxes_that_share_area_are_not() {
+        // 0..10 and 10..20 across touch; 0..10 and 9..19 share a strip 1 wide.
+        let (a, b, c) = (
+            Rect { x: 0.0, y: 0.0, width: 10.0, height: 10.0 },
+            Rect { x: 10.0, y: 0.0, width: 10.0, height: 10.0 },
+            Rect { x: 9.0, y: 5.0, width: 10.0, height: 10.0 },
+        );
+        assert!(check_items_apart(&[item(a), item(b)]).is_ok());
+        assert!(check_items_apart(&[item(a), item(c)]).is_err());
+        // Texts: a strip of 1 is more than the 0.5 of slack, a strip of 0.4 is not.
+        assert!(overlap(&a, &c, 0.5));
+        assert!(!overlap(&a, &Rect { x: 9.6, ..c }, 0.5));
+    }
 }

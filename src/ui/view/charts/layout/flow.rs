@@ -176,8 +176,9 @@ const TITLE_LINKS: usize = 5;
 /// The flow chart's contents.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FlowLayout {
-    /// "Pays 1 234 tkr" over the left column, "Gains …" over the right one.
-    pub heads: [PlacedText; 2],
+    /// "Pays 1 234 tkr" over the left column, "Gains …" over the right one;
+    /// each on two lines (the word, then the amount) when they do not fit side by side.
+    pub heads: Vec<PlacedText>,
     /// The links, drawn under the nodes: one shape per link, or one per payer when there are many.
     pub links: Vec<LinkShape>,
     /// The nodes, payers (top to bottom) then gainers: focus order.
@@ -286,8 +287,30 @@ pub fn layout(input: &ChartInput, canvas: &Canvas) -> Chart<FlowLayout> {
     let amount_font = if widest + 8.0 > label_w { small * (label_w - 8.0) / widest } else { small };
     let left_x = MARGIN + label_w;
     let right_x = w - MARGIN - label_w - node_w;
+    // "Pays 1 234 tkr" over the left column and "Gains …" over the right one,
+    // on one line if they fit side by side (bold: a little wider than the
+    // estimate), else each word over its amount.
     let heads_y = MARGIN + font;
-    let top = heads_y + font * 0.9;
+    let (p_text, g_text) = (money.text(p_total), money.text(g_total));
+    let side_by_side = [format!("{} {p_text}", words.payers()), format!("{} {g_text}", words.gainers())];
+    let one_line = side_by_side.iter().map(|t| text_width(t, font) * 1.1).sum::<f64>() + 12.0 <= w - 2.0 * MARGIN;
+    let desc = format!("{} {}", words.flow_desc(&p_text, &g_text), words.flow_caption());
+    let heads: Vec<PlacedText> = if one_line {
+        let [pays, gains] = side_by_side;
+        vec![
+            PlacedText::new(MARGIN, heads_y, pays, Anchor::Start),
+            PlacedText::new(w - MARGIN, heads_y, gains, Anchor::End),
+        ]
+    } else {
+        let below = heads_y + font * 1.15;
+        vec![
+            PlacedText::new(MARGIN, heads_y, words.payers(), Anchor::Start),
+            PlacedText::new(MARGIN, below, p_text, Anchor::Start),
+            PlacedText::new(w - MARGIN, heads_y, words.gainers(), Anchor::End),
+            PlacedText::new(w - MARGIN, below, g_text, Anchor::End),
+        ]
+    };
+    let top = heads.last().map_or(heads_y, |h| h.y) + font * 0.9;
     let plot_h = if canvas.compact() { 280.0 } else { 330.0 };
     let biggest = to_f64_lossy(p_total.max(g_total));
     let k = if biggest > 0.0 { plot_h / biggest } else { 0.0 };
@@ -455,18 +478,10 @@ pub fn layout(input: &ChartInput, canvas: &Canvas) -> Chart<FlowLayout> {
         width: w,
         height,
         title: words.flow_title(),
-        desc: format!("{} {}", words.flow_desc(&money.text(p_total), &money.text(g_total)), words.flow_caption()),
+        desc,
         actor_patterns: input.actor_patterns(),
         contents: Contents::Drawn(FlowLayout {
-            heads: [
-                PlacedText::new(MARGIN, heads_y, format!("{} {}", words.payers(), money.text(p_total)), Anchor::Start),
-                PlacedText::new(
-                    w - MARGIN,
-                    heads_y,
-                    format!("{} {}", words.gainers(), money.text(g_total)),
-                    Anchor::End,
-                ),
-            ],
+            heads,
             links: shapes,
             payers: payers.len(),
             nodes,
@@ -596,6 +611,13 @@ mod tests {
         // 800 − 8 − 232 − 16 = 544. The heads' baseline at 8 + 15.5 = 23.5, the columns from
         // 23.5 + 0.9 × 15.5 = 37.45, each group under a heading 1.7 × 14 = 23.8 high.
         assert_rect(flow.nodes[0].shapes.bar, (240.0, 61.25, 16.0, 165.0));
+        // "Pays 300 kSEK" and "Gains 600 kSEK", 27 × 15.5 × 0.58 × 1.1 + 12 = 279 wide together
+        // (bold), fit side by side on the 784 between the margins: one line.
+        let heads: Vec<_> = flow.heads.iter().map(|h| (h.text.as_str(), h.x, h.y, h.anchor)).collect();
+        assert_eq!(
+            heads,
+            [("Pays 300\u{a0}kSEK", 8.0, 23.5, Anchor::Start), ("Gains 600\u{a0}kSEK", 792.0, 23.5, Anchor::End)]
+        );
         // Aktör 0 gains 55 high, its slot for a name and an amount 2 × 15.5 × 1.15 + 4 = 39.65:
         // the next, outside, heading at 61.25 + 55 + 10 = 126.25, Aktör 2 under it at 150.05.
         assert_rect(flow.nodes[1].shapes.bar, (544.0, 61.25, 16.0, 55.0));
@@ -657,6 +679,22 @@ mod tests {
         assert!(amount.x + 128.18 <= 340.0 - 8.0);
         // It fits at the usual size.
         assert_eq!(flow.amount_font, 13.0);
+        // "Betalar 300 000 kr" and "Vinner 1 797 456 690 kr" (100 000 + 1 797 356 690) are
+        // 41 × 14 × 0.58 × 1.1 + 12 = 378.2 wide together, more than the 324 between the margins:
+        // each word over its amount, at 8 + 14 = 22 and 22 + 1.15 × 14 = 38.1. The columns start
+        // 0.9 × 14 lower, at 50.7, the payer under its heading (1.7 × 13) at 72.8.
+        let heads: Vec<_> = flow.heads.iter().map(|h| (h.text.as_str(), h.x, h.y, h.anchor)).collect();
+        let (top, below) = (22.0, 22.0 + 1.15 * 14.0);
+        assert_eq!(
+            heads,
+            [
+                ("Betalar", 8.0, top, Anchor::Start),
+                ("300\u{a0}000\u{a0}kr", 8.0, below, Anchor::Start),
+                ("Vinner", 332.0, top, Anchor::End),
+                ("1\u{a0}797\u{a0}456\u{a0}690\u{a0}kr", 332.0, below, Anchor::End),
+            ]
+        );
+        assert_near(flow.nodes[0].shapes.bar.y, 72.8);
     }
 
     #[test]
