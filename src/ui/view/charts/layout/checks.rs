@@ -5,30 +5,21 @@
 
 use rust_decimal::Decimal;
 
-use crate::model::{Accounting, Actor, ActorOutcome, ActorYear, Fund, FundYear, KeyFigures, Outcome, Scenario};
+use crate::model::{self as model, ActorOutcome, ActorYear, FundYear, KeyFigures, Outcome, Scenario};
+
+#[path = "../../../../../tests/generate/scenario.rs"]
+mod generate;
+pub use generate::valid_scenario;
 
 /// A scenario of `actors` actors ("Aktör 0", …), every third one outside.
 pub fn scenario(actors: usize) -> Scenario {
-    Scenario {
-        schema_version: 1,
-        name: "t".into(),
-        description: String::new(),
-        currency: "SEK".into(),
-        start_year: 2026,
-        horizon_years: 1,
-        discount_rate: Decimal::ZERO,
-        actors: (0..actors)
-            .map(|i| Actor { id: format!("a{i}"), name: format!("Aktör {i}"), inside: i % 3 != 2 })
-            .collect(),
-        fund: Fund {
-            financed_by: "a0".into(),
-            accounting: Accounting::Appropriation,
-            initial_capital: Decimal::ZERO,
-            allocations: vec![],
-        },
-        repayment_default: None,
-        interventions: vec![],
-    }
+    scenario_of(2026, 1, (0..actors).map(|i| (i % 3 != 2, format!("Aktör {i}"))).collect())
+}
+
+/// A scenario of these actors (inside or not, and a name; ids `a0`, `a1`, …), with no interventions.
+pub fn scenario_of(start_year: i32, horizon_years: u32, actors: Vec<(bool, String)>) -> Scenario {
+    let fund = (0, false, Decimal::ZERO, vec![]);
+    valid_scenario((start_year, horizon_years, Decimal::ZERO), actors, fund, None, vec![])
 }
 
 /// An outcome of `years` years from 2026 and `actors` actors whose figures are
@@ -36,52 +27,74 @@ pub fn scenario(actors: usize) -> Scenario {
 /// close are k = 0, 0, 1, 2, 3; an actor a's savings k = a, co-financing k = a + 1.
 pub fn outcome(years: usize, actors: usize, value: impl Fn(usize, usize) -> Decimal) -> Outcome {
     let ys: Vec<i32> = (0..years).map(|y| 2026 + y as i32).collect();
+    let fund = (0..years).map(|i| [value(i, 0), value(i, 0).abs(), value(i, 1).abs(), value(i, 2).abs(), value(i, 3)]);
+    let actors = (0..actors).map(|a| {
+        let rows = (0..years).map(|i| (value(i, a), value(i, a + 1), value(i, a).saturating_sub(value(i, a + 1))));
+        let totals = [value(0, a + 1), value(0, a), value(0, a).saturating_sub(value(0, a + 1))];
+        (rows.collect(), totals)
+    });
+    outcome_of(ys, fund.collect(), actors.collect())
+}
+
+/// The outcome of these years, with the fund's [open, allocation, grants,
+/// repayments, close] of each year, and each actor's rows (savings,
+/// co-financing, net) and totals [cost borne, savings, net]; ids `a0`, `a1`, …;
+/// everything else zero.
+#[allow(clippy::type_complexity)]
+pub fn outcome_of(
+    years: Vec<i32>,
+    fund: Vec<[Decimal; 5]>,
+    actors: Vec<(Vec<(Decimal, Decimal, Decimal)>, [Decimal; 3])>,
+) -> Outcome {
+    let zero = Decimal::ZERO;
     Outcome {
         schema_version: 1,
-        years: ys.clone(),
-        fund: ys
-            .iter()
-            .enumerate()
-            .map(|(i, &year)| FundYear {
+        fund: fund
+            .into_iter()
+            .zip(&years)
+            .map(|([open, allocation, grants, repayments, close], &year)| FundYear {
                 year,
-                open: value(i, 0),
-                allocation: value(i, 0).abs(),
-                grants: value(i, 1).abs(),
-                repayments: value(i, 2).abs(),
-                close: value(i, 3),
+                open,
+                allocation,
+                grants,
+                repayments,
+                close,
             })
             .collect(),
-        actors: (0..actors)
-            .map(|a| ActorOutcome {
+        actors: actors
+            .into_iter()
+            .enumerate()
+            .map(|(a, (rows, [cost_borne, savings_total, net_total]))| ActorOutcome {
                 id: format!("a{a}"),
-                rows: ys
-                    .iter()
-                    .enumerate()
-                    .map(|(i, &year)| ActorYear {
+                rows: rows
+                    .into_iter()
+                    .zip(&years)
+                    .map(|((savings, co_financing, net), &year)| ActorYear {
                         year,
-                        savings: value(i, a),
-                        co_financing: value(i, a + 1),
-                        repayment: Decimal::ZERO,
-                        fund_cost: Decimal::ZERO,
-                        grants_received: Decimal::ZERO,
-                        net: value(i, a).saturating_sub(value(i, a + 1)),
+                        savings,
+                        co_financing,
+                        repayment: zero,
+                        fund_cost: zero,
+                        grants_received: zero,
+                        net,
                     })
                     .collect(),
-                npv: Decimal::ZERO,
-                cost_borne: value(0, a + 1),
-                savings_total: value(0, a),
-                net_total: value(0, a).saturating_sub(value(0, a + 1)),
+                npv: zero,
+                cost_borne,
+                savings_total,
+                net_total,
             })
             .collect(),
         interventions: vec![],
-        org_net: vec![Decimal::ZERO; years],
-        society_net: vec![Decimal::ZERO; years],
+        org_net: vec![zero; years.len()],
+        society_net: vec![zero; years.len()],
+        years,
         key_figures: KeyFigures {
-            total_cost: Decimal::ZERO,
-            savings_inside: Decimal::ZERO,
-            savings_outside: Decimal::ZERO,
-            org_npv: Decimal::ZERO,
-            society_npv: Decimal::ZERO,
+            total_cost: zero,
+            savings_inside: zero,
+            savings_outside: zero,
+            org_npv: zero,
+            society_npv: zero,
             payback_year: None,
             fund_first_negative_year: None,
             revolving_ratio: None,
@@ -96,6 +109,7 @@ use super::axis::{MoneyAxis, Orientation};
 use super::flow::FlowLayout;
 use super::fund::FundLayout;
 use super::legend::Legend;
+use super::plot::YearPlot;
 use super::text::{text_width, CHAR_WIDTH, NAME_CHAR_WIDTH};
 use super::tip::TipBox;
 use super::who_pays::WhoPaysLayout;
@@ -159,6 +173,15 @@ fn axis_marks(axis: &MoneyAxis, out: &mut Vec<Mark>) {
     }
 }
 
+fn plot_marks(plot: &YearPlot, out: &mut Vec<Mark>) {
+    legend_marks(&plot.legend, out);
+    out.push(text_mark("unit", &plot.unit, plot.font, true));
+    axis_marks(&plot.axis, out);
+    for year in &plot.years {
+        out.push(text_mark("year", year, plot.font, false));
+    }
+}
+
 fn item_marks<S>(what: &str, items: &[Item<S>], out: &mut Vec<Mark>) {
     for item in items {
         out.push(mark(format!("{what} {:?} hit area", item.label), item.hit));
@@ -205,12 +228,7 @@ impl Marks for FundLayout {
     fn marks(&self) -> Vec<Mark> {
         let mut out = Vec::new();
         let plot = &self.plot;
-        legend_marks(&plot.legend, &mut out);
-        out.push(text_mark("unit", &plot.unit, plot.font, true));
-        axis_marks(&plot.axis, &mut out);
-        for year in &plot.years {
-            out.push(text_mark("year", year, plot.font, false));
-        }
+        plot_marks(plot, &mut out);
         if let Some(zone) = self.negative_zone {
             out.push(mark("negative zone", zone));
         }
@@ -305,12 +323,7 @@ impl Marks for ActorYearsLayout {
     fn marks(&self) -> Vec<Mark> {
         let mut out = Vec::new();
         let plot = &self.plot;
-        legend_marks(&plot.legend, &mut out);
-        out.push(text_mark("unit", &plot.unit, plot.font, true));
-        axis_marks(&plot.axis, &mut out);
-        for year in &plot.years {
-            out.push(text_mark("year", year, plot.font, false));
-        }
+        plot_marks(plot, &mut out);
         for term in &self.terms {
             out.push(mark(format!("term {}–{}", term.first, term.last), term.area));
             if let Some(label) = &term.label {

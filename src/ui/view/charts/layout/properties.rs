@@ -1,6 +1,6 @@
 //! Laws every chart layout keeps, on the presets at every width and on
-//! generated scenarios and outcomes (proptest, `tests/properties.rs` style;
-//! the scenario generator is a smaller copy of that file's).
+//! generated scenarios and outcomes (proptest, with the generators of
+//! `tests/properties.rs`: `tests/generate/`).
 //!
 //! - Whatever the outcome, even at Decimal's limits: no layout panics, every
 //!   coordinate is a number, items are in reading order, each with a tooltip.
@@ -14,14 +14,16 @@
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
-use super::checks::{check_any, check_readable};
+use super::checks::{check_any, check_readable, outcome_of, scenario_of, valid_scenario};
 use super::{actor_years, flow, fund, plus, total, who_pays, Canvas, ChartInput};
-use crate::model::{
-    simulate, Accounting, Actor, ActorOutcome, ActorYear, AvoidedCost, Fund, FundYear, Intervention, KeyFigures,
-    Outcome, RepaymentRule, Scenario,
-};
+use crate::model::{self as model, simulate, Outcome, Scenario};
+
 use crate::words::format::{to_f64_lossy, Unit};
 use crate::words::Lang;
+use strategies::{dec, fraction, intervention, money, rule};
+
+#[path = "../../../../../tests/generate/strategies.rs"]
+mod strategies;
 
 /// Lays out the four charts and checks the laws of any outcome, and the
 /// readable ones when `readable`.
@@ -124,32 +126,6 @@ fn the_presets_lay_out_readably_at_every_width() {
 
 // ---------------------------------------------------------------- generators
 
-fn dec(units: i64, scale: u32) -> Decimal {
-    Decimal::new(units, scale)
-}
-
-fn fraction() -> impl Strategy<Value = Decimal> {
-    (0i64..=100).prop_map(|k| dec(k, 2))
-}
-
-fn money(max_units: i64) -> impl Strategy<Value = Decimal> {
-    (0i64..=max_units).prop_map(|k| dec(k, 2))
-}
-
-fn rule() -> impl Strategy<Value = RepaymentRule> {
-    prop_oneof![
-        Just(RepaymentRule::None),
-        ((0i64..=500), 1u32..=10, 0u32..=5).prop_map(|(s, years, start_after)| RepaymentRule::Fixed {
-            share: dec(s, 2),
-            years,
-            start_after
-        }),
-        (fraction(), proptest::option::of(0i64..=300), 0u32..=5).prop_map(|(share, cap, start_after)| {
-            RepaymentRule::SavingsShare { share, cap: cap.map(|c| dec(c, 2)), start_after }
-        }),
-    ]
-}
-
 /// Names as administrations write them: short, long compounds, several words, markup characters.
 fn name() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -161,48 +137,6 @@ fn name() -> impl Strategy<Value = String> {
         Just("   ".to_string()),
         "[A-Za-zÅÄÖåäö ]{1,30}",
     ]
-}
-
-fn intervention(actors: usize, index: usize) -> impl Strategy<Value = Intervention> {
-    (
-        (0..actors, 0u32..25, 1u32..10, money(1_000_000_000), fraction(), (0i64..200).prop_map(Decimal::from)),
-        (fraction(), fraction(), 0u32..5, 0u32..15, fraction()),
-        proptest::collection::vec((-100_000_000i64..1_000_000_000).prop_map(|k| dec(k, 2)), actors),
-        proptest::collection::vec(any::<bool>(), actors),
-        proptest::option::of(rule()),
-    )
-        .prop_map(
-            move |(
-                (owner, start, years, annual_cost, fund_share, participants_per_year),
-                (success_rate, deadweight, lag_years, benefit_years, drop_off),
-                amounts,
-                listed,
-                repayment,
-            )| Intervention {
-                id: format!("i{index}"),
-                name: format!("Insats {index}"),
-                owner: format!("a{owner}"),
-                start,
-                years,
-                annual_cost,
-                fund_share,
-                participants_per_year,
-                success_rate,
-                deadweight,
-                lag_years,
-                benefit_years,
-                drop_off,
-                avoided_costs: amounts
-                    .into_iter()
-                    .zip(listed)
-                    .enumerate()
-                    .filter(|(_, (_, l))| *l)
-                    .map(|(a, (per_year, _))| AvoidedCost { actor: format!("a{a}"), per_year })
-                    .collect(),
-                repayment,
-                uncertainty: None,
-            },
-        )
 }
 
 /// Any valid scenario of up to 12 actors, 4 interventions and 30 years.
@@ -227,37 +161,8 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                     interventions,
                     start_year,
                 )| {
-                    let mut s = Scenario {
-                        schema_version: 1,
-                        name: "generated".into(),
-                        description: String::new(),
-                        currency: "SEK".into(),
-                        start_year,
-                        horizon_years,
-                        discount_rate,
-                        actors: actors
-                            .into_iter()
-                            .enumerate()
-                            .map(|(a, (inside, name))| Actor { id: format!("a{a}"), name, inside })
-                            .collect(),
-                        fund: Fund {
-                            financed_by: format!("a{financer}"),
-                            accounting: if earmarked { Accounting::EarmarkedEquity } else { Accounting::Appropriation },
-                            initial_capital: capital,
-                            allocations,
-                        },
-                        repayment_default: default,
-                        interventions,
-                    };
-                    // Only inside owners can repay in instalments: give outside owners a grant instead.
-                    for i in 0..s.interventions.len() {
-                        let owner_inside = s.actor(&s.interventions[i].owner).is_some_and(|a| a.inside);
-                        if !owner_inside && matches!(s.repayment_rule(&s.interventions[i]), RepaymentRule::Fixed { .. })
-                        {
-                            s.interventions[i].repayment = Some(RepaymentRule::None);
-                        }
-                    }
-                    s
+                    let fund = (financer, earmarked, capital, allocations);
+                    valid_scenario((start_year, horizon_years, discount_rate), actors, fund, default, interventions)
                 },
             )
     })
@@ -288,81 +193,15 @@ fn raw_outcome() -> impl Strategy<Value = (Scenario, Outcome)> {
         )
             .prop_map(move |(fund, actors, named, start)| {
                 let ys: Vec<i32> = (0..years as i32).map(|y| start + y).collect();
-                let scenario = Scenario {
-                    schema_version: 1,
-                    name: "raw".into(),
-                    description: String::new(),
-                    currency: "SEK".into(),
-                    start_year: start,
-                    horizon_years: years as u32,
-                    discount_rate: Decimal::ZERO,
-                    actors: named
-                        .into_iter()
-                        .enumerate()
-                        .map(|(a, (inside, name))| Actor { id: format!("a{a}"), name, inside })
-                        .collect(),
-                    fund: Fund {
-                        financed_by: "a0".into(),
-                        accounting: Accounting::Appropriation,
-                        initial_capital: Decimal::ZERO,
-                        allocations: vec![],
-                    },
-                    repayment_default: None,
-                    interventions: vec![],
-                };
-                let outcome = Outcome {
-                    schema_version: 1,
-                    years: ys.clone(),
-                    fund: fund
-                        .into_iter()
-                        .zip(&ys)
-                        .map(|((open, allocation, grants, repayments, close), &year)| FundYear {
-                            year,
-                            open,
-                            allocation,
-                            grants,
-                            repayments,
-                            close,
-                        })
-                        .collect(),
-                    actors: actors
-                        .into_iter()
-                        .enumerate()
-                        .map(|(a, (cost_borne, savings_total, net_total, nets))| ActorOutcome {
-                            id: format!("a{a}"),
-                            rows: nets
-                                .into_iter()
-                                .zip(&ys)
-                                .map(|(net, &year)| ActorYear {
-                                    year,
-                                    savings: Decimal::ZERO,
-                                    co_financing: Decimal::ZERO,
-                                    repayment: Decimal::ZERO,
-                                    fund_cost: Decimal::ZERO,
-                                    grants_received: Decimal::ZERO,
-                                    net,
-                                })
-                                .collect(),
-                            npv: Decimal::ZERO,
-                            cost_borne,
-                            savings_total,
-                            net_total,
-                        })
-                        .collect(),
-                    interventions: vec![],
-                    org_net: vec![Decimal::ZERO; years],
-                    society_net: vec![Decimal::ZERO; years],
-                    key_figures: KeyFigures {
-                        total_cost: Decimal::ZERO,
-                        savings_inside: Decimal::ZERO,
-                        savings_outside: Decimal::ZERO,
-                        org_npv: Decimal::ZERO,
-                        society_npv: Decimal::ZERO,
-                        payback_year: None,
-                        fund_first_negative_year: None,
-                        revolving_ratio: None,
-                    },
-                };
+                let scenario = scenario_of(start, years as u32, named);
+                let fund = fund
+                    .into_iter()
+                    .map(|(open, allocation, grants, repayments, close)| [open, allocation, grants, repayments, close]);
+                let zero = Decimal::ZERO;
+                let actors = actors.into_iter().map(|(cost_borne, savings_total, net_total, nets)| {
+                    (nets.into_iter().map(|net| (zero, zero, net)).collect(), [cost_borne, savings_total, net_total])
+                });
+                let outcome = outcome_of(ys, fund.collect(), actors.collect());
                 (scenario, outcome)
             })
     })
