@@ -288,12 +288,11 @@ pub fn layout(input: &ChartInput, canvas: &Canvas) -> Chart<FlowLayout> {
     let left_x = MARGIN + label_w;
     let right_x = w - MARGIN - label_w - node_w;
     // "Pays 1 234 tkr" over the left column and "Gains …" over the right one,
-    // on one line if they fit side by side (bold: a little wider than the
-    // estimate), else each word over its amount.
+    // on one line if they fit side by side, else each word over its amount.
     let heads_y = MARGIN + font;
     let (p_text, g_text) = (money.text(p_total), money.text(g_total));
     let side_by_side = [format!("{} {p_text}", words.payers()), format!("{} {g_text}", words.gainers())];
-    let one_line = side_by_side.iter().map(|t| text_width(t, font) * 1.1).sum::<f64>() + 12.0 <= w - 2.0 * MARGIN;
+    let one_line = side_by_side.iter().map(|t| text_width(t, font)).sum::<f64>() + 12.0 <= w - 2.0 * MARGIN;
     let desc = format!("{} {}", words.flow_desc(&p_text, &g_text), words.flow_caption());
     let heads: Vec<PlacedText> = if one_line {
         let [pays, gains] = side_by_side;
@@ -611,8 +610,8 @@ mod tests {
         // 800 − 8 − 232 − 16 = 544. The heads' baseline at 8 + 15.5 = 23.5, the columns from
         // 23.5 + 0.9 × 15.5 = 37.45, each group under a heading 1.7 × 14 = 23.8 high.
         assert_rect(flow.nodes[0].shapes.bar, (240.0, 61.25, 16.0, 165.0));
-        // "Pays 300 kSEK" and "Gains 600 kSEK", 27 × 15.5 × 0.58 × 1.1 + 12 = 279 wide together
-        // (bold), fit side by side on the 784 between the margins: one line.
+        // "Pays 300 kSEK" and "Gains 600 kSEK", 27 × 15.5 × 0.58 + 12 = 254.73 wide together,
+        // fit side by side on the 784 between the margins: one line.
         let heads: Vec<_> = flow.heads.iter().map(|h| (h.text.as_str(), h.x, h.y, h.anchor)).collect();
         assert_eq!(
             heads,
@@ -680,7 +679,7 @@ mod tests {
         // It fits at the usual size.
         assert_eq!(flow.amount_font, 13.0);
         // "Betalar 300 000 kr" and "Vinner 1 797 456 690 kr" (100 000 + 1 797 356 690) are
-        // 41 × 14 × 0.58 × 1.1 + 12 = 378.2 wide together, more than the 324 between the margins:
+        // 41 × 14 × 0.58 + 12 = 344.92 wide together, more than the 324 between the margins:
         // each word over its amount, at 8 + 14 = 22 and 22 + 1.15 × 14 = 38.1. The columns start
         // 0.9 × 14 lower, at 50.7, the payer under its heading (1.7 × 13) at 72.8.
         let heads: Vec<_> = flow.heads.iter().map(|h| (h.text.as_str(), h.x, h.y, h.anchor)).collect();
