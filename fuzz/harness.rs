@@ -26,7 +26,8 @@ use fundsim::ui::state::opening::{self, Opening};
 use fundsim::ui::state::view::View;
 use fundsim::ui::state::{AppState, Notice};
 use fundsim::ui::text;
-use fundsim::ui::view::charts::axis::nice_ticks;
+use fundsim::ui::view::charts::layout::scale::nice_ticks;
+use fundsim::ui::view::charts::layout::{actor_years, flow, fund, who_pays, Canvas, ChartInput};
 use fundsim::words::fields::field_label;
 use fundsim::words::format::Unit;
 use fundsim::words::problems::problem_text;
@@ -180,7 +181,8 @@ pub fn opened_file(json: &str) {
 
 /// What the app makes of an opened scenario without a browser: the key
 /// figures' sentences, the repayment rules explained, the charts' scales
-/// (every figure they draw, in every unit), the CSV files and the workbook's
+/// (every figure they draw, in every unit) and the four charts laid out (on
+/// a phone and wide), the CSV files and the workbook's
 /// sheets, in both languages. Only "no panic" here: these are ways out.
 pub fn ways_out(scenario: &Scenario, outcome: &Outcome) {
     let term = Term::current_for(scenario.start_year);
@@ -205,6 +207,13 @@ pub fn ways_out(scenario: &Scenario, outcome: &Outcome) {
         }
         for unit in [Unit::One, Unit::Thousand, Unit::Million] {
             let _ = nice_ticks(lo, hi, unit, lang, 6);
+            let input = ChartInput { scenario, outcome, lang, unit };
+            for canvas in [Canvas::new(390.0), Canvas::new(800.0)] {
+                let _ = fund::layout(&input, &canvas);
+                let _ = who_pays::layout(&input, &canvas);
+                let _ = flow::layout(&input, &canvas);
+                let _ = actor_years::layout(&input, &canvas);
+            }
             let _ = fundsim::words::format::money(hi, unit, &scenario.currency, lang);
         }
         for dialect in [CsvDialect::SwedishExcel, CsvDialect::Plain] {
