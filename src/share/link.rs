@@ -1,14 +1,25 @@
-//! The scenario in a URL fragment: `#v=1&s=…`, compact and versioned.
+//! The scenario in a URL fragment, in one of three forms, compact and versioned:
 //!
-//! `s` is the scenario's compact JSON, deflated (raw DEFLATE) and written in
-//! URL-safe base64 without padding. The `v` marker names this format, so
-//! that later versions of fundsim can still open today's links. A link may
-//! also name a preset (`#preset=gotland`) instead of carrying a scenario, and
-//! carry `lang` (`sv`, `en`) and `view` (`full`, `results`, `compact`, `present`).
+//! - `#preset=<id>`: a preset, unchanged (the shortest link);
+//! - `#v=2&p=<id>&h=<fingerprint>&d=<difference>`: a preset with only what
+//!   was changed in it ([`crate::share::diff`]: the changed values by path,
+//!   percent-encoded where needed), or `dz=` for the same difference
+//!   deflated (raw DEFLATE) in URL-safe base64 without padding, when that is
+//!   shorter. `h` is the fingerprint of the preset's compact JSON
+//!   ([`crate::share::diff::fingerprint`]): a link opened after its preset
+//!   has changed says so ([`LinkRequest::preset_changed`]) rather than
+//!   silently showing other figures;
+//! - `#v=1&s=…`: the whole scenario's compact JSON, deflated, in URL-safe
+//!   base64 (a scenario that came from no preset, or one so changed that
+//!   this is shorter), with `preset=<id>` when it came from a preset.
+//!
+//! Any of them may carry `lang` (`sv`, `en`) and `view` (`full`, `results`,
+//! `compact`, `present`). The `v` marker names the format, so that later
+//! versions of fundsim still open today's links; this build reads 1 and 2.
 //!
 //! The app has the browser deflate and inflate (`ui::browser`); this module
-//! holds the format itself, pure: reading a fragment up to its packed
-//! scenario ([`unpack_fragment`]) and from the inflated scenario on
+//! holds the format itself, pure: reading a fragment up to its packed part
+//! ([`unpack_fragment`]) and from the inflated part on
 //! ([`PackedLink::finish`]), and DEFLATE's stored blocks for browsers that
 //! cannot compress. [`scenario_fragment`] and [`read_fragment`] do the whole
 //! round trip with miniz_oxide, for tests and native callers.
@@ -18,9 +29,13 @@ use base64::Engine;
 
 use crate::model::validate::validate;
 use crate::model::{Scenario, ScenarioError};
+use crate::share::diff;
 
-/// The link format this build writes.
-pub const LINK_VERSION: u32 = 1;
+/// The newest link format this build reads and writes.
+pub const LINK_VERSION: u32 = 2;
+
+/// The format of a link that carries the whole scenario (`s=`).
+pub const WHOLE_VERSION: u32 = 1;
 
 /// Most bytes a link's scenario may inflate to (a guard against a crafted link).
 const MAX_SCENARIO_BYTES: usize = 4 * 1024 * 1024;
@@ -28,14 +43,29 @@ const MAX_SCENARIO_BYTES: usize = 4 * 1024 * 1024;
 /// What a link's fragment asks for.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct LinkRequest {
-    /// A whole scenario carried in the link.
+    /// A whole scenario carried in the link (or a preset with the link's changes).
     pub scenario: Option<Scenario>,
-    /// A preset to open, by id.
+    /// A preset to open, by id (or the preset the scenario came from).
     pub preset: Option<String>,
     /// `sv` or `en`.
     pub lang: Option<String>,
     /// `full`, `results` or `compact`.
     pub view: Option<String>,
+    /// The preset the link's changes were made to is not the one this build
+    /// has (its fingerprint differs): the figures may differ from those the
+    /// link's maker saw, and the app says so.
+    pub preset_changed: bool,
+}
+
+/// A link's deflated part, as the browser (or miniz_oxide) inflated it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Inflated {
+    /// The bytes.
+    Bytes(Vec<u8>),
+    /// It inflates past [`MAX_LINK_SCENARIO_BYTES`]: reading stopped there.
+    TooLarge,
+    /// It is not DEFLATE, or is cut short.
+    Damaged,
 }
 
 /// The scenario's JSON as a link carries it, before deflating: compact.
@@ -51,7 +81,39 @@ pub fn link_json(scenario: &Scenario) -> String {
 /// [`scenario_fragment`], miniz_oxide does it. Both write raw DEFLATE, which
 /// [`read_fragment`] inflates.
 pub fn packed_fragment(packed: &[u8]) -> String {
-    format!("v={LINK_VERSION}&s={}", URL_SAFE_NO_PAD.encode(packed))
+    format!("v={WHOLE_VERSION}&s={}", URL_SAFE_NO_PAD.encode(packed))
+}
+
+/// A scenario as the difference from the preset it came from: what a
+/// `v=2` link carries.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PresetDifference {
+    /// `v=2&p=<id>&h=<fingerprint>`.
+    head: String,
+    /// The difference in the link's notation, not yet percent-encoded
+    /// ([`crate::share::diff`]); the app deflates it too (`dz=`).
+    pub text: String,
+}
+
+impl PresetDifference {
+    /// `scenario` (its [`link_json`]) as changes to the preset `preset_id`;
+    /// `None` when there is no such preset or the difference cannot be written.
+    pub fn new(preset_id: &str, scenario_json: &str) -> Option<PresetDifference> {
+        let preset = crate::presets::by_id(preset_id)?;
+        let base = link_json(&preset.scenario);
+        let text = diff::difference(&base, scenario_json)?;
+        Some(PresetDifference { head: format!("v=2&p={}&h={}", preset.id, diff::fingerprint(&base)), text })
+    }
+
+    /// The fragment's start with the difference as text (`d=`, percent-encoded).
+    pub fn plain(&self) -> String {
+        format!("{}&d={}", self.head, diff::to_url(&self.text))
+    }
+
+    /// The fragment's start with the difference deflated to `packed` (`dz=`).
+    pub fn packed(&self, packed: &[u8]) -> String {
+        format!("{}&dz={}", self.head, URL_SAFE_NO_PAD.encode(packed))
+    }
 }
 
 /// `bytes` as raw DEFLATE without compression (stored blocks of at most
@@ -79,7 +141,8 @@ pub fn stored_deflate(bytes: &[u8]) -> Vec<u8> {
 /// The bytes of a raw DEFLATE stream made only of stored blocks (what
 /// [`stored_deflate`] writes); `None` when a block is compressed or the
 /// stream is cut short. A link made where the browser could not compress is
-/// read with this alone, so it opens in such a browser too.
+/// read with this alone, so it opens in such a browser too. (It never
+/// gives more bytes than it is given.)
 pub fn stored_inflate(packed: &[u8]) -> Option<Vec<u8>> {
     let mut out = Vec::new();
     let mut rest = packed;
@@ -103,79 +166,209 @@ pub fn stored_inflate(packed: &[u8]) -> Option<Vec<u8>> {
     }
 }
 
-/// The fragment (without `#`) that carries `scenario`: `v=1&s=…`, deflated
-/// here (for tests and native callers; the app deflates in the browser).
+/// The fragment (without `#`) that carries `scenario` whole: `v=1&s=…`,
+/// deflated here (for tests and native callers; the app deflates in the browser).
 pub fn scenario_fragment(scenario: &Scenario) -> String {
     packed_fragment(&miniz_oxide::deflate::compress_to_vec(link_json(scenario).as_bytes(), 9))
 }
 
-/// A link's fragment, read up to its scenario, which is still deflated: the
-/// first step of reading a link. The browser inflates [`PackedLink::packed`]
+/// What a link carries besides its request.
+#[derive(Debug, Clone, PartialEq, Default)]
+enum Carried {
+    /// Nothing (a preset by its id, or only a language or a view).
+    #[default]
+    Nothing,
+    /// The whole scenario (`v=1&s=`), deflated in [`PackedLink::packed`].
+    Whole,
+    /// Changes to the preset `request.preset` (`v=2`): as text (`d=`, or
+    /// none: the preset unchanged), else deflated in [`PackedLink::packed`] (`dz=`).
+    Difference { fingerprint: String, text: Option<String> },
+}
+
+/// A link's fragment, read up to its deflated part: the first step of
+/// reading a link. The browser inflates [`PackedLink::packed`]
 /// (asynchronously, `ui::browser::read_link`), and [`PackedLink::finish`]
 /// reads the scenario; [`read_fragment`] does both here (tests, native callers).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PackedLink {
     /// Everything the link asks for but its scenario.
     pub request: LinkRequest,
-    /// The scenario, deflated (raw DEFLATE); `None` when the link carries none.
+    /// The deflated part (raw DEFLATE: the scenario, `s=`, or the difference,
+    /// `dz=`); `None` when the link carries none.
     pub packed: Option<Vec<u8>>,
+    carried: Carried,
 }
 
 /// Most bytes a link's scenario may inflate to (a guard against a crafted link).
 pub const MAX_LINK_SCENARIO_BYTES: usize = MAX_SCENARIO_BYTES;
 
-fn damaged() -> ScenarioError {
-    ScenarioError::new("link.s", "the link is damaged (it is not complete or was changed)")
+// Refusals of a link (kept few and small, so that they can become kinds of a
+// structured error later); those of a difference are in `diff`.
+
+fn not_text(part: &str) -> ScenarioError {
+    ScenarioError::new(part, "the link is damaged (it is not text)")
+}
+
+fn no_version() -> ScenarioError {
+    ScenarioError::new("link.v", "the link has no known format version")
+}
+
+fn newer(version: u32) -> ScenarioError {
+    ScenarioError::new("link.v", format!("the link was made by a newer version of fundsim (link format {version})"))
+}
+
+/// At most 40 characters of a link's text, for a message (a link is hostile input).
+fn echo(text: &str) -> String {
+    let mut out: String = text.chars().take(40).collect();
+    if out.len() < text.len() {
+        out.push('…');
+    }
+    out
+}
+
+fn unknown_preset(id: &str) -> ScenarioError {
+    ScenarioError::new("link.p", format!("there is no example called \"{}\"", echo(id)))
+}
+
+fn preset_changed(id: &str) -> ScenarioError {
+    ScenarioError::new(
+        "link.p",
+        format!(
+            "the example \"{}\" has changed since the link was made, and the link's changes no longer fit it",
+            echo(id)
+        ),
+    )
+}
+
+fn base64_part(text: &str, part: &str) -> Result<Vec<u8>, ScenarioError> {
+    URL_SAFE_NO_PAD.decode(text.trim_end_matches('=')).map_err(|_| diff::damaged(part))
 }
 
 /// Reads a fragment (with or without the leading `#`) up to its deflated
-/// scenario: its parts, the format version and the base64. An empty fragment
-/// asks for nothing. Every refusal names the part of the link (`link.s`, `link.v`).
+/// part: its parts, the format version and the base64. An empty fragment
+/// asks for nothing. Every refusal names the part of the link (`link.s`,
+/// `link.v`, `link.p`, `link.h`, `link.d`).
 pub fn unpack_fragment(fragment: &str) -> Result<PackedLink, ScenarioError> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     let mut request = LinkRequest::default();
-    let mut version = None;
-    let mut packed = None;
+    let (mut version, mut whole, mut preset, mut fingerprint, mut text, mut packed) =
+        (None, None, None, None, None, None);
     for pair in fragment.split('&').filter(|p| !p.is_empty()) {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let value = Some(value.to_string());
         match key {
-            "v" => version = Some(value.to_string()),
-            "s" => packed = Some(value.to_string()),
-            "preset" => request.preset = Some(value.to_string()),
-            "lang" => request.lang = Some(value.to_string()),
-            "view" => request.view = Some(value.to_string()),
+            "v" => version = value,
+            "s" => whole = value,
+            "p" => preset = value,
+            "h" => fingerprint = value,
+            "d" => text = value,
+            "dz" => packed = value,
+            "preset" => request.preset = value,
+            "lang" => request.lang = value,
+            "view" => request.view = value,
             _ => {} // unknown keys are left for later versions
         }
     }
-    let Some(packed) = packed else { return Ok(PackedLink { request, packed: None }) };
-    match version.as_deref().map(str::parse::<u32>) {
-        Some(Ok(LINK_VERSION)) => {}
-        Some(Ok(v)) if v > LINK_VERSION => {
-            return Err(ScenarioError::new(
-                "link.v",
-                format!("the link was made by a newer version of fundsim (link format {v})"),
-            ))
-        }
-        _ => return Err(ScenarioError::new("link.v", "the link has no known format version")),
+    let nothing = |request| Ok(PackedLink { request, ..PackedLink::default() });
+    if whole.is_none() && preset.is_none() && text.is_none() && packed.is_none() {
+        return nothing(request);
     }
-    let bytes = URL_SAFE_NO_PAD.decode(packed.trim_end_matches('=')).map_err(|_| damaged())?;
-    Ok(PackedLink { request, packed: Some(bytes) })
+    match version.as_deref().map(str::parse::<u32>) {
+        // Format 1 carries only `s` (keys it did not know were always ignored).
+        Some(Ok(WHOLE_VERSION)) => match whole {
+            Some(whole) => {
+                let bytes = base64_part(&whole, "link.s")?;
+                Ok(PackedLink { request, packed: Some(bytes), carried: Carried::Whole })
+            }
+            None => nothing(request),
+        },
+        Some(Ok(LINK_VERSION)) => {
+            let id = preset.ok_or_else(|| diff::damaged("link.p"))?;
+            let fingerprint = fingerprint.ok_or_else(|| diff::damaged("link.h"))?;
+            request.preset = Some(id);
+            let (text, packed) = match (text, packed) {
+                (Some(_), Some(_)) => return Err(diff::damaged("link.d")),
+                (Some(text), None) => (Some(diff::from_url(&text).ok_or_else(|| diff::damaged("link.d"))?), None),
+                (None, Some(packed)) => (None, Some(base64_part(&packed, "link.d")?)),
+                // No change: the preset as it is (with its fingerprint checked).
+                (None, None) => (Some(String::new()), None),
+            };
+            Ok(PackedLink { request, packed, carried: Carried::Difference { fingerprint, text } })
+        }
+        Some(Ok(v)) if v > LINK_VERSION => Err(newer(v)),
+        _ => Err(no_version()),
+    }
+}
+
+/// The text of an inflated part; refused as too large, damaged or not text.
+fn inflated_text(inflated: Option<Inflated>, part: &str) -> Result<String, ScenarioError> {
+    match inflated {
+        Some(Inflated::Bytes(bytes)) if bytes.len() <= MAX_SCENARIO_BYTES => {
+            String::from_utf8(bytes).map_err(|_| not_text(part))
+        }
+        Some(Inflated::Bytes(_) | Inflated::TooLarge) => Err(diff::too_large(part)),
+        Some(Inflated::Damaged) | None => Err(diff::damaged(part)),
+    }
+}
+
+/// A scenario from JSON, read and validated with the engine; a refusal names its field.
+fn read_scenario(json: &str) -> Result<Scenario, ScenarioError> {
+    let scenario = Scenario::from_json(json)?;
+    validate(&scenario)?;
+    Ok(scenario)
 }
 
 impl PackedLink {
     /// The link's request, its scenario read from `inflated` (the inflated
-    /// [`PackedLink::packed`]; `None` when it could not be inflated) and
-    /// validated with the engine; a refusal names the scenario's field.
-    pub fn finish(self, inflated: Option<Vec<u8>>) -> Result<LinkRequest, ScenarioError> {
+    /// [`PackedLink::packed`]; `None` when the link has nothing to inflate
+    /// or it was not inflated) and validated with the engine; a refusal
+    /// names the scenario's field, or the part of the link.
+    pub fn finish(self, inflated: Option<Inflated>) -> Result<LinkRequest, ScenarioError> {
         let mut request = self.request;
-        if self.packed.is_some() {
-            let json = String::from_utf8(inflated.ok_or_else(damaged)?)
-                .map_err(|_| ScenarioError::new("link.s", "the link is damaged (it is not text)"))?;
-            let scenario = Scenario::from_json(&json)?;
-            validate(&scenario)?;
-            request.scenario = Some(scenario);
+        match self.carried {
+            Carried::Nothing => {}
+            Carried::Whole => {
+                request.scenario = Some(read_scenario(&inflated_text(inflated, "link.s")?)?);
+            }
+            Carried::Difference { fingerprint, text } => {
+                let text = match text {
+                    Some(text) => text,
+                    None => inflated_text(inflated, "link.d")?,
+                };
+                let id = request.preset.clone().unwrap_or_default();
+                let preset = crate::presets::by_id(&id).ok_or_else(|| unknown_preset(&id))?;
+                let base = link_json(&preset.scenario);
+                let changed = diff::fingerprint(&base) != fingerprint;
+                let scenario = diff::apply(&base, &text).and_then(|json| {
+                    if json.len() > MAX_SCENARIO_BYTES {
+                        return Err(diff::too_large("link.d"));
+                    }
+                    read_scenario(&json)
+                });
+                match scenario {
+                    Ok(scenario) => {
+                        request.scenario = Some(scenario);
+                        request.preset_changed = changed;
+                    }
+                    // Changes that do not fit a preset that has changed: say that
+                    // it changed (a link that cannot be read at all stays damaged).
+                    Err(e) if changed && !e.path.starts_with("link.") => return Err(preset_changed(&id)),
+                    Err(e) => return Err(e),
+                }
+            }
         }
         Ok(request)
+    }
+}
+
+/// `packed` inflated here with miniz_oxide, at most [`MAX_LINK_SCENARIO_BYTES`]
+/// (tests and native callers; the app inflates in the browser).
+pub fn inflate_native(packed: &[u8]) -> Inflated {
+    use miniz_oxide::inflate::{decompress_to_vec_with_limit, TINFLStatus};
+    match decompress_to_vec_with_limit(packed, MAX_SCENARIO_BYTES) {
+        Ok(bytes) => Inflated::Bytes(bytes),
+        Err(e) if e.status == TINFLStatus::HasMoreOutput => Inflated::TooLarge,
+        Err(_) => Inflated::Damaged,
     }
 }
 
@@ -184,10 +377,7 @@ impl PackedLink {
 /// [`PackedLink::finish`].
 pub fn read_fragment(fragment: &str) -> Result<LinkRequest, ScenarioError> {
     let link = unpack_fragment(fragment)?;
-    let inflated = link
-        .packed
-        .as_ref()
-        .and_then(|bytes| miniz_oxide::inflate::decompress_to_vec_with_limit(bytes, MAX_SCENARIO_BYTES).ok());
+    let inflated = link.packed.as_deref().map(inflate_native);
     link.finish(inflated)
 }
 
@@ -272,7 +462,7 @@ mod tests {
         let cut = &fragment[..fragment.len() - 20];
         assert_eq!(read_fragment(cut).unwrap_err().path, "link.s");
         assert_eq!(read_fragment("v=1&s=!!!").unwrap_err().path, "link.s");
-        assert_eq!(read_fragment(&fragment.replace("v=1", "v=2")).unwrap_err().path, "link.v");
+        assert_eq!(read_fragment(&fragment.replace("v=1", "v=3")).unwrap_err().path, "link.v");
         assert_eq!(read_fragment(&fragment.replace("v=1&", "")).unwrap_err().path, "link.v");
     }
 
@@ -282,5 +472,114 @@ mod tests {
         s.interventions[0].success_rate = rust_decimal::Decimal::from(2);
         let err = read_fragment(&scenario_fragment(&s)).unwrap_err();
         assert_eq!(err.path, "interventions[0].success_rate");
+    }
+
+    fn gotland() -> crate::presets::Preset {
+        crate::presets::by_id("gotland").expect("the gotland preset")
+    }
+
+    /// A `v=2` fragment for `scenario` as changes to `preset` (as text, `d=`).
+    fn difference_fragment(preset: &crate::presets::Preset, scenario: &Scenario) -> String {
+        PresetDifference::new(preset.id, &link_json(scenario)).map(|d| d.plain()).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_preset_with_changes_is_carried_as_its_changes() {
+        let p = gotland();
+        let mut s = p.scenario.clone();
+        s.interventions[1].success_rate = rust_decimal::Decimal::new(25, 2);
+        let fragment = difference_fragment(&p, &s);
+        let h = diff::fingerprint(&link_json(&p.scenario));
+        assert_eq!(fragment, format!("v=2&p=gotland&h={h}&d=I1s:0.25"));
+        let back = read_fragment(&format!("{fragment}&lang=en&view=present")).unwrap();
+        assert_eq!(back.scenario.as_ref(), Some(&s));
+        assert_eq!(back.preset.as_deref(), Some("gotland"));
+        assert_eq!(
+            (back.lang.as_deref(), back.view.as_deref(), back.preset_changed),
+            (Some("en"), Some("present"), false)
+        );
+        // The same difference deflated (`dz=`) reads the same.
+        let text = diff::difference(&link_json(&p.scenario), &link_json(&s)).unwrap();
+        let packed = PresetDifference::new(p.id, &link_json(&s))
+            .unwrap()
+            .packed(&miniz_oxide::deflate::compress_to_vec(text.as_bytes(), 9));
+        assert!(packed.starts_with(&format!("v=2&p=gotland&h={h}&dz=")));
+        assert_eq!(read_fragment(&packed).unwrap().scenario, Some(s.clone()));
+        // No change at all: the preset, its fingerprint checked.
+        assert_eq!(read_fragment(&format!("v=2&p=gotland&h={h}")).unwrap().scenario, Some(p.scenario.clone()));
+    }
+
+    #[test]
+    fn the_decimal_scale_and_any_name_survive() {
+        let p = gotland();
+        let mut s = p.scenario.clone();
+        // 0.50 is not 0.5 to the letter (a link restores exactly what was linked).
+        s.repayment_default = Some(crate::model::RepaymentRule::SavingsShare {
+            share: rust_decimal::Decimal::new(50, 2),
+            cap: None,
+            start_after: 0,
+        });
+        s.name = "Mitt & ditt = 100 % \"bästa\" #1 'x' !(a,b) \u{1F600}\n\t\\".into();
+        let back = read_fragment(&difference_fragment(&p, &s)).unwrap().scenario.unwrap();
+        assert_eq!(link_json(&back), link_json(&s));
+        assert_eq!(back, s);
+    }
+
+    #[test]
+    fn hostile_version_2_links_are_refused_naming_the_part() {
+        let p = gotland();
+        let h = diff::fingerprint(&link_json(&p.scenario));
+        let refused = |fragment: &str| read_fragment(fragment).unwrap_err();
+        // A path the example does not have: named as a path of the scenario.
+        let e = refused(&format!("v=2&p=gotland&h={h}&d=I9s:0.3"));
+        assert_eq!(
+            (e.path.as_str(), e.message.as_str()),
+            ("interventions[9]", "the link changes a part that the example does not have")
+        );
+        // A wrong type: the kind of value (a list for an amount), or a value the engine refuses.
+        assert_eq!(refused(&format!("v=2&p=gotland&h={h}&d=FL:5")).path, "fund.allocations");
+        assert_eq!(refused(&format!("v=2&p=gotland&h={h}&d=I0s:x")).path, "interventions[0].success_rate");
+        assert_eq!(refused(&format!("v=2&p=gotland&h={h}&d=I0s:2")).path, "interventions[0].success_rate");
+        // A preset that does not exist (its id echoed, at most 40 characters).
+        let e = refused(&format!("v=2&p={}&h={h}&d=R:0.05", "x".repeat(500)));
+        assert_eq!(e.path, "link.p");
+        assert!(e.message.len() < 100, "{}", e.message);
+        // Invalid base64, a broken percent escape, the notation broken, parts missing or doubled.
+        assert_eq!(refused(&format!("v=2&p=gotland&h={h}&dz=!!!")).path, "link.d");
+        assert_eq!(refused(&format!("v=2&p=gotland&h={h}&d=I0n:%zz")).path, "link.d");
+        assert_eq!(refused(&format!("v=2&p=gotland&h={h}&d=I0n:%FF")).path, "link.d");
+        assert_eq!(refused(&format!("v=2&p=gotland&h={h}&d=I0s")).path, "link.d");
+        assert_eq!(refused(&format!("v=2&p=gotland&h={h}&d=R:1&dz=AAAA")).path, "link.d");
+        assert_eq!(refused("v=2&p=gotland&d=R:0.05").path, "link.h");
+        assert_eq!(refused("v=2&d=R:0.05").path, "link.p");
+        assert_eq!(refused("p=gotland&d=R:0.05").path, "link.v");
+        // Deflated data that is not DEFLATE, or not text.
+        assert_eq!(refused(&format!("v=2&p=gotland&h={h}&dz=AAAA")).path, "link.d");
+        let not_text = URL_SAFE_NO_PAD.encode(stored_deflate(&[0xff, 0xfe]));
+        assert_eq!(
+            refused(&format!("v=2&p=gotland&h={h}&dz={not_text}")).message,
+            "the link is damaged (it is not text)"
+        );
+    }
+
+    #[test]
+    fn a_link_that_inflates_past_the_limit_is_too_large_not_damaged() {
+        let h = diff::fingerprint(&link_json(&gotland().scenario));
+        // A name of 5 MiB: a few kilobytes deflated, past the 4 MiB limit inflated.
+        let bomb = format!("n:{}", "a".repeat(5 * 1024 * 1024));
+        let packed = URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(bomb.as_bytes(), 9));
+        assert!(packed.len() < 20_000, "{}", packed.len());
+        let e = read_fragment(&format!("v=2&p=gotland&h={h}&dz={packed}")).unwrap_err();
+        assert_eq!((e.path.as_str(), e.message.as_str()), ("link.d", "the link is too large to open"));
+        // Within the inflate limit but past the difference's own (1 MiB).
+        let big = format!("n:{}", "a".repeat(2 * 1024 * 1024));
+        let packed = URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(big.as_bytes(), 9));
+        assert_eq!(read_fragment(&format!("v=2&p=gotland&h={h}&dz={packed}")).unwrap_err(), diff::too_large("link.d"));
+        // A whole scenario too.
+        let packed = URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(bomb.as_bytes(), 9));
+        assert_eq!(read_fragment(&format!("v=1&s={packed}")).unwrap_err(), diff::too_large("link.s"));
+        // What the browser reports as too large is too large.
+        let link = unpack_fragment(&format!("v=1&s={packed}")).unwrap();
+        assert_eq!(link.finish(Some(Inflated::TooLarge)).unwrap_err(), diff::too_large("link.s"));
     }
 }

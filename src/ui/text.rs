@@ -609,6 +609,26 @@ pub fn engine_message(message: &str, lang: Lang, percent: bool) -> String {
             format!("The link was made by a newer version of fundsim (link format {v}).")
         };
     }
+    if let Some(rest) = message.strip_prefix("there is no example called ") {
+        let name = rest.trim_matches('"');
+        return if sv {
+            format!("Det finns inget exempel som heter ”{name}”.")
+        } else {
+            format!("There is no example called “{name}”.")
+        };
+    }
+    if let Some(rest) = message.strip_prefix("the example ") {
+        if let Some(name) =
+            rest.strip_suffix(" has changed since the link was made, and the link's changes no longer fit it")
+        {
+            let name = name.trim_matches('"');
+            return if sv {
+                format!("Exemplet ”{name}” har ändrats sedan länken gjordes, och länkens ändringar passar inte längre.")
+            } else {
+                format!("The example “{name}” has changed since the link was made, and the link's changes no longer fit it.")
+            };
+        }
+    }
     if let Some(rest) = message.strip_prefix("made by a newer version of fundsim ") {
         return if sv {
             format!("Gjort med en nyare version av fundsim {rest}.")
@@ -670,6 +690,16 @@ pub fn engine_message(message: &str, lang: Lang, percent: bool) -> String {
         }
         "the link has no known format version" => {
             Some(("Länken saknar en känd formatversion.", "The link has no known format version."))
+        }
+        "the link is too large to open" => {
+            Some(("Länken är för stor för att öppnas.", "The link is too large to open."))
+        }
+        "the link changes a part that the example does not have" => Some((
+            "Länken ändrar en del som exemplet inte har.",
+            "The link changes a part that the example does not have.",
+        )),
+        "the link's change does not fit the example here" => {
+            Some(("Länkens ändring passar inte exemplet här.", "The link's change does not fit the example here."))
         }
         "amounts too large to compute; use smaller amounts" => Some((
             "Beloppen är för stora att räkna med. Använd mindre belopp.",
@@ -825,6 +855,18 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> String {
             match lang {
                 Lang::Sv => format!("Länken kunde inte öppnas. {problem} Exemplet visas i stället."),
                 Lang::En => format!("The link could not be opened. {problem} The example is shown instead."),
+            }
+        }
+        Notice::PresetChanged(id) => {
+            let title =
+                crate::presets::by_id(id).map_or_else(|| id.clone(), |p| lang.pick(p.title.sv, p.title.en).to_string());
+            match lang {
+                Lang::Sv => format!(
+                    "Exemplet ”{title}” har ändrats sedan länken gjordes. Länkens ändringar visas på exemplet som det ser ut nu, så siffrorna kan skilja sig från dem som visades när länken gjordes."
+                ),
+                Lang::En => format!(
+                    "The example “{title}” has changed since the link was made. The link's changes are shown on the example as it is now, so the figures may differ from those shown when the link was made."
+                ),
             }
         }
         Notice::StoredRefused { error, aside_key } => {

@@ -5,9 +5,11 @@
 //! [`crate::ui::browser`].
 //!
 //! Rules:
-//! - A link in the URL fragment wins: `#v=1&s=…` (a whole scenario) or
-//!   `#preset=<id>`, with an optional `lang=sv|en`. A link that cannot be read
-//!   opens the default (the first preset) with a message naming the problem.
+//! - A link in the URL fragment wins: `#preset=<id>`, `#v=2&p=<id>&h=…&d=…`
+//!   (a preset and what was changed in it) or `#v=1&s=…` (a whole scenario),
+//!   with an optional `lang=sv|en`. A link that cannot be read opens the
+//!   default (the first preset) with a message naming the problem; a `v=2`
+//!   link whose preset has changed since opens with a notice saying so.
 //! - Without a link, the scenario autosaved under [`STORAGE_KEY`] is restored.
 //!   A stored value that cannot be read or breaks a rule is never overwritten
 //!   silently: the caller moves it aside to [`aside_key`] and the app opens
@@ -15,10 +17,11 @@
 //! - A link opened over a different autosaved scenario leaves the autosave
 //!   alone and offers it back (`AppState::displaced`) until the scenario is changed.
 //! - The page's own link names a preset when the scenario is that preset
-//!   unchanged (short links, big QR modules); else it carries the scenario.
+//!   unchanged (short links, big QR modules); else it carries the preset's
+//!   changes or the whole scenario, whichever is shorter ([`LinkPlan`]).
 
 use crate::model::{Scenario, ScenarioError};
-use crate::share::link::{link_json, packed_fragment, unpack_fragment, LinkRequest};
+use crate::share::link::{link_json, packed_fragment, unpack_fragment, Inflated, LinkRequest, PresetDifference};
 use crate::ui::state::view::View;
 use crate::words::Lang;
 
@@ -30,19 +33,26 @@ pub fn aside_key(timestamp_ms: u64) -> String {
     format!("{STORAGE_KEY}.corrupt-{timestamp_ms}")
 }
 
-/// The page's link for a scenario, before its scenario is deflated: the
-/// preset's id when it is that preset unchanged, else the whole scenario (and
-/// the preset it came from, so that the picker still names it); always the
-/// language; and `view=<view>` when the app shows a view other than the full
-/// one, so that a link copied from a results-only page or from presentation
-/// mode opens that view again (a link without `view=` opens the full app).
-/// The app deflates [`LinkPlan::json`] in the browser (async) and then writes
-/// [`LinkPlan::fragment`].
+/// The page's link for a scenario, before it is deflated: the preset's id
+/// when it is that preset unchanged; else the shortest of the preset's
+/// changes as text (`v=2&p=…&d=…`), the same deflated (`dz=…`) and the
+/// whole scenario (`v=1&s=…`, naming the preset it came from so that the
+/// picker still names it); always the language; and `view=<view>` when the
+/// app shows a view other than the full one, so that a link copied from a
+/// results-only page or from presentation mode opens that view again (a
+/// link without `view=` opens the full app). The app deflates
+/// [`LinkPlan::json`] and [`LinkPlan::difference`] in the browser (async) and
+/// then writes [`LinkPlan::fragment`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct LinkPlan {
     /// The scenario JSON to deflate; `None` for an unchanged preset.
     pub json: Option<String>,
-    /// What follows the scenario: `preset=…&lang=…` or `lang=…`, then `&view=…`.
+    /// The changes to the preset the scenario came from; `None` when it came
+    /// from none (or for an unchanged preset).
+    difference: Option<PresetDifference>,
+    /// The preset the scenario came from, if any.
+    preset: Option<&'static str>,
+    /// What follows the scenario: `lang=…`, then `&view=…`.
     tail: String,
 }
 
@@ -54,20 +64,51 @@ impl LinkPlan {
             tail.push_str("&view=");
             tail.push_str(view.key());
         }
+        let json = link_json(scenario);
         match &preset {
-            Some(p) if p.scenario == *scenario => LinkPlan { json: None, tail: format!("preset={}&{tail}", p.id) },
-            Some(p) => LinkPlan { json: Some(link_json(scenario)), tail: format!("preset={}&{tail}", p.id) },
-            None => LinkPlan { json: Some(link_json(scenario)), tail },
+            // Unchanged to the last digit: the JSON, since `Decimal` equality
+            // ignores the scale (0.5 == 0.50) and a link keeps it.
+            Some(p) if link_json(&p.scenario) == json => {
+                LinkPlan { json: None, difference: None, preset: Some(p.id), tail }
+            }
+            Some(p) => {
+                LinkPlan { difference: PresetDifference::new(p.id, &json), json: Some(json), preset: Some(p.id), tail }
+            }
+            None => LinkPlan { json: Some(json), difference: None, preset: None, tail },
         }
     }
 
-    /// The fragment (without `#`), given the deflated [`LinkPlan::json`]
-    /// (ignored when the plan has no JSON).
-    pub fn fragment(&self, packed: &[u8]) -> String {
-        match &self.json {
-            Some(_) => format!("{}&{}", packed_fragment(packed), self.tail),
-            None => self.tail.clone(),
+    /// The difference's text to deflate (`dz=`), if the link may carry one.
+    pub fn difference(&self) -> Option<&str> {
+        self.difference.as_ref().map(|d| d.text.as_str())
+    }
+
+    /// The fragment (without `#`), given the deflated [`LinkPlan::json`] and
+    /// [`LinkPlan::difference`] (each ignored when the plan has none; an
+    /// empty deflated difference is not offered): the shortest form, the
+    /// readable `d=` first on a tie.
+    pub fn fragment(&self, packed_json: &[u8], packed_difference: &[u8]) -> String {
+        let tail = &self.tail;
+        if self.json.is_none() {
+            return match self.preset {
+                Some(id) => format!("preset={id}&{tail}"),
+                None => tail.clone(),
+            };
         }
+        let whole = match self.preset {
+            Some(id) => format!("{}&preset={id}&{tail}", packed_fragment(packed_json)),
+            None => format!("{}&{tail}", packed_fragment(packed_json)),
+        };
+        let mut forms = Vec::new();
+        if let Some(difference) = &self.difference {
+            forms.push(format!("{}&{tail}", difference.plain()));
+            if !packed_difference.is_empty() {
+                forms.push(format!("{}&{tail}", difference.packed(packed_difference)));
+            }
+        }
+        forms.push(whole);
+        let shortest = forms.iter().map(String::len).min().unwrap_or_default();
+        forms.into_iter().find(|f| f.len() == shortest).unwrap_or_default()
     }
 }
 
@@ -76,8 +117,9 @@ impl LinkPlan {
 /// native callers; the app deflates in the browser, see [`LinkPlan`]).
 pub fn page_fragment(scenario: &Scenario, preset_id: Option<&str>, lang: Lang, view: View) -> String {
     let plan = LinkPlan::new(scenario, preset_id, lang, view);
-    let packed = plan.json.as_ref().map(|json| miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9));
-    plan.fragment(packed.as_deref().unwrap_or_default())
+    let deflate =
+        |text: Option<&str>| text.map(|t| miniz_oxide::deflate::compress_to_vec(t.as_bytes(), 9)).unwrap_or_default();
+    plan.fragment(&deflate(plan.json.as_deref()), &deflate(plan.difference()))
 }
 
 /// [`page_fragment`] for the full view: the link to share a scenario.
@@ -94,11 +136,11 @@ pub fn carries_link(fragment: &str) -> bool {
     }
 }
 
-/// Reads a link whose scenario the browser has inflated already: `inflated`
-/// is its packed scenario inflated (`None` when it has none, or it could not
-/// be inflated: a damaged link).
-pub fn read_link(fragment: &str, inflated: Option<&[u8]>) -> Result<LinkRequest, ScenarioError> {
-    unpack_fragment(fragment)?.finish(inflated.map(<[u8]>::to_vec))
+/// Reads a link whose deflated part the browser has inflated already:
+/// `inflated` is that part inflated (`None` when it has none, or it was not
+/// inflated: a damaged link).
+pub fn read_link(fragment: &str, inflated: Option<&Inflated>) -> Result<LinkRequest, ScenarioError> {
+    unpack_fragment(fragment)?.finish(inflated.cloned())
 }
 
 /// The language a link asks for, if it names one this app speaks.

@@ -86,6 +86,9 @@ pub enum Notice {
     UnknownPreset(String),
     /// The link in the address could not be read; the default is shown instead.
     LinkRefused(ScenarioError),
+    /// The link's changes were made to an earlier version of this preset (by
+    /// its id): they are shown on today's, whose figures may differ.
+    PresetChanged(String),
     /// The autosaved scenario could not be read; it was moved aside to `aside_key`.
     StoredRefused { error: ScenarioError, aside_key: String },
     /// A scenario file could not be opened; the engine's message.
@@ -242,13 +245,16 @@ impl AppState {
                     self.loaded(scenario, preset_id, History::NewEntry);
                 }
             }
-            Load::LinkFollowed { fragment, inflated } => match keep::read_link(&fragment, inflated.as_deref()) {
+            Load::LinkFollowed { fragment, inflated } => match keep::read_link(&fragment, inflated.as_ref()) {
                 Ok(request) => {
                     if let Some(lang) = keep::link_lang(&request) {
                         self.lang = lang;
                     }
                     if let Some(scenario) = request.scenario {
                         let preset_id = keep::known_preset(request.preset.as_deref());
+                        if request.preset_changed {
+                            self.notice = preset_id.clone().map(Notice::PresetChanged);
+                        }
                         self.loaded(Rc::new(scenario), preset_id, History::SameEntry);
                     } else if let Some(id) = request.preset {
                         match crate::presets::by_id(&id) {
@@ -691,12 +697,12 @@ mod tests {
         assert_eq!(unreadable.scenario, state.scenario);
     }
 
-    /// Following `fragment`, its scenario inflated as the browser would (here by miniz_oxide).
+    /// Following `fragment`, its deflated part inflated as the browser would (here by miniz_oxide).
     fn followed(fragment: &str) -> Load {
         let inflated = crate::share::link::unpack_fragment(fragment)
             .ok()
             .and_then(|link| link.packed)
-            .and_then(|packed| miniz_oxide::inflate::decompress_to_vec(&packed).ok());
+            .map(|packed| crate::share::link::inflate_native(&packed));
         Load::LinkFollowed { fragment: fragment.to_string(), inflated }
     }
 

@@ -6,6 +6,7 @@
 use std::rc::Rc;
 
 use crate::model::{Outcome, Scenario, ScenarioError};
+use crate::share::link::Inflated;
 use crate::ui::state::keep::{check_stored, fragment_lang, known_preset, link_lang, preset_of, read_link, Stored};
 use crate::ui::state::{AppState, Notice};
 use crate::words::Lang;
@@ -45,8 +46,8 @@ pub fn initial_state(opening: &Opening, lang: Lang) -> AppState {
 pub struct Visit<'a> {
     /// `location.hash`, with or without `#`.
     pub fragment: &'a str,
-    /// The fragment's scenario, inflated by the browser (see [`read_link`]).
-    pub inflated: Option<&'a [u8]>,
+    /// The fragment's deflated part, inflated by the browser (see [`read_link`]).
+    pub inflated: Option<&'a Inflated>,
     /// The value under [`STORAGE_KEY`], if any.
     pub stored: Option<&'a str>,
     /// Where a corrupt stored value would be moved ([`aside_key`]).
@@ -102,10 +103,13 @@ pub fn open_visit(opening: &Opening, lang: Lang, visit: Option<Visit<'_>>) -> Op
             lang = link_lang(&request).unwrap_or(lang);
             if let Some(scenario) = request.scenario {
                 let preset = known_preset(request.preset.as_deref());
-                let state = AppState::new(scenario, lang, preset).unwrap_or_else(|e| AppState {
-                    notice: Some(Notice::LinkRefused(e)),
-                    ..initial_state(&Opening::FirstPreset, lang)
-                });
+                let changed = request.preset_changed.then(|| preset.clone()).flatten();
+                let state = match AppState::new(scenario, lang, preset) {
+                    Ok(state) => AppState { notice: changed.map(Notice::PresetChanged), ..state },
+                    Err(e) => {
+                        AppState { notice: Some(Notice::LinkRefused(e)), ..initial_state(&Opening::FirstPreset, lang) }
+                    }
+                };
                 return over_stored(state, visit);
             }
             if let Some(id) = request.preset {
@@ -143,16 +147,16 @@ mod tests {
     use crate::ui::state::view::View;
     use crate::ui::state::{example_scenario, fixtures, GeneralEdit, Load};
 
-    /// A visit to `fragment`, its scenario inflated as the browser would
+    /// A visit to `fragment`, its deflated part inflated as the browser would
     /// (here by miniz_oxide; leaked: a few bytes per test).
     fn visit<'a>(fragment: &'a str, stored: Option<&'a str>) -> Option<Visit<'a>> {
-        let inflated = inflate(fragment).map(|bytes| &*Box::leak(bytes.into_boxed_slice()));
+        let inflated = inflate(fragment).map(|inflated| &*Box::leak(Box::new(inflated)));
         Some(Visit { fragment, inflated, stored, aside_key: "fundsim.scenario.v1.corrupt-42" })
     }
 
-    fn inflate(fragment: &str) -> Option<Vec<u8>> {
+    fn inflate(fragment: &str) -> Option<Inflated> {
         let packed = unpack_fragment(fragment).ok()?.packed?;
-        miniz_oxide::inflate::decompress_to_vec(&packed).ok()
+        Some(crate::share::link::inflate_native(&packed))
     }
 
     #[test]
@@ -189,14 +193,52 @@ mod tests {
         let opened = open_visit(&Opening::FirstPreset, Lang::Sv, visit(&fragment, None));
         assert_eq!(*opened.state.scenario, p.scenario);
         assert_eq!(opened.state.preset_id.as_deref(), Some(p.id));
-        // Changed, it carries the scenario and still names the preset it came from.
+        // Changed, it carries the change (the discount rate, `R`) and names the preset.
         let mut changed = p.scenario.clone();
         changed.discount_rate = rust_decimal::Decimal::new(5, 2);
         let fragment = share_fragment(&changed, Some(p.id), Lang::Sv);
-        assert!(fragment.contains(&format!("&preset={}", p.id)) && fragment.starts_with("v=1&s="));
+        let fingerprint = crate::share::diff::fingerprint(&crate::share::link::link_json(&p.scenario));
+        assert_eq!(fragment, format!("v=2&p={}&h={fingerprint}&d=R:0.05&lang=sv", p.id));
         let opened = open_visit(&Opening::FirstPreset, Lang::Sv, visit(&fragment, None));
         assert_eq!(*opened.state.scenario, changed);
         assert_eq!(opened.state.preset_id.as_deref(), Some(p.id));
+        assert_eq!(opened.state.notice, None);
+        // The same scenario carried whole (as builds before format 2 linked it) opens the same.
+        let old = format!("{}&preset={}&lang=sv", crate::share::link::scenario_fragment(&changed), p.id);
+        let opened = open_visit(&Opening::FirstPreset, Lang::Sv, visit(&old, None));
+        assert_eq!(*opened.state.scenario, changed);
+        assert_eq!(opened.state.preset_id.as_deref(), Some(p.id));
+    }
+
+    #[test]
+    fn a_link_to_a_preset_that_has_changed_since_says_so() {
+        let Some(p) = crate::presets::all().into_iter().next() else { return };
+        let mut changed = p.scenario.clone();
+        changed.discount_rate = rust_decimal::Decimal::new(5, 2);
+        let fragment = share_fragment(&changed, Some(p.id), Lang::Sv);
+        // A fingerprint that is not today's preset's: as if the preset had changed since.
+        let h = fragment.split('&').find(|part| part.starts_with("h=")).unwrap_or_default();
+        let older = fragment.replace(h, "h=AAAAAA");
+        let opened = open_visit(&Opening::FirstPreset, Lang::Sv, visit(&older, None));
+        assert_eq!(*opened.state.scenario, changed, "the changes are shown on today's preset");
+        assert_eq!(opened.state.notice, Some(Notice::PresetChanged(p.id.to_string())));
+        let text = crate::ui::text::notice_text(&Notice::PresetChanged(p.id.to_string()), Lang::En);
+        assert!(text.contains(p.title.en) && text.contains("has changed since the link was made"), "{text}");
+        // Changes that no longer fit it: refused, saying that the example changed.
+        let misfit = format!("v=2&p={}&h=AAAAAA&d=I999s:0.3&lang=en", p.id);
+        let opened = open_visit(&Opening::FirstPreset, Lang::Sv, visit(&misfit, None));
+        match &opened.state.notice {
+            Some(Notice::LinkRefused(e)) => assert_eq!(e.path, "link.p", "{e}"),
+            other => panic!("expected a link notice, got {other:?}"),
+        }
+        assert_eq!(opened.state.scenario, AppState::opening(Lang::En).scenario);
+        // Followed through the history (back/forward), the same notice.
+        use yew::Reducible;
+        let state = std::rc::Rc::new(AppState::opening(Lang::Sv));
+        let inflated = inflate(&older);
+        let followed = state.reduce(Load::LinkFollowed { fragment: older.clone(), inflated }.into());
+        assert_eq!(*followed.scenario, changed);
+        assert_eq!(followed.notice, Some(Notice::PresetChanged(p.id.to_string())));
     }
 
     #[test]

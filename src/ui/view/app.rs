@@ -44,11 +44,12 @@ pub struct AppProps {
     /// How much of the app to show.
     #[prop_or_default]
     pub view: View,
-    /// The scenario of the address's link, inflated by the browser before
-    /// the app was mounted (`browser::inflate_fragment`, asynchronous; see
-    /// `lib.rs`). `None` when the link carries none (or it is damaged).
+    /// The deflated part of the address's link (a scenario or a preset's
+    /// changes), inflated by the browser before the app was mounted
+    /// (`browser::inflate_fragment`, asynchronous; see `lib.rs`). `None`
+    /// when the link carries none.
     #[prop_or_default]
-    pub inflated_link: Option<Rc<Vec<u8>>>,
+    pub inflated_link: Option<Rc<crate::share::link::Inflated>>,
 }
 
 #[component(App)]
@@ -71,7 +72,7 @@ pub fn app(props: &AppProps) -> Html {
             let aside_key = keep::aside_key(browser::now_ms());
             let visit = Visit {
                 fragment: &fragment,
-                inflated: inflated.as_deref().map(Vec::as_slice),
+                inflated: inflated.as_deref(),
                 stored: stored.as_deref(),
                 aside_key: &aside_key,
             };
@@ -171,7 +172,7 @@ pub fn app(props: &AppProps) -> Html {
                         if keep::carries_link(&fragment) {
                             set_view.set(View::in_fragment(&fragment));
                             sync.followed(fragment.clone());
-                            // The link's scenario is inflated by the browser, then opened.
+                            // The link's deflated part is inflated by the browser, then opened.
                             let dispatcher = dispatcher.clone();
                             wasm_bindgen_futures::spawn_local(async move {
                                 let inflated = browser::inflate_fragment(&fragment).await;
@@ -416,12 +417,18 @@ fn use_page_fragment(
                 browser::after_paint_or_wait(FOLLOW_WAIT_MS, move || {
                     let plan = keep::LinkPlan::new(&scenario, preset.as_deref(), lang, view);
                     wasm_bindgen_futures::spawn_local(async move {
-                        let packed = match &plan.json {
+                        // Both deflated: the shortest form is chosen from all three.
+                        let packed_json = match &plan.json {
                             Some(json) => browser::deflate_raw(json.as_bytes()).await,
                             None => Vec::new(),
                         };
+                        let packed_difference = match plan.difference() {
+                            Some(text) if !text.is_empty() => browser::deflate_raw(text.as_bytes()).await,
+                            _ => Vec::new(),
+                        };
                         if alive.get() {
-                            made.set(Some((scenario, preset, lang, view, Rc::new(plan.fragment(&packed)))));
+                            let fragment = plan.fragment(&packed_json, &packed_difference);
+                            made.set(Some((scenario, preset, lang, view, Rc::new(fragment))));
                         }
                     });
                 })
