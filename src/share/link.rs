@@ -3,9 +3,8 @@
 //! - `#preset=<id>`: a preset, unchanged (the shortest link);
 //! - `#v=2&p=<id>&h=<fingerprint>&d=<difference>`: a preset with only what
 //!   was changed in it ([`crate::share::diff`]: the changed values by path,
-//!   percent-encoded where needed), or `dz=` for the same difference
-//!   deflated (raw DEFLATE) in URL-safe base64 without padding, when that is
-//!   shorter. `h` is the fingerprint of the preset's compact JSON
+//!   in characters a URL carries unencoded). `h` is the fingerprint of the
+//!   preset's compact JSON
 //!   ([`crate::share::diff::fingerprint`]): a link opened after its preset
 //!   has changed says so ([`LinkRequest::preset_changed`]) rather than
 //!   silently showing other figures;
@@ -84,36 +83,14 @@ pub fn packed_fragment(packed: &[u8]) -> String {
     format!("v={WHOLE_VERSION}&s={}", URL_SAFE_NO_PAD.encode(packed))
 }
 
-/// A scenario as the difference from the preset it came from: what a
-/// `v=2` link carries.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PresetDifference {
-    /// `v=2&p=<id>&h=<fingerprint>`.
-    head: String,
-    /// The difference in the link's notation, not yet percent-encoded
-    /// ([`crate::share::diff`]); the app deflates it too (`dz=`).
-    pub text: String,
-}
-
-impl PresetDifference {
-    /// `scenario` (its [`link_json`]) as changes to the preset `preset_id`;
-    /// `None` when there is no such preset or the difference cannot be written.
-    pub fn new(preset_id: &str, scenario_json: &str) -> Option<PresetDifference> {
-        let preset = crate::presets::by_id(preset_id)?;
-        let base = link_json(&preset.scenario);
-        let text = diff::difference(&base, scenario_json)?;
-        Some(PresetDifference { head: format!("v=2&p={}&h={}", preset.id, diff::fingerprint(&base)), text })
-    }
-
-    /// The fragment's start with the difference as text (`d=`, percent-encoded).
-    pub fn plain(&self) -> String {
-        format!("{}&d={}", self.head, diff::to_url(&self.text))
-    }
-
-    /// The fragment's start with the difference deflated to `packed` (`dz=`).
-    pub fn packed(&self, packed: &[u8]) -> String {
-        format!("{}&dz={}", self.head, URL_SAFE_NO_PAD.encode(packed))
-    }
+/// The fragment (without `#`) that carries `scenario` (its [`link_json`]) as
+/// changes to the preset `preset_id`: `v=2&p=<id>&h=<fingerprint>&d=<changes>`;
+/// `None` when there is no such preset or the changes cannot be written.
+pub fn difference_fragment(preset_id: &str, scenario_json: &str) -> Option<String> {
+    let preset = crate::presets::by_id(preset_id)?;
+    let base = link_json(&preset.scenario);
+    let text = diff::difference(&base, scenario_json)?;
+    Some(format!("v={LINK_VERSION}&p={}&h={}&d={text}", preset.id, diff::fingerprint(&base)))
 }
 
 /// `bytes` as raw DEFLATE without compression (stored blocks of at most
@@ -180,9 +157,9 @@ enum Carried {
     Nothing,
     /// The whole scenario (`v=1&s=`), deflated in [`PackedLink::packed`].
     Whole,
-    /// Changes to the preset `request.preset` (`v=2`): as text (`d=`, or
-    /// none: the preset unchanged), else deflated in [`PackedLink::packed`] (`dz=`).
-    Difference { fingerprint: String, text: Option<String> },
+    /// Changes to the preset `request.preset` (`v=2`, `d=`; none: the preset
+    /// unchanged), made to the preset with this fingerprint.
+    Difference { fingerprint: String, text: String },
 }
 
 /// A link's fragment, read up to its deflated part: the first step of
@@ -193,8 +170,7 @@ enum Carried {
 pub struct PackedLink {
     /// Everything the link asks for but its scenario.
     pub request: LinkRequest,
-    /// The deflated part (raw DEFLATE: the scenario, `s=`, or the difference,
-    /// `dz=`); `None` when the link carries none.
+    /// The scenario, deflated (raw DEFLATE, `s=`); `None` when the link carries none.
     pub packed: Option<Vec<u8>>,
     carried: Carried,
 }
@@ -240,64 +216,51 @@ fn preset_changed(id: &str) -> ScenarioError {
     )
 }
 
-fn base64_part(text: &str, part: &str) -> Result<Vec<u8>, ScenarioError> {
-    URL_SAFE_NO_PAD.decode(text.trim_end_matches('=')).map_err(|_| diff::damaged(part))
-}
-
 /// Reads a fragment (with or without the leading `#`) up to its deflated
-/// part: its parts, the format version and the base64. An empty fragment
-/// asks for nothing. Every refusal names the part of the link (`link.s`,
-/// `link.v`, `link.p`, `link.h`, `link.d`).
+/// scenario: its parts, the format version and the base64. An empty
+/// fragment asks for nothing. Every refusal names the part of the link
+/// (`link.s`, `link.v`, `link.p`, `link.h`).
 pub fn unpack_fragment(fragment: &str) -> Result<PackedLink, ScenarioError> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     let mut request = LinkRequest::default();
-    let (mut version, mut whole, mut preset, mut fingerprint, mut text, mut packed) =
-        (None, None, None, None, None, None);
+    let mut part = [None; 5];
     for pair in fragment.split('&').filter(|p| !p.is_empty()) {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        let value = Some(value.to_string());
         match key {
-            "v" => version = value,
-            "s" => whole = value,
-            "p" => preset = value,
-            "h" => fingerprint = value,
-            "d" => text = value,
-            "dz" => packed = value,
-            "preset" => request.preset = value,
-            "lang" => request.lang = value,
-            "view" => request.view = value,
-            _ => {} // unknown keys are left for later versions
+            "preset" => request.preset = Some(value.to_string()),
+            "lang" => request.lang = Some(value.to_string()),
+            "view" => request.view = Some(value.to_string()),
+            // Unknown keys are left for later versions.
+            _ => {
+                if let Some(i) = ["v", "s", "p", "h", "d"].iter().position(|k| *k == key) {
+                    part[i] = Some(value);
+                }
+            }
         }
     }
-    let nothing = |request| Ok(PackedLink { request, ..PackedLink::default() });
-    if whole.is_none() && preset.is_none() && text.is_none() && packed.is_none() {
-        return nothing(request);
+    let [version, whole, preset, fingerprint, text] = part;
+    if whole.is_none() && preset.is_none() && text.is_none() {
+        return Ok(PackedLink { request, ..PackedLink::default() });
     }
-    match version.as_deref().map(str::parse::<u32>) {
+    let carried = match version.map(str::parse::<u32>) {
         // Format 1 carries only `s` (keys it did not know were always ignored).
         Some(Ok(WHOLE_VERSION)) => match whole {
             Some(whole) => {
-                let bytes = base64_part(&whole, "link.s")?;
-                Ok(PackedLink { request, packed: Some(bytes), carried: Carried::Whole })
+                let bytes = URL_SAFE_NO_PAD.decode(whole.trim_end_matches('=')).map_err(|_| diff::damaged("link.s"))?;
+                return Ok(PackedLink { request, packed: Some(bytes), carried: Carried::Whole });
             }
-            None => nothing(request),
+            None => Carried::Nothing,
         },
         Some(Ok(LINK_VERSION)) => {
-            let id = preset.ok_or_else(|| diff::damaged("link.p"))?;
-            let fingerprint = fingerprint.ok_or_else(|| diff::damaged("link.h"))?;
-            request.preset = Some(id);
-            let (text, packed) = match (text, packed) {
-                (Some(_), Some(_)) => return Err(diff::damaged("link.d")),
-                (Some(text), None) => (Some(diff::from_url(&text).ok_or_else(|| diff::damaged("link.d"))?), None),
-                (None, Some(packed)) => (None, Some(base64_part(&packed, "link.d")?)),
-                // No change: the preset as it is (with its fingerprint checked).
-                (None, None) => (Some(String::new()), None),
-            };
-            Ok(PackedLink { request, packed, carried: Carried::Difference { fingerprint, text } })
+            request.preset = Some(preset.ok_or_else(|| diff::damaged("link.p"))?.to_string());
+            let fingerprint = fingerprint.ok_or_else(|| diff::damaged("link.h"))?.to_string();
+            // No `d`: the preset unchanged (its fingerprint still checked).
+            Carried::Difference { fingerprint, text: text.unwrap_or_default().to_string() }
         }
-        Some(Ok(v)) if v > LINK_VERSION => Err(newer(v)),
-        _ => Err(no_version()),
-    }
+        Some(Ok(v)) if v > LINK_VERSION => return Err(newer(v)),
+        _ => return Err(no_version()),
+    };
+    Ok(PackedLink { request, packed: None, carried })
 }
 
 /// The text of an inflated part; refused as too large, damaged or not text.
@@ -331,10 +294,6 @@ impl PackedLink {
                 request.scenario = Some(read_scenario(&inflated_text(inflated, "link.s")?)?);
             }
             Carried::Difference { fingerprint, text } => {
-                let text = match text {
-                    Some(text) => text,
-                    None => inflated_text(inflated, "link.d")?,
-                };
                 let id = request.preset.clone().unwrap_or_default();
                 let preset = crate::presets::by_id(&id).ok_or_else(|| unknown_preset(&id))?;
                 let base = link_json(&preset.scenario);
@@ -478,9 +437,9 @@ mod tests {
         crate::presets::by_id("gotland").expect("the gotland preset")
     }
 
-    /// A `v=2` fragment for `scenario` as changes to `preset` (as text, `d=`).
-    fn difference_fragment(preset: &crate::presets::Preset, scenario: &Scenario) -> String {
-        PresetDifference::new(preset.id, &link_json(scenario)).map(|d| d.plain()).unwrap_or_default()
+    /// A `v=2` fragment for `scenario` as changes to `preset`.
+    fn changes_fragment(preset: &crate::presets::Preset, scenario: &Scenario) -> String {
+        difference_fragment(preset.id, &link_json(scenario)).unwrap_or_default()
     }
 
     #[test]
@@ -488,7 +447,7 @@ mod tests {
         let p = gotland();
         let mut s = p.scenario.clone();
         s.interventions[1].success_rate = rust_decimal::Decimal::new(25, 2);
-        let fragment = difference_fragment(&p, &s);
+        let fragment = changes_fragment(&p, &s);
         let h = diff::fingerprint(&link_json(&p.scenario));
         assert_eq!(fragment, format!("v=2&p=gotland&h={h}&d=I1s:0.25"));
         let back = read_fragment(&format!("{fragment}&lang=en&view=present")).unwrap();
@@ -498,13 +457,6 @@ mod tests {
             (back.lang.as_deref(), back.view.as_deref(), back.preset_changed),
             (Some("en"), Some("present"), false)
         );
-        // The same difference deflated (`dz=`) reads the same.
-        let text = diff::difference(&link_json(&p.scenario), &link_json(&s)).unwrap();
-        let packed = PresetDifference::new(p.id, &link_json(&s))
-            .unwrap()
-            .packed(&miniz_oxide::deflate::compress_to_vec(text.as_bytes(), 9));
-        assert!(packed.starts_with(&format!("v=2&p=gotland&h={h}&dz=")));
-        assert_eq!(read_fragment(&packed).unwrap().scenario, Some(s.clone()));
         // No change at all: the preset, its fingerprint checked.
         assert_eq!(read_fragment(&format!("v=2&p=gotland&h={h}")).unwrap().scenario, Some(p.scenario.clone()));
     }
@@ -520,7 +472,7 @@ mod tests {
             start_after: 0,
         });
         s.name = "Mitt & ditt = 100 % \"bästa\" #1 'x' !(a,b) \u{1F600}\n\t\\".into();
-        let back = read_fragment(&difference_fragment(&p, &s)).unwrap().scenario.unwrap();
+        let back = read_fragment(&changes_fragment(&p, &s)).unwrap().scenario.unwrap();
         assert_eq!(link_json(&back), link_json(&s));
         assert_eq!(back, s);
     }
@@ -529,7 +481,13 @@ mod tests {
     fn hostile_version_2_links_are_refused_naming_the_part() {
         let p = gotland();
         let h = diff::fingerprint(&link_json(&p.scenario));
-        let refused = |fragment: &str| read_fragment(fragment).unwrap_err();
+        #[track_caller]
+        fn refused(fragment: &str) -> ScenarioError {
+            match read_fragment(fragment) {
+                Ok(_) => panic!("{fragment} opened"),
+                Err(e) => e,
+            }
+        }
         // A path the example does not have: named as a path of the scenario.
         let e = refused(&format!("v=2&p=gotland&h={h}&d=I9s:0.3"));
         assert_eq!(
@@ -544,40 +502,35 @@ mod tests {
         let e = refused(&format!("v=2&p={}&h={h}&d=R:0.05", "x".repeat(500)));
         assert_eq!(e.path, "link.p");
         assert!(e.message.len() < 100, "{}", e.message);
-        // Invalid base64, a broken percent escape, the notation broken, parts missing or doubled.
-        assert_eq!(refused(&format!("v=2&p=gotland&h={h}&dz=!!!")).path, "link.d");
-        assert_eq!(refused(&format!("v=2&p=gotland&h={h}&d=I0n:%zz")).path, "link.d");
-        assert_eq!(refused(&format!("v=2&p=gotland&h={h}&d=I0n:%FF")).path, "link.d");
+        // Invalid base64 (in a name, in a whole scenario), a percent escape (never
+        // written: the notation needs none), the notation broken, parts missing.
+        assert_eq!(refused(&format!("v=2&p=gotland&h={h}&d=n:*!!!")).path, "link.d");
+        assert_eq!(refused(&format!("v=2&p=gotland&h={h}&d=n:*A")).path, "link.d");
+        assert_eq!(refused("v=1&s=!!!").path, "link.s");
+        assert_eq!(refused(&format!("v=2&p=gotland&h={h}&d=n:%20")).path, "link.d");
         assert_eq!(refused(&format!("v=2&p=gotland&h={h}&d=I0s")).path, "link.d");
-        assert_eq!(refused(&format!("v=2&p=gotland&h={h}&d=R:1&dz=AAAA")).path, "link.d");
         assert_eq!(refused("v=2&p=gotland&d=R:0.05").path, "link.h");
         assert_eq!(refused("v=2&d=R:0.05").path, "link.p");
         assert_eq!(refused("p=gotland&d=R:0.05").path, "link.v");
-        // Deflated data that is not DEFLATE, or not text.
-        assert_eq!(refused(&format!("v=2&p=gotland&h={h}&dz=AAAA")).path, "link.d");
+        assert_eq!(refused("v=3&p=gotland&d=R:0.05").path, "link.v");
+        // A whole scenario that is not DEFLATE, or not text.
+        assert_eq!(refused("v=1&s=AAAA").path, "link.s");
         let not_text = URL_SAFE_NO_PAD.encode(stored_deflate(&[0xff, 0xfe]));
-        assert_eq!(
-            refused(&format!("v=2&p=gotland&h={h}&dz={not_text}")).message,
-            "the link is damaged (it is not text)"
-        );
+        assert_eq!(refused(&format!("v=1&s={not_text}")).message, "the link is damaged (it is not text)");
     }
 
     #[test]
     fn a_link_that_inflates_past_the_limit_is_too_large_not_damaged() {
         let h = diff::fingerprint(&link_json(&gotland().scenario));
-        // A name of 5 MiB: a few kilobytes deflated, past the 4 MiB limit inflated.
-        let bomb = format!("n:{}", "a".repeat(5 * 1024 * 1024));
+        // 5 MiB of JSON: a few kilobytes deflated, past the 4 MiB limit inflated.
+        let bomb = format!("{{\"name\":\"{}\"}}", "a".repeat(5 * 1024 * 1024));
         let packed = URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(bomb.as_bytes(), 9));
         assert!(packed.len() < 20_000, "{}", packed.len());
-        let e = read_fragment(&format!("v=2&p=gotland&h={h}&dz={packed}")).unwrap_err();
-        assert_eq!((e.path.as_str(), e.message.as_str()), ("link.d", "the link is too large to open"));
-        // Within the inflate limit but past the difference's own (1 MiB).
-        let big = format!("n:{}", "a".repeat(2 * 1024 * 1024));
-        let packed = URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(big.as_bytes(), 9));
-        assert_eq!(read_fragment(&format!("v=2&p=gotland&h={h}&dz={packed}")).unwrap_err(), diff::too_large("link.d"));
-        // A whole scenario too.
-        let packed = URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(bomb.as_bytes(), 9));
-        assert_eq!(read_fragment(&format!("v=1&s={packed}")).unwrap_err(), diff::too_large("link.s"));
+        let e = read_fragment(&format!("v=1&s={packed}")).unwrap_err();
+        assert_eq!((e.path.as_str(), e.message.as_str()), ("link.s", "the link is too large to open"));
+        // Changes longer than a difference may be (1 MiB).
+        let long = format!("v=2&p=gotland&h={h}&d=n:{}", "a".repeat(2 * 1024 * 1024));
+        assert_eq!(read_fragment(&long).unwrap_err(), diff::too_large("link.d"));
         // What the browser reports as too large is too large.
         let link = unpack_fragment(&format!("v=1&s={packed}")).unwrap();
         assert_eq!(link.finish(Some(Inflated::TooLarge)).unwrap_err(), diff::too_large("link.s"));

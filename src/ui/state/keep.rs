@@ -21,7 +21,7 @@
 //!   changes or the whole scenario, whichever is shorter ([`LinkPlan`]).
 
 use crate::model::{Scenario, ScenarioError};
-use crate::share::link::{link_json, packed_fragment, unpack_fragment, Inflated, LinkRequest, PresetDifference};
+use crate::share::link::{difference_fragment, link_json, packed_fragment, unpack_fragment, Inflated, LinkRequest};
 use crate::ui::state::view::View;
 use crate::words::Lang;
 
@@ -34,22 +34,21 @@ pub fn aside_key(timestamp_ms: u64) -> String {
 }
 
 /// The page's link for a scenario, before it is deflated: the preset's id
-/// when it is that preset unchanged; else the shortest of the preset's
-/// changes as text (`v=2&p=…&d=…`), the same deflated (`dz=…`) and the
-/// whole scenario (`v=1&s=…`, naming the preset it came from so that the
-/// picker still names it); always the language; and `view=<view>` when the
-/// app shows a view other than the full one, so that a link copied from a
-/// results-only page or from presentation mode opens that view again (a
-/// link without `view=` opens the full app). The app deflates
-/// [`LinkPlan::json`] and [`LinkPlan::difference`] in the browser (async) and
-/// then writes [`LinkPlan::fragment`].
+/// when it is that preset unchanged; else the shorter of the preset's
+/// changes (`v=2&p=…&d=…`) and the whole scenario (`v=1&s=…`, naming the
+/// preset it came from so that the picker still names it); always the
+/// language; and `view=<view>` when the app shows a view other than the
+/// full one, so that a link copied from a results-only page or from
+/// presentation mode opens that view again (a link without `view=` opens
+/// the full app). The app deflates [`LinkPlan::json`] in the browser (async)
+/// and then writes [`LinkPlan::fragment`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct LinkPlan {
     /// The scenario JSON to deflate; `None` for an unchanged preset.
     pub json: Option<String>,
-    /// The changes to the preset the scenario came from; `None` when it came
-    /// from none (or for an unchanged preset).
-    difference: Option<PresetDifference>,
+    /// The scenario as changes to the preset it came from (`v=2&p=…&d=…`);
+    /// `None` when it came from none (or for an unchanged preset).
+    difference: Option<String>,
     /// The preset the scenario came from, if any.
     preset: Option<&'static str>,
     /// What follows the scenario: `lang=…`, then `&view=…`.
@@ -65,50 +64,31 @@ impl LinkPlan {
             tail.push_str(view.key());
         }
         let json = link_json(scenario);
-        match &preset {
+        let (json, difference) = match &preset {
             // Unchanged to the last digit: the JSON, since `Decimal` equality
             // ignores the scale (0.5 == 0.50) and a link keeps it.
-            Some(p) if link_json(&p.scenario) == json => {
-                LinkPlan { json: None, difference: None, preset: Some(p.id), tail }
-            }
-            Some(p) => {
-                LinkPlan { difference: PresetDifference::new(p.id, &json), json: Some(json), preset: Some(p.id), tail }
-            }
-            None => LinkPlan { json: Some(json), difference: None, preset: None, tail },
-        }
-    }
-
-    /// The difference's text to deflate (`dz=`), if the link may carry one.
-    pub fn difference(&self) -> Option<&str> {
-        self.difference.as_ref().map(|d| d.text.as_str())
-    }
-
-    /// The fragment (without `#`), given the deflated [`LinkPlan::json`] and
-    /// [`LinkPlan::difference`] (each ignored when the plan has none; an
-    /// empty deflated difference is not offered): the shortest form, the
-    /// readable `d=` first on a tie.
-    pub fn fragment(&self, packed_json: &[u8], packed_difference: &[u8]) -> String {
-        let tail = &self.tail;
-        if self.json.is_none() {
-            return match self.preset {
-                Some(id) => format!("preset={id}&{tail}"),
-                None => tail.clone(),
-            };
-        }
-        let whole = match self.preset {
-            Some(id) => format!("{}&preset={id}&{tail}", packed_fragment(packed_json)),
-            None => format!("{}&{tail}", packed_fragment(packed_json)),
+            Some(p) if link_json(&p.scenario) == json => (None, None),
+            Some(p) => (Some(json.clone()), difference_fragment(p.id, &json)),
+            None => (Some(json), None),
         };
-        let mut forms = Vec::new();
-        if let Some(difference) = &self.difference {
-            forms.push(format!("{}&{tail}", difference.plain()));
-            if !packed_difference.is_empty() {
-                forms.push(format!("{}&{tail}", difference.packed(packed_difference)));
-            }
+        LinkPlan { json, difference, preset: preset.map(|p| p.id), tail }
+    }
+
+    /// The fragment (without `#`), given the deflated [`LinkPlan::json`]
+    /// (ignored when the plan has none): the shorter form, the preset's
+    /// changes on a tie.
+    pub fn fragment(&self, packed: &[u8]) -> String {
+        let tail = &self.tail;
+        let whole = match (&self.json, self.preset) {
+            (None, Some(id)) => return format!("preset={id}&{tail}"),
+            (None, None) => return tail.clone(),
+            (Some(_), Some(id)) => format!("{}&preset={id}&{tail}", packed_fragment(packed)),
+            (Some(_), None) => format!("{}&{tail}", packed_fragment(packed)),
+        };
+        match &self.difference {
+            Some(difference) if difference.len() + 1 + tail.len() <= whole.len() => format!("{difference}&{tail}"),
+            _ => whole,
         }
-        forms.push(whole);
-        let shortest = forms.iter().map(String::len).min().unwrap_or_default();
-        forms.into_iter().find(|f| f.len() == shortest).unwrap_or_default()
     }
 }
 
@@ -117,9 +97,8 @@ impl LinkPlan {
 /// native callers; the app deflates in the browser, see [`LinkPlan`]).
 pub fn page_fragment(scenario: &Scenario, preset_id: Option<&str>, lang: Lang, view: View) -> String {
     let plan = LinkPlan::new(scenario, preset_id, lang, view);
-    let deflate =
-        |text: Option<&str>| text.map(|t| miniz_oxide::deflate::compress_to_vec(t.as_bytes(), 9)).unwrap_or_default();
-    plan.fragment(&deflate(plan.json.as_deref()), &deflate(plan.difference()))
+    let packed = plan.json.as_ref().map(|json| miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9));
+    plan.fragment(packed.as_deref().unwrap_or_default())
 }
 
 /// [`page_fragment`] for the full view: the link to share a scenario.

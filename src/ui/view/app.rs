@@ -417,18 +417,14 @@ fn use_page_fragment(
                 browser::after_paint_or_wait(FOLLOW_WAIT_MS, move || {
                     let plan = keep::LinkPlan::new(&scenario, preset.as_deref(), lang, view);
                     wasm_bindgen_futures::spawn_local(async move {
-                        // Both deflated: the shortest form is chosen from all three.
-                        let packed_json = match &plan.json {
+                        // Deflated even when the preset's changes will be shorter:
+                        // which is shorter is known only then.
+                        let packed = match &plan.json {
                             Some(json) => browser::deflate_raw(json.as_bytes()).await,
                             None => Vec::new(),
                         };
-                        let packed_difference = match plan.difference() {
-                            Some(text) if !text.is_empty() => browser::deflate_raw(text.as_bytes()).await,
-                            _ => Vec::new(),
-                        };
                         if alive.get() {
-                            let fragment = plan.fragment(&packed_json, &packed_difference);
-                            made.set(Some((scenario, preset, lang, view, Rc::new(fragment))));
+                            made.set(Some((scenario, preset, lang, view, Rc::new(plan.fragment(&packed)))));
                         }
                     });
                 })
