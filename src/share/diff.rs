@@ -33,12 +33,16 @@
 //! `I0Us` is `interventions[0].uncertainty.success_rate`. The codes never
 //! change meaning: a later scenario format adds codes.
 //!
+//! The work is done on the JSON text itself (slices of serde's compact
+//! output, compared as text: serde writes equal values alike), with no tree
+//! of values: that keeps the code small, which the app's first download needs.
+//!
 //! Reading is safe for hostile input: nesting is limited ([`MAX_DEPTH`]),
-//! the text's length too ([`MAX_DIFF_BYTES`]); a change must name a path the
-//! preset has (or a new field of an object it has) and keep the kind of the
-//! value it replaces (a list stays a list); each refusal names the path in
-//! the scenario. The engine then reads and validates the result like any
-//! scenario.
+//! the text's length too ([`MAX_DIFF_BYTES`]); the whole text is read before
+//! any change is made; a change must name a path the preset has (or a new
+//! field of an object it has) and keep the kind of the value it replaces (a
+//! list stays a list); each refusal names the path in the scenario. The
+//! engine then reads and validates the result like any scenario.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -136,300 +140,161 @@ fn refused(problem: Problem, steps: &[Step]) -> ScenarioError {
     ScenarioError::new(path_text(steps), message)
 }
 
-// ---------------------------------------------------------------- the JSON tree
+// ---------------------------------------------------------------- JSON text
 
-/// A JSON value as serde writes a scenario: objects keep their keys in
-/// order; numbers keep their text, strings their JSON text (escapes kept:
-/// serde escapes the same text the same way, so equal strings compare equal).
-#[derive(Debug, Clone, PartialEq)]
-pub enum Json {
-    Null,
-    Bool(bool),
-    Num(String),
-    Str(String),
-    Arr(Vec<Json>),
-    Obj(Vec<(String, Json)>),
-    /// In a difference only: the item of the replaced list at this index.
-    Ref(usize),
-}
-
-impl Json {
-    /// Reads JSON text (a scenario's, as serde wrote it); `None` if it is not such JSON.
-    pub fn parse(text: &str) -> Option<Json> {
-        let mut reader = Reader { bytes: text.as_bytes(), at: 0 };
-        let value = reader.json(0)?;
-        (reader.at == reader.bytes.len()).then_some(value)
-    }
-
-    /// The value as compact JSON text.
-    pub fn write(&self, out: &mut String) {
-        let list = |out: &mut String, open, close, items: &mut dyn Iterator<Item = (Option<&str>, &Json)>| {
-            out.push(open);
-            for (i, (key, item)) in items.enumerate() {
-                if i > 0 {
-                    out.push(',');
+/// The end of the JSON value that starts at `start` in `b` (compact JSON, as
+/// serde writes it); `None` when it is cut short. A loop, not recursion.
+fn value_end(b: &[u8], start: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut i = start;
+    loop {
+        let c = *b.get(i)?;
+        i += 1;
+        match c {
+            b'"' => loop {
+                match *b.get(i)? {
+                    b'\\' => i += 2,
+                    b'"' => {
+                        i += 1;
+                        break;
+                    }
+                    _ => i += 1,
                 }
-                if let Some(key) = key {
-                    out.push('"');
-                    out.push_str(key);
-                    out.push_str("\":");
+            },
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => depth = depth.checked_sub(1)?,
+            b',' | b':' if depth > 0 => {}
+            // A number or a word, up to the next delimiter.
+            _ => {
+                while b.get(i).is_some_and(|c| !b",:]}".contains(c)) {
+                    i += 1;
                 }
-                item.write(out);
             }
-            out.push(close);
-        };
-        match self {
-            // A reference is resolved before a tree is written; never seen here.
-            Json::Null | Json::Ref(_) => out.push_str("null"),
-            Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-            Json::Num(text) => out.push_str(text),
-            Json::Str(text) => {
-                out.push('"');
-                out.push_str(text);
-                out.push('"');
-            }
-            Json::Arr(items) => list(out, '[', ']', &mut items.iter().map(|v| (None, v))),
-            Json::Obj(fields) => list(out, '{', '}', &mut fields.iter().map(|(k, v)| (Some(k.as_str()), v))),
+        }
+        if depth == 0 {
+            return Some(i);
         }
     }
 }
 
-/// Whether `text` may stand between a JSON string's quotes as it is: no
-/// quote, no control character, and every backslash starting an escape.
-fn json_string_body(text: &str) -> bool {
-    let mut bytes = text.bytes();
-    while let Some(b) = bytes.next() {
-        let ok = match b {
-            b'"' | 0..=0x1f => false,
-            b'\\' => bytes.next().is_some_and(|e| b"\"\\/bfnrtu".contains(&e)),
-            _ => true,
-        };
-        if !ok {
-            return false;
+/// The members of the object or list `s`: each key's text (empty for a
+/// list's items) and value's text, as slices of `s`.
+fn members(s: &str) -> Option<Vec<(&str, &str)>> {
+    let b = s.as_bytes();
+    let object = b.first() == Some(&b'{');
+    let mut out = Vec::new();
+    let mut i = 1;
+    if b.get(i).is_some_and(|c| b"]}".contains(c)) {
+        return Some(out);
+    }
+    loop {
+        let mut key = "";
+        if object {
+            let end = value_end(b, i)?;
+            key = s.get(i + 1..end - 1)?;
+            i = end + 1;
         }
-    }
-    true
-}
-
-/// Reads both JSON (serde's compact output) and the link's notation: the
-/// same cursor, two grammars.
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl Reader<'_> {
-    fn peek(&self) -> Option<u8> {
-        self.bytes.get(self.at).copied()
-    }
-
-    fn eat(&mut self, byte: u8) -> bool {
-        let found = self.peek() == Some(byte);
-        self.at += usize::from(found);
-        found
-    }
-
-    /// The text from `start` to here.
-    fn since(&self, start: usize) -> Option<String> {
-        std::str::from_utf8(self.bytes.get(start..self.at)?).ok().map(str::to_string)
-    }
-
-    /// Items up to `close`, separated by commas, each read by `item`.
-    fn items<T>(&mut self, close: u8, mut item: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
-        let mut out = Vec::new();
-        if self.eat(close) {
+        let end = value_end(b, i)?;
+        out.push((key, s.get(i..end)?));
+        if b.get(end) != Some(&b',') {
             return Some(out);
         }
-        loop {
-            out.push(item(self)?);
-            if !self.eat(b',') {
-                return self.eat(close).then_some(out);
-            }
-        }
-    }
-
-    /// A JSON value (compact: serde writes no spaces).
-    fn json(&mut self, depth: usize) -> Option<Json> {
-        if depth > MAX_DEPTH {
-            return None;
-        }
-        let start = self.at;
-        self.at += 1;
-        match self.bytes.get(start)? {
-            b'{' => self
-                .items(b'}', |r| {
-                    let Json::Str(key) = r.json(depth + 1)? else { return None };
-                    (r.eat(b':')).then_some(())?;
-                    Some((key, r.json(depth + 1)?))
-                })
-                .map(Json::Obj),
-            b'[' => self.items(b']', |r| r.json(depth + 1)).map(Json::Arr),
-            b'"' => {
-                while self.peek()? != b'"' {
-                    self.at += if self.peek()? == b'\\' { 2 } else { 1 };
-                }
-                self.at += 1;
-                let text = self.since(start + 1)?;
-                Some(Json::Str(text[..text.len() - 1].to_string()))
-            }
-            b'-' | b'0'..=b'9' => {
-                while self.peek().is_some_and(|b| b.is_ascii_digit() || b"+-.eE".contains(&b)) {
-                    self.at += 1;
-                }
-                self.since(start).map(Json::Num)
-            }
-            _ => {
-                while self.peek().is_some_and(|b| b.is_ascii_lowercase()) {
-                    self.at += 1;
-                }
-                match self.bytes.get(start..self.at)? {
-                    b"true" => Some(Json::Bool(true)),
-                    b"false" => Some(Json::Bool(false)),
-                    b"null" => Some(Json::Null),
-                    _ => None,
-                }
-            }
-        }
-    }
-
-    fn bare(&mut self) -> Option<String> {
-        let start = self.at;
-        while self.peek().is_some_and(is_bare) {
-            self.at += 1;
-        }
-        self.since(start)
-    }
-
-    /// A value in the link's notation; `refs`: an item of the change's own list, which may be `@k`.
-    fn value(&mut self, depth: usize, refs: bool) -> Option<Json> {
-        if depth > MAX_DEPTH {
-            return None;
-        }
-        if self.eat(b'!') {
-            if self.eat(b'(') {
-                return self.items(b')', |r| r.value(depth + 1, depth == 0)).map(Json::Arr);
-            }
-            let word = match self.peek()? {
-                b'n' => Json::Null,
-                b't' => Json::Bool(true),
-                b'f' => Json::Bool(false),
-                _ => return self.integer(),
-            };
-            self.at += 1;
-            return Some(word);
-        }
-        if self.eat(b'(') {
-            let mut seen = Vec::new();
-            return self
-                .items(b')', |r| {
-                    let key = key_of(r.peek()?)?;
-                    r.at += 1;
-                    if seen.contains(&key) || !r.eat(b':') {
-                        return None;
-                    }
-                    seen.push(key);
-                    Some((key.to_string(), r.value(depth + 1, false)?))
-                })
-                .map(Json::Obj);
-        }
-        if self.eat(b'*') {
-            let text = String::from_utf8(URL_SAFE_NO_PAD.decode(self.bare()?).ok()?).ok()?;
-            return json_string_body(&text).then_some(Json::Str(text));
-        }
-        if refs && self.eat(b'@') {
-            return self.index().map(Json::Ref);
-        }
-        let text = self.bare()?;
-        (!text.is_empty()).then_some(Json::Str(text))
-    }
-
-    /// A list index: at most 6 digits (no list in a scenario comes near a million items).
-    fn index(&mut self) -> Option<usize> {
-        let start = self.at;
-        while self.peek().is_some_and(|b| b.is_ascii_digit()) {
-            self.at += 1;
-        }
-        self.since(start).filter(|d| d.len() <= 6)?.parse().ok()
-    }
-
-    /// `-?(0|[1-9][0-9]*)`, at most 20 digits: a JSON integer as serde writes one.
-    fn integer(&mut self) -> Option<Json> {
-        let start = self.at;
-        self.eat(b'-');
-        let digits = self.index_like()?;
-        (digits <= 20).then_some(())?;
-        self.since(start).map(Json::Num)
-    }
-
-    /// Digits without a leading zero (but `0`); their count.
-    fn index_like(&mut self) -> Option<usize> {
-        let start = self.at;
-        while self.peek().is_some_and(|b| b.is_ascii_digit()) {
-            self.at += 1;
-        }
-        let count = self.at - start;
-        (count == 1 || (count > 1 && self.bytes.get(start) != Some(&b'0'))).then_some(count)
-    }
-
-    /// One change: its path, `:`, and its value (`None`: `!d`, the field removed).
-    fn change(&mut self) -> Option<(Vec<Step>, Option<Json>)> {
-        let mut path = Vec::new();
-        while !self.eat(b':') {
-            let b = self.peek()?;
-            if b.is_ascii_digit() {
-                path.push(Step::Index(self.index()?));
-            } else {
-                path.push(Step::Key(key_of(b)?));
-                self.at += 1;
-            }
-        }
-        if self.bytes.get(self.at..self.at + 2) == Some(b"!d") {
-            self.at += 2;
-            return (!path.is_empty()).then_some((path, None));
-        }
-        let value = self.value(0, false)?;
-        (!path.is_empty()).then_some((path, Some(value)))
+        i = end + 1;
     }
 }
 
-// ---------------------------------------------------------------- writing a difference
+/// Where `inner`, a slice of `outer`, starts in it.
+fn offset(outer: &str, inner: &str) -> usize {
+    inner.as_ptr() as usize - outer.as_ptr() as usize
+}
+
+/// The kind of a JSON value by its first byte (true and false are one kind).
+fn kind(json: &str) -> u8 {
+    match json.as_bytes().first() {
+        Some(b'f') => b't',
+        Some(b'-' | b'0'..=b'9') => b'0',
+        Some(&c) => c,
+        None => 0,
+    }
+}
 
 fn is_bare(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b"-._~".contains(&b)
 }
 
-/// `value` in the link's notation; `None` when an object has a key without a code.
-fn notation(value: &Json, out: &mut String) -> Option<()> {
-    let items = |out: &mut String, open: &str, list: &mut dyn Iterator<Item = (Option<&str>, &Json)>| {
-        out.push_str(open);
-        for (i, (key, item)) in list.enumerate() {
-            if i > 0 {
-                out.push(',');
+/// Whether `text` may stand between a JSON string's quotes as it is: no
+/// quote, no control character, and every backslash starting an escape.
+fn json_string_body(text: &[u8]) -> bool {
+    let mut i = 0;
+    while let Some(&b) = text.get(i) {
+        i += 1;
+        match b {
+            b'"' | 0..=0x1f => return false,
+            b'\\' if !text.get(i).is_some_and(|e| b"\"\\/bfnrtu".contains(e)) => return false,
+            b'\\' => i += 1,
+            _ => {}
+        }
+    }
+    true
+}
+
+// ---------------------------------------------------------------- writing a difference
+
+/// The JSON value `json` in the link's notation; `None` when an object has
+/// a key without a code.
+fn notation(json: &str, out: &mut String) -> Option<()> {
+    let b = json.as_bytes();
+    // Whether each open container is an object, and whether a key comes next.
+    let mut objects = Vec::new();
+    let mut key_next = false;
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        let end = match c {
+            b'{' | b'[' => {
+                out.push_str(if c == b'{' { "(" } else { "!(" });
+                objects.push(c == b'{');
+                key_next = c == b'{';
+                i + 1
             }
-            if let Some(key) = key {
-                out.push(char::from(code_of(key)?));
+            b'}' | b']' | b',' => {
+                out.push(if c == b',' { ',' } else { ')' });
+                if c != b',' {
+                    objects.pop();
+                }
+                key_next = c == b',' && objects.last() == Some(&true);
+                i + 1
+            }
+            _ => value_end(b, i)?,
+        };
+        let text = json.get(i..end)?;
+        match c {
+            b'"' if key_next => {
+                out.push(char::from(code_of(text.get(1..text.len() - 1)?)?));
                 out.push(':');
+                key_next = false;
+                i = end + 1;
+                continue;
             }
-            notation(item, out)?;
+            b'"' => {
+                let body = text.get(1..text.len() - 1)?;
+                if !body.is_empty() && body.bytes().all(is_bare) {
+                    out.push_str(body);
+                } else {
+                    out.push('*');
+                    out.push_str(&URL_SAFE_NO_PAD.encode(body));
+                }
+            }
+            b't' | b'f' | b'n' => {
+                out.push('!');
+                out.push(char::from(c));
+            }
+            b'{' | b'[' | b'}' | b']' | b',' => {}
+            _ => {
+                out.push('!');
+                out.push_str(text);
+            }
         }
-        out.push(')');
-        Some(())
-    };
-    match value {
-        Json::Null => out.push_str("!n"),
-        Json::Ref(k) => out.push_str(&format!("@{k}")),
-        Json::Bool(b) => out.push_str(if *b { "!t" } else { "!f" }),
-        Json::Num(text) => {
-            out.push('!');
-            out.push_str(text);
-        }
-        Json::Str(text) if !text.is_empty() && text.bytes().all(is_bare) => out.push_str(text),
-        Json::Str(text) => {
-            out.push('*');
-            out.push_str(&URL_SAFE_NO_PAD.encode(text));
-        }
-        Json::Arr(list) => items(out, "!(", &mut list.iter().map(|v| (None, v)))?,
-        Json::Obj(fields) => items(out, "(", &mut fields.iter().map(|(k, v)| (Some(k.as_str()), v)))?,
+        i = end;
     }
     Some(())
 }
@@ -438,102 +303,109 @@ fn joined_len(changes: &[String]) -> usize {
     changes.iter().map(|c| c.len() + 1).sum()
 }
 
-/// `list` replaced whole at `path`: each item the preset's list `before`
-/// has as a reference to it; a new item as the item at its place (or the
-/// last) followed by its own changes, where that is shorter than writing it out.
-fn replaced_list(path: &str, before: &[Json], list: &[Json]) -> Option<Vec<String>> {
-    let mut items = Vec::new();
-    let mut after = Vec::new();
-    for (i, item) in list.iter().enumerate() {
+/// `path:` and `json` in the notation.
+fn replacement(path: &str, json: &str) -> Option<String> {
+    let mut text = format!("{path}:");
+    notation(json, &mut text)?;
+    Some(text)
+}
+
+/// The list `after` replacing `before` whole at `path`: each item the
+/// preset's list has as a reference to it (`@k`); a new item as the item at
+/// its place (or the last) followed by its own changes, where that is
+/// shorter than writing it out.
+fn replaced_list(path: &str, before: &[(&str, &str)], after: &[(&str, &str)]) -> Option<Vec<String>> {
+    let mut out = vec![format!("{path}:!(")];
+    for (i, (_, item)) in after.iter().enumerate() {
+        if i > 0 {
+            out[0].push(',');
+        }
         let near = before.len().checked_sub(1).map(|last| i.min(last));
-        let base = before.iter().position(|b| b == item).or(near);
+        let base = before.iter().position(|(_, b)| b == item).or(near);
         let mut own = Vec::new();
         if let Some(k) = base {
-            changes(&format!("{path}{i}"), &before[k], item, &mut own)?;
+            changes(&format!("{path}{i}"), before[k].1, item, &mut own)?;
         }
         let mut written = String::new();
         notation(item, &mut written)?;
         match base {
             Some(k) if joined_len(&own) < written.len() => {
-                items.push(Json::Ref(k));
-                after.extend(own);
+                out[0].push_str(&format!("@{k}"));
+                out.append(&mut own);
             }
-            _ => items.push(item.clone()),
+            _ => out[0].push_str(&written),
         }
     }
-    let mut text = format!("{path}:");
-    notation(&Json::Arr(items), &mut text)?;
-    Some(std::iter::once(text).chain(after).collect())
+    out[0].push(')');
+    Some(out)
 }
 
-/// The changes that turn `old` into `new` at `path`, each `path:value`: the
-/// members' changes, or the value replaced whole where that is shorter.
-fn changes(path: &str, old: &Json, new: &Json, out: &mut Vec<String>) -> Option<()> {
+/// The changes that turn the JSON `old` into `new` at `path`, each
+/// `path:value`: the members' changes, or the value replaced whole where
+/// that is shorter.
+fn changes(path: &str, old: &str, new: &str, out: &mut Vec<String>) -> Option<()> {
     if old == new {
         return Some(());
     }
-    let mut members = Vec::new();
+    let mut by_member = Vec::new();
     let mut whole = None;
-    match (old, new) {
-        (Json::Obj(before), Json::Obj(after)) => {
-            for (key, value) in after {
+    // An index right after an index would read as one number: lists of
+    // lists (none in a scenario) are only replaced as values.
+    let nested = !path.as_bytes().last().is_some_and(u8::is_ascii_digit);
+    match (kind(old), kind(new)) {
+        (b'{', b'{') => {
+            let (before, after) = (members(old)?, members(new)?);
+            for (key, value) in &after {
                 let member = format!("{path}{}", char::from(code_of(key)?));
                 match before.iter().find(|(k, _)| k == key) {
-                    Some((_, was)) => changes(&member, was, value, &mut members)?,
-                    None => {
-                        let mut text = format!("{member}:");
-                        notation(value, &mut text)?;
-                        members.push(text);
-                    }
+                    Some((_, was)) => changes(&member, was, value, &mut by_member)?,
+                    None => by_member.push(replacement(&member, value)?),
                 }
             }
-            for (key, _) in before.iter().filter(|(k, _)| !after.iter().any(|(a, _)| a == k)) {
-                members.push(format!("{path}{}:!d", char::from(code_of(key)?)));
+            for (key, _) in &before {
+                if !after.iter().any(|(k, _)| k == key) {
+                    by_member.push(format!("{path}{}:!d", char::from(code_of(key)?)));
+                }
             }
         }
-        // An index right after an index would read as one number: lists of
-        // lists (none in a scenario) are only replaced as values.
-        (Json::Arr(before), Json::Arr(after)) if !path.ends_with(|c: char| c.is_ascii_digit()) => {
+        (b'[', b'[') if nested => {
+            let (before, after) = (members(old)?, members(new)?);
             if before.len() == after.len() {
-                for (i, (was, value)) in before.iter().zip(after).enumerate() {
-                    changes(&format!("{path}{i}"), was, value, &mut members)?;
+                for (i, ((_, was), (_, value))) in before.iter().zip(&after).enumerate() {
+                    changes(&format!("{path}{i}"), was, value, &mut by_member)?;
                 }
             }
-            whole = Some(replaced_list(path, before, after)?);
+            whole = Some(replaced_list(path, &before, &after)?);
         }
         _ => {}
     }
     let whole = match whole {
         Some(whole) => whole,
-        None => {
-            let mut text = format!("{path}:");
-            notation(new, &mut text)?;
-            vec![text]
-        }
+        None => vec![replacement(path, new)?],
     };
     if path.is_empty() {
         // The root is always an object (a scenario): compared member by member.
-        matches!(new, Json::Obj(_)).then_some(())?;
-        out.extend(members);
-    } else if !members.is_empty() && joined_len(&members) <= joined_len(&whole) {
-        out.extend(members);
+        (kind(new) == b'{').then_some(())?;
+        out.append(&mut by_member);
+    } else if !by_member.is_empty() && joined_len(&by_member) <= joined_len(&whole) {
+        out.append(&mut by_member);
     } else {
         out.extend(whole);
     }
     Some(())
 }
 
-/// The difference that turns the JSON `old` into `new` in the link's
-/// notation (empty when they are equal); `None` when it cannot be written (a
-/// key without a code): then a link carries the whole scenario.
+/// The difference that turns the JSON `old` into `new` (both serde's
+/// compact output) in the link's notation (empty when they are equal);
+/// `None` when it cannot be written (a key without a code): then a link
+/// carries the whole scenario.
 pub fn difference(old: &str, new: &str) -> Option<String> {
-    let (old, new) = (Json::parse(old)?, Json::parse(new)?);
     let mut out = Vec::new();
-    changes("", &old, &new, &mut out)?;
+    changes("", old, new, &mut out)?;
     Some(out.join(","))
 }
 
-// ---------------------------------------------------------------- applying a difference
+// ---------------------------------------------------------------- reading a difference
 
 /// A step of a change's path.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -559,66 +431,245 @@ fn path_text(steps: &[Step]) -> String {
     out
 }
 
-/// `value` in place of `slot`: of the same kind (or either is null: an
-/// optional value set or cleared, such as a rule's cap), references to the
-/// items of the list it replaces resolved.
-fn put(slot: &mut Json, value: Json) -> Result<(), Problem> {
-    let same_kind = std::mem::discriminant(&*slot) == std::mem::discriminant(&value)
-        || matches!(slot, Json::Null)
-        || matches!(value, Json::Null);
-    if !same_kind {
-        return Err(Problem::WrongKind);
-    }
-    *slot = match (value, &*slot) {
-        (Json::Arr(items), old) => {
-            let old: &[Json] = if let Json::Arr(old) = old { old } else { &[] };
-            let resolve = |item| match item {
-                Json::Ref(k) => old.get(k).cloned().ok_or(Problem::Missing),
-                item => Ok(item),
-            };
-            Json::Arr(items.into_iter().map(resolve).collect::<Result<_, _>>()?)
-        }
-        (value, _) => value,
-    };
-    Ok(())
+/// Reads the link's notation, writing JSON.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    /// A reference `@k` named an item the replaced list does not have.
+    missing_item: bool,
 }
 
-/// Follows `step` from `node`, and at the last step sets (or removes) the value.
-fn step_into(node: &mut Json, step: Step, last: Option<Option<Json>>) -> Result<Option<&mut Json>, Problem> {
-    let (slot, fields) = match (node, step) {
-        (Json::Obj(fields), Step::Key(key)) => match fields.iter().position(|(k, _)| k == key) {
-            Some(i) => (Some(i), fields),
-            None => match last {
-                // A field the object does not have yet.
-                Some(Some(value)) => {
-                    fields.push((key.to_string(), Json::Null));
-                    let end = fields.len() - 1;
-                    put(&mut fields[end].1, value)?;
-                    return Ok(None);
-                }
-                _ => return Err(Problem::Missing),
-            },
-        },
-        (Json::Arr(items), Step::Index(i)) => {
-            let item = items.get_mut(i).ok_or(Problem::Missing)?;
-            return match last {
-                None => Ok(Some(item)),
-                Some(Some(value)) => put(item, value).map(|_| None),
-                // An item is not removed by itself: its list is replaced.
-                Some(None) => Err(Problem::WrongKind),
-            };
+impl Reader<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.at).copied()
+    }
+
+    fn eat(&mut self, byte: u8) -> bool {
+        let found = self.peek() == Some(byte);
+        self.at += usize::from(found);
+        found
+    }
+
+    /// The characters from here that satisfy `allowed`.
+    fn run(&mut self, allowed: fn(u8) -> bool) -> &[u8] {
+        let start = self.at;
+        while self.peek().is_some_and(allowed) {
+            self.at += 1;
         }
-        _ => return Err(Problem::WrongKind),
-    };
-    let i = slot.unwrap_or_default();
-    match last {
-        None => Ok(fields.get_mut(i).map(|(_, v)| v)),
-        Some(Some(value)) => put(&mut fields[i].1, value).map(|_| None),
-        Some(None) => {
-            fields.remove(i);
-            Ok(None)
+        &self.bytes[start..self.at]
+    }
+
+    /// A list index: at most 6 digits (no list in a scenario comes near a million items).
+    fn index(&mut self) -> Option<usize> {
+        let digits = self.run(|b| b.is_ascii_digit());
+        if digits.is_empty() || digits.len() > 6 {
+            return None;
+        }
+        Some(digits.iter().fold(0, |n, d| n * 10 + usize::from(d - b'0')))
+    }
+
+    /// A change's path, up to and with its `:`.
+    fn path(&mut self) -> Option<Vec<Step>> {
+        let mut path = Vec::new();
+        while !self.eat(b':') {
+            if self.peek()?.is_ascii_digit() {
+                path.push(Step::Index(self.index()?));
+            } else {
+                path.push(Step::Key(key_of(self.peek()?)?));
+                self.at += 1;
+            }
+        }
+        (!path.is_empty()).then_some(path)
+    }
+
+    /// One value in the notation, written to `out` as JSON. `items`: the
+    /// items of the list this value replaces, for references `@k` (only in
+    /// the change's own list; `None` in a check that resolves none).
+    fn value(&mut self, out: &mut String, depth: usize, items: Option<&[(&str, &str)]>) -> Option<()> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        let first = self.peek()?;
+        self.at += 1;
+        match first {
+            b'!' if self.eat(b'(') => {
+                out.push('[');
+                if !self.eat(b')') {
+                    loop {
+                        if depth == 0 && self.eat(b'@') {
+                            let k = self.index()?;
+                            match items {
+                                Some(items) => match items.get(k) {
+                                    Some((_, item)) => out.push_str(item),
+                                    None => {
+                                        self.missing_item = true;
+                                        return None;
+                                    }
+                                },
+                                None => out.push_str("null"),
+                            }
+                        } else {
+                            self.value(out, depth + 1, None)?;
+                        }
+                        if !self.eat(b',') {
+                            break;
+                        }
+                        out.push(',');
+                    }
+                    self.eat(b')').then_some(())?;
+                }
+                out.push(']');
+            }
+            b'!' => {
+                let word = match self.peek()? {
+                    b'n' => "null",
+                    b't' => "true",
+                    b'f' => "false",
+                    _ => {
+                        // `-?(0|[1-9][0-9]*)`, at most 20 digits: an integer as serde writes one.
+                        let start = self.at;
+                        self.eat(b'-');
+                        let digits = self.run(|b| b.is_ascii_digit());
+                        let ok = matches!(digits.len(), 1..=20) && (digits.len() == 1 || digits[0] != b'0');
+                        ok.then_some(())?;
+                        out.push_str(std::str::from_utf8(&self.bytes[start..self.at]).ok()?);
+                        return Some(());
+                    }
+                };
+                self.at += 1;
+                out.push_str(word);
+            }
+            b'(' => {
+                out.push('{');
+                let mut seen = Vec::new();
+                if !self.eat(b')') {
+                    loop {
+                        let code = self.peek()?;
+                        let key = key_of(code)?;
+                        self.at += 1;
+                        if seen.contains(&code) || !self.eat(b':') {
+                            return None;
+                        }
+                        seen.push(code);
+                        out.push('"');
+                        out.push_str(key);
+                        out.push_str("\":");
+                        self.value(out, depth + 1, None)?;
+                        if !self.eat(b',') {
+                            break;
+                        }
+                        out.push(',');
+                    }
+                    self.eat(b')').then_some(())?;
+                }
+                out.push('}');
+            }
+            _ => {
+                let text = if first == b'*' {
+                    URL_SAFE_NO_PAD.decode(self.run(is_bare)).ok()?
+                } else {
+                    self.at -= 1;
+                    self.run(is_bare).to_vec()
+                };
+                let text = String::from_utf8(text).ok()?;
+                let ok = json_string_body(text.as_bytes()) && (first == b'*' || !text.is_empty());
+                ok.then_some(())?;
+                out.push('"');
+                out.push_str(&text);
+                out.push('"');
+            }
+        }
+        Some(())
+    }
+
+    /// After a path: `!d` (the field removed: `None`), or the value as JSON.
+    fn new_value(&mut self, items: Option<&[(&str, &str)]>) -> Option<Option<String>> {
+        if self.bytes.get(self.at..self.at + 2) == Some(b"!d") {
+            self.at += 2;
+            return Some(None);
+        }
+        let mut json = String::new();
+        self.value(&mut json, 0, items)?;
+        Some(Some(json))
+    }
+
+    /// Past the separator before the next change; `false` at the end.
+    fn next(&mut self) -> Option<bool> {
+        if self.at == self.bytes.len() {
+            return Some(false);
+        }
+        (self.at == 0 || self.eat(b',')).then_some(true)
+    }
+}
+
+/// `doc` with its bytes `from..to` replaced by `new` (at ASCII delimiters of the JSON).
+fn splice(doc: &str, from: usize, to: usize, new: &str) -> String {
+    let mut out = String::with_capacity(doc.len() + new.len());
+    out.push_str(doc.get(..from).unwrap_or_default());
+    out.push_str(new);
+    out.push_str(doc.get(to..).unwrap_or_default());
+    out
+}
+
+/// Applies one change (`path`, the reader at its value) to the JSON `doc`.
+fn apply_change(doc: &mut String, path: &[Step], reader: &mut Reader) -> Result<(), ScenarioError> {
+    let fail = |problem, n: usize| refused(problem, &path[..=n]);
+    let damaged = || damaged("link.d");
+    // The value the path has led to so far: its place in `doc`.
+    let (mut start, mut end) = (0, doc.len());
+    for (n, step) in path.iter().enumerate() {
+        let container = doc.get(start..end).ok_or_else(damaged)?;
+        let expected = if matches!(step, Step::Key(_)) { b'{' } else { b'[' };
+        if kind(container) != expected {
+            return Err(fail(Problem::WrongKind, n));
+        }
+        let list = members(container).ok_or_else(damaged)?;
+        let found = match step {
+            Step::Key(key) => list.iter().find(|(k, _)| k == key),
+            Step::Index(i) => list.get(*i),
+        };
+        let Some(&(_, value)) = found else {
+            // Only a field an object does not have yet may be added.
+            let Step::Key(key) = step else { return Err(fail(Problem::Missing, n)) };
+            let new = match (n + 1 == path.len(), reader.new_value(Some(&[]))) {
+                (true, Some(Some(new))) => new,
+                (true, None) if !reader.missing_item => return Err(damaged()),
+                _ => return Err(fail(Problem::Missing, n)),
+            };
+            let comma = if list.is_empty() { "" } else { "," };
+            *doc = splice(doc, end - 1, end - 1, &format!("{comma}\"{key}\":{new}"));
+            return Ok(());
+        };
+        let at = start + offset(container, value);
+        (start, end) = (at, at + value.len());
+        if n + 1 < path.len() {
+            continue;
+        }
+        let old = doc.get(start..end).ok_or_else(damaged)?;
+        let items = if kind(old) == b'[' { members(old) } else { None };
+        match reader.new_value(Some(items.as_deref().unwrap_or_default())) {
+            Some(Some(new)) if kind(&new) == kind(old) || new == "null" || old == "null" => {
+                *doc = splice(doc, start, end, &new);
+            }
+            Some(Some(_)) => return Err(fail(Problem::WrongKind, n)),
+            // Removed: the field with its key and one comma.
+            Some(None) => {
+                let Step::Key(key) = step else { return Err(fail(Problem::WrongKind, n)) };
+                let key_start = start - key.len() - 3;
+                let (from, to) = if doc.as_bytes().get(end) == Some(&b',') {
+                    (key_start, end + 1)
+                } else if list.len() > 1 {
+                    (key_start - 1, end)
+                } else {
+                    (key_start, end)
+                };
+                *doc = splice(doc, from, to, "");
+            }
+            None if reader.missing_item => return Err(fail(Problem::Missing, n)),
+            None => return Err(damaged()),
         }
     }
+    Ok(())
 }
 
 /// The JSON `base` (a preset's compact JSON) with the difference `text`
@@ -629,31 +680,19 @@ pub fn apply(base: &str, text: &str) -> Result<String, ScenarioError> {
     if text.len() > MAX_DIFF_BYTES {
         return Err(too_large("link.d"));
     }
-    // Read whole first: a text that cannot be read is damaged, wherever.
-    let mut reader = Reader { bytes: text.as_bytes(), at: 0 };
-    let mut changes = Vec::new();
-    while reader.at < text.len() {
-        if reader.at > 0 && !reader.eat(b',') {
-            return Err(damaged("link.d"));
-        }
-        changes.push(reader.change().ok_or_else(|| damaged("link.d"))?);
+    // The whole text is read first: a text that cannot be read is damaged,
+    // whatever its first changes would do.
+    let mut check = Reader { bytes: text.as_bytes(), at: 0, missing_item: false };
+    while check.next().ok_or_else(|| damaged("link.d"))? {
+        check.path().and_then(|_| check.new_value(None)).ok_or_else(|| damaged("link.d"))?;
     }
-    let mut tree = Json::parse(base).ok_or_else(|| damaged("link.p"))?;
-    for (path, value) in changes {
-        let mut value = Some(value);
-        let mut node = &mut tree;
-        for (n, step) in path.iter().enumerate() {
-            let last = if n + 1 == path.len() { value.take() } else { None };
-            match step_into(node, *step, last) {
-                Ok(Some(next)) => node = next,
-                Ok(None) => break,
-                Err(problem) => return Err(refused(problem, &path[..=n])),
-            }
-        }
+    let mut doc = base.to_string();
+    let mut reader = Reader { bytes: text.as_bytes(), at: 0, missing_item: false };
+    while reader.next() == Some(true) {
+        let path = reader.path().ok_or_else(|| damaged("link.d"))?;
+        apply_change(&mut doc, &path, &mut reader)?;
     }
-    let mut out = String::new();
-    tree.write(&mut out);
-    Ok(out)
+    Ok(doc)
 }
 
 /// A short fingerprint of a preset's compact JSON (FNV-1a, 32 bits, in URL-safe
@@ -672,8 +711,9 @@ pub fn fingerprint(json: &str) -> String {
 mod tests {
     use super::*;
 
-    fn tree(json: &str) -> Json {
-        Json::parse(json).expect("test JSON")
+    /// JSON read as a value (the order of an object's keys does not matter to it).
+    fn tree(json: &str) -> serde_json::Value {
+        serde_json::from_str(json).expect("test JSON")
     }
 
     /// `text` as the notation writes a string that is not bare.
@@ -690,20 +730,22 @@ mod tests {
     }
 
     #[test]
-    fn json_reads_and_writes_back_what_serde_writes() {
-        let text = r#"{"a":[1,-2,{"b":null}],"c":"x\"\\\n\u0001é😀","d":true,"e":false,"f":[],"g":{}}"#;
-        let mut out = String::new();
-        tree(text).write(&mut out);
-        assert_eq!(out, text);
-        // Strings keep their escapes as serde wrote them.
-        assert_eq!(tree(r#""a\"b""#), Json::Str(r#"a\"b"#.into()));
-        for bad in ["", "{", "[1,]", "{\"a\"}", "{\"a\":1,}", "tru", "nul", "[1]2", "\"abc", "\"ab\\", "{1:2}"] {
-            assert_eq!(Json::parse(bad), None, "{bad}");
+    fn json_values_are_measured_on_the_text() {
+        let text = r#"{"a":[1,-2,{"b":null}],"c":"x\"\\\n\u0001é😀,]}","d":true,"e":false,"f":[],"g":{}}"#;
+        assert_eq!(value_end(text.as_bytes(), 0), Some(text.len()));
+        let list = members(text).unwrap();
+        let keys: Vec<&str> = list.iter().map(|(k, _)| *k).collect();
+        assert_eq!(keys, ["a", "c", "d", "e", "f", "g"]);
+        assert_eq!(list[0].1, r#"[1,-2,{"b":null}]"#);
+        assert_eq!(list[1].1, r#""x\"\\\n\u0001é😀,]}""#);
+        assert_eq!(members("[]"), Some(vec![]));
+        assert_eq!(members("{}"), Some(vec![]));
+        // Cut short or unbalanced: no end (and never a panic).
+        for bad in ["", "[", "\"abc", "\"ab\\", "]", "[1,{\"a\":[}"] {
+            assert_eq!(value_end(bad.as_bytes(), 0), None, "{bad}");
         }
-        // Nesting past the limit is refused, not a stack overflow.
-        assert_eq!(Json::parse(&"[".repeat(100_000)), None);
+        assert_eq!(value_end("[".repeat(100_000).as_bytes(), 0), None);
     }
-
     #[test]
     fn a_changed_leaf_is_written_by_its_path() {
         let old = r#"{"interventions":[{"success_rate":"0.2","name":"A"}],"fund":{"allocations":["1","1"]}}"#;

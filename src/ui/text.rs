@@ -609,26 +609,6 @@ pub fn engine_message(message: &str, lang: Lang, percent: bool) -> String {
             format!("The link was made by a newer version of fundsim (link format {v}).")
         };
     }
-    if let Some(rest) = message.strip_prefix("there is no example called ") {
-        let name = rest.trim_matches('"');
-        return if sv {
-            format!("Det finns inget exempel som heter ”{name}”.")
-        } else {
-            format!("There is no example called “{name}”.")
-        };
-    }
-    if let Some(rest) = message.strip_prefix("the example ") {
-        if let Some(name) =
-            rest.strip_suffix(" has changed since the link was made, and the link's changes no longer fit it")
-        {
-            let name = name.trim_matches('"');
-            return if sv {
-                format!("Exemplet ”{name}” har ändrats sedan länken gjordes, och länkens ändringar passar inte längre.")
-            } else {
-                format!("The example “{name}” has changed since the link was made, and the link's changes no longer fit it.")
-            };
-        }
-    }
     if let Some(rest) = message.strip_prefix("made by a newer version of fundsim ") {
         return if sv {
             format!("Gjort med en nyare version av fundsim {rest}.")
@@ -697,6 +677,10 @@ pub fn engine_message(message: &str, lang: Lang, percent: bool) -> String {
         "the link changes a part that the example does not have" => Some((
             "Länken ändrar en del som exemplet inte har.",
             "The link changes a part that the example does not have.",
+        )),
+        "the example has changed since the link was made, and the link's changes no longer fit it" => Some((
+            "Exemplet har ändrats sedan länken gjordes, och länkens ändringar passar inte längre.",
+            "The example has changed since the link was made, and the link's changes no longer fit it.",
         )),
         "the link's change does not fit the example here" => {
             Some(("Länkens ändring passar inte exemplet här.", "The link's change does not fit the example here."))
@@ -846,10 +830,15 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> String {
                 Lang::En => format!("The scenario could not be loaded{at}: {message}"),
             }
         }
-        Notice::UnknownPreset(id) => match lang {
-            Lang::Sv => format!("Det finns inget exempel som heter ”{id}”."),
-            Lang::En => format!("There is no example called “{id}”."),
-        },
+        Notice::UnknownPreset(id) => {
+            // A link's text: at most 60 characters of it.
+            let cut = id.char_indices().nth(60).map_or(id.as_str(), |(at, _)| &id[..at]);
+            let more = if cut.len() < id.len() { "…" } else { "" };
+            match lang {
+                Lang::Sv => format!("Det finns inget exempel som heter ”{cut}{more}”."),
+                Lang::En => format!("There is no example called “{cut}{more}”."),
+            }
+        }
         Notice::LinkRefused(e) => {
             let problem = path_message(e, lang);
             match lang {

@@ -232,6 +232,13 @@ mod tests {
             other => panic!("expected a link notice, got {other:?}"),
         }
         assert_eq!(opened.state.scenario, AppState::opening(Lang::En).scenario);
+        // A preset that does not exist: said so (its name cut to 60 characters), the default shown.
+        let unknown = format!("v=2&p={}&h=AAAAAA&d=R:0.05", "x".repeat(300));
+        let opened = open_visit(&Opening::FirstPreset, Lang::En, visit(&unknown, None));
+        assert!(matches!(&opened.state.notice, Some(Notice::UnknownPreset(id)) if id.len() == 300));
+        let text = crate::ui::text::notice_text(opened.state.notice.as_ref().unwrap(), Lang::En);
+        assert!(text.starts_with("There is no example called") && text.chars().count() < 100, "{text}");
+        assert_eq!(opened.state.scenario, AppState::opening(Lang::En).scenario);
         // Followed through the history (back/forward), the same notice.
         use yew::Reducible;
         let state = std::rc::Rc::new(AppState::opening(Lang::Sv));
