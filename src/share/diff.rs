@@ -101,6 +101,15 @@ pub const MAX_DEPTH: usize = 16;
 /// every field of the largest scenario the engine accepts takes far less).
 pub const MAX_DIFF_BYTES: usize = 1024 * 1024;
 
+/// Most bytes of JSON a difference may make (as a link's whole scenario may
+/// inflate to): references copy items, and must not copy without end.
+pub const MAX_JSON_BYTES: usize = 4 * 1024 * 1024;
+
+/// Most bytes of JSON read while applying a difference (each change reads
+/// the containers on its path and writes the document anew): many changes
+/// on a document made large must not keep the page busy for long.
+const MAX_WORK_BYTES: usize = 64 * 1024 * 1024;
+
 fn code_of(key: &str) -> Option<u8> {
     KEYS.iter().find(|(k, _)| *k == key).map(|(_, c)| *c)
 }
@@ -437,6 +446,8 @@ struct Reader<'a> {
     at: usize,
     /// A reference `@k` named an item the replaced list does not have.
     missing_item: bool,
+    /// The JSON written grew past [`MAX_JSON_BYTES`].
+    too_large: bool,
 }
 
 impl Reader<'_> {
@@ -611,14 +622,19 @@ fn splice(doc: &str, from: usize, to: usize, new: &str) -> String {
     out
 }
 
-/// Applies one change (`path`, the reader at its value) to the JSON `doc`.
-fn apply_change(doc: &mut String, path: &[Step], reader: &mut Reader) -> Result<(), ScenarioError> {
+/// Applies one change (`path`, the reader at its value) to the JSON `doc`,
+/// counting the bytes it reads in `work`.
+fn apply_change(doc: &mut String, path: &[Step], reader: &mut Reader, work: &mut usize) -> Result<(), ScenarioError> {
     let fail = |problem, n: usize| refused(problem, &path[..=n]);
     let damaged = || damaged("link.d");
     // The value the path has led to so far: its place in `doc`.
     let (mut start, mut end) = (0, doc.len());
     for (n, step) in path.iter().enumerate() {
         let container = doc.get(start..end).ok_or_else(damaged)?;
+        *work += container.len() + doc.len();
+        if *work > MAX_WORK_BYTES || doc.len() > MAX_JSON_BYTES || reader.too_large {
+            return Err(too_large("link.d"));
+        }
         let expected = if matches!(step, Step::Key(_)) { b'{' } else { b'[' };
         if kind(container) != expected {
             return Err(fail(Problem::WrongKind, n));
@@ -633,6 +649,7 @@ fn apply_change(doc: &mut String, path: &[Step], reader: &mut Reader) -> Result<
             let Step::Key(key) = step else { return Err(fail(Problem::Missing, n)) };
             let new = match (n + 1 == path.len(), reader.new_value(Some(&[]))) {
                 (true, Some(Some(new))) => new,
+                (true, None) if reader.too_large => return Err(too_large("link.d")),
                 (true, None) if !reader.missing_item => return Err(damaged()),
                 _ => return Err(fail(Problem::Missing, n)),
             };
@@ -665,6 +682,7 @@ fn apply_change(doc: &mut String, path: &[Step], reader: &mut Reader) -> Result<
                 };
                 *doc = splice(doc, from, to, "");
             }
+            None if reader.too_large => return Err(too_large("link.d")),
             None if reader.missing_item => return Err(fail(Problem::Missing, n)),
             None => return Err(damaged()),
         }
@@ -682,15 +700,19 @@ pub fn apply(base: &str, text: &str) -> Result<String, ScenarioError> {
     }
     // The whole text is read first: a text that cannot be read is damaged,
     // whatever its first changes would do.
-    let mut check = Reader { bytes: text.as_bytes(), at: 0, missing_item: false };
+    let mut check = Reader { bytes: text.as_bytes(), at: 0, missing_item: false, too_large: false };
     while check.next().ok_or_else(|| damaged("link.d"))? {
         check.path().and_then(|_| check.new_value(None)).ok_or_else(|| damaged("link.d"))?;
     }
     let mut doc = base.to_string();
-    let mut reader = Reader { bytes: text.as_bytes(), at: 0, missing_item: false };
+    let mut reader = Reader { bytes: text.as_bytes(), at: 0, missing_item: false, too_large: false };
+    let mut work = 0;
     while reader.next() == Some(true) {
         let path = reader.path().ok_or_else(|| damaged("link.d"))?;
-        apply_change(&mut doc, &path, &mut reader)?;
+        apply_change(&mut doc, &path, &mut reader, &mut work)?;
+    }
+    if doc.len() > MAX_JSON_BYTES {
+        return Err(too_large("link.d"));
     }
     Ok(doc)
 }
@@ -866,6 +888,15 @@ mod tests {
         assert_eq!(err(&format!("I0s:{}", "!(".repeat(50_000))), damaged("link.d"));
         assert_eq!(err(&format!("I0s:{}", "(s:".repeat(50_000))), damaged("link.d"));
         assert_eq!(err(&"I0s:1,".repeat(MAX_DIFF_BYTES)), too_large("link.d"));
+        // References copy items: copies of an item made large stop at the limit.
+        let start = std::time::Instant::now();
+        let copies = format!("I0n:{},I:!({})", b64(&"x".repeat(300_000)), ["@0"; 20].join(","));
+        assert_eq!(err(&copies), too_large("link.d"));
+        // Many changes on a document made large: stopped, and soon.
+        let many = format!("I0n:{},{}", b64(&"x".repeat(400_000)), "FL0:1,".repeat(60_000));
+        assert!(many.len() < MAX_DIFF_BYTES);
+        assert_eq!(err(many.trim_end_matches(',')), too_large("link.d"));
+        assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
     }
 
     #[test]

@@ -285,12 +285,8 @@ impl PackedLink {
                 };
                 let base = link_json(&preset.scenario);
                 let changed = diff::fingerprint(&base) != fingerprint;
-                let scenario = diff::apply(&base, &text).and_then(|json| {
-                    if json.len() > MAX_SCENARIO_BYTES {
-                        return Err(diff::too_large("link.d"));
-                    }
-                    read_scenario(&json)
-                });
+                // (The difference makes at most `diff::MAX_JSON_BYTES` of JSON.)
+                let scenario = diff::apply(&base, &text).and_then(|json| read_scenario(&json));
                 match scenario {
                     Ok(scenario) => {
                         request.scenario = Some(scenario);
