@@ -60,8 +60,7 @@ pub fn start() {
             inflated_link: None,
         };
         if share::link::unpack_fragment(&fragment).is_ok_and(|link| link.packed.is_some()) {
-            // A link carrying a deflated part (a scenario, or a preset's changes):
-            // the browser inflates it first (async).
+            // A link carrying a deflated scenario: the browser inflates it first (async).
             wasm_bindgen_futures::spawn_local(async move {
                 props.inflated_link = ui::browser::inflate_fragment(&fragment).await.map(std::rc::Rc::new);
                 yew::Renderer::<ui::view::app::App>::with_root_and_props(element, props).render();

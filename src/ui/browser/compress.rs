@@ -44,8 +44,8 @@ extern "C" {
     fn new(format: &str) -> Result<DecompressionStream, JsValue>;
 }
 
-/// The deflated part a link's fragment carries (a scenario, `s=`, or a
-/// preset's changes, `dz=`), inflated; `None` when it carries none. Stored
+/// The deflated scenario a link's fragment carries (`s=`), inflated; `None`
+/// when it carries none. Stored
 /// blocks (a link made where the browser could not compress) are read here;
 /// compressed ones by the browser (`DecompressionStream`), so that no
 /// inflate code is part of the download. At most

@@ -44,8 +44,8 @@ pub struct AppProps {
     /// How much of the app to show.
     #[prop_or_default]
     pub view: View,
-    /// The deflated part of the address's link (a scenario or a preset's
-    /// changes), inflated by the browser before the app was mounted
+    /// The deflated scenario of the address's link (`v=1&s=`), inflated by
+    /// the browser before the app was mounted
     /// (`browser::inflate_fragment`, asynchronous; see `lib.rs`). `None`
     /// when the link carries none.
     #[prop_or_default]
