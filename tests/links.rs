@@ -307,11 +307,39 @@ proptest! {
     /// Whatever follows `d=`, reading never panics: it opens or is refused
     /// with a message naming a part of the link or a field of the scenario.
     #[test]
-    fn any_difference_is_read_or_refused(d in "[-A-Za-z0-9.,:!()'_~%]{0,60}") {
+    fn any_difference_is_read_or_refused(d in "[-A-Za-z0-9.,:!()'_~%*@]{0,80}") {
         let h = diff::fingerprint(&link_json(&presets::all()[0].scenario));
         let id = presets::all()[0].id;
         if let Err(e) = read_fragment(&format!("v=2&p={id}&h={h}&d={d}")) {
             prop_assert!(!e.message.is_empty());
+        }
+    }
+
+    /// A real difference cut, doubled or with a character changed: read or
+    /// refused, never a panic (and never applied to the wrong preset silently).
+    #[test]
+    fn a_damaged_difference_is_read_or_refused(
+        p in preset(),
+        changes in proptest::collection::vec(change(), 1..4),
+        cut in any::<prop::sample::Index>(),
+        byte in proptest::sample::select(b"-A9.,:!()*@_~(".to_vec()),
+    ) {
+        let mut s = p.scenario.clone();
+        for c in &changes {
+            apply(&mut s, c);
+        }
+        let base = link_json(&p.scenario);
+        let text = diff::difference(&base, &link_json(&s)).unwrap_or_default();
+        let at = cut.index(text.len() + 1);
+        let mut variants = vec![text[..at].to_string(), format!("{text},{text}")];
+        let mut changed = text.clone().into_bytes();
+        if at < changed.len() {
+            changed[at] = byte;
+            variants.push(String::from_utf8_lossy(&changed).into_owned());
+        }
+        for d in variants {
+            let _ = diff::apply(&base, &d);
+            let _ = read_fragment(&format!("v=2&p={}&h={}&d={d}", p.id, diff::fingerprint(&base)));
         }
     }
 }

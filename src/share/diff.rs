@@ -654,7 +654,8 @@ fn apply_change(doc: &mut String, path: &[Step], reader: &mut Reader, work: &mut
                 _ => return Err(fail(Problem::Missing, n)),
             };
             let comma = if list.is_empty() { "" } else { "," };
-            *doc = splice(doc, end - 1, end - 1, &format!("{comma}\"{key}\":{new}"));
+            let close = end.saturating_sub(1);
+            *doc = splice(doc, close, close, &format!("{comma}\"{key}\":{new}"));
             return Ok(());
         };
         let at = start + offset(container, value);
@@ -672,11 +673,12 @@ fn apply_change(doc: &mut String, path: &[Step], reader: &mut Reader, work: &mut
             // Removed: the field with its key and one comma.
             Some(None) => {
                 let Step::Key(key) = step else { return Err(fail(Problem::WrongKind, n)) };
-                let key_start = start - key.len() - 3;
+                // `"key":` before the value (saturating: never a panic, whatever the JSON).
+                let key_start = start.saturating_sub(key.len() + 3);
                 let (from, to) = if doc.as_bytes().get(end) == Some(&b',') {
                     (key_start, end + 1)
                 } else if list.len() > 1 {
-                    (key_start - 1, end)
+                    (key_start.saturating_sub(1), end)
                 } else {
                     (key_start, end)
                 };
