@@ -223,7 +223,9 @@ pub fn unpack_fragment(fragment: &str) -> Result<PackedLink, ScenarioError> {
         }
     }
     let [version, whole, preset, fingerprint, text] = part;
-    if whole.is_none() && preset.is_none() && text.is_none() {
+    // `p` and `d` mean something only with a version (before format 2 they
+    // were unknown keys, ignored: `#p` stays an in-page anchor).
+    if whole.is_none() && (version.is_none() || (preset.is_none() && text.is_none())) {
         return Ok(PackedLink { request, ..PackedLink::default() });
     }
     let carried = match version.map(str::parse::<u32>) {
@@ -494,7 +496,8 @@ mod tests {
         assert_eq!(refused(&format!("v=2&p=gotland&h={h}&d=I0s")).path, "link.d");
         assert_eq!(refused("v=2&p=gotland&d=R:0.05").path, "link.h");
         assert_eq!(refused("v=2&d=R:0.05").path, "link.p");
-        assert_eq!(refused("p=gotland&d=R:0.05").path, "link.v");
+        // Without a version, `p` and `d` are unknown keys, ignored as before format 2.
+        assert_eq!(read_fragment("p=gotland&d=R:0.05").unwrap(), LinkRequest::default());
         assert_eq!(refused("v=3&p=gotland&d=R:0.05").path, "link.v");
         // A whole scenario that is not DEFLATE, or not text.
         assert_eq!(refused("v=1&s=AAAA").path, "link.s");

@@ -299,6 +299,8 @@ mod tests {
         let opened = open_visit(&Opening::FirstPreset, Lang::Sv, visit("#fundsim-editor", Some(&stored)));
         assert_eq!(*opened.state.scenario, edited());
         assert!(!carries_link("#fundsim-editor") && carries_link("#v=1&s=x") && carries_link("preset=jobs"));
+        // Nor is an anchor named like a part of link format 2; with a version it is a link.
+        assert!(!carries_link("#p") && !carries_link("#d") && carries_link("#v=2&p=jobs&h=x"));
     }
 
     #[test]
