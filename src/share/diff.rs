@@ -4,7 +4,7 @@
 //! One edit of a preset changes a few values; carrying only those keeps the
 //! link short enough for a QR code read from the back of a hall. The
 //! difference is taken between the two scenarios' compact JSON (serde's own
-//! output, so every field of the scenario format is covered), as a tree:
+//! output, so every field of the scenario format is covered):
 //!
 //! - a changed value is written by its path: `I0s:0.3` sets
 //!   `interventions[0].success_rate` to `"0.3"`;
@@ -22,11 +22,11 @@
 //!
 //! | value | written | e.g. |
 //! |---|---|---|
-//! | string of `A–Z a–z 0–9 - . _ ~` | as it is | `0.35`, `savings_share` |
+//! | string of `A–Z a–z 0–9 - . _ ~` (not empty) | as it is | `0.35`, `savings_share` |
 //! | any other string | `*` and its JSON text (escapes kept) in URL-safe base64 | `*TWl0dCBzY2VuYXJpbw` |
 //! | integer | `!` and the number | `!2027` |
 //! | true, false, null | `!t`, `!f`, `!n` | |
-//! | list | `!(` items separated by `,` `)` | `!(12000000,12000000)` |
+//! | list | `!(` items separated by `,` `)`; in a list a change replaces, `@k` is the replaced list's item `k` | `!(12000000,12000000)`, `!(@0,@2)` |
 //! | object | `(` key`:`value separated by `,` `)` | `(l:0.2,h:0.4)` |
 //!
 //! A path is the keys' one-letter codes ([`KEYS`]) and the lists' indices:
@@ -38,7 +38,8 @@
 //! of values: that keeps the code small, which the app's first download needs.
 //!
 //! Reading is safe for hostile input: nesting is limited ([`MAX_DEPTH`]),
-//! the text's length too ([`MAX_DIFF_BYTES`]); the whole text is read before
+//! the text's length too ([`MAX_DIFF_BYTES`]), and the JSON it makes and
+//! the work it takes ([`MAX_JSON_BYTES`]); the whole text is read before
 //! any change is made; a change must name a path the preset has (or a new
 //! field of an object it has) and keep the kind of the value it replaces (a
 //! list stays a list); each refusal names the path in the scenario. The
