@@ -82,11 +82,18 @@ fn bubbling(kind: &str) -> Event {
     Event::new_with_event_init_dict(kind, &init).unwrap()
 }
 
-/// Types `text` into an input as a user would (value, then an `input` event).
+/// Types `text` into an input as a user would (value, then an `input`
+/// event) and presses Enter, which takes the value at once.
 async fn type_into(root: &Element, testid: &str, text: &str) {
     let input: HtmlInputElement = find(root, testid).dyn_into().unwrap();
     input.set_value(text);
     input.dispatch_event(&bubbling("input")).unwrap();
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Enter");
+    init.set_bubbles(true);
+    input
+        .dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap())
+        .unwrap();
     settle().await;
 }
 

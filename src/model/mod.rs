@@ -6,15 +6,17 @@
 //! outcome gives the result JSON. No user input can make it panic: bad input
 //! and amounts too large to compute are [`ScenarioError`]s naming the field.
 
-mod error;
+pub mod decision;
+pub mod error;
 pub mod montecarlo;
 pub mod outcome;
 pub mod scenario;
 pub mod simulate;
 pub mod term;
 pub mod validate;
+pub mod yearly;
 
-pub use error::ScenarioError;
+pub use error::{Echo, Problem, ScenarioError};
 pub use outcome::{ActorOutcome, ActorYear, FundYear, InterventionOutcome, KeyFigures, Outcome};
 pub use scenario::{Accounting, Actor, AvoidedCost, Fund, Intervention, Range, RepaymentRule, Scenario, Uncertainty};
 pub use simulate::{simulate, Simulator};

@@ -8,6 +8,8 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::error::{read_problem, Echo, Problem, ScenarioError};
+
 /// The scenario format this build writes and reads.
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -207,7 +209,7 @@ impl Scenario {
     ///
     /// Only the shape is checked here; use [`crate::model::validate::validate`]
     /// (or [`crate::model::simulate_json`]) for the contract's rules.
-    pub fn from_json(json: &str) -> Result<Scenario, crate::model::ScenarioError> {
+    pub fn from_json(json: &str) -> Result<Scenario, ScenarioError> {
         // The version is read first: a newer file may have fields this build does not know.
         // Only that field is read (the rest is skipped), so no general JSON
         // value type is needed here.
@@ -216,18 +218,18 @@ impl Scenario {
             schema_version: Option<serde_json::Number>,
         }
         if let Ok(Version { schema_version: Some(version) }) = serde_json::from_str::<Version>(json) {
-            if let Some(version) = version.as_u64() {
-                if version > u64::from(SCHEMA_VERSION) {
-                    return Err(crate::model::ScenarioError::new(
+            if let Some(found) = version.as_u64() {
+                if found > u64::from(SCHEMA_VERSION) {
+                    return Err(ScenarioError::new(
                         "schema_version",
-                        format!("made by a newer version of fundsim (scenario format {version}; this version reads {SCHEMA_VERSION})"),
+                        Problem::NewerVersion { found, reads: SCHEMA_VERSION },
                     ));
                 }
             }
         }
         serde_json::from_str(json).map_err(|e| {
             let path = if e.is_syntax() || e.is_eof() { String::new() } else { path_at(json, e.line(), e.column()) };
-            crate::model::ScenarioError::new(path, shape_message(&e))
+            ScenarioError::new(list_owner(path), read_problem(&e, json))
         })
     }
 
@@ -236,6 +238,21 @@ impl Scenario {
         // Serialising plain data with string keys cannot fail.
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
+}
+
+/// The keys of the scenario that hold lists.
+const LISTS: [&str; 4] = ["actors", "allocations", "interventions", "avoided_costs"];
+
+/// A path whose last field holds a list where none belongs (`"annual_cost":
+/// ["1"]`, reported inside the list: `annual_cost[0]`) names that field.
+fn list_owner(mut path: String) -> String {
+    let last = path.rfind('.').map_or(0, |dot| dot + 1);
+    if let Some(open) = path[last..].find('[') {
+        if !LISTS.contains(&&path[last..last + open]) {
+            path.truncate(last + open);
+        }
+    }
+    path
 }
 
 /// The JSON path (`interventions[2].start`) of the value being read at a
@@ -285,7 +302,8 @@ fn path_at(json: &str, line: usize, column: usize) -> String {
                 }
                 if let Some(Frame::Object { key, expect_key }) = stack.last_mut() {
                     if *expect_key {
-                        *key = json.get(start..j.min(bytes.len())).map(str::to_string);
+                        // A key is echoed: a 10 MB unknown key must not make a 10 MB path.
+                        *key = json.get(start..j.min(bytes.len())).map(|k| Echo::new(k).into_string());
                         *expect_key = false;
                     }
                 }
@@ -309,21 +327,6 @@ fn path_at(json: &str, line: usize, column: usize) -> String {
         }
     }
     path
-}
-
-/// A serde_json message without its " at line 1 column 5" suffix, which means
-/// nothing to a user of a form; the path already names the field.
-fn shape_message(e: &serde_json::Error) -> String {
-    let text = e.to_string();
-    let message = match text.rfind(" at line ") {
-        Some(at) if e.line() > 0 => text[..at].to_string(),
-        _ => text,
-    };
-    if e.is_syntax() || e.is_eof() {
-        format!("not valid JSON ({message}, line {}, column {})", e.line(), e.column())
-    } else {
-        message
-    }
 }
 
 #[cfg(test)]
@@ -369,6 +372,15 @@ mod tests {
                 v.as_object_mut().unwrap().remove("currency");
             }),
             both("")
+        );
+        // A list where a value belongs names the field, not the list's first item.
+        assert_eq!(
+            path_of(|v| v["interventions"][0]["annual_cost"] = serde_json::json!(["1"])),
+            both("interventions[0].annual_cost")
+        );
+        assert_eq!(
+            path_of(|v| v["interventions"][0]["repayment"] = serde_json::json!(["fixed"])),
+            both("interventions[0].repayment")
         );
         // Keys with escaped quotes do not confuse the walk.
         assert_eq!(

@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use rust_decimal::Decimal;
 
+use super::error::{between, Echo, Problem};
 use super::scenario::{Actor, Intervention, Range, RepaymentRule, Scenario, SCHEMA_VERSION};
 use super::ScenarioError;
 
@@ -18,6 +19,14 @@ pub const MAX_ACTORS: usize = 50;
 pub const MAX_INTERVENTIONS: usize = 200;
 /// Earliest and latest accepted start year.
 pub const START_YEARS: (i32, i32) = (1900, 2200);
+/// Longest ids of actors and interventions, in characters.
+pub const MAX_ID_CHARS: usize = 100;
+/// Longest names (the scenario's, actors', interventions'), in characters.
+pub const MAX_NAME_CHARS: usize = 200;
+/// Longest description, in characters.
+pub const MAX_DESCRIPTION_CHARS: usize = 20_000;
+/// Longest currency label, in characters.
+pub const MAX_CURRENCY_CHARS: usize = 12;
 
 /// Checks every rule of the contract and returns the first broken one.
 pub fn validate(scenario: &Scenario) -> Result<(), ScenarioError> {
@@ -61,6 +70,11 @@ pub fn validated(scenario: &Scenario) -> Result<Valid<'_>, Vec<ScenarioError>> {
     }
 }
 
+/// Whether `text` has more than `max` characters (counted only as far as needed).
+fn too_long(text: &str, max: usize) -> bool {
+    text.len() > max && text.chars().nth(max).is_some()
+}
+
 fn join(base: &str, field: &str) -> String {
     if base.is_empty() {
         field.to_string()
@@ -77,8 +91,8 @@ struct Checker<'a> {
 }
 
 impl<'a> Checker<'a> {
-    fn fail(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.errors.push(ScenarioError::new(path, message));
+    fn fail(&mut self, path: impl Into<String>, problem: Problem) {
+        self.errors.push(ScenarioError::new(path, problem));
     }
 
     // The checks below take the path as a base and a field, and join them
@@ -86,7 +100,7 @@ impl<'a> Checker<'a> {
 
     fn between(&mut self, base: &str, field: &str, value: Decimal, low: Decimal, high: Decimal) {
         if value < low || value > high {
-            self.fail(join(base, field), format!("must be between {low} and {high}"));
+            self.fail(join(base, field), Problem::Between { low, high });
         }
     }
 
@@ -96,14 +110,35 @@ impl<'a> Checker<'a> {
 
     fn not_negative(&mut self, base: &str, field: &str, value: Decimal) {
         if value.is_sign_negative() && !value.is_zero() {
-            self.fail(join(base, field), "must not be negative");
+            self.fail(join(base, field), Problem::Negative);
         }
     }
 
     fn count_between(&mut self, base: &str, field: &str, value: u32, low: u32, high: u32) {
         if value < low || value > high {
-            self.fail(join(base, field), format!("must be between {low} and {high}"));
+            self.fail(join(base, field), between(low, high));
         }
+    }
+
+    /// A text of at most `max` characters.
+    fn not_longer(&mut self, base: &str, field: &str, text: &str, max: usize) {
+        if too_long(text, max) {
+            self.fail(join(base, field), Problem::TooLong { max });
+        }
+    }
+
+    /// A non-empty id of at most [`MAX_ID_CHARS`] characters at `path`
+    /// (made only when it is not one); true when it is one.
+    fn id(&mut self, path: impl FnOnce() -> String, text: &str) -> bool {
+        let problem = if text.trim().is_empty() {
+            Problem::Empty
+        } else if too_long(text, MAX_ID_CHARS) {
+            Problem::TooLong { max: MAX_ID_CHARS }
+        } else {
+            return true;
+        };
+        self.fail(path(), problem);
+        false
     }
 
     fn scenario(&mut self, s: &'a Scenario) {
@@ -113,19 +148,22 @@ impl<'a> Checker<'a> {
         if s.schema_version > SCHEMA_VERSION {
             self.fail(
                 "schema_version",
-                format!(
-                    "made by a newer version of fundsim (scenario format {}; this version reads {SCHEMA_VERSION})",
-                    s.schema_version
-                ),
+                Problem::NewerVersion { found: u64::from(s.schema_version), reads: SCHEMA_VERSION },
             );
         } else if s.schema_version != SCHEMA_VERSION {
-            self.fail("schema_version", format!("must be {SCHEMA_VERSION}"));
+            self.fail("schema_version", Problem::OnlyVersion { reads: SCHEMA_VERSION });
         }
+        self.not_longer("", "name", &s.name, MAX_NAME_CHARS);
+        self.not_longer("", "description", &s.description, MAX_DESCRIPTION_CHARS);
         if s.currency.trim().is_empty() {
-            self.fail("currency", "must not be empty");
+            self.fail("currency", Problem::Empty);
         }
+        self.not_longer("", "currency", &s.currency, MAX_CURRENCY_CHARS);
         if s.start_year < START_YEARS.0 || s.start_year > START_YEARS.1 {
-            self.fail("start_year", format!("must be between {} and {}", START_YEARS.0, START_YEARS.1));
+            self.fail(
+                "start_year",
+                Problem::Between { low: Decimal::from(START_YEARS.0), high: Decimal::from(START_YEARS.1) },
+            );
         }
         self.count_between("", "horizon_years", s.horizon_years, 1, MAX_HORIZON_YEARS);
         self.fraction("", "discount_rate", s.discount_rate);
@@ -140,26 +178,27 @@ impl<'a> Checker<'a> {
 
     fn actors(&mut self, s: &'a Scenario) {
         if s.actors.is_empty() || s.actors.len() > MAX_ACTORS {
-            self.fail("actors", format!("must list between 1 and {MAX_ACTORS} actors"));
+            self.fail("actors", Problem::ActorCount { max: MAX_ACTORS });
         }
         let mut seen = HashSet::new();
         for (a, actor) in s.actors.iter().enumerate() {
-            if actor.id.trim().is_empty() {
-                self.fail(format!("actors[{a}].id"), "must not be empty");
-            } else if !seen.insert(actor.id.as_str()) {
-                self.fail(format!("actors[{a}].id"), format!("\"{}\" is used by another actor", actor.id));
+            if self.id(|| format!("actors[{a}].id"), &actor.id) && !seen.insert(actor.id.as_str()) {
+                self.fail(format!("actors[{a}].id"), Problem::UsedByAnotherActor(Echo::new(&actor.id)));
+            }
+            if too_long(&actor.name, MAX_NAME_CHARS) {
+                self.fail(format!("actors[{a}].name"), Problem::TooLong { max: MAX_NAME_CHARS });
             }
         }
     }
 
     fn fund(&mut self, s: &'a Scenario) {
         if !self.actors.contains_key(s.fund.financed_by.as_str()) {
-            self.fail("fund.financed_by", format!("\"{}\" is not an actor", s.fund.financed_by));
+            self.fail("fund.financed_by", Problem::NotAnActor(Echo::new(&s.fund.financed_by)));
         }
         self.not_negative("fund", "initial_capital", s.fund.initial_capital);
         for (y, allocation) in s.fund.allocations.iter().enumerate() {
             if allocation.is_sign_negative() && !allocation.is_zero() {
-                self.fail(format!("fund.allocations[{y}]"), "must not be negative");
+                self.fail(format!("fund.allocations[{y}]"), Problem::Negative);
             }
         }
     }
@@ -184,16 +223,15 @@ impl<'a> Checker<'a> {
 
     fn interventions(&mut self, s: &'a Scenario) {
         if s.interventions.len() > MAX_INTERVENTIONS {
-            self.fail("interventions", format!("must list at most {MAX_INTERVENTIONS} interventions"));
+            self.fail("interventions", Problem::TooManyInterventions { max: MAX_INTERVENTIONS });
         }
         let mut seen = HashSet::new();
         for (i, intervention) in s.interventions.iter().enumerate() {
             let path = format!("interventions[{i}]");
-            if intervention.id.trim().is_empty() {
-                self.fail(format!("{path}.id"), "must not be empty");
-            } else if !seen.insert(intervention.id.as_str()) {
-                self.fail(format!("{path}.id"), format!("\"{}\" is used by another intervention", intervention.id));
+            if self.id(|| format!("{path}.id"), &intervention.id) && !seen.insert(intervention.id.as_str()) {
+                self.fail(format!("{path}.id"), Problem::UsedByAnotherIntervention(Echo::new(&intervention.id)));
             }
+            self.not_longer(&path, "name", &intervention.name, MAX_NAME_CHARS);
             self.intervention(s, &path, intervention);
         }
     }
@@ -201,10 +239,10 @@ impl<'a> Checker<'a> {
     fn intervention(&mut self, s: &'a Scenario, path: &str, iv: &'a Intervention) {
         let owner = self.actors.get(iv.owner.as_str()).copied();
         if owner.is_none() {
-            self.fail(format!("{path}.owner"), format!("\"{}\" is not an actor", iv.owner));
+            self.fail(format!("{path}.owner"), Problem::NotAnActor(Echo::new(&iv.owner)));
         }
         if iv.years < 1 {
-            self.fail(format!("{path}.years"), "must be at least 1");
+            self.fail(format!("{path}.years"), Problem::AtLeast { low: Decimal::ONE });
         }
         self.not_negative(path, "annual_cost", iv.annual_cost);
         self.fraction(path, "fund_share", iv.fund_share);
@@ -216,9 +254,9 @@ impl<'a> Checker<'a> {
         let mut listed = HashSet::new();
         for (j, avoided) in iv.avoided_costs.iter().enumerate() {
             if !self.actors.contains_key(avoided.actor.as_str()) {
-                self.fail(format!("{path}.avoided_costs[{j}].actor"), format!("\"{}\" is not an actor", avoided.actor));
+                self.fail(format!("{path}.avoided_costs[{j}].actor"), Problem::NotAnActor(Echo::new(&avoided.actor)));
             } else if !listed.insert(avoided.actor.as_str()) {
-                self.fail(format!("{path}.avoided_costs[{j}].actor"), format!("\"{}\" is listed twice", avoided.actor));
+                self.fail(format!("{path}.avoided_costs[{j}].actor"), Problem::ListedTwice(Echo::new(&avoided.actor)));
             }
         }
 
@@ -229,7 +267,7 @@ impl<'a> Checker<'a> {
             if !owner.inside {
                 // Only inside actors repay the fund (contract); a fixed rule makes the owner repay.
                 let at = if iv.repayment.is_some() { format!("{path}.repayment") } else { format!("{path}.owner") };
-                self.fail(at, format!("\"{}\" is outside the organisation and cannot repay the fund in instalments; choose another rule or owner", owner.name));
+                self.fail(at, Problem::OutsideCannotRepay { name: Echo::new(&owner.name) });
             }
         }
 
@@ -247,9 +285,9 @@ impl<'a> Checker<'a> {
     fn value_range(&mut self, path: &str, range: Option<Range>, value: Decimal) {
         let Some(r) = range else { return };
         if r.low < Decimal::ZERO || r.high > Decimal::ONE || r.low > r.high {
-            self.fail(path, "low and high must lie between 0 and 1, low not above high");
+            self.fail(path, Problem::ShareRangeInvalid);
         } else if value < r.low || value > r.high {
-            self.fail(path, format!("must contain the intervention's value {value}"));
+            self.fail(path, Problem::RangeMissesValue { value });
         }
     }
 
@@ -257,7 +295,7 @@ impl<'a> Checker<'a> {
     fn factor_range(&mut self, path: &str, range: Option<Range>) {
         let Some(r) = range else { return };
         if r.low < Decimal::ZERO || r.low > Decimal::ONE || r.high < Decimal::ONE {
-            self.fail(path, "must have 0 ≤ low ≤ 1 ≤ high");
+            self.fail(path, Problem::FactorRangeInvalid);
         }
     }
 }

@@ -48,7 +48,8 @@
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 
-use crate::model::ScenarioError;
+use crate::model::{Problem, ScenarioError};
+use crate::share::link::damaged;
 
 /// The scenario format's keys and their one-letter codes in a link. Never
 /// change a code: links made by earlier builds must keep their meaning; add
@@ -120,34 +121,15 @@ fn key_of(code: u8) -> Option<&'static str> {
 }
 
 // ---------------------------------------------------------------- refusals
-// Every refusal of a difference is made here (few and small, so that they
-// can become kinds of a structured error later).
 
-/// The difference (or another part of the link) cannot be read at all.
-pub fn damaged(part: &str) -> ScenarioError {
-    ScenarioError::new(part, "the link is damaged (it is not complete or was changed)")
+/// The changes are longer, make more JSON or take more work than a link may.
+fn too_large() -> ScenarioError {
+    ScenarioError::new("link.d", Problem::LinkChangesTooLarge)
 }
 
-/// The link is larger than a link may be.
-pub fn too_large(part: &str) -> ScenarioError {
-    ScenarioError::new(part, "the link is too large to open")
-}
-
-/// What is wrong with a change that reads: where it leads.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Problem {
-    /// The path is not in the preset.
-    Missing,
-    /// The value is not of the kind it replaces, or the path leads through a value.
-    WrongKind,
-}
-
+/// A change that reads but cannot be made (`problem`), at the scenario path `steps`.
 fn refused(problem: Problem, steps: &[Step]) -> ScenarioError {
-    let message = match problem {
-        Problem::Missing => "the link changes a part that the example does not have",
-        Problem::WrongKind => "the link's change does not fit the example here",
-    };
-    ScenarioError::new(path_text(steps), message)
+    ScenarioError::new(path_text(steps), problem)
 }
 
 // ---------------------------------------------------------------- JSON text
@@ -634,11 +616,11 @@ fn apply_change(doc: &mut String, path: &[Step], reader: &mut Reader, work: &mut
         let container = doc.get(start..end).ok_or_else(damaged)?;
         *work += container.len() + doc.len();
         if *work > MAX_WORK_BYTES || doc.len() > MAX_JSON_BYTES || reader.too_large {
-            return Err(too_large("link.d"));
+            return Err(too_large());
         }
         let expected = if matches!(step, Step::Key(_)) { b'{' } else { b'[' };
         if kind(container) != expected {
-            return Err(fail(Problem::WrongKind, n));
+            return Err(fail(Problem::LinkChangeMisfits, n));
         }
         let list = members(container).ok_or_else(damaged)?;
         let found = match step {
@@ -647,12 +629,12 @@ fn apply_change(doc: &mut String, path: &[Step], reader: &mut Reader, work: &mut
         };
         let Some(&(_, value)) = found else {
             // Only a field an object does not have yet may be added.
-            let Step::Key(key) = step else { return Err(fail(Problem::Missing, n)) };
+            let Step::Key(key) = step else { return Err(fail(Problem::LinkChangesMissingPart, n)) };
             let new = match (n + 1 == path.len(), reader.new_value(Some(&[]))) {
                 (true, Some(Some(new))) => new,
-                (true, None) if reader.too_large => return Err(too_large("link.d")),
+                (true, None) if reader.too_large => return Err(too_large()),
                 (true, None) if !reader.missing_item => return Err(damaged()),
-                _ => return Err(fail(Problem::Missing, n)),
+                _ => return Err(fail(Problem::LinkChangesMissingPart, n)),
             };
             let comma = if list.is_empty() { "" } else { "," };
             let close = end.saturating_sub(1);
@@ -670,10 +652,10 @@ fn apply_change(doc: &mut String, path: &[Step], reader: &mut Reader, work: &mut
             Some(Some(new)) if kind(&new) == kind(old) || new == "null" || old == "null" => {
                 *doc = splice(doc, start, end, &new);
             }
-            Some(Some(_)) => return Err(fail(Problem::WrongKind, n)),
+            Some(Some(_)) => return Err(fail(Problem::LinkChangeMisfits, n)),
             // Removed: the field with its key and one comma.
             Some(None) => {
-                let Step::Key(key) = step else { return Err(fail(Problem::WrongKind, n)) };
+                let Step::Key(key) = step else { return Err(fail(Problem::LinkChangeMisfits, n)) };
                 // `"key":` before the value (saturating: never a panic, whatever the JSON).
                 let key_start = start.saturating_sub(key.len() + 3);
                 let (from, to) = if doc.as_bytes().get(end) == Some(&b',') {
@@ -685,8 +667,8 @@ fn apply_change(doc: &mut String, path: &[Step], reader: &mut Reader, work: &mut
                 };
                 *doc = splice(doc, from, to, "");
             }
-            None if reader.too_large => return Err(too_large("link.d")),
-            None if reader.missing_item => return Err(fail(Problem::Missing, n)),
+            None if reader.too_large => return Err(too_large()),
+            None if reader.missing_item => return Err(fail(Problem::LinkChangesMissingPart, n)),
             None => return Err(damaged()),
         }
     }
@@ -699,7 +681,7 @@ fn apply_change(doc: &mut String, path: &[Step], reader: &mut Reader, work: &mut
 /// the text cannot be read at all).
 pub fn apply(base: &str, text: &str) -> Result<String, ScenarioError> {
     if text.len() > MAX_DIFF_BYTES {
-        return Err(too_large("link.d"));
+        return Err(too_large());
     }
     // The whole text is read first: a text that cannot be read is damaged,
     // whatever its first changes would do.
@@ -715,7 +697,7 @@ pub fn apply(base: &str, text: &str) -> Result<String, ScenarioError> {
         apply_change(&mut doc, &path, &mut reader, &mut work)?;
     }
     if doc.len() > MAX_JSON_BYTES {
-        return Err(too_large("link.d"));
+        return Err(too_large());
     }
     Ok(doc)
 }
@@ -813,7 +795,10 @@ mod tests {
             assert_eq!(apply(old, expected).map(|j| tree(&j)), Ok(tree(new)), "{expected}");
         }
         // A reference to an item the list does not have, or outside a replaced list.
-        assert_eq!(apply(old, "I:!(@3)").unwrap_err(), refused(Problem::Missing, &[Step::Key("interventions")]));
+        assert_eq!(
+            apply(old, "I:!(@3)").unwrap_err(),
+            refused(Problem::LinkChangesMissingPart, &[Step::Key("interventions")])
+        );
         assert_eq!(apply(old, "F:!(@0)").unwrap_err().path, "fund");
         assert_eq!(apply(old, "I0i:@0").unwrap_err(), damaged("link.d"));
         assert_eq!(apply(old, "I:!(!(@0))").unwrap_err(), damaged("link.d"));
@@ -841,17 +826,20 @@ mod tests {
         let base = r#"{"interventions":[{"success_rate":"0.2","uncertainty":{"success_rate":{"low":"0.1"}}}],"fund":{"allocations":["1"]}}"#;
         let err = |d: &str| apply(base, d).unwrap_err();
         // A path the example does not have (a new field of an object it has is added).
-        assert_eq!(err("I9s:0.3"), refused(Problem::Missing, &[Step::Key("interventions"), Step::Index(9)]));
+        assert_eq!(
+            err("I9s:0.3"),
+            refused(Problem::LinkChangesMissingPart, &[Step::Key("interventions"), Step::Index(9)])
+        );
         assert_eq!(err("I9s:0.3").path, "interventions[9]");
         assert!(apply(base, "I0Uw:(l:0.1)").is_ok());
         assert_eq!(err("I0Uwl:0.1").path, "interventions[0].uncertainty.deadweight");
         assert_eq!(err("FL3:5").path, "fund.allocations[3]");
         assert_eq!(err("Fn:!d").path, "fund.name");
-        assert_eq!(err("Fn:!d").message, "the link changes a part that the example does not have");
+        assert_eq!(err("Fn:!d").problem, Problem::LinkChangesMissingPart);
         // The wrong kind of value, or a path through a value.
         let wrong = |d: &str| {
             let e = err(d);
-            assert_eq!(e.message, "the link's change does not fit the example here", "{d}");
+            assert_eq!(e.problem, Problem::LinkChangeMisfits, "{d}");
             e.path
         };
         assert_eq!(wrong("FL:5"), "fund.allocations");
@@ -890,15 +878,15 @@ mod tests {
         // Deep nesting is refused, not a stack overflow; a huge text is too large.
         assert_eq!(err(&format!("I0s:{}", "!(".repeat(50_000))), damaged("link.d"));
         assert_eq!(err(&format!("I0s:{}", "(s:".repeat(50_000))), damaged("link.d"));
-        assert_eq!(err(&"I0s:1,".repeat(MAX_DIFF_BYTES)), too_large("link.d"));
+        assert_eq!(err(&"I0s:1,".repeat(MAX_DIFF_BYTES)), too_large());
         // References copy items: copies of an item made large stop at the limit.
         let start = std::time::Instant::now();
         let copies = format!("I0n:{},I:!({})", b64(&"x".repeat(300_000)), ["@0"; 20].join(","));
-        assert_eq!(err(&copies), too_large("link.d"));
+        assert_eq!(err(&copies), too_large());
         // Many changes on a document made large: stopped, and soon.
         let many = format!("I0n:{},{}", b64(&"x".repeat(400_000)), "FL0:1,".repeat(60_000));
         assert!(many.len() < MAX_DIFF_BYTES);
-        assert_eq!(err(many.trim_end_matches(',')), too_large("link.d"));
+        assert_eq!(err(many.trim_end_matches(',')), too_large());
         assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
     }
 

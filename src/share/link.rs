@@ -27,7 +27,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 
 use crate::model::validate::validate;
-use crate::model::{Scenario, ScenarioError};
+use crate::model::{Problem, Scenario, ScenarioError};
 use crate::share::diff;
 
 /// The newest link format this build reads and writes.
@@ -54,17 +54,6 @@ pub struct LinkRequest {
     /// has (its fingerprint differs): the figures may differ from those the
     /// link's maker saw, and the app says so.
     pub preset_changed: bool,
-}
-
-/// A link's deflated part, as the browser (or miniz_oxide) inflated it.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Inflated {
-    /// The bytes.
-    Bytes(Vec<u8>),
-    /// It inflates past [`MAX_LINK_SCENARIO_BYTES`]: reading stopped there.
-    TooLarge,
-    /// It is not DEFLATE, or is cut short.
-    Damaged,
 }
 
 /// The scenario's JSON as a link carries it, before deflating: compact.
@@ -178,26 +167,9 @@ pub struct PackedLink {
 /// Most bytes a link's scenario may inflate to (a guard against a crafted link).
 pub const MAX_LINK_SCENARIO_BYTES: usize = MAX_SCENARIO_BYTES;
 
-// Refusals of a link (kept few and small, so that they can become kinds of a
-// structured error later); those of a difference are in `diff`.
-
-fn not_text(part: &str) -> ScenarioError {
-    ScenarioError::new(part, "the link is damaged (it is not text)")
-}
-
-fn no_version() -> ScenarioError {
-    ScenarioError::new("link.v", "the link has no known format version")
-}
-
-fn newer(version: u32) -> ScenarioError {
-    ScenarioError::new("link.v", format!("the link was made by a newer version of fundsim (link format {version})"))
-}
-
-fn preset_changed() -> ScenarioError {
-    ScenarioError::new(
-        "link.p",
-        "the example has changed since the link was made, and the link's changes no longer fit it",
-    )
+/// A part of the link (`link.s`, `link.d`, `link.p`, `link.h`) cut short or changed.
+pub(crate) fn damaged(part: &str) -> ScenarioError {
+    ScenarioError::new(part, Problem::LinkDamaged)
 }
 
 /// Reads a fragment (with or without the leading `#`) up to its deflated
@@ -232,32 +204,33 @@ pub fn unpack_fragment(fragment: &str) -> Result<PackedLink, ScenarioError> {
         // Format 1 carries only `s` (keys it did not know were always ignored).
         Some(Ok(WHOLE_VERSION)) => match whole {
             Some(whole) => {
-                let bytes = URL_SAFE_NO_PAD.decode(whole.trim_end_matches('=')).map_err(|_| diff::damaged("link.s"))?;
+                let bytes = URL_SAFE_NO_PAD.decode(whole.trim_end_matches('=')).map_err(|_| damaged("link.s"))?;
                 return Ok(PackedLink { request, packed: Some(bytes), carried: Carried::Whole });
             }
             None => Carried::Nothing,
         },
         Some(Ok(LINK_VERSION)) => {
-            request.preset = Some(preset.ok_or_else(|| diff::damaged("link.p"))?.to_string());
-            let fingerprint = fingerprint.ok_or_else(|| diff::damaged("link.h"))?.to_string();
+            request.preset = Some(preset.ok_or_else(|| damaged("link.p"))?.to_string());
+            let fingerprint = fingerprint.ok_or_else(|| damaged("link.h"))?.to_string();
             // No `d`: the preset unchanged (its fingerprint still checked).
             Carried::Difference { fingerprint, text: text.unwrap_or_default().to_string() }
         }
-        Some(Ok(v)) if v > LINK_VERSION => return Err(newer(v)),
-        _ => return Err(no_version()),
+        Some(Ok(v)) if v > LINK_VERSION => return Err(ScenarioError::new("link.v", Problem::LinkNewer { found: v })),
+        _ => return Err(ScenarioError::new("link.v", Problem::LinkNoVersion)),
     };
     Ok(PackedLink { request, packed: None, carried })
 }
 
-/// The text of an inflated part; refused as too large, damaged or not text.
-fn inflated_text(inflated: Option<Inflated>, part: &str) -> Result<String, ScenarioError> {
-    match inflated {
-        Some(Inflated::Bytes(bytes)) if bytes.len() <= MAX_SCENARIO_BYTES => {
-            String::from_utf8(bytes).map_err(|_| not_text(part))
-        }
-        Some(Inflated::Bytes(_) | Inflated::TooLarge) => Err(diff::too_large(part)),
-        Some(Inflated::Damaged) | None => Err(diff::damaged(part)),
+/// The text of the inflated scenario (`None`: it could not be inflated);
+/// longer than [`MAX_LINK_SCENARIO_BYTES`] (the inflater stopped past the
+/// limit) it is too large, whole but more than fundsim opens (a crafted
+/// link), which is not "damaged".
+fn inflated_text(inflated: Option<Vec<u8>>) -> Result<String, ScenarioError> {
+    let bytes = inflated.ok_or_else(|| damaged("link.s"))?;
+    if bytes.len() > MAX_SCENARIO_BYTES {
+        return Err(ScenarioError::new("link.s", Problem::LinkTooLarge));
     }
+    String::from_utf8(bytes).map_err(|_| ScenarioError::new("link.s", Problem::LinkNotText))
 }
 
 /// A scenario from JSON, read and validated with the engine; a refusal names its field.
@@ -270,14 +243,15 @@ fn read_scenario(json: &str) -> Result<Scenario, ScenarioError> {
 impl PackedLink {
     /// The link's request, its scenario read from `inflated` (the inflated
     /// [`PackedLink::packed`]; `None` when the link has nothing to inflate
-    /// or it was not inflated) and validated with the engine; a refusal
-    /// names the scenario's field, or the part of the link.
-    pub fn finish(self, inflated: Option<Inflated>) -> Result<LinkRequest, ScenarioError> {
+    /// or it could not be inflated; longer than [`MAX_LINK_SCENARIO_BYTES`]
+    /// when the inflater stopped past that limit) and validated with the
+    /// engine; a refusal names the scenario's field, or the part of the link.
+    pub fn finish(self, inflated: Option<Vec<u8>>) -> Result<LinkRequest, ScenarioError> {
         let mut request = self.request;
         match self.carried {
             Carried::Nothing => {}
             Carried::Whole => {
-                request.scenario = Some(read_scenario(&inflated_text(inflated, "link.s")?)?);
+                request.scenario = Some(read_scenario(&inflated_text(inflated)?)?);
             }
             Carried::Difference { fingerprint, text } => {
                 // A preset this build does not have: the request names it, and
@@ -296,7 +270,9 @@ impl PackedLink {
                     }
                     // Changes that do not fit a preset that has changed: say that
                     // it changed (a link that cannot be read at all stays damaged).
-                    Err(e) if changed && !e.path.starts_with("link.") => return Err(preset_changed()),
+                    Err(e) if changed && !e.path.starts_with("link.") => {
+                        return Err(ScenarioError::new("link.p", Problem::LinkPresetChanged))
+                    }
                     Err(e) => return Err(e),
                 }
             }
@@ -305,23 +281,22 @@ impl PackedLink {
     }
 }
 
-/// `packed` inflated here with miniz_oxide, at most [`MAX_LINK_SCENARIO_BYTES`]
-/// (tests and native callers; the app inflates in the browser).
-pub fn inflate_native(packed: &[u8]) -> Inflated {
-    use miniz_oxide::inflate::{decompress_to_vec_with_limit, TINFLStatus};
-    match decompress_to_vec_with_limit(packed, MAX_SCENARIO_BYTES) {
-        Ok(bytes) => Inflated::Bytes(bytes),
-        Err(e) if e.status == TINFLStatus::HasMoreOutput => Inflated::TooLarge,
-        Err(_) => Inflated::Damaged,
-    }
-}
-
 /// Reads a fragment whole, inflating here with miniz_oxide (tests and native
 /// callers; the app inflates in the browser). See [`unpack_fragment`] and
 /// [`PackedLink::finish`].
 pub fn read_fragment(fragment: &str) -> Result<LinkRequest, ScenarioError> {
     let link = unpack_fragment(fragment)?;
-    let inflated = link.packed.as_deref().map(inflate_native);
+    let inflated = match &link.packed {
+        None => None,
+        Some(bytes) => match miniz_oxide::inflate::decompress_to_vec_with_limit(bytes, MAX_SCENARIO_BYTES) {
+            Ok(plain) => Some(plain),
+            // Stopped at the limit with more to come: too large, not damaged.
+            Err(e) if e.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput => {
+                return Err(ScenarioError::new("link.s", Problem::LinkTooLarge))
+            }
+            Err(_) => None,
+        },
+    };
     link.finish(inflated)
 }
 
@@ -475,10 +450,7 @@ mod tests {
         }
         // A path the example does not have: named as a path of the scenario.
         let e = refused(&format!("v=2&p=gotland&h={h}&d=I9s:0.3"));
-        assert_eq!(
-            (e.path.as_str(), e.message.as_str()),
-            ("interventions[9]", "the link changes a part that the example does not have")
-        );
+        assert_eq!((e.path.as_str(), &e.problem), ("interventions[9]", &Problem::LinkChangesMissingPart));
         // A wrong type: the kind of value (a list for an amount), or a value the engine refuses.
         assert_eq!(refused(&format!("v=2&p=gotland&h={h}&d=FL:5")).path, "fund.allocations");
         assert_eq!(refused(&format!("v=2&p=gotland&h={h}&d=I0s:x")).path, "interventions[0].success_rate");
@@ -502,7 +474,7 @@ mod tests {
         // A whole scenario that is not DEFLATE, or not text.
         assert_eq!(refused("v=1&s=AAAA").path, "link.s");
         let not_text = URL_SAFE_NO_PAD.encode(stored_deflate(&[0xff, 0xfe]));
-        assert_eq!(refused(&format!("v=1&s={not_text}")).message, "the link is damaged (it is not text)");
+        assert_eq!(refused(&format!("v=1&s={not_text}")), ScenarioError::new("link.s", Problem::LinkNotText));
     }
 
     #[test]
@@ -513,12 +485,13 @@ mod tests {
         let packed = URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(bomb.as_bytes(), 9));
         assert!(packed.len() < 20_000, "{}", packed.len());
         let e = read_fragment(&format!("v=1&s={packed}")).unwrap_err();
-        assert_eq!((e.path.as_str(), e.message.as_str()), ("link.s", "the link is too large to open"));
+        assert_eq!(e, ScenarioError::new("link.s", Problem::LinkTooLarge));
         // Changes longer than a difference may be (1 MiB).
         let long = format!("v=2&p=gotland&h={h}&d=n:{}", "a".repeat(2 * 1024 * 1024));
-        assert_eq!(read_fragment(&long).unwrap_err(), diff::too_large("link.d"));
-        // What the browser reports as too large is too large.
+        assert_eq!(read_fragment(&long).unwrap_err(), ScenarioError::new("link.d", Problem::LinkChangesTooLarge));
+        // What the browser hands over past the limit (it stops a chunk past it) is too large.
         let link = unpack_fragment(&format!("v=1&s={packed}")).unwrap();
-        assert_eq!(link.finish(Some(Inflated::TooLarge)).unwrap_err(), diff::too_large("link.s"));
+        let past = vec![b' '; MAX_LINK_SCENARIO_BYTES + 1];
+        assert_eq!(link.finish(Some(past)).unwrap_err(), ScenarioError::new("link.s", Problem::LinkTooLarge));
     }
 }

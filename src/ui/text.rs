@@ -1,17 +1,18 @@
 //! Every visible string of the app, in Swedish and English, in one place.
 //!
 //! Fixed texts are the variants of [`T`]; texts with numbers or names are the
-//! functions below. The engine's messages are English sentence fragments
-//! (`must be between 0 and 1`); [`engine_message`] says them in the reader's
-//! language, in percent for fields typed in percent.
+//! functions below. The engine's refusals are values, said in the reader's
+//! language by [`crate::words::problems`].
 
 use rust_decimal::Decimal;
 
 use crate::model::term::Term;
-use crate::model::Scenario;
+use crate::model::Echo;
 use crate::ui::state::{ActorUse, Notice, UncertainParam};
+use crate::words::labels::Label;
 use crate::words::parse::NumKind;
 use crate::words::parse::ParseError;
+use crate::words::problems::error_text;
 use crate::words::rules::join_names;
 use crate::words::Lang;
 
@@ -74,8 +75,6 @@ pub enum T {
     DownloadXlsx,
     XlsxBusy,
     XlsxFailed,
-    CsvSavingsByActor,
-    CsvFundFirstNegative,
     AmountsIn,
     Year,
     TableFund,
@@ -262,30 +261,30 @@ impl T {
             ShowMore => ("Läs hela beskrivningen", "Read the whole story"),
             ShowLess => ("Visa mindre", "Show less"),
             Dismiss => ("Stäng", "Dismiss"),
-            KeyFigures => ("Nyckeltal", "Key figures"),
-            TotalCost => ("Kostnad för insatserna", "Cost of the interventions"),
+            KeyFigures => Label::KeyFigures.both(),
+            TotalCost => Label::TotalCost.both(),
             TotalCostNote => ("under hela perioden", "over the whole period"),
-            SavingsInside => ("Besparingar inom organisationen", "Savings inside the organisation"),
+            SavingsInside => Label::SavingsInside.both(),
             SavingsOutside => ("Besparingar utanför (t.ex. staten)", "Savings outside (e.g. the state)"),
-            OrgNpv => ("Nuvärde för organisationen", "Present value for the organisation"),
-            SocietyNpv => ("Nuvärde för samhället", "Present value for society"),
+            OrgNpv => Label::OrganisationPresentValue.both(),
+            SocietyNpv => Label::SocietyPresentValue.both(),
             Gain => ("lönsamt", "pays off"),
             Loss => ("olönsamt", "does not pay off"),
-            PaybackYear => ("Återbetalningsår", "Payback year"),
+            PaybackYear => Label::PaybackYear.both(),
             IfEffectDiffers => ("Om effekten blir sämre eller bättre", "If the effect is worse or better"),
             TermRule => (
                 "Återbetalningsår: första året då organisationens samlade resultat inte längre är negativt. Mandatperiod: val hålls i september vart fjärde år (2026, 2030 …) och perioden börjar 1 januari året efter; här jämförs med den mandatperiod då insatserna beslutas och genomförs: den som innehåller scenariots första år, eller – om det är ett valår – den som börjar året efter.",
                 "Payback year: the first year from which the organisation's cumulative result is no longer negative. Term of office: elections are held every four years in September (2026, 2030 …) and a term starts on 1 January after; the comparison is with the term in which the interventions are decided and run: the one containing the scenario's first year or, when that is an election year, the one starting the year after.",
             ),
-            NoPayback => ("Inte inom perioden", "Not within the period"),
-            RevolvingRatio => ("Fondens återflöde", "Fund revolving ratio"),
+            NoPayback => Label::NoPayback.both(),
+            RevolvingRatio => Label::RevolvingRatio.both(),
             RevolvingNote => ("av utbetalda bidrag har betalats tillbaka", "of the grants paid has been repaid"),
             StaleResults => (
                 "Något i antagandena behöver rättas. Resultaten visar det senaste giltiga scenariot.",
                 "Something in the assumptions needs fixing. The results show the last valid scenario.",
             ),
             Charts => ("Diagram", "Charts"),
-            ChartFund => ("Fonden år för år", "The fund year by year"),
+            ChartFund => Label::FundYearByYear.both(),
             ChartFundCaption => (
                 "Avsättningar, bidrag och återbetalningar per år; linjen är fondens saldo vid årets slut.",
                 "Allocations, grants and repayments per year; the line is the fund's balance at year end.",
@@ -307,7 +306,7 @@ impl T {
             ),
             DownloadSvg => ("Ladda ner SVG", "Download SVG"),
             DownloadPng => ("Ladda ner PNG", "Download PNG"),
-            YearByYear => ("År för år", "Year by year"),
+            YearByYear => Label::YearByYear.both(),
             YearByYearHint => (
                 "Alla rader i resultatet. Håll muspekaren över ett belopp för exakt värde i kronor och ören.",
                 "Every row of the result. Hover over an amount for its exact value, to the öre.",
@@ -321,37 +320,35 @@ impl T {
             DownloadXlsx => ("Excel (.xlsx)", "Excel (.xlsx)"),
             XlsxBusy => ("Skapar Excel-filen …", "Making the Excel file …"),
             XlsxFailed => ("Excel-filen kunde inte skapas. Försök igen.", "The Excel file could not be made. Try again."),
-            CsvSavingsByActor => ("Besparingar per insats och aktör", "Savings per intervention and actor"),
-            CsvFundFirstNegative => ("Första året fonden är negativ", "First year the fund is negative"),
             AmountsIn => ("belopp i", "amounts in"),
-            Year => ("År", "Year"),
-            TableFund => ("Fonden", "The fund"),
-            Open => ("Ingående saldo", "Opening balance"),
-            Allocation => ("Avsättning", "Allocation"),
-            Grants => ("Bidrag", "Grants"),
-            Repayments => ("Återbetalningar", "Repayments"),
-            Close => ("Utgående saldo", "Closing balance"),
-            TableNet => ("Organisationen och samhället", "The organisation and society"),
-            OrgNet => ("Organisationens resultat", "Organisation's result"),
-            SocietyNet => ("Samhällets resultat", "Society's result"),
+            Year => Label::Year.both(),
+            TableFund => Label::TheFund.both(),
+            Open => Label::OpeningBalance.both(),
+            Allocation => Label::Allocation.both(),
+            Grants => Label::Grants.both(),
+            Repayments => Label::Repayments.both(),
+            Close => Label::ClosingBalance.both(),
+            TableNet => Label::OrganisationAndSociety.both(),
+            OrgNet => Label::OrganisationResult.both(),
+            SocietyNet => Label::SocietyResult.both(),
             PerActor => ("Per aktör", "Per actor"),
-            InsideShort => ("inom organisationen", "inside the organisation"),
-            OutsideShort => ("utanför organisationen", "outside the organisation"),
+            InsideShort => Label::InsideAfterName.both(),
+            OutsideShort => Label::OutsideAfterName.both(),
             Npv => ("nuvärde", "present value"),
-            Savings => ("Besparingar", "Savings"),
-            CoFinancing => ("Medfinansiering", "Co-financing"),
-            Repayment => ("Återbetalning", "Repayment"),
-            FundCost => ("Fondens kostnad", "Fund cost"),
-            GrantsReceived => ("Mottagna bidrag", "Grants received"),
-            Net => ("Netto", "Net"),
-            Total => ("Summa", "Total"),
-            CostBorne => ("Kostnader", "Costs"),
-            TableInterventions => ("Insatserna totalt", "Interventions in total"),
-            Intervention => ("Insats", "Intervention"),
-            GrantsTotal => ("Bidrag från fonden", "Grants from the fund"),
-            RepaidTotal => ("Återbetalt", "Repaid"),
-            Outstanding => ("Kvar att betala", "Still owed"),
-            NoCap => ("inget tak", "no cap"),
+            Savings => Label::Savings.both(),
+            CoFinancing => Label::CoFinancing.both(),
+            Repayment => Label::Repayment.both(),
+            FundCost => Label::FundCost.both(),
+            GrantsReceived => Label::GrantsReceived.both(),
+            Net => Label::Net.both(),
+            Total => Label::Total.both(),
+            CostBorne => Label::Costs.both(),
+            TableInterventions => Label::InterventionTotals.both(),
+            Intervention => Label::Intervention.both(),
+            GrantsTotal => Label::GrantsTotal.both(),
+            RepaidTotal => Label::RepaidTotal.both(),
+            Outstanding => Label::Outstanding.both(),
+            NoCap => Label::NoCap.both(),
             ShowJson => ("Visa scenariot som JSON", "Show the scenario as JSON"),
             JsonHint => (
                 "Alla antaganden i ett format som kan sparas, granskas och läsas in igen.",
@@ -359,29 +356,29 @@ impl T {
             ),
             PasteJson => ("Klistra in ett scenario (JSON)", "Paste a scenario (JSON)"),
             LoadJson => ("Läs in scenariot", "Load the scenario"),
-            SectionScenario => ("Scenario", "Scenario"),
-            ScenarioName => ("Namn", "Name"),
-            Description => ("Beskrivning", "Description"),
-            StartYear => ("Första år", "First year"),
-            Horizon => ("Antal år", "Number of years"),
+            SectionScenario => Label::Scenario.both(),
+            ScenarioName => Label::Name.both(),
+            Description => Label::Description.both(),
+            StartYear => Label::FirstYear.both(),
+            Horizon => Label::NumberOfYears.both(),
             YearsUnit => ("år", "years"),
-            DiscountRate => ("Diskonteringsränta", "Discount rate"),
+            DiscountRate => Label::DiscountRate.both(),
             DiscountRateHint => ("3,5 % är vanligt (UK Green Book).", "3.5% is common (UK Green Book)."),
-            Currency => ("Valuta", "Currency"),
-            SectionFund => ("Fonden", "The fund"),
-            FinancedBy => ("Finansieras av", "Financed by"),
-            Accounting => ("Redovisning", "Accounting"),
-            Appropriation => ("Anslag", "Appropriation"),
+            Currency => Label::Currency.both(),
+            SectionFund => Label::TheFund.both(),
+            FinancedBy => Label::FinancedBy.both(),
+            Accounting => Label::Accounting.both(),
+            Appropriation => Label::Appropriation.both(),
             AppropriationExplain => (
                 "Avsättningen är en kostnad för finansiären samma år som den görs.",
                 "The allocation is a cost to the financer in the year it is made.",
             ),
-            EarmarkedEquity => ("Öronmärkt eget kapital", "Earmarked equity"),
+            EarmarkedEquity => Label::EarmarkedEquity.both(),
             EarmarkedEquityExplain => (
                 "Bidragen blir kostnad när de betalas ut; återbetalningar blir intäkter.",
                 "Grants are a cost when paid out; repayments come back as income.",
             ),
-            InitialCapital => ("Startkapital", "Initial capital"),
+            InitialCapital => Label::InitialCapital.both(),
             YearlyAllocation => ("Årlig avsättning", "Yearly allocation"),
             YearlyAllocationSlider => ("Årlig avsättning (reglage)", "Yearly allocation (slider)"),
             AmountPerYear => ("Belopp per år", "Amount a year"),
@@ -393,29 +390,29 @@ impl T {
             EditSingleYears => ("Ändra enskilda år", "Edit single years"),
             SectionRepayment => ("Återbetalning till fonden", "Repayment to the fund"),
             DefaultRule => ("Regel för alla insatser", "Rule for every intervention"),
-            OwnRepaymentRule => ("Återbetalningsregel", "Repayment rule"),
-            RuleDefault => ("Samma som för alla insatser", "Same as for every intervention"),
-            RuleNone => ("Ingen – ett bidrag", "None – a grant"),
-            RuleFixed => ("Fasta avbetalningar", "Fixed instalments"),
+            OwnRepaymentRule => Label::RepaymentRule.both(),
+            RuleDefault => Label::SameAsDefault.both(),
+            RuleNone => Label::RuleNone.both(),
+            RuleFixed => Label::RuleFixed.both(),
             RuleSavingsShare => ("Andel av besparingarna, med tak", "Share of savings, with a cap"),
             FixedShare => ("Att betala tillbaka, andel av bidraget", "To repay, share of the grant"),
-            Instalments => ("Antal årliga avbetalningar", "Number of yearly instalments"),
+            Instalments => Label::Instalments.both(),
             FixedStartAfter => ("Uppskov efter insatsens slut", "Delay after the intervention ends"),
-            SavingsShare => ("Andel av besparingarna", "Share of the savings"),
+            SavingsShare => Label::ShareOfSavings.both(),
             SavingsStartAfter => ("Uppskov efter insatsens start", "Delay after the intervention starts"),
             HasCap => ("Med tak för återbetalningen", "With a cap on repayment"),
-            Cap => ("Tak, andel av bidraget", "Cap, share of the grant"),
-            SectionActors => ("Aktörer", "Actors"),
+            Cap => Label::Cap.both(),
+            SectionActors => Label::Actors.both(),
             ActorsHint => (
                 "Förvaltningar, nämnder och huvudmän som bär kostnader eller får besparingar. Bara de inom organisationen betalar tillbaka till fonden. Id är aktörens nyckel i filer, länkar och resultatet; ändras den följer alla hänvisningar med.",
                 "Administrations, committees and principals that bear costs or get savings. Only those inside the organisation repay the fund. The id is the actor's key in files, links and the result; change it and every reference follows.",
             ),
             ActorName => ("Namn på aktör", "Name of actor"),
-            Id => ("Id", "Id"),
-            Inside => ("Inom organisationen", "Inside the organisation"),
+            Id => Label::Id.both(),
+            Inside => Label::InsideOrganisation.both(),
             AddActor => ("Lägg till aktör", "Add actor"),
             Remove => ("Ta bort", "Remove"),
-            SectionInterventions => ("Insatser", "Interventions"),
+            SectionInterventions => Label::Interventions.both(),
             NoInterventions => ("Inga insatser ännu.", "No interventions yet."),
             AddIntervention => ("Lägg till insats", "Add intervention"),
             Unnamed => ("(namnlös)", "(unnamed)"),
@@ -425,16 +422,16 @@ impl T {
             MoveDown => ("Flytta ner", "Move down"),
             Duplicate => ("Kopiera", "Duplicate"),
             InterventionName => ("Namn på insatsen", "Name of the intervention"),
-            Owner => ("Ägs av", "Owned by"),
-            FirstYear => ("Första år", "First year"),
+            Owner => Label::Owner.both(),
+            FirstYear => Label::FirstYear.both(),
             RunningYears => ("Pågår", "Runs for"),
-            AnnualCost => ("Kostnad per år", "Cost a year"),
-            FundShare => ("Fonden betalar", "The fund pays"),
-            Participants => ("Deltagare per år", "Participants a year"),
-            SuccessRate => ("Andel som lyckas", "Success rate"),
-            Deadweight => ("Dödvikt", "Deadweight"),
+            AnnualCost => Label::AnnualCost.both(),
+            FundShare => Label::FundShare.both(),
+            Participants => Label::Participants.both(),
+            SuccessRate => Label::SuccessRate.both(),
+            Deadweight => Label::Deadweight.both(),
             DeadweightHint => ("Andel som hade lyckats ändå.", "Share who would have succeeded anyway."),
-            DropOff => ("Avklingning per år", "Drop-off a year"),
+            DropOff => Label::DropOff.both(),
             DropOffHint => ("Hur mycket effekten minskar varje år.", "How much the effect fades each year."),
             LagYears => ("Tid till första besparing", "Time to first saving"),
             BenefitYears => ("Besparingar i", "Savings for"),
@@ -443,8 +440,8 @@ impl T {
                 " – per lyckad deltagare och år. Negativt belopp: kostnaden ökar för aktören.",
                 " – per successful participant and year. A negative amount: the actor's cost rises.",
             ),
-            Actor => ("Aktör", "Actor"),
-            PerYear => ("Per år", "A year"),
+            Actor => Label::Actor.both(),
+            PerYear => Label::PerYear.both(),
             PerYearSuffix => ("/år", "/year"),
             AddAvoidedCost => ("Lägg till aktör som sparar", "Add an actor that saves"),
             Uncertainty => ("Osäkerhet", "Uncertainty"),
@@ -510,7 +507,13 @@ impl T {
     }
 
     /// Why a typed text was not accepted.
-    pub fn parse_error(err: ParseError, kind: NumKind, min: Option<Decimal>, lang: Lang) -> String {
+    pub fn parse_error(
+        err: ParseError,
+        kind: NumKind,
+        min: Option<Decimal>,
+        max: Option<Decimal>,
+        lang: Lang,
+    ) -> String {
         match err {
             ParseError::Empty => lang.pick("Skriv ett tal.", "Enter a number.").to_string(),
             ParseError::NotANumber => lang
@@ -530,6 +533,12 @@ impl T {
                 (Lang::En, Some(m)) => format!("Must be at least {m}."),
                 (Lang::Sv, None) => "För litet.".into(),
                 (Lang::En, None) => "Too small.".into(),
+            },
+            ParseError::TooLarge => match (lang, max) {
+                (Lang::Sv, Some(m)) => format!("Får vara högst {}.", crate::words::format::number(m, 0, lang)),
+                (Lang::En, Some(m)) => format!("Must be at most {}.", crate::words::format::number(m, 0, lang)),
+                (Lang::Sv, None) => "Talet är för stort för det här fältet.".into(),
+                (Lang::En, None) => "This number is too large for this field.".into(),
             },
         }
     }
@@ -551,229 +560,23 @@ impl T {
             Lang::En => format!("The fund runs dry in {year}: its balance turns negative. Grants are still paid, but someone must cover the deficit."),
         }
     }
-}
 
-pub fn is_percent_path(path: &str) -> bool {
-    let last = path.rsplit('.').next().unwrap_or(path);
-    matches!(last, "discount_rate" | "fund_share" | "success_rate" | "deadweight" | "drop_off" | "cap")
-        || (last == "share" && path.contains("repayment"))
-        || (path.contains("uncertainty") && matches!(last, "success_rate" | "deadweight" | "drop_off"))
-}
-
-/// A number from an engine message, as the reader writes it (×100 for percent fields).
-fn engine_number(text: &str, lang: Lang, percent: bool) -> String {
-    let Ok(value) = text.parse::<Decimal>() else { return text.to_string() };
-    let value = if percent { value * Decimal::ONE_HUNDRED } else { value };
-    let shown = value.normalize().to_string();
-    let shown = if lang == Lang::Sv { shown.replace('.', ",") } else { shown };
-    match (percent, lang) {
-        (true, Lang::Sv) => format!("{shown}\u{a0}%"),
-        (true, Lang::En) => format!("{shown}%"),
-        (false, _) => shown,
-    }
-}
-
-/// The text between the first pair of double quotes, and the rest after it.
-fn quoted(message: &str) -> Option<(&str, &str)> {
-    let rest = message.strip_prefix('"')?;
-    let end = rest.find('"')?;
-    Some((&rest[..end], &rest[end + 1..]))
-}
-
-/// The engine's message in the reader's language; numbers in percent for fields typed in percent.
-pub fn engine_message(message: &str, lang: Lang, percent: bool) -> String {
-    let sv = lang == Lang::Sv;
-    if let Some(range) = message.strip_prefix("must be between ") {
-        if let Some((low, high)) = range.split_once(" and ") {
-            let (low, high) = (engine_number(low, lang, percent), engine_number(high, lang, percent));
-            return if sv {
-                format!("Måste vara mellan {low} och {high}.")
-            } else {
-                format!("Must be between {low} and {high}.")
-            };
-        }
-    }
-    if let Some(value) = message.strip_prefix("must contain the intervention's value ") {
-        let value = engine_number(value, lang, percent);
-        return if sv {
-            format!("Måste innehålla insatsens värde {value}.")
-        } else {
-            format!("Must contain the intervention's value {value}.")
-        };
-    }
-    if let Some(rest) = message.strip_prefix("the link was made by a newer version of fundsim (link format ") {
-        let v = rest.trim_end_matches(')');
-        return if sv {
-            format!("Länken gjordes med en nyare version av fundsim (länkformat {v}).")
-        } else {
-            format!("The link was made by a newer version of fundsim (link format {v}).")
-        };
-    }
-    if let Some(rest) = message.strip_prefix("made by a newer version of fundsim ") {
-        return if sv {
-            format!("Gjort med en nyare version av fundsim {rest}.")
-        } else {
-            format!("Made by a newer version of fundsim {rest}.")
-        };
-    }
-    if let Some(rest) = message.strip_prefix("not valid JSON") {
-        return if sv { format!("Inte giltig JSON{rest}.") } else { format!("Not valid JSON{rest}.") };
-    }
-    if let Some(rest) = message.strip_prefix("must list between 1 and ") {
-        let n = rest.trim_end_matches(" actors");
-        return if sv {
-            format!("Det måste finnas mellan 1 och {n} aktörer.")
-        } else {
-            format!("There must be between 1 and {n} actors.")
-        };
-    }
-    if let Some(rest) = message.strip_prefix("must list at most ") {
-        let n = rest.trim_end_matches(" interventions");
-        return if sv { format!("Högst {n} insatser.") } else { format!("At most {n} interventions.") };
-    }
-    if let Some((name, rest)) = quoted(message) {
-        let text = match rest {
-            " is not an actor" => Some((format!("”{name}” är ingen aktör."), format!("“{name}” is not an actor."))),
-            " is used by another actor" => Some((format!("”{name}” används redan av en annan aktör."), format!("“{name}” is used by another actor."))),
-            " is used by another intervention" => {
-                Some((format!("”{name}” används redan av en annan insats."), format!("“{name}” is used by another intervention.")))
-            }
-            " is listed twice" => Some((format!("”{name}” står två gånger."), format!("“{name}” is listed twice."))),
-            r if r.starts_with(" is outside the organisation") => Some((
-                format!("{name} står utanför organisationen och kan inte betala tillbaka i avbetalningar. Välj en annan regel eller ägare."),
-                format!("{name} is outside the organisation and cannot repay the fund in instalments. Choose another rule or owner."),
-            )),
-            _ => None,
-        };
-        if let Some((s, e)) = text {
-            return if sv { s } else { e };
-        }
-    }
-    let fixed = match message {
-        "must not be negative" => Some(("Får inte vara negativt.", "Must not be negative.")),
-        "must not be empty" => Some(("Får inte vara tomt.", "Must not be empty.")),
-        "must be at least 1" => Some(("Måste vara minst 1.", "Must be at least 1.")),
-        "must be 1" => Some(("Måste vara 1.", "Must be 1.")),
-        "low and high must lie between 0 and 1, low not above high" => Some((
-            "Lägst och högst måste ligga mellan 0 och 100 %, och lägst får inte vara större än högst.",
-            "Low and high must lie between 0 and 100%, low not above high.",
-        )),
-        "must have 0 ≤ low ≤ 1 ≤ high" => {
-            Some(("Måste uppfylla 0 ≤ lägst ≤ 1 ≤ högst.", "Must have 0 ≤ low ≤ 1 ≤ high."))
-        }
-        "the link is damaged (it is not complete or was changed)" => Some((
-            "Länken är skadad (den är inte komplett eller har ändrats).",
-            "The link is damaged (it is not complete or was changed).",
-        )),
-        "the link is damaged (it is not text)" => {
-            Some(("Länken är skadad (den innehåller inte text).", "The link is damaged (it is not text)."))
-        }
-        "the link has no known format version" => {
-            Some(("Länken saknar en känd formatversion.", "The link has no known format version."))
-        }
-        "the link is too large to open" => {
-            Some(("Länken är för stor för att öppnas.", "The link is too large to open."))
-        }
-        "the link changes a part that the example does not have" => Some((
-            "Länken ändrar en del som exemplet inte har.",
-            "The link changes a part that the example does not have.",
-        )),
-        "the example has changed since the link was made, and the link's changes no longer fit it" => Some((
-            "Exemplet har ändrats sedan länken gjordes, och länkens ändringar passar inte längre.",
-            "The example has changed since the link was made, and the link's changes no longer fit it.",
-        )),
-        "the link's change does not fit the example here" => {
-            Some(("Länkens ändring passar inte exemplet här.", "The link's change does not fit the example here."))
-        }
-        "amounts too large to compute; use smaller amounts" => Some((
-            "Beloppen är för stora att räkna med. Använd mindre belopp.",
-            "Amounts too large to compute. Use smaller amounts.",
-        )),
-        _ => None,
-    };
-    match fixed {
-        Some((s, e)) => lang.pick(s, e).to_string(),
-        // A message this version does not know: the engine's own words.
-        None => {
-            let mut text = message.to_string();
-            if let Some(first) = text.get(..1) {
-                // The first byte is a whole character, so it is ASCII.
-                let upper = first.to_ascii_uppercase();
-                text.replace_range(..1, &upper);
-            }
-            text
+    /// [`T::fund_runs_dry`] in a few words, for a projector's tile (the full
+    /// app says the rest).
+    pub fn fund_runs_dry_short(year: i32, lang: Lang) -> String {
+        match lang {
+            Lang::Sv => format!("✗ Fonden tar slut {year}"),
+            Lang::En => format!("✗ The fund runs dry in {year}"),
         }
     }
 }
 
-/// A field's name for the list of things to fix: "Insats 1 (Läsfrämjande) – Andel som lyckas".
-pub fn field_name(path: &str, scenario: &Scenario, lang: Lang) -> String {
-    let field = |key: &str| -> Option<T> {
-        Some(match key {
-            "name" => T::ScenarioName,
-            "description" => T::Description,
-            "currency" => T::Currency,
-            "start_year" => T::StartYear,
-            "horizon_years" => T::Horizon,
-            "discount_rate" => T::DiscountRate,
-            "financed_by" => T::FinancedBy,
-            "initial_capital" => T::InitialCapital,
-            "owner" => T::Owner,
-            "start" => T::FirstYear,
-            "years" => T::RunningYears,
-            "annual_cost" => T::AnnualCost,
-            "fund_share" => T::FundShare,
-            "participants_per_year" => T::Participants,
-            "success_rate" => T::SuccessRate,
-            "deadweight" => T::Deadweight,
-            "drop_off" => T::DropOff,
-            "lag_years" => T::LagYears,
-            "benefit_years" => T::BenefitYears,
-            "avoided_costs" => T::AvoidedCosts,
-            "repayment" | "repayment_default" => T::OwnRepaymentRule,
-            "uncertainty" => T::Uncertainty,
-            "cap" => T::Cap,
-            "share" => T::SavingsShare,
-            "actors" => T::SectionActors,
-            "interventions" => T::SectionInterventions,
-            "fund" => T::SectionFund,
-            _ => return None,
-        })
-    };
-    let mut parts = Vec::new();
-    for segment in path.split('.') {
-        let (key, index) = match segment.split_once('[') {
-            Some((k, rest)) => (k, rest.trim_end_matches(']').parse::<usize>().ok()),
-            None => (segment, None),
-        };
-        match (key, index) {
-            ("interventions", Some(i)) => {
-                let name = scenario.interventions.get(i).map(|iv| iv.name.as_str()).unwrap_or("");
-                parts.push(format!("{} {} ({name})", T::Intervention.get(lang), i + 1));
-            }
-            ("actors", Some(i)) => {
-                let name = scenario.actors.get(i).map(|a| a.name.as_str()).unwrap_or("");
-                parts.push(format!("{} {} ({name})", T::Actor.get(lang), i + 1));
-            }
-            ("allocations", Some(i)) => {
-                parts.push(format!("{} {}", T::Allocation.get(lang), scenario.start_year + i as i32))
-            }
-            ("avoided_costs", Some(i)) => parts.push(format!("{} {}", T::AvoidedCosts.get(lang), i + 1)),
-            ("fund", None) => {}
-            (key, _) => parts.push(field(key).map(|t| t.get(lang).to_string()).unwrap_or_else(|| key.to_string())),
-        }
-    }
-    if parts.is_empty() {
-        T::SectionScenario.get(lang).to_string()
-    } else {
-        parts.join(" – ")
-    }
-}
-
+/// Whether the field at this path is typed in percent.
 /// A refused edit, explained.
 /// Why an id was not taken, at its field: empty, or already held by `holder`.
 pub fn id_problem_text(problem: crate::ui::state::IdProblem, holder: &str, lang: Lang) -> String {
     use crate::ui::state::IdProblem;
+    let holder = Echo::new(holder);
     match (problem, lang) {
         (IdProblem::Empty, Lang::Sv) => "Skriv ett id; det får inte vara tomt.".into(),
         (IdProblem::Empty, Lang::En) => "Enter an id; it cannot be empty.".into(),
@@ -787,9 +590,10 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> String {
         Notice::ActorInUse { actor, uses } => {
             // Grouped by kind: "owns “A” and has avoided costs in “B” and “C”".
             let quote = |name: &String| match lang {
-                Lang::Sv => format!("”{name}”"),
-                Lang::En => format!("“{name}”"),
+                Lang::Sv => format!("”{}”", Echo::new(name)),
+                Lang::En => format!("“{}”", Echo::new(name)),
             };
+            let actor = Echo::new(actor);
             let owns: Vec<String> =
                 uses.iter().filter_map(|u| if let ActorUse::Owns(n) = u { Some(quote(n)) } else { None }).collect();
             let saves: Vec<String> = uses
@@ -823,24 +627,21 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> String {
             lang.pick("Den sista aktören kan inte tas bort.", "The last actor cannot be removed.").to_string()
         }
         Notice::ScenarioRefused(e) => {
-            let message = engine_message(&e.message, lang, is_percent_path(&e.path));
-            let at = if e.path.is_empty() { String::new() } else { format!(" ({})", e.path) };
+            let problem = error_text(e, None, lang);
             match lang {
-                Lang::Sv => format!("Scenariot kunde inte läsas in{at}: {message}"),
-                Lang::En => format!("The scenario could not be loaded{at}: {message}"),
+                Lang::Sv => format!("Scenariot kunde inte läsas in. {problem}"),
+                Lang::En => format!("The scenario could not be loaded. {problem}"),
             }
         }
         Notice::UnknownPreset(id) => {
-            // A link's text: at most 60 characters of it.
-            let cut = id.char_indices().nth(60).map_or(id.as_str(), |(at, _)| &id[..at]);
-            let more = if cut.len() < id.len() { "…" } else { "" };
+            let id = Echo::new(id);
             match lang {
-                Lang::Sv => format!("Det finns inget exempel som heter ”{cut}{more}”."),
-                Lang::En => format!("There is no example called “{cut}{more}”."),
+                Lang::Sv => format!("Det finns inget exempel som heter ”{id}”."),
+                Lang::En => format!("There is no example called “{id}”."),
             }
         }
         Notice::LinkRefused(e) => {
-            let problem = path_message(e, lang);
+            let problem = error_text(e, None, lang);
             match lang {
                 Lang::Sv => format!("Länken kunde inte öppnas. {problem} Exemplet visas i stället."),
                 Lang::En => format!("The link could not be opened. {problem} The example is shown instead."),
@@ -859,7 +660,8 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> String {
             }
         }
         Notice::StoredRefused { error, aside_key } => {
-            let problem = path_message(error, lang);
+            let problem = error_text(error, None, lang);
+            let aside_key = Echo::new(aside_key);
             match lang {
                 Lang::Sv => format!(
                     "Scenariot som sparades i den här webbläsaren kunde inte läsas. {problem} Det har lagts undan i webbläsarens lagring som ”{aside_key}”, så att inget går förlorat."
@@ -870,7 +672,8 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> String {
             }
         }
         Notice::FileRefused { name, error } => {
-            let problem = path_message(error, lang);
+            let problem = error_text(error, None, lang);
+            let name = Echo::new(name);
             match lang {
                 Lang::Sv => format!("Filen ”{name}” kunde inte öppnas. {problem} Scenariot är oförändrat."),
                 Lang::En => format!("The file “{name}” could not be opened. {problem} The scenario is unchanged."),
@@ -894,17 +697,6 @@ pub fn displaced_text(name: &str, lang: Lang) -> String {
         Lang::En => {
             format!("You opened a link. Your scenario “{name}” is still kept in this browser until you change something here.")
         }
-    }
-}
-
-/// The engine's message after its field's path: `interventions[0].success_rate: Måste vara …`.
-fn path_message(e: &crate::model::ScenarioError, lang: Lang) -> String {
-    let message = engine_message(&e.message, lang, is_percent_path(&e.path));
-    let message = if message.ends_with(['.', ')']) { message } else { format!("{message}.") };
-    if e.path.is_empty() {
-        message
-    } else {
-        format!("{}: {message}", e.path)
     }
 }
 
@@ -1002,12 +794,12 @@ impl PresentText {
         let (sv, en) = match self {
             Enter => ("Presentationsläge", "Presentation mode"),
             Leave => ("Avsluta presentationen", "Leave presentation"),
-            Figures => ("Nyckeltal", "Key figures"),
+            Figures => Label::KeyFigures.both(),
             Controls => ("Ändra under presentationen", "Change live"),
             FundAtEnd => ("Fonden vid periodens slut", "The fund at the end"),
             ShareOfSavings => ("Återbetalning: andel av besparingarna", "Repaid: share of the savings"),
             ShareOfGrant => ("Återbetalning: andel av bidraget", "Repaid: share of the grant"),
-            EffectOf => ("Insats", "Intervention"),
+            EffectOf => Label::Intervention.both(),
             ExpectedEffect => ("Förväntad effekt: andel som lyckas", "Expected effect: share who succeed"),
             QrLarger => ("Visa QR-koden stort (Q)", "Show the QR code large (Q)"),
             Keys => ("Kortkommandon", "Keyboard shortcuts"),
@@ -1043,19 +835,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn engine_messages_in_swedish_and_in_percent() {
-        assert_eq!(
-            engine_message("must be between 0 and 1", Lang::Sv, true),
-            "Måste vara mellan 0\u{a0}% och 100\u{a0}%."
-        );
-        assert_eq!(engine_message("must be between 0 and 1", Lang::En, false), "Must be between 0 and 1.");
-        assert_eq!(engine_message("must be between 1 and 60", Lang::Sv, false), "Måste vara mellan 1 och 60.");
-        assert_eq!(engine_message("must not be negative", Lang::Sv, false), "Får inte vara negativt.");
-        assert_eq!(engine_message("\"x\" is not an actor", Lang::Sv, false), "”x” är ingen aktör.");
-        assert_eq!(engine_message("something new", Lang::Sv, false), "Something new");
-    }
-
-    #[test]
     fn the_headline_says_cost_savings_and_payback() {
         let s = crate::ui::state::example_scenario();
         let o = crate::model::simulate(&s).unwrap();
@@ -1081,22 +860,71 @@ mod tests {
     }
 
     #[test]
-    fn percent_paths() {
-        assert!(is_percent_path("interventions[0].success_rate"));
-        assert!(is_percent_path("repayment_default.share"));
-        assert!(is_percent_path("discount_rate"));
-        assert!(!is_percent_path("interventions[0].annual_cost"));
-        assert!(!is_percent_path("interventions[0].uncertainty.annual_cost"));
+    fn the_fields_table_names_fields_as_the_editor_labels_them() {
+        use crate::words::fields::field;
+        // Each field's name in messages is its label in the editor, in both languages.
+        let labels = [
+            ("name", T::ScenarioName),
+            ("description", T::Description),
+            ("currency", T::Currency),
+            ("start_year", T::StartYear),
+            ("horizon_years", T::Horizon),
+            ("discount_rate", T::DiscountRate),
+            ("actors", T::SectionActors),
+            ("actors[0]", T::Actor),
+            ("actors[0].id", T::Id),
+            ("actors[0].inside", T::Inside),
+            ("fund", T::SectionFund),
+            ("fund.financed_by", T::FinancedBy),
+            ("fund.accounting", T::Accounting),
+            ("fund.initial_capital", T::InitialCapital),
+            ("fund.allocations[0]", T::Allocation),
+            ("repayment_default", T::DefaultRule),
+            ("repayment_default.years", T::Instalments),
+            ("repayment_default.cap", T::Cap),
+            ("interventions", T::SectionInterventions),
+            ("interventions[0]", T::Intervention),
+            ("interventions[0].owner", T::Owner),
+            ("interventions[0].start", T::FirstYear),
+            ("interventions[0].years", T::RunningYears),
+            ("interventions[0].annual_cost", T::AnnualCost),
+            ("interventions[0].fund_share", T::FundShare),
+            ("interventions[0].participants_per_year", T::Participants),
+            ("interventions[0].success_rate", T::SuccessRate),
+            ("interventions[0].deadweight", T::Deadweight),
+            ("interventions[0].drop_off", T::DropOff),
+            ("interventions[0].lag_years", T::LagYears),
+            ("interventions[0].benefit_years", T::BenefitYears),
+            ("interventions[0].avoided_costs", T::AvoidedCosts),
+            ("interventions[0].avoided_costs[1].actor", T::Actor),
+            ("interventions[0].avoided_costs[1].per_year", T::PerYear),
+            ("interventions[0].repayment", T::OwnRepaymentRule),
+            ("interventions[0].repayment.cap", T::Cap),
+            ("interventions[0].uncertainty", T::Uncertainty),
+            ("interventions[0].uncertainty.annual_cost", T::CostFactor),
+            ("interventions[0].uncertainty.avoided_costs", T::AvoidedCostFactor),
+        ];
+        for (path, label) in labels {
+            let f = field(path).unwrap_or_else(|| panic!("{path} is not in the table"));
+            assert_eq!((f.sv, f.en), (label.get(Lang::Sv), label.get(Lang::En)), "{path}");
+        }
     }
 
     #[test]
-    fn field_names_for_the_summary() {
-        let s = crate::ui::state::example_scenario();
+    fn a_refused_scenario_is_explained_in_the_readers_language_naming_the_field() {
+        use crate::model::{Echo, Problem, ScenarioError};
+        let e = ScenarioError::new("interventions[0].owner", Problem::NotAnActor(Echo::new("Avd \"A\" ”“'")));
         assert_eq!(
-            field_name("interventions[0].success_rate", &s, Lang::Sv),
-            "Insats 1 (Läsfrämjande i förskoleklass) – Andel som lyckas"
+            notice_text(&Notice::ScenarioRefused(e.clone()), Lang::Sv),
+            "Scenariot kunde inte läsas in. Insats 1 – Ägs av (interventions[0].owner): ”Avd \"A\" ”“'” är ingen aktör."
         );
-        assert_eq!(field_name("fund.allocations[2]", &s, Lang::En), "Allocation 2028");
+        assert_eq!(
+            notice_text(&Notice::ScenarioRefused(e), Lang::En),
+            "The scenario could not be loaded. Intervention 1 – Owned by (interventions[0].owner): \"Avd \"A\" ”“'\" is not an actor."
+        );
+        // A preset id of two million characters is echoed cut to 100.
+        let text = notice_text(&Notice::UnknownPreset("p".repeat(2_000_000)), Lang::Sv);
+        assert_eq!(text, format!("Det finns inget exempel som heter ”{}…”.", "p".repeat(100)));
     }
 
     #[test]

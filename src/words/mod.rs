@@ -2,12 +2,18 @@
 //!
 //! It knows nothing of the view framework, so the app, the charts, the Excel
 //! workbook and the CSV files all use it: [`Lang`] (the reader's language),
-//! [`format`] (numbers written as each reader writes them) and [`parse`]
-//! (numbers read as each reader types them).
+//! [`format`] (numbers written as each reader writes them), [`parse`]
+//! (numbers read as each reader types them), [`fields`] (every field of a
+//! scenario: its kind and its name), [`problems`] (the engine's refusals
+//! said in the reader's language) and [`labels`] (the names of figures,
+//! assumptions and tables, which the app and its downloads share).
 
+pub mod fields;
 pub mod format;
+pub mod labels;
 mod lang;
 pub mod parse;
+pub mod problems;
 pub mod rules;
 
 pub use lang::Lang;

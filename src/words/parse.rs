@@ -19,6 +19,9 @@ pub enum ParseError {
     NotAWholeNumber,
     /// A number below the field's smallest value.
     TooSmall,
+    /// A number above the field's largest value (or too large for the field
+    /// at all): refused where it is typed, never cut down silently.
+    TooLarge,
 }
 
 /// The text without grouping characters, with a `.` as the decimal separator.
@@ -64,7 +67,7 @@ pub fn count(text: &str) -> Result<u32, ParseError> {
     if value.fract() != Decimal::ZERO || value.is_sign_negative() && !value.is_zero() {
         return Err(ParseError::NotAWholeNumber);
     }
-    u32::from_str(&value.trunc().to_string()).map_err(|_| ParseError::NotAWholeNumber)
+    u32::from_str(&value.trunc().to_string()).map_err(|_| ParseError::TooLarge)
 }
 
 /// A whole number that may be negative (calendar years).
@@ -73,7 +76,7 @@ pub fn integer(text: &str) -> Result<i32, ParseError> {
     if value.fract() != Decimal::ZERO {
         return Err(ParseError::NotAWholeNumber);
     }
-    i32::from_str(&value.trunc().to_string()).map_err(|_| ParseError::NotAWholeNumber)
+    i32::from_str(&value.trunc().to_string()).map_err(|_| ParseError::TooLarge)
 }
 
 /// A decimal written for an input field: `.` → `,` in Swedish, no grouping
@@ -134,7 +137,11 @@ mod tests {
         assert_eq!(decimal("1e5"), Err(ParseError::NotANumber));
         assert_eq!(count("2,5"), Err(ParseError::NotAWholeNumber));
         assert_eq!(count("-1"), Err(ParseError::NotAWholeNumber));
-        assert_eq!(count("99999999999"), Err(ParseError::NotAWholeNumber));
+        // A whole number too large for the field says so (it is not "not a whole number").
+        assert_eq!(count("99999999999"), Err(ParseError::TooLarge));
+        assert_eq!(count("4294967295"), Ok(u32::MAX));
+        assert_eq!(count("4294967296"), Err(ParseError::TooLarge));
+        assert_eq!(integer("-2147483649"), Err(ParseError::TooLarge));
         assert_eq!(count("12"), Ok(12));
         assert_eq!(integer("2026"), Ok(2026));
     }

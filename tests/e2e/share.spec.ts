@@ -10,6 +10,7 @@ import { test, expect, type Page, type Browser } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { currentScenario, decodeQr, fixture, scenarioLink, scenarioText } from './support';
+import { deflateRawSync } from 'node:zlib';
 
 const APP = '/index.html';
 const KEY = 'fundsim.scenario.v1';
@@ -181,6 +182,17 @@ test('a damaged link says so and opens the default', async ({ page, browser }) =
   expect(errors).toEqual([]);
 });
 
+test('a link whose scenario inflates past 4 MiB says it is too large, not damaged', async ({ page }) => {
+  // 4 MiB and one byte of spaces deflate to a few kB: whole, only larger than fundsim opens.
+  const packed = deflateRawSync(Buffer.alloc(4 * 1024 * 1024 + 1, 0x20), { level: 9 }).toString('base64url');
+  const errors = await open(page, `${APP}#v=1&s=${packed}&lang=en`);
+  const notice = page.getByTestId('notice');
+  await expect(notice).toContainText('The link is too large');
+  await expect(notice).not.toContainText('damaged');
+  await expect(page.getByTestId('preset-select')).toHaveValue(await firstPreset(page));
+  expect(errors).toEqual([]);
+});
+
 test('the back button returns to the previous scenario, edits included', async ({ page }) => {
   // A scenario of the test's own from a link, then a preset (the app's first; any will do).
   const own = fixture('savings-share');
@@ -283,10 +295,15 @@ test('the QR code decodes to exactly the page link, which opens the same key fig
 test('a link too long for a QR code says so', async ({ page }) => {
   await open(page);
   const scenario = await currentScenario(page);
-  // Incompressible names make the link far longer than any QR code holds.
+  // Incompressible names make the link far longer than any QR code holds
+  // (within the contract's limits: ids of at most 100 characters, names of at most 200).
   const noise = (n: number) => Array.from({ length: n }, (_, i) => ((i * 7919 + n * 104729) % 1000003).toString(36)).join('');
   const template = scenario.interventions[0];
-  scenario.interventions = Array.from({ length: 60 }, (_, i) => ({ ...template, id: `iv-${i}-${noise(8 + i)}`, name: `${noise(20 + i)}` }));
+  scenario.interventions = Array.from({ length: 60 }, (_, i) => ({
+    ...template,
+    id: `iv-${i}-${noise(8 + i)}`.slice(0, 100),
+    name: noise(20 + i).slice(0, 200),
+  }));
   // The JSON panel is open: currentScenario opened it.
   await page.getByTestId('in-paste-json').fill(JSON.stringify(scenario));
   await page.getByTestId('load-json').click();

@@ -3,8 +3,6 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::share::link::Inflated;
-
 #[wasm_bindgen::prelude::wasm_bindgen]
 extern "C" {
     /// The browser's `CompressionStream` (web-sys has it only among its unstable APIs).
@@ -44,50 +42,43 @@ extern "C" {
     fn new(format: &str) -> Result<DecompressionStream, JsValue>;
 }
 
-/// The deflated scenario a link's fragment carries (`s=`), inflated; `None`
-/// when it carries none. Stored
-/// blocks (a link made where the browser could not compress) are read here;
-/// compressed ones by the browser (`DecompressionStream`), so that no
-/// inflate code is part of the download. At most
-/// [`crate::share::link::MAX_LINK_SCENARIO_BYTES`] are read: past that it is
-/// [`Inflated::TooLarge`].
-pub async fn inflate_fragment(fragment: &str) -> Option<Inflated> {
+/// The scenario a link's fragment carries, inflated (`None` when it carries
+/// none, or it cannot be inflated: a damaged link). Stored blocks (a link made
+/// where the browser could not compress) are read here; compressed ones by
+/// the browser (`DecompressionStream`), so that no inflate code is part of the
+/// download. Reading stops a little past [`crate::share::link::MAX_LINK_SCENARIO_BYTES`]:
+/// what was read, longer than the limit, is refused as too large.
+pub async fn inflate_fragment(fragment: &str) -> Option<Vec<u8>> {
     use crate::share::link;
     let packed = link::unpack_fragment(fragment).ok()?.packed?;
-    Some(match link::stored_inflate(&packed) {
-        Some(plain) => Inflated::Bytes(plain),
+    match link::stored_inflate(&packed) {
+        Some(plain) => Some(plain),
         None => browser_inflate(&packed, link::MAX_LINK_SCENARIO_BYTES).await,
-    })
-}
-
-async fn browser_inflate(bytes: &[u8], limit: usize) -> Inflated {
-    use wasm_bindgen_futures::JsFuture;
-    let Some(reader) = inflating_reader(bytes) else { return Inflated::Damaged };
-    let mut out = Vec::new();
-    loop {
-        // A corrupt stream rejects the read: a damaged link.
-        let Ok(chunk) = JsFuture::from(reader.read()).await else { return Inflated::Damaged };
-        let done = js_sys::Reflect::get(&chunk, &JsValue::from_str("done")).ok().and_then(|d| d.as_bool());
-        if done == Some(true) {
-            return Inflated::Bytes(out);
-        }
-        let value = js_sys::Reflect::get(&chunk, &JsValue::from_str("value")).ok();
-        let Some(value) = value.and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok()) else {
-            return Inflated::Damaged;
-        };
-        if out.len() + value.length() as usize > limit {
-            // A crafted link that inflates without end: stop reading it.
-            let _ = reader.cancel();
-            return Inflated::TooLarge;
-        }
-        out.extend(value.to_vec());
     }
 }
 
-fn inflating_reader(bytes: &[u8]) -> Option<web_sys::ReadableStreamDefaultReader> {
+async fn browser_inflate(bytes: &[u8], limit: usize) -> Option<Vec<u8>> {
+    use wasm_bindgen_futures::JsFuture;
     let inflater = DecompressionStream::new("deflate-raw").ok()?;
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).ok()?;
     let plain = blob.stream().pipe_through(inflater.unchecked_ref::<web_sys::ReadableWritablePair>());
-    Some(plain.get_reader().unchecked_into())
+    let reader: web_sys::ReadableStreamDefaultReader = plain.get_reader().unchecked_into();
+    let mut out = Vec::new();
+    loop {
+        // A corrupt stream rejects the read: a damaged link.
+        let chunk = JsFuture::from(reader.read()).await.ok()?;
+        if js_sys::Reflect::get(&chunk, &JsValue::from_str("done")).ok()?.as_bool() == Some(true) {
+            return Some(out);
+        }
+        let value: js_sys::Uint8Array =
+            js_sys::Reflect::get(&chunk, &JsValue::from_str("value")).ok()?.dyn_into().ok()?;
+        out.extend(value.to_vec());
+        if out.len() > limit {
+            // A crafted link that inflates without end: stop reading it (one
+            // chunk past the limit, which `PackedLink::finish` calls too large).
+            let _ = reader.cancel();
+            return Some(out);
+        }
+    }
 }

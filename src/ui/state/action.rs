@@ -39,8 +39,8 @@ pub enum Load {
     /// The browser went back or forward to this URL fragment (`preset=…`, `v=2&p=…`, `v=1&s=…`).
     LinkFollowed {
         fragment: String,
-        /// Its deflated part inflated by the browser (`None`: it has none).
-        inflated: Option<crate::share::link::Inflated>,
+        /// Its scenario inflated by the browser (`None`: none, or damaged).
+        inflated: Option<Vec<u8>>,
     },
     /// Back to the preset the scenario came from, unchanged (else the first preset).
     PresetReset,

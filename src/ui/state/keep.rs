@@ -21,7 +21,7 @@
 //!   changes or the whole scenario, whichever is shorter ([`LinkPlan`]).
 
 use crate::model::{Scenario, ScenarioError};
-use crate::share::link::{difference_fragment, link_json, packed_fragment, unpack_fragment, Inflated, LinkRequest};
+use crate::share::link::{difference_fragment, link_json, packed_fragment, unpack_fragment, LinkRequest};
 use crate::ui::state::view::View;
 use crate::words::Lang;
 
@@ -115,11 +115,12 @@ pub fn carries_link(fragment: &str) -> bool {
     }
 }
 
-/// Reads a link whose deflated part the browser has inflated already:
-/// `inflated` is that part inflated (`None` when it has none, or it was not
-/// inflated: a damaged link).
-pub fn read_link(fragment: &str, inflated: Option<&Inflated>) -> Result<LinkRequest, ScenarioError> {
-    unpack_fragment(fragment)?.finish(inflated.cloned())
+/// Reads a link whose scenario the browser has inflated already: `inflated`
+/// is its packed scenario inflated (`None` when it has none, or it could not
+/// be inflated: a damaged link; longer than the limit when the browser
+/// stopped past it: too large).
+pub fn read_link(fragment: &str, inflated: Option<&[u8]>) -> Result<LinkRequest, ScenarioError> {
+    unpack_fragment(fragment)?.finish(inflated.map(<[u8]>::to_vec))
 }
 
 /// The language a link asks for, if it names one this app speaks.
@@ -161,7 +162,7 @@ pub enum Stored {
 pub fn check_stored(value: Option<&str>) -> Stored {
     let Some(value) = value else { return Stored::Nothing };
     if value.trim().is_empty() {
-        return Stored::Corrupt(ScenarioError::new("", "not valid JSON (the stored value is empty)"));
+        return Stored::Corrupt(ScenarioError::new("", crate::model::Problem::StoredEmpty));
     }
     match Scenario::from_json(value).and_then(|s| crate::model::simulate(&s).map(|_| s)) {
         Ok(scenario) => Stored::Scenario(Box::new(scenario)),

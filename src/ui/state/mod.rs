@@ -245,7 +245,7 @@ impl AppState {
                     self.loaded(scenario, preset_id, History::NewEntry);
                 }
             }
-            Load::LinkFollowed { fragment, inflated } => match keep::read_link(&fragment, inflated.as_ref()) {
+            Load::LinkFollowed { fragment, inflated } => match keep::read_link(&fragment, inflated.as_deref()) {
                 Ok(request) => {
                     if let Some(lang) = keep::link_lang(&request) {
                         self.lang = lang;
@@ -510,7 +510,7 @@ mod tests {
         assert_eq!(state.outcome, valid.outcome);
         assert_eq!(state.valid_scenario, valid.valid_scenario);
         let error = state.error_at("interventions[0].success_rate").expect("message at the field");
-        assert!(error.message.contains("between 0 and 1"));
+        assert_eq!(error.problem, crate::model::Problem::Between { low: Decimal::ZERO, high: Decimal::ONE });
         // Fixing it recomputes and clears the message.
         let fixed = state.reduce(Action::intervention(0, InterventionEdit::SuccessRateChanged(d("0.3"))));
         assert!(fixed.errors.is_empty());
@@ -653,7 +653,7 @@ mod tests {
         assert_eq!(state.generation, 1);
         let state = state.reduce(Load::ScenarioPasted("{ not json".into()).into());
         assert_eq!(*state.scenario, fixtures::scenario(OWN));
-        assert!(matches!(&state.notice, Some(Notice::ScenarioRefused(e)) if e.message.contains("not valid JSON")));
+        assert!(matches!(&state.notice, Some(Notice::ScenarioRefused(e)) if e.to_string().contains("not valid JSON")));
         // JSON that reads but breaks a rule is refused naming the field.
         let state = state.reduce(Load::ScenarioPasted(OWN_DISCOUNT_RATE_2.to_string()).into());
         assert_eq!(*state.scenario, fixtures::scenario(OWN));
@@ -697,12 +697,12 @@ mod tests {
         assert_eq!(unreadable.scenario, state.scenario);
     }
 
-    /// Following `fragment`, its deflated part inflated as the browser would (here by miniz_oxide).
+    /// Following `fragment`, its scenario inflated as the browser would (here by miniz_oxide).
     fn followed(fragment: &str) -> Load {
         let inflated = crate::share::link::unpack_fragment(fragment)
             .ok()
             .and_then(|link| link.packed)
-            .map(|packed| crate::share::link::inflate_native(&packed));
+            .and_then(|packed| miniz_oxide::inflate::decompress_to_vec(&packed).ok());
         Load::LinkFollowed { fragment: fragment.to_string(), inflated }
     }
 

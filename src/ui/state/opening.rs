@@ -6,7 +6,6 @@
 use std::rc::Rc;
 
 use crate::model::{Outcome, Scenario, ScenarioError};
-use crate::share::link::Inflated;
 use crate::ui::state::keep::{check_stored, fragment_lang, known_preset, link_lang, preset_of, read_link, Stored};
 use crate::ui::state::{AppState, Notice};
 use crate::words::Lang;
@@ -46,8 +45,8 @@ pub fn initial_state(opening: &Opening, lang: Lang) -> AppState {
 pub struct Visit<'a> {
     /// `location.hash`, with or without `#`.
     pub fragment: &'a str,
-    /// The fragment's deflated part, inflated by the browser (see [`read_link`]).
-    pub inflated: Option<&'a Inflated>,
+    /// The fragment's scenario, inflated by the browser (see [`read_link`]).
+    pub inflated: Option<&'a [u8]>,
     /// The value under [`STORAGE_KEY`], if any.
     pub stored: Option<&'a str>,
     /// Where a corrupt stored value would be moved ([`aside_key`]).
@@ -147,16 +146,16 @@ mod tests {
     use crate::ui::state::view::View;
     use crate::ui::state::{example_scenario, fixtures, GeneralEdit, Load};
 
-    /// A visit to `fragment`, its deflated part inflated as the browser would
+    /// A visit to `fragment`, its scenario inflated as the browser would
     /// (here by miniz_oxide; leaked: a few bytes per test).
     fn visit<'a>(fragment: &'a str, stored: Option<&'a str>) -> Option<Visit<'a>> {
-        let inflated = inflate(fragment).map(|inflated| &*Box::leak(Box::new(inflated)));
+        let inflated = inflate(fragment).map(|bytes| &*Box::leak(bytes.into_boxed_slice()));
         Some(Visit { fragment, inflated, stored, aside_key: "fundsim.scenario.v1.corrupt-42" })
     }
 
-    fn inflate(fragment: &str) -> Option<Inflated> {
+    fn inflate(fragment: &str) -> Option<Vec<u8>> {
         let packed = unpack_fragment(fragment).ok()?.packed?;
-        Some(crate::share::link::inflate_native(&packed))
+        miniz_oxide::inflate::decompress_to_vec(&packed).ok()
     }
 
     #[test]
@@ -228,16 +227,18 @@ mod tests {
         let misfit = format!("v=2&p={}&h=AAAAAA&d=I999s:0.3&lang=en", p.id);
         let opened = open_visit(&Opening::FirstPreset, Lang::Sv, visit(&misfit, None));
         match &opened.state.notice {
-            Some(Notice::LinkRefused(e)) => assert_eq!(e.path, "link.p", "{e}"),
+            Some(Notice::LinkRefused(e)) => {
+                assert_eq!(*e, crate::model::ScenarioError::new("link.p", crate::model::Problem::LinkPresetChanged))
+            }
             other => panic!("expected a link notice, got {other:?}"),
         }
         assert_eq!(opened.state.scenario, AppState::opening(Lang::En).scenario);
-        // A preset that does not exist: said so (its name cut to 60 characters), the default shown.
+        // A preset that does not exist: said so (its name cut to the echo limit, 100 characters), the default shown.
         let unknown = format!("v=2&p={}&h=AAAAAA&d=R:0.05", "x".repeat(300));
         let opened = open_visit(&Opening::FirstPreset, Lang::En, visit(&unknown, None));
         assert!(matches!(&opened.state.notice, Some(Notice::UnknownPreset(id)) if id.len() == 300));
         let text = crate::ui::text::notice_text(opened.state.notice.as_ref().unwrap(), Lang::En);
-        assert!(text.starts_with("There is no example called") && text.chars().count() < 100, "{text}");
+        assert!(text.starts_with("There is no example called") && text.chars().count() < 140, "{text}");
         assert_eq!(opened.state.scenario, AppState::opening(Lang::En).scenario);
         // Followed through the history (back/forward), the same notice.
         use yew::Reducible;

@@ -47,9 +47,9 @@ pub struct AppProps {
     /// The deflated scenario of the address's link (`v=1&s=`), inflated by
     /// the browser before the app was mounted
     /// (`browser::inflate_fragment`, asynchronous; see `lib.rs`). `None`
-    /// when the link carries none.
+    /// when the link carries none (or it is damaged).
     #[prop_or_default]
-    pub inflated_link: Option<Rc<crate::share::link::Inflated>>,
+    pub inflated_link: Option<Rc<Vec<u8>>>,
 }
 
 #[component(App)]
@@ -72,7 +72,7 @@ pub fn app(props: &AppProps) -> Html {
             let aside_key = keep::aside_key(browser::now_ms());
             let visit = Visit {
                 fragment: &fragment,
-                inflated: inflated.as_deref(),
+                inflated: inflated.as_deref().map(Vec::as_slice),
                 stored: stored.as_deref(),
                 aside_key: &aside_key,
             };
@@ -172,7 +172,7 @@ pub fn app(props: &AppProps) -> Html {
                         if keep::carries_link(&fragment) {
                             set_view.set(View::in_fragment(&fragment));
                             sync.followed(fragment.clone());
-                            // The link's deflated part is inflated by the browser, then opened.
+                            // The link's scenario is inflated by the browser, then opened.
                             let dispatcher = dispatcher.clone();
                             wasm_bindgen_futures::spawn_local(async move {
                                 let inflated = browser::inflate_fragment(&fragment).await;

@@ -7,9 +7,11 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::model::{Scenario, ScenarioError};
-use crate::ui::text::{engine_message, field_name, T};
+use crate::ui::text::T;
 use crate::ui::view::components::dom_id;
 use crate::ui::view::Prefs;
+use crate::words::fields::field_label;
+use crate::words::problems::problem_text;
 
 #[derive(Properties, PartialEq)]
 pub struct ErrorSummaryProps {
@@ -46,13 +48,12 @@ pub fn error_summary(props: &ErrorSummaryProps) -> Html {
                     <p><strong><span aria-hidden="true">{ "⚠ " }</span>{ T::StaleResults.get(lang) }</strong></p>
                     <ul>
                         { for props.errors.iter().map(|e| {
-                            let percent = crate::ui::text::is_percent_path(&e.path);
                             html! {
                                 <li>
                                     <a href={format!("#{}", dom_id(&e.path))} onclick={go_to(dom_id(&e.path))}>
-                                        { field_name(&e.path, &props.scenario, lang) }
+                                        { field_label(&e.path, Some(&props.scenario), lang) }
                                     </a>
-                                    { ": " }{ engine_message(&e.message, lang, percent) }
+                                    { ": " }{ problem_text(e, lang) }
                                 </li>
                             }
                         }) }

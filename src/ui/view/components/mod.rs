@@ -23,7 +23,7 @@ pub mod year_tables;
 use yew::AttrValue;
 
 use crate::model::ScenarioError;
-use crate::ui::text::engine_message;
+use crate::words::problems::problem_text;
 use crate::words::Lang;
 
 /// The DOM id of the field at a scenario path.
@@ -37,10 +37,10 @@ pub fn dom_id(path: &str) -> String {
         .collect()
 }
 
-/// The engine's message for the field at `path`, in the user's language;
-/// `percent` when the field is typed in percent.
-pub fn field_error(errors: &[ScenarioError], path: &str, lang: Lang, percent: bool) -> Option<AttrValue> {
-    errors.iter().find(|e| e.path == path).map(|e| AttrValue::from(engine_message(&e.message, lang, percent)))
+/// What the engine refuses at the field at `path`, in the user's language
+/// (a percentage field's bounds in percent: the fields table knows which).
+pub fn field_error(errors: &[ScenarioError], path: &str, lang: Lang) -> Option<AttrValue> {
+    errors.iter().find(|e| e.path == path).map(|e| AttrValue::from(problem_text(e, lang)))
 }
 
 #[cfg(test)]

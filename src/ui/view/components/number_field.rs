@@ -1,10 +1,16 @@
 //! A labelled number input that keeps the user's text while it is edited.
 //!
 //! The text is read with [`crate::words::parse`] (`3,5` or `3.5`, spaces between
-//! thousands). A text that reads as a number is sent at once through
-//! `onchange`; one that does not stays on screen with a message and sends
-//! nothing. The engine's message for the field (`error`) is shown below it.
+//! thousands). A text that reads as a number is sent through `onchange` once
+//! it is complete: on Enter, when the field is left, or after a short pause in
+//! the typing ([`PAUSE_MS`]) — never a half-typed `15` on the way to `150`,
+//! which would show figures for a value nobody meant. A text that does not
+//! read stays on screen with a message and sends nothing. The engine's
+//! message for the field (`error`) is shown below it.
 
+use std::rc::Rc;
+
+use gloo::timers::callback::Timeout;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use web_sys::HtmlInputElement;
@@ -33,7 +39,8 @@ pub struct NumberFieldProps {
     /// The unit shown after the input (`kr`, `%`, `år`).
     #[prop_or_default]
     pub suffix: Option<AttrValue>,
-    /// Called with each typed value that reads as a number (a share for `Percent`).
+    /// Called with a typed value that reads as a number (a share for
+    /// `Percent`), once it is complete (Enter, leaving the field, or a pause).
     pub onchange: Callback<Decimal>,
     /// Extra class on the wrapper.
     #[prop_or_default]
@@ -44,7 +51,14 @@ pub struct NumberFieldProps {
     /// Smallest value accepted here (checked before anything is sent), e.g. the first calendar year.
     #[prop_or_default]
     pub min: Option<Decimal>,
+    /// Largest value accepted here (checked before anything is sent): a
+    /// larger one is refused with a message, never cut down silently.
+    #[prop_or_default]
+    pub max: Option<Decimal>,
 }
+
+/// The pause in typing after which a value that reads as a number is taken.
+pub const PAUSE_MS: u32 = 700;
 
 /// The value as written in the input when it is not being edited.
 pub fn display_text(value: Decimal, kind: NumKind, lang: Lang) -> String {
@@ -100,40 +114,74 @@ pub fn number_field(props: &NumberFieldProps) -> Html {
     let draft = use_state(|| None::<String>);
     let local_error = use_state(|| None::<ParseError>);
 
+    // A value that reads, waiting for Enter, the field's end or a pause, and
+    // the pause's timer (kept apart: the timer's own call takes the value but
+    // leaves the timer alone; the next keystroke replaces it, which cancels it).
+    let pending = use_mut_ref(|| None::<Decimal>);
+    let timer = use_mut_ref(|| None::<Timeout>);
+    let commit: Rc<dyn Fn()> = {
+        let pending = pending.clone();
+        let onchange = props.onchange.clone();
+        Rc::new(move || {
+            let taken = pending.borrow_mut().take();
+            if let Some(value) = taken {
+                onchange.emit(value);
+            }
+        })
+    };
+
     let oninput = {
         let draft = draft.clone();
         let local_error = local_error.clone();
-        let onchange = props.onchange.clone();
+        let pending = pending.clone();
+        let timer = timer.clone();
+        let commit = commit.clone();
         let kind = props.kind;
         let min = props.min;
+        let max = props.max;
         Callback::from(move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let text = input.value();
+            // A new keystroke replaces what was waiting, and its timer.
+            pending.borrow_mut().take();
+            timer.borrow_mut().take();
             match read(&text, kind) {
                 Ok(value) if min.is_some_and(|m| value < m) => local_error.set(Some(ParseError::TooSmall)),
+                Ok(value) if max.is_some_and(|m| value > m) => local_error.set(Some(ParseError::TooLarge)),
                 Ok(value) => {
                     local_error.set(None);
-                    onchange.emit(value);
+                    *pending.borrow_mut() = Some(value);
+                    let commit = commit.clone();
+                    *timer.borrow_mut() = Some(Timeout::new(PAUSE_MS, move || commit()));
                 }
                 Err(err) => local_error.set(Some(err)),
             }
             draft.set(Some(text));
         })
     };
+    let onkeydown = {
+        let commit = commit.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" {
+                commit();
+            }
+        })
+    };
     let onblur = {
         let draft = draft.clone();
         let local_error = local_error.clone();
+        let commit = commit.clone();
         Callback::from(move |_: FocusEvent| {
+            commit();
             // A number is shown tidily again; a text that is not a number stays so it can be fixed.
             if local_error.is_none() {
                 draft.set(None);
             }
         })
     };
-
     let text = (*draft).clone().unwrap_or_else(|| display_text(props.value, props.kind, lang));
     let message: Option<String> = match *local_error {
-        Some(err) => Some(T::parse_error(err, props.kind, props.min, lang)),
+        Some(err) => Some(T::parse_error(err, props.kind, props.min, props.max, lang)),
         None => props.error.as_ref().map(|e| e.to_string()),
     };
     let id = props.id.clone();
@@ -165,6 +213,7 @@ pub fn number_field(props: &NumberFieldProps) -> Html {
                     aria-describedby={described}
                     data-testid={format!("in-{id}")}
                     {oninput}
+                    {onkeydown}
                     {onblur}
                 />
                 if let Some(suffix) = &props.suffix {

@@ -157,7 +157,7 @@ pub fn presentation(props: &PresentationProps) -> Html {
         let dry = k.fund_first_negative_year;
         let label = format!("{} ({end_year})", P::FundAtEnd.get(lang));
         let tone = if dry.is_some() { "dry" } else { "fund" };
-        figure(&mut m, "pr-fund-end", &label, fund_end, dry.map(|y| T::fund_runs_dry(y, lang)), tone);
+        figure(&mut m, "pr-fund-end", &label, fund_end, dry.map(|y| T::fund_runs_dry_short(y, lang)), tone);
         m.into_html()
     };
 
@@ -167,7 +167,7 @@ pub fn presentation(props: &PresentationProps) -> Html {
     let years_for_amount = if plan_years == 0 { (s.horizon_years as usize).max(1) } else { plan_years };
     let amount = s.fund.allocations.first().copied().unwrap_or(Decimal::ZERO);
     let allocation_error =
-        (0..plan_years).find_map(|y| field_error(&props.errors, &format!("fund.allocations[{y}]"), lang, false));
+        (0..plan_years).find_map(|y| field_error(&props.errors, &format!("fund.allocations[{y}]"), lang));
     let allocation = html! {
         <NumberField key={format!("alloc-{}", props.generation)} id="present-allocation"
             label={T::YearlyAllocation.get(lang)} kind={NumKind::Money} value={amount}
@@ -176,7 +176,7 @@ pub fn presentation(props: &PresentationProps) -> Html {
             onchange={on.reform(move |amount| FundEdit::AllocationPlanned { amount, years: years_for_amount }.into())} />
     };
     let rule = s.repayment_default.clone();
-    let share_error = field_error(&props.errors, "repayment_default.share", lang, true);
+    let share_error = field_error(&props.errors, "repayment_default.share", lang);
     let share_field = |label: P, value: Decimal| {
         let rule = rule.clone();
         html! {
@@ -207,7 +207,7 @@ pub fn presentation(props: &PresentationProps) -> Html {
             let chosen = chosen.clone();
             Callback::from(move |value: String| chosen.set(value.parse().unwrap_or(0)))
         };
-        let error = field_error(&props.errors, &format!("interventions[{index}].success_rate"), lang, true);
+        let error = field_error(&props.errors, &format!("interventions[{index}].success_rate"), lang);
         html! {
             <>
                 if s.interventions.len() > 1 {

@@ -24,7 +24,7 @@ pub struct ActorsEditorProps {
 pub fn actors_editor(props: &ActorsEditorProps) -> Html {
     let lang = use_context::<Prefs>().unwrap_or_default().lang;
     let on = &props.onaction;
-    let list_error = field_error(&props.errors, "actors", lang, false);
+    let list_error = field_error(&props.errors, "actors", lang);
     let items: Rc<Vec<(String, String)>> =
         Rc::new(props.scenario.actors.iter().map(|a| (a.id.clone(), a.name.clone())).collect());
     html! {
@@ -48,7 +48,8 @@ pub fn actors_editor(props: &ActorsEditorProps) -> Html {
                             <span class={format!("swatch actor-{}", index % 8)} aria-hidden="true"></span>
                             <TextField id={format!("actors-{index}-name")} label={format!("{} {}", T::ActorName.get(lang), index + 1)}
                                 compact=true value={actor.name.clone()}
-                                error={field_error(&props.errors, &format!("actors[{index}].id"), lang, false)}
+                                error={field_error(&props.errors, &format!("actors[{index}].name"), lang)
+                                    .or_else(|| field_error(&props.errors, &format!("actors[{index}].id"), lang))}
                                 oninput={on.reform(move |name| ActorsEdit::Renamed { index, name }.into())} />
                             <IdField dom_id={format!("actors-{index}-id")} value={actor.id.clone()} {index} items={items.clone()}
                                 oncommit={on.reform(move |id| ActorsEdit::IdChanged { index, id }.into())} />

@@ -37,8 +37,17 @@ pub fn allocations_editor(props: &AllocationsEditorProps) -> Html {
     let on = &props.onaction;
     let horizon = s.horizon_years as usize;
     let allocations = &s.fund.allocations;
-    // The plan "amount a year for N years": the first year's amount, over the years listed.
-    let amount = allocations.first().copied().unwrap_or(Decimal::ZERO);
+    // The plan "amount a year for N years": the first year's amount, over the
+    // years listed. With no year listed (0 years) the amount is the one last
+    // planned, remembered here, so that 0 years and back keeps it.
+    let remembered = use_mut_ref(|| Decimal::ZERO);
+    let amount = match allocations.first() {
+        Some(first) => {
+            *remembered.borrow_mut() = *first;
+            *first
+        }
+        None => *remembered.borrow(),
+    };
     let plan_years = allocations.len();
     let uniform = allocations.iter().all(|a| *a == amount);
     let years_for_amount = if plan_years == 0 { horizon.max(1) } else { plan_years };
@@ -52,7 +61,7 @@ pub fn allocations_editor(props: &AllocationsEditorProps) -> Html {
         FundEdit::AllocationPlanned { amount, years: years_for_amount }.into()
     });
     let first_error =
-        (0..allocations.len()).find_map(|y| field_error(&props.errors, &format!("fund.allocations[{y}]"), lang, false));
+        (0..allocations.len()).find_map(|y| field_error(&props.errors, &format!("fund.allocations[{y}]"), lang));
 
     html! {
         <fieldset class="allocations" data-testid="allocations">
@@ -69,6 +78,7 @@ pub fn allocations_editor(props: &AllocationsEditorProps) -> Html {
                     onchange={on.reform(move |amount| FundEdit::AllocationPlanned { amount, years: years_for_amount }.into())} />
                 <NumberField id="allocation-years" label={T::ForYears.get(lang)} kind={NumKind::Count}
                     value={Decimal::from(plan_years as u64)} suffix={T::YearsUnit.get(lang)}
+                    max={Decimal::from(crate::model::validate::MAX_HORIZON_YEARS)}
                     onchange={on.reform(move |years| FundEdit::AllocationPlanned { amount, years: as_u32(years) as usize }.into())} />
             </div>
             if !uniform {
@@ -82,7 +92,7 @@ pub fn allocations_editor(props: &AllocationsEditorProps) -> Html {
                         let path = format!("fund.allocations[{y}]");
                         html! {
                             <NumberField key={y} id={format!("fund-allocations-{y}")} label={(s.start_year + y as i32).to_string()}
-                                kind={NumKind::Money} value={value} error={field_error(&props.errors, &path, lang, false)}
+                                kind={NumKind::Money} value={value} error={field_error(&props.errors, &path, lang)}
                                 onchange={on.reform(move |amount| FundEdit::AllocationChanged { year: y, amount }.into())} />
                         }
                     }) }

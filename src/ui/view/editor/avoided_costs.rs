@@ -71,13 +71,13 @@ pub fn avoided_costs_editor(props: &AvoidedCostsEditorProps) -> Html {
                                 <td>
                                     <SelectField id={format!("{id}-actor")} label={format!("{} {}", T::Actor.get(lang), row + 1)} compact=true
                                         value={cost.actor.clone()} options={actors.clone()}
-                                        error={field_error(&props.errors, &format!("{path}.actor"), lang, false)}
+                                        error={field_error(&props.errors, &format!("{path}.actor"), lang)}
                                         onchange={on.reform(move |actor| Action::intervention(index, InterventionEdit::AvoidedCostActorChanged { row, actor }))} />
                                 </td>
                                 <td>
                                     <NumberField id={format!("{id}-per_year")} label={format!("{}: {}", T::PerYear.get(lang), actor_name)} compact=true
                                         kind={NumKind::Money} value={cost.per_year}
-                                        error={field_error(&props.errors, &format!("{path}.per_year"), lang, false)}
+                                        error={field_error(&props.errors, &format!("{path}.per_year"), lang)}
                                         onchange={on.reform(move |per_year| Action::intervention(index, InterventionEdit::AvoidedCostAmountChanged { row, per_year }))} />
                                 </td>
                                 <td>

@@ -26,7 +26,7 @@ pub fn fund_editor(props: &FundEditorProps) -> Html {
     let prefs = use_context::<Prefs>().unwrap_or_default();
     let lang = prefs.lang;
     let s = &props.scenario;
-    let e = |path: &str| field_error(&props.errors, path, lang, false);
+    let e = |path: &str| field_error(&props.errors, path, lang);
     let on = &props.onaction;
     let actors: Vec<(AttrValue, AttrValue)> =
         s.actors.iter().map(|a| (AttrValue::from(a.id.clone()), AttrValue::from(a.name.clone()))).collect();

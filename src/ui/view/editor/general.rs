@@ -25,27 +25,27 @@ pub struct GeneralEditorProps {
 pub fn general_editor(props: &GeneralEditorProps) -> Html {
     let lang = use_context::<Prefs>().unwrap_or_default().lang;
     let s = &props.scenario;
-    let e = |path: &str, percent: bool| field_error(&props.errors, path, lang, percent);
+    let e = |path: &str| field_error(&props.errors, path, lang);
     let on = &props.onaction;
     html! {
         <section class="editor-section" aria-labelledby="ed-general">
             <h3 id="ed-general">{ T::SectionScenario.get(lang) }</h3>
-            <TextField id="name" label={T::ScenarioName.get(lang)} value={s.name.clone()} error={e("name", false)}
+            <TextField id="name" label={T::ScenarioName.get(lang)} value={s.name.clone()} error={e("name")}
                 oninput={on.reform(|name| GeneralEdit::Renamed(name).into())} />
             <TextField id="description" label={T::Description.get(lang)} value={s.description.clone()} multiline=true
-                error={e("description", false)} oninput={on.reform(|text| GeneralEdit::DescriptionChanged(text).into())} />
+                error={e("description")} oninput={on.reform(|text| GeneralEdit::DescriptionChanged(text).into())} />
             <div class="field-row">
                 <NumberField id="start_year" label={T::StartYear.get(lang)} kind={NumKind::Year} value={Decimal::from(s.start_year)}
-                    error={e("start_year", false)} onchange={on.reform(|v| GeneralEdit::StartYearChanged(as_i32(v)).into())} />
+                    error={e("start_year")} onchange={on.reform(|v| GeneralEdit::StartYearChanged(as_i32(v)).into())} />
                 <NumberField id="horizon_years" label={T::Horizon.get(lang)} kind={NumKind::Count} value={Decimal::from(s.horizon_years)}
-                    suffix={T::YearsUnit.get(lang)} error={e("horizon_years", false)}
+                    suffix={T::YearsUnit.get(lang)} error={e("horizon_years")}
                     onchange={on.reform(|v| GeneralEdit::HorizonChanged(as_u32(v)).into())} />
             </div>
             <div class="field-row">
                 <NumberField id="discount_rate" label={T::DiscountRate.get(lang)} kind={NumKind::Percent} value={s.discount_rate}
-                    suffix="%" hint={T::DiscountRateHint.get(lang)} error={e("discount_rate", true)}
+                    suffix="%" hint={T::DiscountRateHint.get(lang)} error={e("discount_rate")}
                     onchange={on.reform(|rate| GeneralEdit::DiscountRateChanged(rate).into())} />
-                <TextField id="currency" label={T::Currency.get(lang)} value={s.currency.clone()} error={e("currency", false)}
+                <TextField id="currency" label={T::Currency.get(lang)} value={s.currency.clone()} error={e("currency")}
                     oninput={on.reform(|currency| GeneralEdit::CurrencyChanged(currency).into())} />
             </div>
         </section>

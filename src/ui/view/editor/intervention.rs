@@ -70,7 +70,7 @@ pub fn intervention_editor(props: &InterventionEditorProps) -> Html {
     let Some(iv) = s.interventions.get(index) else { return html! {} };
     let base = format!("interventions[{index}]");
     let id = format!("interventions-{index}");
-    let e = |field: &str, percent: bool| field_error(&props.errors, &format!("{base}.{field}"), lang, percent);
+    let e = |field: &str| field_error(&props.errors, &format!("{base}.{field}"), lang);
     let has_error = props.errors.iter().any(|err| err.path.starts_with(&format!("{base}.")) || err.path == base);
     let edit =
         |f: fn(Decimal) -> InterventionEdit| props.onaction.reform(move |v: Decimal| Action::intervention(index, f(v)));
@@ -129,52 +129,52 @@ pub fn intervention_editor(props: &InterventionEditorProps) -> Html {
                 { button(format!("{} {}", T::Duplicate.get(lang), name), "duplicate", InterventionsEdit::Duplicated(index).into(), false, "+", Some(T::Duplicate.get(lang))) }
                 { button(format!("{} {}", T::Remove.get(lang), name), "remove-intervention", InterventionsEdit::Removed(index).into(), false, "✕", Some(T::Remove.get(lang))) }
             </div>
-            <TextField id={format!("{id}-name")} label={T::InterventionName.get(lang)} value={iv.name.clone()} error={e("name", false)}
+            <TextField id={format!("{id}-name")} label={T::InterventionName.get(lang)} value={iv.name.clone()} error={e("name")}
                 oninput={on.reform(move |name| Action::intervention(index, InterventionEdit::Renamed(name)))} />
             <IdField dom_id={format!("{id}-id")} value={iv.id.clone()} {index}
                 items={props.ids.clone()}
                 oncommit={on.reform(move |new_id| InterventionsEdit::IdChanged { index, id: new_id }.into())} />
             <SelectField id={format!("{id}-owner")} label={T::Owner.get(lang)} value={iv.owner.clone()} options={actors}
-                error={e("owner", false)}
+                error={e("owner")}
                 onchange={on.reform(move |owner| Action::intervention(index, InterventionEdit::OwnerChanged(owner)))} />
             <div class="field-row">
                 <NumberField id={format!("{id}-start")} label={T::FirstYear.get(lang)} kind={NumKind::Year}
-                    value={Decimal::from(first_year)} min={Some(Decimal::from(start_year))} error={e("start", false)}
+                    value={Decimal::from(first_year)} min={Some(Decimal::from(start_year))} error={e("start")}
                     onchange={on.reform(move |year| Action::intervention(index, InterventionEdit::StartChanged((as_i32(year) - start_year).max(0) as u32)))} />
                 <NumberField id={format!("{id}-years")} label={T::RunningYears.get(lang)} kind={NumKind::Count}
-                    value={Decimal::from(iv.years)} suffix={T::YearsUnit.get(lang)} error={e("years", false)}
+                    value={Decimal::from(iv.years)} suffix={T::YearsUnit.get(lang)} error={e("years")}
                     onchange={edit(|v| InterventionEdit::YearsChanged(as_u32(v)))} />
             </div>
             <div class="field-row">
                 <NumberField id={format!("{id}-annual_cost")} label={T::AnnualCost.get(lang)} kind={NumKind::Money}
-                    value={iv.annual_cost} suffix={prefs.currency_label()} error={e("annual_cost", false)}
+                    value={iv.annual_cost} suffix={prefs.currency_label()} error={e("annual_cost")}
                     onchange={edit(InterventionEdit::AnnualCostChanged)} />
                 <NumberField id={format!("{id}-fund_share")} label={T::FundShare.get(lang)} kind={NumKind::Percent}
-                    value={iv.fund_share} suffix="%" error={e("fund_share", true)}
+                    value={iv.fund_share} suffix="%" error={e("fund_share")}
                     onchange={edit(InterventionEdit::FundShareChanged)} />
             </div>
             <div class="field-row">
                 <NumberField id={format!("{id}-participants_per_year")} label={T::Participants.get(lang)} kind={NumKind::Plain}
-                    value={iv.participants_per_year} error={e("participants_per_year", false)}
+                    value={iv.participants_per_year} error={e("participants_per_year")}
                     onchange={edit(InterventionEdit::ParticipantsChanged)} />
                 <NumberField id={format!("{id}-success_rate")} label={T::SuccessRate.get(lang)} kind={NumKind::Percent}
-                    value={iv.success_rate} suffix="%" error={e("success_rate", true)}
+                    value={iv.success_rate} suffix="%" error={e("success_rate")}
                     onchange={edit(InterventionEdit::SuccessRateChanged)} />
             </div>
             <div class="field-row">
                 <NumberField id={format!("{id}-deadweight")} label={T::Deadweight.get(lang)} kind={NumKind::Percent}
-                    value={iv.deadweight} suffix="%" hint={T::DeadweightHint.get(lang)} error={e("deadweight", true)}
+                    value={iv.deadweight} suffix="%" hint={T::DeadweightHint.get(lang)} error={e("deadweight")}
                     onchange={edit(InterventionEdit::DeadweightChanged)} />
                 <NumberField id={format!("{id}-drop_off")} label={T::DropOff.get(lang)} kind={NumKind::Percent}
-                    value={iv.drop_off} suffix="%" hint={T::DropOffHint.get(lang)} error={e("drop_off", true)}
+                    value={iv.drop_off} suffix="%" hint={T::DropOffHint.get(lang)} error={e("drop_off")}
                     onchange={edit(InterventionEdit::DropOffChanged)} />
             </div>
             <div class="field-row">
                 <NumberField id={format!("{id}-lag_years")} label={T::LagYears.get(lang)} kind={NumKind::Count}
-                    value={Decimal::from(iv.lag_years)} suffix={T::YearsUnit.get(lang)} error={e("lag_years", false)}
+                    value={Decimal::from(iv.lag_years)} suffix={T::YearsUnit.get(lang)} error={e("lag_years")}
                     onchange={edit(|v| InterventionEdit::LagChanged(as_u32(v)))} />
                 <NumberField id={format!("{id}-benefit_years")} label={T::BenefitYears.get(lang)} kind={NumKind::Count}
-                    value={Decimal::from(iv.benefit_years)} suffix={T::YearsUnit.get(lang)} error={e("benefit_years", false)}
+                    value={Decimal::from(iv.benefit_years)} suffix={T::YearsUnit.get(lang)} error={e("benefit_years")}
                     onchange={edit(|v| InterventionEdit::BenefitYearsChanged(as_u32(v)))} />
             </div>
             <AvoidedCostsEditor index={index} scenario={props.scenario.clone()} errors={props.errors.clone()} onaction={on.clone()} />

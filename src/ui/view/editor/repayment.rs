@@ -61,8 +61,8 @@ pub fn repayment_editor(props: &RepaymentEditorProps) -> Html {
     let lang = use_context::<Prefs>().unwrap_or_default().lang;
     let path = props.path.to_string();
     let id = dom_id(&path);
-    let e = |field: &str, percent: bool| field_error(&props.errors, &format!("{path}.{field}"), lang, percent);
-    let rule_error = field_error(&props.errors, &path, lang, false);
+    let e = |field: &str| field_error(&props.errors, &format!("{path}.{field}"), lang);
+    let rule_error = field_error(&props.errors, &path, lang);
     let inherits = props.inherits;
     let kind = kind_of(props.rule.as_ref(), inherits);
     let mut options = Vec::new();
@@ -82,13 +82,13 @@ pub fn repayment_editor(props: &RepaymentEditorProps) -> Html {
             html! {
                 <div class="field-row">
                     <NumberField id={format!("{id}-share")} label={T::FixedShare.get(lang)} kind={NumKind::Percent} value={share}
-                        suffix="%" error={e("share", true)}
+                        suffix="%" error={e("share")}
                         onchange={set(|v, _, years, start_after| RepaymentRule::Fixed { share: v, years, start_after })} />
                     <NumberField id={format!("{id}-years")} label={T::Instalments.get(lang)} kind={NumKind::Count}
-                        value={Decimal::from(years)} error={e("years", false)}
+                        value={Decimal::from(years)} error={e("years")}
                         onchange={set(|v, share, _, start_after| RepaymentRule::Fixed { share, years: as_u32(v), start_after })} />
                     <NumberField id={format!("{id}-start_after")} label={T::FixedStartAfter.get(lang)} kind={NumKind::Count}
-                        value={Decimal::from(start_after)} suffix={T::YearsUnit.get(lang)} error={e("start_after", false)}
+                        value={Decimal::from(start_after)} suffix={T::YearsUnit.get(lang)} error={e("start_after")}
                         onchange={set(|v, share, years, _| RepaymentRule::Fixed { share, years, start_after: as_u32(v) })} />
                 </div>
             }
@@ -110,9 +110,9 @@ pub fn repayment_editor(props: &RepaymentEditorProps) -> Html {
                 <>
                 <div class="field-row">
                     <NumberField id={format!("{id}-share")} label={T::SavingsShare.get(lang)} kind={NumKind::Percent} value={share}
-                        suffix="%" error={e("share", true)} onchange={onshare} />
+                        suffix="%" error={e("share")} onchange={onshare} />
                     <NumberField id={format!("{id}-start_after")} label={T::SavingsStartAfter.get(lang)} kind={NumKind::Count}
-                        value={Decimal::from(start_after)} suffix={T::YearsUnit.get(lang)} error={e("start_after", false)}
+                        value={Decimal::from(start_after)} suffix={T::YearsUnit.get(lang)} error={e("start_after")}
                         onchange={onstart} />
                 </div>
                 <div class="checkbox">
@@ -122,7 +122,7 @@ pub fn repayment_editor(props: &RepaymentEditorProps) -> Html {
                 </div>
                 if let Some(cap) = cap {
                     <NumberField id={format!("{id}-cap")} label={T::Cap.get(lang)} kind={NumKind::Percent} value={cap}
-                        suffix="%" error={e("cap", true)} onchange={oncap} />
+                        suffix="%" error={e("cap")} onchange={oncap} />
                 }
                 </>
             }

@@ -92,7 +92,7 @@ pub fn uncertainty_editor(props: &UncertaintyEditorProps) -> Html {
                                     value={r.high} suffix={suffix}
                                     onchange={on.reform(move |high| set(param, Some(Range { low: r.low, high })))} />
                             </div>
-                            if let Some(message) = field_error(&props.errors, &path, lang, param.is_share()) {
+                            if let Some(message) = field_error(&props.errors, &path, lang) {
                                 <p class="field-error" role="alert" data-testid={format!("err-{id}")}>
                                     <span aria-hidden="true">{ "⚠ " }</span>{ message }
                                 </p>

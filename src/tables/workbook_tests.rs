@@ -1,6 +1,9 @@
-//! The workbook's sheet model, checked against figures worked out by hand.
+//! The workbook's sheets, checked against figures worked out by hand.
 
 use super::*;
+use crate::tables::result_ratio;
+#[cfg(feature = "on-demand")]
+use crate::tables::xlsx;
 use rust_decimal::Decimal;
 
 fn d(s: &str) -> Decimal {
@@ -259,7 +262,7 @@ fn bad_input_is_refused_naming_the_field() {
     let e = sheets_from_json(&v.to_string(), "sv", "2026-11-23").unwrap_err();
     assert_eq!(e.path, "interventions[0].success_rate");
     let e = sheets_from_json("{", "sv", "2026-11-23").unwrap_err();
-    assert!(e.message.contains("not valid JSON"), "{e}");
+    assert!(e.to_string().contains("not valid JSON"), "{e}");
 }
 
 #[test]
