@@ -304,6 +304,24 @@ proptest! {
         }
     }
 
+    /// The app's own base64 (`share::base64url`) writes what the `base64`
+    /// crate's URL-safe engine without padding writes, and reads exactly
+    /// what it reads: any bytes, and any text of its alphabet, the standard
+    /// one's `+` and `/`, padding and blanks.
+    #[test]
+    fn base64url_agrees_with_the_base64_crate(
+        bytes in proptest::collection::vec(any::<u8>(), 0..64),
+        text in "[-A-Za-z0-9_+/= .]{0,24}",
+    ) {
+        use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+        use base64::Engine;
+        use fundsim::share::base64url;
+        let coded = base64url::encode(&bytes);
+        prop_assert_eq!(&coded, &URL_SAFE_NO_PAD.encode(&bytes));
+        prop_assert_eq!(base64url::decode(coded.as_bytes()), Some(bytes));
+        prop_assert_eq!(base64url::decode(text.as_bytes()), URL_SAFE_NO_PAD.decode(&text).ok(), "{}", text);
+    }
+
     /// Whatever follows `d=`, reading never panics: it opens or is refused
     /// with a message naming a part of the link or a field of the scenario.
     #[test]

@@ -45,10 +45,8 @@
 //! list stays a list); each refusal names the path in the scenario. The
 //! engine then reads and validates the result like any scenario.
 
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
-
 use crate::model::{Problem, ScenarioError};
+use crate::share::base64url;
 use crate::share::link::damaged;
 
 /// The scenario format's keys and their one-letter codes in a link. Never
@@ -273,7 +271,7 @@ fn notation(json: &str, out: &mut String) -> Option<()> {
                     out.push_str(body);
                 } else {
                     out.push('*');
-                    out.push_str(&URL_SAFE_NO_PAD.encode(body));
+                    out.push_str(&base64url::encode(body.as_bytes()));
                 }
             }
             b't' | b'f' | b'n' => {
@@ -560,7 +558,7 @@ impl Reader<'_> {
             }
             _ => {
                 let text = if first == b'*' {
-                    URL_SAFE_NO_PAD.decode(self.run(is_bare)).ok()?
+                    base64url::decode(self.run(is_bare))?
                 } else {
                     self.at -= 1;
                     self.run(is_bare).to_vec()
@@ -711,7 +709,7 @@ pub fn fingerprint(json: &str) -> String {
         hash ^= u32::from(byte);
         hash = hash.wrapping_mul(0x0100_0193);
     }
-    URL_SAFE_NO_PAD.encode(hash.to_be_bytes())
+    base64url::encode(&hash.to_be_bytes())
 }
 
 #[cfg(test)]
@@ -725,7 +723,7 @@ mod tests {
 
     /// `text` as the notation writes a string that is not bare.
     fn b64(text: &str) -> String {
-        format!("*{}", URL_SAFE_NO_PAD.encode(text))
+        format!("*{}", base64url::encode(text.as_bytes()))
     }
 
     #[test]
@@ -872,7 +870,7 @@ mod tests {
         }
         // A string whose JSON text would end the string early, or is not UTF-8: damaged.
         for text in [&b"x\",\"currency\":\"EUR"[..], b"a\\", b"\x01", b"\xff"] {
-            let d = format!("I0s:*{}", URL_SAFE_NO_PAD.encode(text));
+            let d = format!("I0s:*{}", base64url::encode(text));
             assert_eq!(apply(base, &d).unwrap_err(), damaged("link.d"), "{d}");
         }
         // Deep nesting is refused, not a stack overflow; a huge text is too large.

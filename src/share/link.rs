@@ -23,12 +23,9 @@
 //! cannot compress. [`scenario_fragment`] and [`read_fragment`] do the whole
 //! round trip with miniz_oxide, for tests and native callers.
 
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
-
 use crate::model::validate::validate;
 use crate::model::{Problem, Scenario, ScenarioError};
-use crate::share::diff;
+use crate::share::{base64url, diff};
 
 /// The newest link format this build reads and writes.
 pub const LINK_VERSION: u32 = 2;
@@ -69,7 +66,7 @@ pub fn link_json(scenario: &Scenario) -> String {
 /// [`scenario_fragment`], miniz_oxide does it. Both write raw DEFLATE, which
 /// [`read_fragment`] inflates.
 pub fn packed_fragment(packed: &[u8]) -> String {
-    format!("v={WHOLE_VERSION}&s={}", URL_SAFE_NO_PAD.encode(packed))
+    format!("v={WHOLE_VERSION}&s={}", base64url::encode(packed))
 }
 
 /// The fragment (without `#`) that carries `scenario` (its [`link_json`]) as
@@ -204,7 +201,8 @@ pub fn unpack_fragment(fragment: &str) -> Result<PackedLink, ScenarioError> {
         // Format 1 carries only `s` (keys it did not know were always ignored).
         Some(Ok(WHOLE_VERSION)) => match whole {
             Some(whole) => {
-                let bytes = URL_SAFE_NO_PAD.decode(whole.trim_end_matches('=')).map_err(|_| damaged("link.s"))?;
+                let bytes =
+                    base64url::decode(whole.trim_end_matches('=').as_bytes()).ok_or_else(|| damaged("link.s"))?;
                 return Ok(PackedLink { request, packed: Some(bytes), carried: Carried::Whole });
             }
             None => Carried::Nothing,
@@ -473,7 +471,7 @@ mod tests {
         assert_eq!(refused("v=3&p=gotland&d=R:0.05").path, "link.v");
         // A whole scenario that is not DEFLATE, or not text.
         assert_eq!(refused("v=1&s=AAAA").path, "link.s");
-        let not_text = URL_SAFE_NO_PAD.encode(stored_deflate(&[0xff, 0xfe]));
+        let not_text = base64url::encode(&stored_deflate(&[0xff, 0xfe]));
         assert_eq!(refused(&format!("v=1&s={not_text}")), ScenarioError::new("link.s", Problem::LinkNotText));
     }
 
@@ -482,7 +480,7 @@ mod tests {
         let h = diff::fingerprint(&link_json(&gotland().scenario));
         // 5 MiB of JSON: a few kilobytes deflated, past the 4 MiB limit inflated.
         let bomb = format!("{{\"name\":\"{}\"}}", "a".repeat(5 * 1024 * 1024));
-        let packed = URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(bomb.as_bytes(), 9));
+        let packed = base64url::encode(&miniz_oxide::deflate::compress_to_vec(bomb.as_bytes(), 9));
         assert!(packed.len() < 20_000, "{}", packed.len());
         let e = read_fragment(&format!("v=1&s={packed}")).unwrap_err();
         assert_eq!(e, ScenarioError::new("link.s", Problem::LinkTooLarge));
