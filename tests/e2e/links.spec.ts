@@ -195,6 +195,8 @@ test('several edits of a preset stay short, and open exactly', async ({ page, br
     await page.getByTestId('pr-leave').click();
     await expect(page.getByTestId('key-figures')).toBeVisible();
     await page.getByTestId('in-discount_rate').fill('4');
+    // A typed number is taken on Enter (or after a pause in the typing).
+    await page.getByTestId('in-discount_rate').press('Enter');
     expected.discount_rate = '0.04';
     const link = await settledLink(page, start);
     const fragment = fragmentOf(link);
@@ -245,6 +247,7 @@ test('a link whose preset has changed since opens with a notice; hostile links a
   await openApp(page, `preset=${first.id}&lang=sv`);
   const start = page.url();
   await page.getByTestId('in-discount_rate').fill('4');
+  await page.getByTestId('in-discount_rate').press('Enter');
   const link = await settledLink(page, start);
   const older = fragmentOf(link).replace(/&h=[\w-]{6}/, '&h=AAAAAA');
   const other = await (await browser.newContext()).newPage();
@@ -266,9 +269,9 @@ test('a link whose preset has changed since opens with a notice; hostile links a
     // A preset that does not exist.
     [`v=2&p=nosuch&h=${h}&d=R:0.05&lang=en`, 'nosuch', 'There is no example called'],
     // Invalid base64 in a name; the notation broken.
-    [`v=2&p=${first.id}&h=${h}&d=n:*!!!&lang=sv`, 'link.d', 'Länken är skadad'],
+    [`v=2&p=${first.id}&h=${h}&d=n:*!!!&lang=sv`, 'Länkens ändringar (link.d)', 'Länken är skadad'],
     // A whole scenario that inflates past the limit: too large, not damaged.
-    [`${scenarioLink({ name: 'x'.repeat(5 * 1024 * 1024) }).replace('/index.html#', '')}&lang=en`, 'link.s', 'The link is too large to open'],
+    [`${scenarioLink({ name: 'x'.repeat(5 * 1024 * 1024) }).replace('/index.html#', '')}&lang=en`, 'link.s', 'The link is too large'],
   ];
   for (const [fragment, where, what] of refusals) {
     const errors = await openApp(page, fragment);

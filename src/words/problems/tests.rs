@@ -790,3 +790,36 @@ fn fifteen_malformed_scenarios_are_explained_in_swedish_and_in_english() {
         assert_eq!(error_text(&e, None, Lang::En), en);
     }
 }
+
+#[test]
+fn a_links_parts_are_named_in_both_languages() {
+    // Each part of a link (format 1: `v`, `s`; format 2: `p`, `h`, `d`) has a
+    // name beside its path, as the app's notice shows a refused link.
+    let cases = [
+        (
+            "link.p",
+            Problem::LinkPresetChanged,
+            "Länken – Länkens exempel (link.p): Exemplet har ändrats",
+            "The link – The link's example (link.p): The example has changed",
+        ),
+        (
+            "link.h",
+            Problem::LinkDamaged,
+            "Länken – Länkens fingeravtryck av exemplet (link.h): Länken är skadad",
+            "The link – The link's fingerprint of the example (link.h): The link is damaged",
+        ),
+        (
+            "link.d",
+            Problem::LinkChangesTooLarge,
+            "Länken – Länkens ändringar (link.d): Länken är för stor",
+            "The link – The link's changes (link.d): The link is too large",
+        ),
+    ];
+    for (path, problem, sv, en) in cases {
+        let e = ScenarioError::new(path, problem);
+        let (said_sv, said_en) = (error_text(&e, None, Lang::Sv), error_text(&e, None, Lang::En));
+        assert!(said_sv.starts_with(sv), "{said_sv}");
+        assert!(said_en.starts_with(en), "{said_en}");
+        assert_eq!(english_in(&said_sv, &[]), Vec::<String>::new(), "English in “{said_sv}”");
+    }
+}
