@@ -103,6 +103,20 @@ pub fn scenario_json(json: &str) {
             let fragment = link::scenario_fragment(&scenario);
             let back = link::read_fragment(&fragment).map(|r| r.scenario);
             assert_eq!(back, Ok(Some(scenario.clone())), "the link reads back otherwise");
+            // And as changes to each preset (link format 2): the same scenario, to the last digit.
+            let compact = link::link_json(&scenario);
+            for preset in fundsim::presets::all() {
+                let fragment = link::difference_fragment(preset.id, &compact);
+                assert!(fragment.is_some(), "no changes to {} written (a key without a code?)", preset.id);
+                let back = link::read_fragment(&fragment.unwrap_or_default());
+                let back = back.map(|r| (r.scenario.as_ref().map(link::link_json), r.preset_changed));
+                assert_eq!(
+                    back,
+                    Ok((Some(compact.clone()), false)),
+                    "the changes to {} read back otherwise",
+                    preset.id
+                );
+            }
             match monte_carlo(&scenario, 2026, DRAWS) {
                 Ok(u) => assert_eq!(u.cumulative_org_net.len(), scenario.horizon_years as usize),
                 Err(e) => check_error(&e),

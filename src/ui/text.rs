@@ -657,6 +657,18 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> String {
                 Lang::En => format!("The link could not be opened. {problem} The example is shown instead."),
             }
         }
+        Notice::PresetChanged(id) => {
+            let title =
+                crate::presets::by_id(id).map_or_else(|| id.clone(), |p| lang.pick(p.title.sv, p.title.en).to_string());
+            match lang {
+                Lang::Sv => format!(
+                    "Exemplet ”{title}” har ändrats sedan länken gjordes. Länkens ändringar visas på exemplet som det ser ut nu, så siffrorna kan skilja sig från dem som visades när länken gjordes."
+                ),
+                Lang::En => format!(
+                    "The example “{title}” has changed since the link was made. The link's changes are shown on the example as it is now, so the figures may differ from those shown when the link was made."
+                ),
+            }
+        }
         Notice::StoredRefused { error, aside_key } => {
             let problem = error_text(error, None, lang);
             let aside_key = Echo::new(aside_key);

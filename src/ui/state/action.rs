@@ -36,7 +36,7 @@ pub enum Load {
     ScenarioPasted(String),
     /// A scenario file was opened (its name and text); refused with the engine's message.
     FileOpened { name: String, json: String },
-    /// The browser went back or forward to this URL fragment (`v=1&s=…`, `preset=…`).
+    /// The browser went back or forward to this URL fragment (`preset=…`, `v=2&p=…`, `v=1&s=…`).
     LinkFollowed {
         fragment: String,
         /// Its scenario inflated by the browser (`None`: none, or damaged).

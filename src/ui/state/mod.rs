@@ -87,6 +87,9 @@ pub enum Notice {
     UnknownPreset(String),
     /// The link in the address could not be read; the default is shown instead.
     LinkRefused(ScenarioError),
+    /// The link's changes were made to an earlier version of this preset (by
+    /// its id): they are shown on today's, whose figures may differ.
+    PresetChanged(String),
     /// The autosaved scenario could not be read; it was moved aside to `aside_key`.
     StoredRefused { error: ScenarioError, aside_key: String },
     /// A scenario file could not be opened; the engine's message.
@@ -250,6 +253,9 @@ impl AppState {
                     }
                     if let Some(scenario) = request.scenario {
                         let preset_id = keep::known_preset(request.preset.as_deref());
+                        if request.preset_changed {
+                            self.notice = preset_id.clone().map(Notice::PresetChanged);
+                        }
                         self.loaded(Rc::new(scenario), preset_id, History::SameEntry);
                     } else if let Some(id) = request.preset {
                         match crate::presets::by_id(&id) {
