@@ -19,7 +19,8 @@ use fundsim::model::term::Term;
 use fundsim::model::validate::{validate, validate_all};
 use fundsim::model::{simulate, simulate_json, Outcome, Scenario, ScenarioError};
 use fundsim::share::link::{self, MAX_LINK_SCENARIO_BYTES};
-use fundsim::ui::export::{csv_file, CsvDialect};
+use fundsim::tables::csv::CsvDialect;
+use fundsim::tables::year_by_year_csv;
 use fundsim::ui::state::action::Load;
 use fundsim::ui::state::keep;
 use fundsim::ui::state::opening::{self, Opening};
@@ -231,7 +232,7 @@ pub fn ways_out(scenario: &Scenario, outcome: &Outcome) {
             let _ = fundsim::words::format::money(hi, unit, &scenario.currency, lang);
         }
         for dialect in [CsvDialect::SwedishExcel, CsvDialect::Plain] {
-            let _ = csv_file(scenario, outcome, lang, dialect);
+            let _ = year_by_year_csv(scenario, outcome, lang, dialect);
         }
         let _ = fundsim::tables::workbook::sheets(scenario, outcome, lang, "2026-12-04");
     }
