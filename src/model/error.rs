@@ -506,7 +506,7 @@ impl ArgumentKind {
         match self {
             ArgumentKind::ScenarioText => "the scenario as JSON text (a string)".into(),
             ArgumentKind::Seed => "a whole number from 0 to 9007199254740992".into(),
-            ArgumentKind::Draws => format!("a whole number from 1 to {}", crate::model::montecarlo::MAX_DRAWS),
+            ArgumentKind::Draws => format!("a whole number from 1 to {}", super::limits::MAX_DRAWS),
             ArgumentKind::Year => "a calendar year (a whole number), or left out".into(),
         }
     }

@@ -8,6 +8,7 @@
 
 pub mod decision;
 pub mod error;
+pub mod limits;
 pub mod montecarlo;
 pub mod outcome;
 pub mod scenario;

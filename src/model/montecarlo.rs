@@ -27,14 +27,7 @@ use super::validate::validate;
 use super::yearly::{to_f64, FastLevers, FastModel, FastScratch, FastSums, Parts};
 use super::{Problem, ScenarioError};
 
-/// Most draws one run may ask for (the contract's limit).
-pub const MAX_DRAWS: u32 = 100_000;
-
-/// The most work one synchronous run ([`monte_carlo`], the JavaScript API's
-/// `monteCarlo`) may take on, as [`work`] counts it: about 10 s of a
-/// browser's main thread on a slow machine (docs/benchmarks.md);
-/// [`MonteCarloRun`] has no such limit.
-pub const MAX_WORK: u64 = 150_000_000;
+pub use super::limits::{MAX_DRAWS, MAX_WORK};
 
 /// The 5th, 50th and 95th percentiles of a figure.
 #[derive(Debug, Clone, PartialEq)]

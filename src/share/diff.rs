@@ -47,7 +47,13 @@
 
 use crate::model::{Problem, ScenarioError};
 use crate::share::base64url;
-use crate::share::link::damaged;
+
+/// A part of the link (`link.s`, `link.d`, `link.p`, `link.h`) cut short or
+/// changed. (Here, beside the changes' reader, which the link's reader calls:
+/// the arrow runs one way, link → diff.)
+pub(crate) fn damaged(part: &str) -> ScenarioError {
+    ScenarioError::new(part, Problem::LinkDamaged)
+}
 
 /// The scenario format's keys and their one-letter codes in a link. Never
 /// change a code: links made by earlier builds must keep their meaning; add

@@ -25,7 +25,8 @@
 
 use crate::model::validate::validate;
 use crate::model::{Problem, Scenario, ScenarioError};
-use crate::share::{base64url, diff};
+use crate::share::base64url;
+use crate::share::diff::{self, damaged};
 
 /// The newest link format this build reads and writes.
 pub const LINK_VERSION: u32 = 2;
@@ -163,11 +164,6 @@ pub struct PackedLink {
 
 /// Most bytes a link's scenario may inflate to (a guard against a crafted link).
 pub const MAX_LINK_SCENARIO_BYTES: usize = MAX_SCENARIO_BYTES;
-
-/// A part of the link (`link.s`, `link.d`, `link.p`, `link.h`) cut short or changed.
-pub(crate) fn damaged(part: &str) -> ScenarioError {
-    ScenarioError::new(part, Problem::LinkDamaged)
-}
 
 /// Reads a fragment (with or without the leading `#`) up to its deflated
 /// scenario: its parts, the format version and the base64. An empty

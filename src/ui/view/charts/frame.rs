@@ -14,8 +14,8 @@ use std::cell::Cell;
 
 use yew::prelude::*;
 
-use super::draw::px;
 pub use super::layout::{Canvas, COMPACT_BELOW, MAX_WIDTH, MIN_WIDTH};
+use crate::markup::px;
 
 /// A chart whose height is more than this many times its width is "tall".
 pub const TALL_RATIO: f64 = 1.25;
