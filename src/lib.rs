@@ -73,14 +73,27 @@ pub fn start() {
 
 /// `mount(element, optionsJson)`: mounts the whole app into `element`.
 ///
-/// Options (all optional): `{"preset": "<id>"}` or `{"scenario": <scenario JSON>}`,
+/// Options (all optional), a JSON string: `{"preset": "<id>"}` or `{"scenario": <scenario JSON>}`,
 /// `"lang": "sv" | "en"` and `"view": "full" | "results" | "compact" | "present"`.
-/// Unreadable options, an unknown preset or a scenario that breaks a rule are
-/// refused with an `Error` naming the problem.
+/// Anything but an element (a text node, `null`, a number, a selector
+/// string), options that are not a string (an object not passed through
+/// `JSON.stringify`), unreadable options, an unknown preset or a scenario that
+/// breaks a rule are refused with an `Error` naming the argument, before
+/// anything is drawn: apps mounted already go on working.
 #[cfg(feature = "app")]
 #[wasm_bindgen]
-pub fn mount(element: web_sys::Element, options_json: Option<String>) -> Result<(), JsError> {
-    let props = mount_props(options_json.as_deref()).map_err(|e| JsError::new(&e.to_string()))?;
+pub fn mount(element: JsValue, options_json: JsValue) -> Result<(), JsError> {
+    // Checked here: an argument taken on trust as an element made the app panic later, stopping every widget.
+    let element = element
+        .dyn_into::<web_sys::Element>()
+        .map_err(|_| JsError::new("element: must be a DOM element to draw the app in"))?;
+    let options = match options_json.as_string() {
+        None if !options_json.is_undefined() && !options_json.is_null() => {
+            return Err(JsError::new("options: must be a JSON string (JSON.stringify the options object)"))
+        }
+        options => options,
+    };
+    let props = mount_props(options.as_deref()).map_err(|e| JsError::new(&e.to_string()))?;
     yew::Renderer::<ui::view::app::App>::with_root_and_props(element, props).render();
     Ok(())
 }
