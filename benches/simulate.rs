@@ -10,43 +10,13 @@ use fundsim::model::validate::{validate_all, validated};
 use fundsim::model::{simulate, simulate_json, Scenario, Simulator};
 use rust_decimal::Decimal;
 
+#[path = "common/scenarios.rs"]
+mod scenarios;
+use scenarios::stress_json;
+
 fn example_json() -> String {
     let doc: serde_json::Value = serde_json::from_str(include_str!("../tests/cases/worked_examples.json")).unwrap();
     doc["cases"][0]["scenario"].to_string()
-}
-
-/// 50 actors (every other one inside), 200 interventions over a 60-year
-/// horizon, each with an avoided cost for all 50 actors and one of the three
-/// repayment rules: the largest scenario the contract allows in every dimension.
-pub fn stress_json() -> String {
-    let actors: Vec<_> = (0..50)
-        .map(|a| serde_json::json!({"id": format!("a{a}"), "name": format!("Actor {a}"), "inside": a % 2 == 0}))
-        .collect();
-    let interventions: Vec<_> = (0..200)
-        .map(|i| {
-            let owner = (i * 2) % 50; // always an inside actor
-            let repayment = match i % 3 {
-                0 => serde_json::json!({"kind": "none"}),
-                1 => serde_json::json!({"kind": "fixed", "share": "1", "years": 5, "start_after": 1}),
-                _ => serde_json::json!({"kind": "savings_share", "share": "0.5", "cap": "1.2", "start_after": 0}),
-            };
-            let avoided: Vec<_> =
-                (0..50).map(|a| serde_json::json!({"actor": format!("a{a}"), "per_year": format!("{}", 1000 + 37 * a)})).collect();
-            serde_json::json!({
-                "id": format!("i{i}"), "name": format!("Intervention {i}"), "owner": format!("a{owner}"),
-                "start": i % 10, "years": 1 + i % 5, "annual_cost": format!("{}", 1_000_000 + 1_000 * i), "fund_share": "0.7",
-                "participants_per_year": "50", "success_rate": "0.3", "deadweight": "0.2", "lag_years": i % 3,
-                "benefit_years": 60, "drop_off": "0.05", "avoided_costs": avoided, "repayment": repayment
-            })
-        })
-        .collect();
-    serde_json::json!({
-        "schema_version": 1, "name": "Stress", "currency": "SEK", "start_year": 2026, "horizon_years": 60,
-        "discount_rate": "0.035", "actors": actors,
-        "fund": {"financed_by": "a0", "accounting": "appropriation", "initial_capital": "0", "allocations": vec!["100000000"; 60]},
-        "interventions": interventions
-    })
-    .to_string()
 }
 
 fn bench(c: &mut Criterion) {

@@ -131,13 +131,30 @@ ensure_node_modules() {
     printf '%s\n' "$sum" >"$stamp"
 }
 
+# The fuzz layer's tools (scripts/fuzz.sh): a nightly toolchain, which
+# cargo-fuzz needs for its sanitizer flags, and cargo-fuzz itself. A nightly
+# already installed is used as it is (no update, no network).
+CARGO_FUZZ_VERSION=0.13.2
+ensure_fuzz_tools() {
+    ensure_rust
+    if ! rustup run nightly rustc --version >/dev/null 2>&1; then
+        log "installing the nightly Rust toolchain (minimal profile), for the fuzz tests"
+        rustup toolchain install nightly --profile minimal || die "rustup toolchain install nightly failed"
+    fi
+    if [ "$(cargo fuzz --version 2>/dev/null | awk '{print $2}' || true)" != "$CARGO_FUZZ_VERSION" ]; then
+        log "installing cargo-fuzz $CARGO_FUZZ_VERSION (takes a few minutes)"
+        cargo_install --force cargo-fuzz --version "$CARGO_FUZZ_VERSION" || die "could not install cargo-fuzz"
+    fi
+}
+
 # Everything the build and every test layer need.
 ensure_all() {
     ensure_wasm_target &&
         ensure_node_modules &&
         ensure_wasm_bindgen_cli &&
         ensure_wasm_pack &&
-        ensure_chromium
+        ensure_chromium &&
+        ensure_fuzz_tools
 }
 
 # Just what the release build needs.

@@ -7,9 +7,11 @@
 # 2. native:  cargo test --lib --tests --no-fail-fast, then cargo test --doc
 #             (unit, integration and property tests; never the criterion benches),
 #             then the on-demand module's own build (no app, feature on-demand):
-#             its tests (workbook::), which also write real .xlsx files,
+#             its tests (tables::), which also write real .xlsx files,
 # 3. wasm:    tests/web_*.rs with wasm-bindgen-test in headless Chromium,
-# 4. e2e:     Playwright (tests/e2e/*.spec.ts) against pkg/ served on 127.0.0.1.
+# 4. e2e:     Playwright (tests/e2e/*.spec.ts) against pkg/ served on 127.0.0.1,
+# 5. fuzz:    scripts/fuzz.sh: builds the cargo-fuzz targets (fuzz/) and runs
+#             each for FUZZ_SECONDS (default 30) seconds; one test per target.
 #
 # Every layer runs even when an earlier one failed. Exits non-zero when any
 # test failed or a layer could not run (a layer that could not run counts as
@@ -79,8 +81,8 @@ cargo test --lib --tests --no-fail-fast 2>&1 | tee "$LOGS/native.log"
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 cargo test --doc --no-fail-fast 2>&1 | tee "$LOGS/doc.log"
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
-# Only the workbook's tests: the rest already ran above with the default features.
-cargo test --lib --no-default-features --features on-demand --no-fail-fast workbook:: 2>&1 | tee "$LOGS/workbook.log"
+# Only the download tables' tests (with the xlsx writer): the rest already ran above with the default features.
+cargo test --lib --no-default-features --features on-demand --no-fail-fast tables:: 2>&1 | tee "$LOGS/workbook.log"
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 cat "$LOGS/native.log" "$LOGS/doc.log" "$LOGS/workbook.log" >"$LOGS/native-all.log"
 read -r p f n < <(count_libtest "$LOGS/native-all.log")
@@ -131,6 +133,16 @@ else
         record e2e 0 0 "$status" 0 $((SECONDS - t0))
     fi
 fi
+
+# ---------------------------------------------------------------- fuzz
+# Last: it keeps a core busy for a few minutes and needs nothing the others build.
+section "fuzz: cargo-fuzz, each target for ${FUZZ_SECONDS:-30}s"
+t0=$SECONDS
+FUZZ_SECONDS="${FUZZ_SECONDS:-30}" FUZZ_LOG_DIR="$LOGS" bash scripts/fuzz.sh </dev/null 2>&1 | tee "$LOGS/fuzz.log"
+status=${PIPESTATUS[0]}
+p="$(grep -c '^fuzz [a-z_]*: ok' "$LOGS/fuzz.log")"
+f="$(grep -c '^fuzz [a-z_]*: FAILED' "$LOGS/fuzz.log")"
+record fuzz "$p" "$f" "$status" "$([ $((p + f)) -gt 0 ] && echo 1 || echo 0)" $((SECONDS - t0))
 
 # ---------------------------------------------------------------- summary
 section "summary"

@@ -3,36 +3,96 @@
 //!
 //! - [`model`]: the pure engine (scenario → validation → calculation → result).
 //! - [`ui`]: the Yew app that edits a scenario and draws its result (feature `app`, the default).
-//! - [`workbook`]: the Excel workbook as sheets of typed cells; written as
-//!   `.xlsx` only with the feature `on-demand`, built into its own module
-//!   (`pkg/on-demand/`, with the QR encoder) that the app loads when a user asks
-//!   for Excel or a QR code.
-//! - The functions below are the JavaScript API of the built packages.
+//! - [`tables`]: the tables a user downloads, one model of typed cells with
+//!   two writers: CSV (in the app) and `.xlsx` (only with the feature
+//!   `on-demand`, built into its own module, `pkg/on-demand/`, with the QR
+//!   encoder, that the app loads when a user asks for Excel or a QR code).
+//! - The functions below are the JavaScript API of the built packages; [`api`]
+//!   checks their arguments.
 
+pub mod api;
 pub mod model;
 pub mod presets;
 pub mod share;
+pub mod tables;
 #[cfg(feature = "app")]
 pub mod ui;
 pub mod words;
-pub mod workbook;
 
 #[cfg(any(feature = "app", feature = "on-demand"))]
 use wasm_bindgen::prelude::*;
 
-/// `simulate(scenarioJson)`: the result JSON of the contract, or an `Error`
-/// whose message names the refused field (`interventions[2].success_rate: …`).
-#[cfg(feature = "app")]
-#[wasm_bindgen]
-pub fn simulate(scenario_json: &str) -> Result<String, JsError> {
-    model::simulate_json(scenario_json).map_err(|e| JsError::new(&e.to_string()))
+/// An argument as JavaScript gave it, for [`api`] to check.
+#[cfg(any(feature = "app", feature = "on-demand"))]
+fn arg(value: &JsValue) -> api::Arg {
+    if value.is_undefined() {
+        api::Arg::Missing
+    } else if value.is_null() {
+        api::Arg::Null
+    } else if let Some(n) = value.as_f64() {
+        api::Arg::Number(n)
+    } else if let Some(text) = value.as_string() {
+        api::Arg::Text(text)
+    } else {
+        api::Arg::Other(value.js_typeof().as_string().unwrap_or_default())
+    }
 }
 
-/// `monteCarlo(scenarioJson, seed, draws)`: the uncertainty figures as JSON.
+#[cfg(any(feature = "app", feature = "on-demand"))]
+fn js_error(e: model::ScenarioError) -> JsError {
+    JsError::new(&e.to_string())
+}
+
+/// `simulate(scenarioJson)`: the result JSON of the contract, or an `Error`
+/// whose message names the refused field (`interventions[2].success_rate: …`)
+/// or argument (`scenarioJson: …` when it is not a string).
+#[cfg(feature = "app")]
+#[wasm_bindgen]
+pub fn simulate(#[wasm_bindgen(unchecked_param_type = "string")] scenario_json: JsValue) -> Result<String, JsError> {
+    let json = api::scenario_json(arg(&scenario_json)).map_err(js_error)?;
+    model::simulate_json(&json).map_err(js_error)
+}
+
+/// `monteCarlo(scenarioJson, seed, draws, byYear?)`: the uncertainty figures
+/// as JSON. `seed` is a whole number from 0 to 2^53, `draws` from 1 to
+/// 100 000 (and draws × years × (ranged interventions + 1) at most
+/// `model::montecarlo::MAX_WORK`), `byYear` a year of the horizon or left out.
 #[cfg(feature = "app")]
 #[wasm_bindgen(js_name = monteCarlo)]
-pub fn monte_carlo(scenario_json: &str, seed: f64, draws: u32) -> Result<String, JsError> {
-    model::montecarlo::monte_carlo_json(scenario_json, seed, draws).map_err(|e| JsError::new(&e.to_string()))
+pub fn monte_carlo(
+    #[wasm_bindgen(unchecked_param_type = "string")] scenario_json: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] seed: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] draws: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number | undefined")] by_year: JsValue,
+) -> Result<String, JsError> {
+    let json = api::scenario_json(arg(&scenario_json)).map_err(js_error)?;
+    let seed = api::seed(&arg(&seed)).map_err(js_error)?;
+    let draws = api::draws(&arg(&draws)).map_err(js_error)?;
+    let by_year = api::by_year(&arg(&by_year)).map_err(js_error)?;
+    model::montecarlo::monte_carlo_json(&json, seed, draws, by_year).map_err(js_error)
+}
+
+/// `breakEven(scenarioJson, byYear?)`: the break-even figures as JSON.
+/// Exported by the on-demand module (`pkg/on-demand/`): not needed for the
+/// first results, it stays out of the app's download (7.6 KiB gzip).
+#[cfg(feature = "on-demand")]
+#[wasm_bindgen(js_name = breakEven)]
+pub fn break_even(
+    #[wasm_bindgen(unchecked_param_type = "string")] scenario_json: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number | undefined")] by_year: JsValue,
+) -> Result<String, JsError> {
+    let json = api::scenario_json(arg(&scenario_json)).map_err(js_error)?;
+    let by_year = api::by_year(&arg(&by_year)).map_err(js_error)?;
+    model::decision::break_even_json(&json, by_year).map_err(js_error)
+}
+
+/// `sensitivity(scenarioJson)`: the sensitivity figures as JSON. Exported
+/// by the on-demand module, as `breakEven`.
+#[cfg(feature = "on-demand")]
+#[wasm_bindgen]
+pub fn sensitivity(#[wasm_bindgen(unchecked_param_type = "string")] scenario_json: JsValue) -> Result<String, JsError> {
+    let json = api::scenario_json(arg(&scenario_json)).map_err(js_error)?;
+    model::decision::sensitivity_json(&json).map_err(js_error)
 }
 
 /// Mounts the app when the page has an element with id `fundsim-app`; on any
@@ -116,7 +176,9 @@ struct MountOptions<'a> {
 
 #[cfg(feature = "app")]
 /// The app's props from `mount`'s options; a refusal names the option.
-fn mount_props(options_json: Option<&str>) -> Result<ui::view::app::AppProps, model::ScenarioError> {
+/// Public only for the fuzz targets and their regression tests.
+#[doc(hidden)]
+pub fn mount_props(options_json: Option<&str>) -> Result<ui::view::app::AppProps, model::ScenarioError> {
     use model::{Echo, Problem, ScenarioError};
     use std::rc::Rc;
     use ui::state::opening::Opening;
@@ -185,13 +247,14 @@ pub fn qr_svg(text: &str) -> Option<String> {
 pub fn workbook(scenario_json: &str, lang: &str) -> Result<Vec<u8>, JsError> {
     let now = js_sys::Date::new_0();
     let date = format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date());
-    let sheets = workbook::sheets_from_json(scenario_json, lang, &date).map_err(|e| JsError::new(&e.to_string()))?;
+    let sheets =
+        tables::workbook::sheets_from_json(scenario_json, lang, &date).map_err(|e| JsError::new(&e.to_string()))?;
     let title = sheets.first().and_then(|s| s.rows.first()).and_then(|r| r.cells.first());
     let title = match title {
-        Some(workbook::Value::Text(t)) => t.clone(),
+        Some(tables::Value::Text(t)) => t.clone(),
         _ => String::new(),
     };
-    workbook::xlsx::write(&sheets, &title).map_err(|e| JsError::new(&format!("workbook: {e}")))
+    tables::xlsx::write(&sheets, &title).map_err(|e| JsError::new(&format!("workbook: {e}")))
 }
 
 // The allocator: talc instead of the standard library's dlmalloc, for a

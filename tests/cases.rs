@@ -5,7 +5,9 @@
 //! (`why`), changes the base with `set` (path → value) and `remove` (paths),
 //! and then either `expect`s figures of the result JSON (path → the exact
 //! JSON value) or an `error` (the field path the message must name, and a
-//! part of its text). Paths read like `interventions[0].fund_share` or
+//! part of its text). A case may `call` another function of the API than
+//! `simulate` (`break_even`, `sensitivity`, `monte_carlo`), with its
+//! arguments `by_year`, `seed` and `draws`. Paths read like `interventions[0].fund_share` or
 //! `actors.school.rows[2].repayment` (an array of objects with an `id` is
 //! indexed by that id). A reader adds a case without reading this runner.
 #![cfg(not(target_arch = "wasm32"))]
@@ -109,6 +111,22 @@ fn remove(value: &mut Value, path: &str) {
     target.as_object_mut().unwrap_or_else(|| panic!("cannot remove {path}")).remove(key);
 }
 
+/// The function a case calls (`call`, default `simulate`), with its arguments.
+fn call(case: &Value, json: &str) -> Result<String, fundsim::model::ScenarioError> {
+    let by_year = case.get("by_year").and_then(Value::as_i64).map(|y| y as i32);
+    match case.get("call").and_then(Value::as_str) {
+        None | Some("simulate") => fundsim::model::simulate_json(json),
+        Some("break_even") => fundsim::model::decision::break_even_json(json, by_year),
+        Some("sensitivity") => fundsim::model::decision::sensitivity_json(json),
+        Some("monte_carlo") => {
+            let seed = case["seed"].as_u64().expect("a monte_carlo case has a seed");
+            let draws = case["draws"].as_u64().expect("a monte_carlo case has draws") as u32;
+            fundsim::model::montecarlo::monte_carlo_json(json, seed, draws, by_year)
+        }
+        Some(other) => panic!("unknown call {other}"),
+    }
+}
+
 fn check_file(file: &Path) -> Vec<String> {
     let text = fs::read_to_string(file).unwrap();
     let doc: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
@@ -126,7 +144,7 @@ fn check_file(file: &Path) -> Vec<String> {
         for path in case.get("remove").and_then(Value::as_array).into_iter().flatten() {
             remove(&mut scenario, path.as_str().expect("remove path"));
         }
-        let outcome = fundsim::model::simulate_json(&scenario.to_string());
+        let outcome = call(case, &scenario.to_string());
         match (case.get("expect"), case.get("error"), outcome) {
             (Some(expect), None, Ok(result)) => {
                 let result: Value = serde_json::from_str(&result).unwrap();
@@ -200,6 +218,11 @@ fn rounding() {
 #[test]
 fn worked_examples() {
     run("worked_examples.json");
+}
+
+#[test]
+fn decision() {
+    run("decision.json");
 }
 
 #[test]

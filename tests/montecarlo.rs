@@ -33,9 +33,9 @@ fn without_ranges_every_percentile_is_the_deterministic_figure() {
 #[test]
 fn the_same_seed_gives_the_same_figures_and_another_seed_other_figures() {
     let json = example().to_json();
-    let a = monte_carlo_json(&json, 42.0, 200).unwrap();
-    let b = monte_carlo_json(&json, 42.0, 200).unwrap();
-    let c = monte_carlo_json(&json, 43.0, 200).unwrap();
+    let a = monte_carlo_json(&json, 42, 200, None).unwrap();
+    let b = monte_carlo_json(&json, 42, 200, None).unwrap();
+    let c = monte_carlo_json(&json, 43, 200, None).unwrap();
     assert_eq!(a, b);
     assert_ne!(a, c);
 }
@@ -78,9 +78,45 @@ fn factor_ranges_multiply_costs_and_every_avoided_cost() {
 #[test]
 fn bad_arguments_name_the_argument() {
     let json = example().to_json();
-    assert_eq!(monte_carlo_json(&json, 1.0, 0).unwrap_err().path, "draws");
-    assert_eq!(monte_carlo_json(&json, 1.0, 10_001).unwrap_err().path, "draws");
-    assert_eq!(monte_carlo_json(&json, -1.0, 10).unwrap_err().path, "seed");
-    assert_eq!(monte_carlo_json(&json, 1.5, 10).unwrap_err().path, "seed");
-    assert_eq!(monte_carlo_json("{}", 1.0, 10).unwrap_err().path, "");
+    assert_eq!(monte_carlo_json(&json, 1, 0, None).unwrap_err().path, "draws");
+    assert_eq!(monte_carlo_json(&json, 1, 100_001, None).unwrap_err().path, "draws");
+    assert_eq!(monte_carlo_json("{}", 1, 10, None).unwrap_err().path, "");
+    // The example runs 2026–2040.
+    assert_eq!(monte_carlo_json(&json, 1, 10, Some(2025)).unwrap_err().path, "by_year");
+    assert_eq!(monte_carlo_json(&json, 1, 10, Some(2041)).unwrap_err().path, "by_year");
+    assert!(monte_carlo_json(&json, 1, 10, Some(2026)).is_ok());
+    assert!(monte_carlo_json(&json, 1, 10, Some(2040)).is_ok());
+}
+
+#[test]
+fn a_run_too_large_for_one_call_is_refused_naming_draws() {
+    use fundsim::model::montecarlo::{work, MAX_WORK};
+    // The example: one ranged intervention, 15 years, 4 actors. 100 000 draws:
+    // 100 000 × 15 × 2 = 3 000 000, plus min(100 000, 6 × 15 + 9 = 99) exact
+    // draws × 4 × 15 × 1 × 5 = 300 each: 29 700. Far below the limit.
+    let s = example();
+    assert_eq!(work(&s, 100_000), 3_029_700);
+    assert!(monte_carlo_json(&s.to_json(), 1, 100_000, None).is_ok());
+    // Without ranges every draw is the scenario: no work.
+    let mut plain = s.clone();
+    plain.interventions[0].uncertainty = None;
+    assert_eq!(work(&plain, 100_000), 0);
+    // 200 ranged copies of the intervention over 60 years: 10 000 draws are
+    // 10 000 × 60 × 201 = 120 600 000 plus 369 × (4 × 60 × 200 × 5) = 88 560 000.
+    let mut big = s.clone();
+    big.horizon_years = 60;
+    big.interventions = (0..200)
+        .map(|i| {
+            let mut iv = s.interventions[0].clone();
+            iv.id = format!("i{i}");
+            iv
+        })
+        .collect();
+    assert_eq!(work(&big, 10_000), 209_160_000);
+    assert!(work(&big, 10_000) > MAX_WORK);
+    let refused = monte_carlo_json(&big.to_json(), 1, 10_000, None).unwrap_err();
+    assert_eq!(refused.path, "draws");
+    assert!(refused.to_string().contains("ask for fewer draws"), "{refused}");
+    // A run in slices has no such limit (a few draws here, to stay quick).
+    assert!(fundsim::model::montecarlo::MonteCarloRun::new(&big, 1, 10_000, None).is_ok());
 }

@@ -127,8 +127,16 @@ pub enum Problem {
     TooLargeToCompute,
     /// An amount of a Monte Carlo draw overflowed the decimal range.
     DrawTooLarge,
-    /// Not a whole number in `low ..= high` (the Monte Carlo seed).
+    /// Not a whole number in `low ..= high` (the Monte Carlo seed and draws).
     WholeNumberFrom { low: u64, high: u64 },
+    /// A calendar year outside the scenario's horizon (`by_year`).
+    YearOfHorizon { first: i32, last: i32 },
+    /// More draws than one synchronous call may compute for this scenario
+    /// (`work` units against at most `max`).
+    TooMuchWork { work: u64, max: u64 },
+    /// A JavaScript argument of the wrong kind: what was `wanted`, and what
+    /// kind of value came (never the value itself).
+    WrongArgument { wanted: ArgumentKind, got: String },
     // ------------------------------------------------------------ the API's other inputs
     /// A language tag fundsim does not speak.
     NotALanguage(Echo),
@@ -152,6 +160,9 @@ pub enum Problem {
     LinkDamaged,
     /// A link whose scenario does not inflate to text.
     LinkNotText,
+    /// A link whose scenario inflates past the most a link may carry (a
+    /// crafted link): whole, but too large, which is not "damaged".
+    LinkTooLarge,
     /// The autosave slot holds nothing but blanks.
     StoredEmpty,
     // ------------------------------------------------------------ the JSON reader
@@ -392,6 +403,14 @@ impl fmt::Display for Problem {
             Problem::TooLargeToCompute => f.write_str("amounts too large to compute; use smaller amounts"),
             Problem::DrawTooLarge => f.write_str("amounts too large to compute"),
             Problem::WholeNumberFrom { low, high } => write!(f, "must be a whole number from {low} to {high}"),
+            Problem::YearOfHorizon { first, last } => {
+                write!(f, "must be a calendar year of the horizon, {first} to {last}")
+            }
+            Problem::TooMuchWork { work, max } => write!(
+                f,
+                "too many for one call with this scenario (work {work}, at most {max}: see docs/model-notes.md); ask for fewer draws"
+            ),
+            Problem::WrongArgument { wanted, got } => write!(f, "must be {} (got {got})", wanted.english()),
             Problem::NotALanguage(tag) => write!(f, "\"{tag}\" is not a language of fundsim (sv, en)"),
             Problem::NotAView(key) => write!(f, "\"{key}\" is not a view of fundsim (full, results, compact, present)"),
             Problem::NotAPreset(id) => write!(f, "\"{id}\" is not a preset"),
@@ -417,6 +436,7 @@ impl fmt::Display for Problem {
             Problem::LinkNoVersion => f.write_str("the link has no known format version"),
             Problem::LinkDamaged => f.write_str("the link is damaged (it is not complete or was changed)"),
             Problem::LinkNotText => f.write_str("the link is damaged (it is not text)"),
+            Problem::LinkTooLarge => f.write_str("the link is too large (its scenario unpacks to more than 4 MiB)"),
             Problem::StoredEmpty => f.write_str("not valid JSON (the stored value is empty)"),
             Problem::NotJson { syntax, line, column } => {
                 write!(f, "not valid JSON ({}, line {line}, column {column})", syntax.english())
@@ -449,6 +469,31 @@ impl fmt::Display for Problem {
 }
 
 /// A `between` problem for whole numbers.
+/// What a JavaScript argument must be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArgumentKind {
+    /// The scenario's JSON text.
+    ScenarioText,
+    /// A whole number from 0 to 2^53 (`seed`).
+    Seed,
+    /// A whole number from 1 to the most draws (`draws`).
+    Draws,
+    /// A calendar year, or nothing (`byYear`).
+    Year,
+}
+
+impl ArgumentKind {
+    /// The contract's English.
+    pub fn english(self) -> String {
+        match self {
+            ArgumentKind::ScenarioText => "the scenario as JSON text (a string)".into(),
+            ArgumentKind::Seed => "a whole number from 0 to 9007199254740992".into(),
+            ArgumentKind::Draws => format!("a whole number from 1 to {}", crate::model::montecarlo::MAX_DRAWS),
+            ArgumentKind::Year => "a calendar year (a whole number), or left out".into(),
+        }
+    }
+}
+
 pub fn between(low: u32, high: u32) -> Problem {
     Problem::Between { low: Decimal::from(low), high: Decimal::from(high) }
 }

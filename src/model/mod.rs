@@ -6,6 +6,7 @@
 //! outcome gives the result JSON. No user input can make it panic: bad input
 //! and amounts too large to compute are [`ScenarioError`]s naming the field.
 
+pub mod decision;
 pub mod error;
 pub mod montecarlo;
 pub mod outcome;
@@ -13,6 +14,7 @@ pub mod scenario;
 pub mod simulate;
 pub mod term;
 pub mod validate;
+pub mod yearly;
 
 pub use error::{Echo, Problem, ScenarioError};
 pub use outcome::{ActorOutcome, ActorYear, FundYear, InterventionOutcome, KeyFigures, Outcome};

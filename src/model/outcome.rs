@@ -139,10 +139,86 @@ pub struct KeyFigures {
 }
 
 impl Outcome {
-    /// The contract's result JSON.
+    /// The contract's result JSON: what serialising the outcome gives
+    /// (`serde_json::to_string`), written by hand, which is smaller in the
+    /// download (a test holds the two equal).
     pub fn to_json(&self) -> String {
-        // Only strings, integers and nulls: serialising cannot fail.
-        serde_json::to_string(self).unwrap_or_default()
+        let money_list = |values: &[Decimal]| json_array(values.iter().map(|v| format!("\"{}\"", money_text(*v))));
+        let fund = json_array(self.fund.iter().map(|f| {
+            JsonObject::new()
+                .raw("year", &f.year.to_string())
+                .figure("open", &money_text(f.open))
+                .figure("allocation", &money_text(f.allocation))
+                .figure("grants", &money_text(f.grants))
+                .figure("repayments", &money_text(f.repayments))
+                .figure("close", &money_text(f.close))
+                .end()
+        }));
+        let actors = json_array(self.actors.iter().map(|a| {
+            let rows = json_array(a.rows.iter().map(|r| {
+                JsonObject::new()
+                    .raw("year", &r.year.to_string())
+                    .figure("savings", &money_text(r.savings))
+                    .figure("co_financing", &money_text(r.co_financing))
+                    .figure("repayment", &money_text(r.repayment))
+                    .figure("fund_cost", &money_text(r.fund_cost))
+                    .figure("grants_received", &money_text(r.grants_received))
+                    .figure("net", &money_text(r.net))
+                    .end()
+            }));
+            JsonObject::new()
+                .text("id", &a.id)
+                .raw("rows", &rows)
+                .figure("npv", &money_text(a.npv))
+                .figure("cost_borne", &money_text(a.cost_borne))
+                .figure("savings_total", &money_text(a.savings_total))
+                .figure("net_total", &money_text(a.net_total))
+                .end()
+        }));
+        let interventions = json_array(self.interventions.iter().map(|i| {
+            let mut by_actor = JsonObject::new();
+            for (id, v) in &i.savings_by_actor {
+                by_actor.keyed_figure(id, &money_text(*v));
+            }
+            let mut shares = JsonObject::new();
+            for (id, v) in &i.savings_share_by_actor {
+                match v {
+                    Some(v) => shares.keyed_figure(id, &ratio_text(*v)),
+                    None => shares.keyed_raw(id, "null"),
+                };
+            }
+            let outstanding = i.outstanding.map_or_else(|| "null".to_string(), |v| format!("\"{}\"", money_text(v)));
+            JsonObject::new()
+                .text("id", &i.id)
+                .figure("grants_total", &money_text(i.grants_total))
+                .figure("repaid_total", &money_text(i.repaid_total))
+                .raw("outstanding", &outstanding)
+                .raw("savings_by_actor", &by_actor.end())
+                .raw("savings_share_by_actor", &shares.end())
+                .end()
+        }));
+        let k = &self.key_figures;
+        let ratio = k.revolving_ratio.map_or_else(|| "null".to_string(), |v| format!("\"{}\"", ratio_text(v)));
+        let key_figures = JsonObject::new()
+            .figure("total_cost", &money_text(k.total_cost))
+            .figure("savings_inside", &money_text(k.savings_inside))
+            .figure("savings_outside", &money_text(k.savings_outside))
+            .figure("org_npv", &money_text(k.org_npv))
+            .figure("society_npv", &money_text(k.society_npv))
+            .raw("payback_year", &number_or_null(k.payback_year))
+            .raw("fund_first_negative_year", &number_or_null(k.fund_first_negative_year))
+            .raw("revolving_ratio", &ratio)
+            .end();
+        JsonObject::new()
+            .raw("schema_version", &self.schema_version.to_string())
+            .raw("years", &json_array(self.years.iter().map(|y| y.to_string())))
+            .raw("fund", &fund)
+            .raw("actors", &actors)
+            .raw("interventions", &interventions)
+            .raw("org_net", &money_list(&self.org_net))
+            .raw("society_net", &money_list(&self.society_net))
+            .raw("key_figures", &key_figures)
+            .end()
     }
 
     /// The same, indented for people.
@@ -222,4 +298,92 @@ fn ratio_map<S: Serializer>(entries: &[(String, Option<Decimal>)], s: S) -> Resu
         map.serialize_entry(key, &v.map(ratio_text))?;
     }
     map.end()
+}
+
+/// A JSON object written by hand, for results whose shape is fixed: smaller
+/// in the download than a derived serialiser. Keys and the texts of figures
+/// (digits, a sign, a point) need no escaping; a user's text goes through
+/// [`JsonObject::text`], which escapes it.
+pub(crate) struct JsonObject {
+    out: String,
+    first: bool,
+}
+
+impl JsonObject {
+    pub(crate) fn new() -> JsonObject {
+        JsonObject { out: String::from("{"), first: true }
+    }
+
+    fn key(&mut self, key: &str) -> &mut String {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+        self.out.push('"');
+        self.out.push_str(key);
+        self.out.push_str("\":");
+        &mut self.out
+    }
+
+    /// A value written as it is: a number, `null`, or JSON made by another writer.
+    pub(crate) fn raw(&mut self, key: &str, json: &str) -> &mut Self {
+        self.key(key).push_str(json);
+        self
+    }
+
+    /// A figure's text (money or a ratio), quoted.
+    pub(crate) fn figure(&mut self, key: &str, text: &str) -> &mut Self {
+        let out = self.key(key);
+        out.push('"');
+        out.push_str(text);
+        out.push('"');
+        self
+    }
+
+    /// A figure's text under a user's key (an actor's id), escaped.
+    pub(crate) fn keyed_figure(&mut self, key: &str, text: &str) -> &mut Self {
+        self.keyed_raw(key, &format!("\"{text}\""))
+    }
+
+    /// A value under a user's key, escaped.
+    pub(crate) fn keyed_raw(&mut self, key: &str, json: &str) -> &mut Self {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+        self.out.push_str(&serde_json::to_string(key).unwrap_or_default());
+        self.out.push(':');
+        self.out.push_str(json);
+        self
+    }
+
+    /// A user's text, escaped.
+    pub(crate) fn text(&mut self, key: &str, text: &str) -> &mut Self {
+        let escaped = serde_json::to_string(text).unwrap_or_default();
+        self.key(key).push_str(&escaped);
+        self
+    }
+
+    pub(crate) fn end(&mut self) -> String {
+        self.out.push('}');
+        std::mem::take(&mut self.out)
+    }
+}
+
+/// `Some(n)` as a number, `None` as `null`.
+pub(crate) fn number_or_null(n: Option<i32>) -> String {
+    n.map_or_else(|| "null".to_string(), |n| n.to_string())
+}
+
+/// A JSON array of JSON texts.
+pub(crate) fn json_array(items: impl Iterator<Item = String>) -> String {
+    let mut out = String::from("[");
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&item);
+    }
+    out.push(']');
+    out
 }

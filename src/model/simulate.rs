@@ -21,16 +21,25 @@ pub fn simulate(scenario: &Scenario) -> Result<Outcome, ScenarioError> {
 }
 
 /// `None` from checked arithmetic: some amount does not fit in a decimal.
-type Checked<T> = Option<T>;
+pub(crate) type Checked<T> = Option<T>;
 
-fn add(a: Decimal, b: Decimal) -> Checked<Decimal> {
+// Decimal arithmetic, checked, each in one place: rust_decimal's operations
+// are large, and inlined at every call they would weigh down the download.
+#[inline(never)]
+pub(crate) fn add(a: Decimal, b: Decimal) -> Checked<Decimal> {
     a.checked_add(b)
 }
-fn sub(a: Decimal, b: Decimal) -> Checked<Decimal> {
+#[inline(never)]
+pub(crate) fn sub(a: Decimal, b: Decimal) -> Checked<Decimal> {
     a.checked_sub(b)
 }
-fn mul(a: Decimal, b: Decimal) -> Checked<Decimal> {
+#[inline(never)]
+pub(crate) fn mul(a: Decimal, b: Decimal) -> Checked<Decimal> {
     a.checked_mul(b)
+}
+#[inline(never)]
+pub(crate) fn div(a: Decimal, b: Decimal) -> Checked<Decimal> {
+    a.checked_div(b)
 }
 fn add_into(target: &mut Decimal, amount: Decimal) -> Checked<()> {
     *target = add(*target, amount)?;
@@ -440,41 +449,98 @@ pub const PROFILE_DECIMALS: u32 = 16;
 ///
 /// Computed once per intervention and multiplied by each actor's avoided cost.
 pub fn cohort_profile(iv: &Intervention, running: &std::ops::Range<usize>, horizon: usize) -> Checked<Vec<Decimal>> {
-    let effective = mul(mul(iv.participants_per_year, iv.success_rate)?, Decimal::ONE - iv.deadweight)?;
-    // k never exceeds horizon − 1, so only that many powers are needed.
-    let powers_needed = (iv.benefit_years as usize).min(horizon);
-    let remaining = Decimal::ONE - iv.drop_off;
-    let mut powers = Vec::with_capacity(powers_needed);
-    let mut factor = Decimal::ONE;
-    for _ in 0..powers_needed {
-        powers.push(factor);
-        factor = mul(factor, remaining)?;
-    }
-    // prefix[n] = Σ_{k<n} powers[k]: the cohorts active in year y have
-    // consecutive k, so each year's sum is one difference of prefix sums.
-    let mut prefix = Vec::with_capacity(powers.len() + 1);
-    prefix.push(Decimal::ZERO);
-    for p in &powers {
-        prefix.push(add(prefix[prefix.len() - 1], *p)?);
-    }
-    let lag = iv.lag_years as i64;
-    let benefit = powers.len() as i64;
+    let shape = ProfileShape::new(iv.drop_off, iv.lag_years, iv.benefit_years, running, horizon)?;
     let mut profile = vec![Decimal::ZERO; horizon];
-    if running.is_empty() || benefit == 0 {
-        return Some(profile);
-    }
-    let (first_cohort, last_cohort) = (running.start as i64, running.end as i64 - 1);
-    for (y, slot) in profile.iter_mut().enumerate() {
-        // Cohort s is in its benefit years when 0 ≤ y − s − lag < benefit.
-        let newest = last_cohort.min(y as i64 - lag);
-        let oldest = first_cohort.max(y as i64 - lag - benefit + 1);
-        if newest < oldest {
-            continue;
-        }
-        let (k_low, k_high) = ((y as i64 - lag - newest) as usize, (y as i64 - lag - oldest) as usize);
-        *slot = mul(effective, sub(prefix[k_high + 1], prefix[k_low])?)?.round_dp(PROFILE_DECIMALS);
-    }
+    shape.apply(effective_successes(iv.participants_per_year, iv.success_rate, iv.deadweight)?, &mut profile)?;
     Some(profile)
+}
+
+/// Effective successes per cohort: `E = participants_per_year × success_rate × (1 − deadweight)`.
+pub fn effective_successes(participants: Decimal, success_rate: Decimal, deadweight: Decimal) -> Checked<Decimal> {
+    mul(mul(participants, success_rate)?, Decimal::ONE - deadweight)
+}
+
+/// What a savings profile is made of besides the effective successes: for
+/// each year in which some cohort gives savings, `Σ (1 − drop_off)^k` over
+/// those cohorts. The profile is `E ×` this, year by year, rounded to
+/// [`PROFILE_DECIMALS`]; keeping it apart lets a Monte Carlo draw that
+/// changes only `E` reuse it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProfileShape {
+    /// The years in which some cohort is in its benefit years (a contiguous run).
+    pub years: std::ops::Range<usize>,
+    /// `Σ (1 − drop_off)^k` over the active cohorts, for each of `years` in order.
+    pub sums: Vec<Decimal>,
+}
+
+impl ProfileShape {
+    /// The shape of an intervention running in `running`, with these parameters.
+    pub fn new(
+        drop_off: Decimal,
+        lag_years: u32,
+        benefit_years: u32,
+        running: &std::ops::Range<usize>,
+        horizon: usize,
+    ) -> Checked<ProfileShape> {
+        let mut shape = ProfileShape { years: 0..0, sums: Vec::new() };
+        shape.recompute(drop_off, lag_years, benefit_years, running, horizon, &mut Vec::new())?;
+        Some(shape)
+    }
+
+    /// [`ProfileShape::new`] into `self`, reusing its memory and `prefix` (scratch).
+    pub fn recompute(
+        &mut self,
+        drop_off: Decimal,
+        lag_years: u32,
+        benefit_years: u32,
+        running: &std::ops::Range<usize>,
+        horizon: usize,
+        prefix: &mut Vec<Decimal>,
+    ) -> Checked<()> {
+        self.sums.clear();
+        self.years = 0..0;
+        // k never exceeds horizon − 1, so only that many powers are needed.
+        let powers_needed = (benefit_years as usize).min(horizon);
+        if running.is_empty() || powers_needed == 0 {
+            return Some(());
+        }
+        // prefix[n] = Σ_{k<n} (1 − drop_off)^k: the cohorts active in year y
+        // have consecutive k, so each year's sum is one difference of prefix sums.
+        let remaining = Decimal::ONE - drop_off;
+        prefix.clear();
+        prefix.push(Decimal::ZERO);
+        let mut factor = Decimal::ONE;
+        for n in 0..powers_needed {
+            prefix.push(add(prefix[n], factor)?);
+            if n + 1 < powers_needed {
+                factor = mul(factor, remaining)?;
+            }
+        }
+        let lag = lag_years as i64;
+        let benefit = powers_needed as i64;
+        let (first_cohort, last_cohort) = (running.start as i64, running.end as i64 - 1);
+        // Cohort s is in its benefit years when 0 ≤ y − s − lag < benefit.
+        let first_year = (first_cohort + lag).min(horizon as i64) as usize;
+        let end_year = (last_cohort + lag + benefit).min(horizon as i64) as usize;
+        self.years = first_year..end_year.max(first_year);
+        for y in self.years.clone() {
+            let newest = last_cohort.min(y as i64 - lag);
+            let oldest = first_cohort.max(y as i64 - lag - benefit + 1);
+            let (k_low, k_high) = ((y as i64 - lag - newest) as usize, (y as i64 - lag - oldest) as usize);
+            self.sums.push(sub(prefix[k_high + 1], prefix[k_low])?);
+        }
+        Some(())
+    }
+
+    /// Writes the profile `E × shape` (rounded to [`PROFILE_DECIMALS`]) into
+    /// `profile` (one slot per year of the horizon) for the shape's years;
+    /// other slots are left as they are.
+    pub fn apply(&self, effective: Decimal, profile: &mut [Decimal]) -> Checked<()> {
+        for (slot, sum) in profile[self.years.clone()].iter_mut().zip(&self.sums) {
+            *slot = mul(effective, *sum)?.round_dp(PROFILE_DECIMALS);
+        }
+        Some(())
+    }
 }
 
 /// A fixed repayment: `due` in `instalments` equal parts in the years
@@ -555,7 +621,7 @@ pub fn repay_savings_share(
 }
 
 /// `(1 + rate)^y` for each year index.
-fn discount_factors(rate: Decimal, years: usize) -> Checked<Vec<Decimal>> {
+pub(crate) fn discount_factors(rate: Decimal, years: usize) -> Checked<Vec<Decimal>> {
     let base = add(Decimal::ONE, rate)?;
     let mut factors = Vec::with_capacity(years);
     let mut factor = Decimal::ONE;
@@ -567,10 +633,10 @@ fn discount_factors(rate: Decimal, years: usize) -> Checked<Vec<Decimal>> {
 }
 
 /// `Σ_y value_y / (1 + rate)^y`.
-fn present_value(values: &[Decimal], factors: &[Decimal]) -> Checked<Decimal> {
+pub(crate) fn present_value(values: &[Decimal], factors: &[Decimal]) -> Checked<Decimal> {
     let mut total = Decimal::ZERO;
     for (v, f) in values.iter().zip(factors) {
-        total = add(total, v.checked_div(*f)?)?;
+        total = add(total, div(*v, *f)?)?;
     }
     Some(total)
 }

@@ -128,6 +128,12 @@ fn damaged() -> ScenarioError {
     ScenarioError::new("link.s", Problem::LinkDamaged)
 }
 
+/// A link whose scenario inflates past [`MAX_LINK_SCENARIO_BYTES`]: whole,
+/// but more than fundsim opens (a crafted link), which is not "damaged".
+fn too_large() -> ScenarioError {
+    ScenarioError::new("link.s", Problem::LinkTooLarge)
+}
+
 /// Reads a fragment (with or without the leading `#`) up to its deflated
 /// scenario: its parts, the format version and the base64. An empty fragment
 /// asks for nothing. Every refusal names the part of the link (`link.s`, `link.v`).
@@ -159,13 +165,17 @@ pub fn unpack_fragment(fragment: &str) -> Result<PackedLink, ScenarioError> {
 
 impl PackedLink {
     /// The link's request, its scenario read from `inflated` (the inflated
-    /// [`PackedLink::packed`]; `None` when it could not be inflated) and
-    /// validated with the engine; a refusal names the scenario's field.
+    /// [`PackedLink::packed`]; `None` when it could not be inflated; longer
+    /// than [`MAX_LINK_SCENARIO_BYTES`] when the inflater stopped past that
+    /// limit) and validated with the engine; a refusal names the scenario's field.
     pub fn finish(self, inflated: Option<Vec<u8>>) -> Result<LinkRequest, ScenarioError> {
         let mut request = self.request;
         if self.packed.is_some() {
-            let json = String::from_utf8(inflated.ok_or_else(damaged)?)
-                .map_err(|_| ScenarioError::new("link.s", Problem::LinkNotText))?;
+            let inflated = inflated.ok_or_else(damaged)?;
+            if inflated.len() > MAX_SCENARIO_BYTES {
+                return Err(too_large());
+            }
+            let json = String::from_utf8(inflated).map_err(|_| ScenarioError::new("link.s", Problem::LinkNotText))?;
             let scenario = Scenario::from_json(&json)?;
             validate(&scenario)?;
             request.scenario = Some(scenario);
@@ -179,10 +189,15 @@ impl PackedLink {
 /// [`PackedLink::finish`].
 pub fn read_fragment(fragment: &str) -> Result<LinkRequest, ScenarioError> {
     let link = unpack_fragment(fragment)?;
-    let inflated = link
-        .packed
-        .as_ref()
-        .and_then(|bytes| miniz_oxide::inflate::decompress_to_vec_with_limit(bytes, MAX_SCENARIO_BYTES).ok());
+    let inflated = match &link.packed {
+        None => None,
+        Some(bytes) => match miniz_oxide::inflate::decompress_to_vec_with_limit(bytes, MAX_SCENARIO_BYTES) {
+            Ok(plain) => Some(plain),
+            // Stopped at the limit with more to come: too large, not damaged.
+            Err(e) if e.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput => return Err(too_large()),
+            Err(_) => None,
+        },
+    };
     link.finish(inflated)
 }
 

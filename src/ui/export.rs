@@ -1,263 +1,58 @@
-//! Exports for budget officers: the year-by-year result as CSV in two
-//! dialects (for Swedish Excel: semicolons, decimal comma, UTF-8 with a
-//! byte-order mark; for everyone else: commas, decimal point), made when a
-//! user asks for the file (downloaded as a blob, never leaving the page), and
-//! a chart's SVG made standalone.
+//! The files a user downloads, asked for by the app: the year-by-year CSV
+//! (its tables and writer are [`crate::tables`]; here only its name and
+//! text), and what makes a chart's `<svg>` a standalone file (which
+//! attributes get the page's colours written in, the namespace declared),
+//! without touching a word of its text.
 
-use rust_decimal::Decimal;
-
-use crate::model::outcome::{money_text, ratio_text};
 use crate::model::{Outcome, Scenario};
-use crate::ui::text::T;
-use crate::words::Lang;
+use crate::tables::csv;
+use crate::tables::results::year_by_year;
+use crate::ui::state::keep;
+use crate::words::labels::Label;
+use crate::words::{lowercase, Lang};
 
-/// The two CSV dialects offered: one that Swedish Excel opens as it is, and
-/// one for every other program (and English-language Excel).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CsvDialect {
-    /// Semicolons, decimal comma, UTF-8 with a byte-order mark.
-    SwedishExcel,
-    /// Commas, decimal point, UTF-8 (no byte-order mark).
-    Plain,
-}
+pub use crate::tables::csv::CsvDialect;
 
-impl CsvDialect {
-    /// The field separator.
-    pub fn separator(self) -> char {
-        match self {
-            CsvDialect::SwedishExcel => ';',
-            CsvDialect::Plain => ',',
-        }
-    }
-
-    /// The decimal mark of amounts.
-    pub fn decimal_mark(self) -> char {
-        match self {
-            CsvDialect::SwedishExcel => ',',
-            CsvDialect::Plain => '.',
-        }
-    }
-
-    /// Whether the file starts with a UTF-8 byte-order mark (how Excel knows it is UTF-8).
-    pub fn byte_order_mark(self) -> bool {
-        matches!(self, CsvDialect::SwedishExcel)
-    }
-
-    /// The download's file name.
-    pub fn file_name(self) -> &'static str {
-        match self {
-            CsvDialect::SwedishExcel => "fundsim-resultat-excel.csv",
-            CsvDialect::Plain => "fundsim-result.csv",
-        }
+/// The CSV file's name, after the scenario as the scenario file and the
+/// workbook are: `<scenario> – år för år (svenska Excel).csv` for Swedish
+/// Excel, `<scenario> – år för år.csv` for the plain dialect (in English
+/// `… – year by year …`).
+pub fn csv_file_name(scenario_name: &str, dialect: CsvDialect, lang: Lang) -> String {
+    let file = keep::file_name(scenario_name);
+    let stem = file.strip_suffix(".json").unwrap_or(&file);
+    let what = lowercase(Label::YearByYear.get(lang));
+    match dialect {
+        CsvDialect::SwedishExcel => format!("{stem} – {what} ({}).csv", Label::SwedishExcel.get(lang)),
+        CsvDialect::Plain => format!("{stem} – {what}.csv"),
     }
 }
 
-/// One CSV field, quoted when it holds the separator, a quote or a line break.
-fn field(text: &str, dialect: CsvDialect) -> String {
-    if text.contains([dialect.separator(), '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
-}
-
-/// An amount rounded to öre (as in the result JSON), with the dialect's decimal mark and no grouping.
-fn amount(value: Decimal, dialect: CsvDialect) -> String {
-    money_text(value).replace('.', &dialect.decimal_mark().to_string())
-}
-
-/// A ratio to 4 decimals (as in the result JSON), with the dialect's decimal mark.
-fn ratio(value: Decimal, dialect: CsvDialect) -> String {
-    ratio_text(value).replace('.', &dialect.decimal_mark().to_string())
-}
-
-struct Csv {
-    out: String,
-    dialect: CsvDialect,
-}
-
-impl Csv {
-    fn line(&mut self, fields: &[String]) {
-        let row: Vec<String> = fields.iter().map(|f| field(f, self.dialect)).collect();
-        self.out.push_str(&row.join(&self.dialect.separator().to_string()));
-        self.out.push_str("\r\n");
-    }
-
-    fn blank(&mut self) {
-        self.out.push_str("\r\n");
-    }
-
-    fn amount(&self, value: Decimal) -> String {
-        amount(value, self.dialect)
-    }
-}
-
-fn heads(labels: &[T], lang: Lang) -> Vec<String> {
-    labels.iter().map(|t| t.get(lang).to_string()).collect()
-}
-
-/// Every table of the result as one CSV text, amounts exact to the öre, in
-/// the scenario's currency: the fund, the organisation and society, every
-/// actor's every row and totals, every intervention's totals and savings per
-/// actor, and the key figures. Headings are in `lang`; separator and decimal
-/// mark follow `dialect` (the byte-order mark is added by [`csv_file`]).
-pub fn result_csv(scenario: &Scenario, outcome: &Outcome, lang: Lang, dialect: CsvDialect) -> String {
-    let mut c = Csv { out: String::new(), dialect };
-    c.line(&[scenario.name.clone(), scenario.currency.clone()]);
-    c.blank();
-
-    c.line(&[T::TableFund.get(lang).to_string()]);
-    c.line(&heads(&[T::Year, T::Open, T::Allocation, T::Grants, T::Repayments, T::Close], lang));
-    for r in &outcome.fund {
-        let values = [r.open, r.allocation, r.grants, r.repayments, r.close];
-        let mut row = vec![r.year.to_string()];
-        row.extend(values.iter().map(|v| c.amount(*v)));
-        c.line(&row);
-    }
-    c.blank();
-
-    c.line(&[T::TableNet.get(lang).to_string()]);
-    c.line(&heads(&[T::Year, T::OrgNet, T::SocietyNet], lang));
-    for (y, year) in outcome.years.iter().enumerate() {
-        let org = outcome.org_net.get(y).copied().unwrap_or_default();
-        let society = outcome.society_net.get(y).copied().unwrap_or_default();
-        let row = [year.to_string(), c.amount(org), c.amount(society)];
-        c.line(&row);
-    }
-
-    for a in &outcome.actors {
-        c.blank();
-        let actor = scenario.actor(&a.id);
-        let name = actor.map(|x| x.name.clone()).unwrap_or_else(|| a.id.clone());
-        let place = if actor.is_some_and(|x| x.inside) { T::InsideShort } else { T::OutsideShort };
-        c.line(&[format!("{name} ({})", place.get(lang))]);
-        c.line(&heads(
-            &[T::Year, T::Savings, T::CoFinancing, T::Repayment, T::FundCost, T::GrantsReceived, T::Net],
-            lang,
-        ));
-        for r in &a.rows {
-            let values = [r.savings, r.co_financing, r.repayment, r.fund_cost, r.grants_received, r.net];
-            let mut row = vec![r.year.to_string()];
-            row.extend(values.iter().map(|v| c.amount(*v)));
-            c.line(&row);
-        }
-        let total = [
-            T::Total.get(lang).to_string(),
-            c.amount(a.savings_total),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            c.amount(a.net_total),
-        ];
-        c.line(&total);
-        let cost = [T::CostBorne.get(lang).to_string(), c.amount(a.cost_borne)];
-        c.line(&cost);
-        let npv = [T::Npv.get(lang).to_string(), c.amount(a.npv)];
-        c.line(&npv);
-    }
-    c.blank();
-
-    let intervention_name = |id: &str| {
-        scenario.interventions.iter().find(|x| x.id == id).map(|x| x.name.clone()).unwrap_or_else(|| id.to_string())
-    };
-    let actor_name = |id: &str| scenario.actor(id).map(|x| x.name.clone()).unwrap_or_else(|| id.to_string());
-
-    c.line(&[T::TableInterventions.get(lang).to_string()]);
-    c.line(&heads(&[T::Intervention, T::GrantsTotal, T::RepaidTotal, T::Outstanding], lang));
-    for i in &outcome.interventions {
-        let outstanding = i.outstanding.map(|v| c.amount(v)).unwrap_or_else(|| T::NoCap.get(lang).to_string());
-        let row = [intervention_name(&i.id), c.amount(i.grants_total), c.amount(i.repaid_total), outstanding];
-        c.line(&row);
-    }
-    c.blank();
-
-    c.line(&[T::CsvSavingsByActor.get(lang).to_string()]);
-    c.line(&heads(&[T::Intervention, T::Actor, T::Savings, T::SavingsShare], lang));
-    for i in &outcome.interventions {
-        for (actor, saved) in &i.savings_by_actor {
-            let share = i
-                .savings_share_by_actor
-                .iter()
-                .find(|(a, _)| a == actor)
-                .and_then(|(_, s)| *s)
-                .map(|s| ratio(s, dialect))
-                .unwrap_or_default();
-            let row = [intervention_name(&i.id), actor_name(actor), c.amount(*saved), share];
-            c.line(&row);
-        }
-    }
-    c.blank();
-
-    let k = &outcome.key_figures;
-    let year = |y: Option<i32>| y.map(|y| y.to_string()).unwrap_or_default();
-    c.line(&[T::KeyFigures.get(lang).to_string()]);
-    let figures = [
-        (T::TotalCost, c.amount(k.total_cost)),
-        (T::SavingsInside, c.amount(k.savings_inside)),
-        (T::SavingsOutside, c.amount(k.savings_outside)),
-        (T::OrgNpv, c.amount(k.org_npv)),
-        (T::SocietyNpv, c.amount(k.society_npv)),
-        (T::PaybackYear, year(k.payback_year)),
-        (T::CsvFundFirstNegative, year(k.fund_first_negative_year)),
-        (T::RevolvingRatio, k.revolving_ratio.map(|r| ratio(r, dialect)).unwrap_or_default()),
-    ];
-    for (label, value) in figures {
-        c.line(&[label.get(lang).to_string(), value]);
-    }
-    c.out
-}
-
-/// The CSV file's text: [`result_csv`], led by a byte-order mark when the
-/// dialect wants one (Swedish Excel reads UTF-8 only with it).
+/// The CSV file's text: every table of the result ([`year_by_year`]) in the
+/// dialect, headings in `lang`, led by a byte-order mark for Swedish Excel.
 pub fn csv_file(scenario: &Scenario, outcome: &Outcome, lang: Lang, dialect: CsvDialect) -> String {
-    let csv = result_csv(scenario, outcome, lang, dialect);
-    if dialect.byte_order_mark() {
-        format!("\u{feff}{csv}")
-    } else {
-        csv
-    }
+    csv::file(&year_by_year(scenario, outcome, lang), dialect)
 }
 
-/// A chart's `<svg>` markup made into a standalone file: the colours written
-/// `var(--c-…, #fallback)` (read from the page's style sheet in the app) take
-/// their fallback, and the SVG namespace is declared.
-pub fn standalone_svg(markup: &str) -> String {
-    let mut out = String::with_capacity(markup.len() + 64);
-    let mut rest = markup;
-    while let Some(at) = rest.find("var(") {
-        out.push_str(&rest[..at]);
-        let after = &rest[at + 4..];
-        // The closing parenthesis of this var(), allowing nested ones in the fallback.
-        let mut depth = 1usize;
-        let mut close = None;
-        for (i, ch) in after.char_indices() {
-            match ch {
-                '(' => depth += 1,
-                ')' => {
-                    depth -= 1;
-                    if depth == 0 {
-                        close = Some(i);
-                        break;
-                    }
-                }
-                _ => {}
-            }
-        }
-        let Some(close) = close else {
-            out.push_str(&rest[at..]);
-            rest = "";
-            break;
-        };
-        let inner = &after[..close];
-        let fallback = inner.split_once(',').map(|(_, f)| f.trim()).unwrap_or("currentColor");
-        // A fallback may itself be a var(): resolve it the same way.
-        out.push_str(&standalone_svg(fallback));
-        rest = &after[close + 1..];
-    }
-    out.push_str(rest);
-    if !out.contains("xmlns=\"http://www.w3.org/2000/svg\"") {
-        if let Some(at) = out.find("<svg") {
+/// The attributes of an SVG element whose value may name one of the page's
+/// colours (`var(--c-…, #fallback)`), which a file cannot look up: the
+/// paint and colour presentation attributes. A chart's file gets the colours
+/// the page computed for them (`browser::chart_svg`); nothing else of a
+/// chart is rewritten for its file: not its text, not its titles, not a label.
+pub const COLOUR_ATTRIBUTES: [&str; 6] = ["fill", "stroke", "stop-color", "flood-color", "lighting-color", "color"];
+
+/// A chart's serialised `<svg>` made a file: the SVG namespace declared on
+/// its root element when the serialiser left it out, and every carriage
+/// return written `&#13;`. A reader of XML turns a raw carriage return into a
+/// line feed (in text) or a space (in an attribute), so a name holding one
+/// would not read back as it was; the reference keeps it. (The serialiser
+/// writes a carriage return only inside text and attribute values, where the
+/// reference means the same character.)
+pub fn svg_file(markup: &str) -> String {
+    let mut out = markup.replace('\r', "&#13;");
+    // Only the root's start tag is looked at: a name in the text may hold anything.
+    if let Some(at) = out.find("<svg") {
+        let tag_end = out[at..].find('>').map_or(out.len(), |end| at + end);
+        if !out[at..tag_end].contains(" xmlns=\"http://www.w3.org/2000/svg\"") {
             out.insert_str(at + 4, " xmlns=\"http://www.w3.org/2000/svg\"");
         }
     }
@@ -268,102 +63,61 @@ pub fn standalone_svg(markup: &str) -> String {
 mod tests {
     use super::*;
     use crate::model::simulate;
-    use crate::ui::state::example_scenario;
 
     #[test]
-    fn the_csv_has_every_row_with_exact_amounts() {
-        let s = example_scenario();
-        let o = simulate(&s).unwrap();
-        let csv = result_csv(&s, &o, Lang::Sv, CsvDialect::SwedishExcel);
-        assert!(csv.contains("Fonden\r\nÅr;Ingående saldo;Avsättning;Bidrag;Återbetalningar;Utgående saldo\r\n2026;0,00;10000000,00;2500000,00;0,00;7500000,00\r\n"));
-        // 15 fund rows + 15 net rows + 4 × 15 actor rows, each ending in CRLF.
-        assert_eq!(csv.lines().filter(|l| l.starts_with("20")).count(), 15 * 6);
-        let en = result_csv(&s, &o, Lang::En, CsvDialect::Plain);
-        assert!(en.contains("2026,0.00,10000000.00,2500000.00,0.00,7500000.00"));
-        // Every actor has its totals and present value; the key figures close the file.
-        assert_eq!(csv.matches("\r\nnuvärde;").count(), o.actors.len());
-        assert_eq!(csv.matches("\r\nKostnader;").count(), o.actors.len());
-        assert!(csv.contains("\r\nNyckeltal\r\nKostnad för insatserna;"));
-        assert!(
-            csv.contains("\r\nBesparingar per insats och aktör\r\nInsats;Aktör;Besparingar;Andel av besparingarna\r\n")
-        );
-    }
-
-    /// A scenario small enough to work out by hand: one intervention costing
-    /// 100.125 in 2026, paid by the fund, saving 50.005 a year for the state in
-    /// 2026 and 2027 (`tests/data/tiny.json`, shared with the workbook tests).
-    fn tiny() -> Scenario {
-        Scenario::from_json(include_str!("../../tests/data/tiny.json")).unwrap()
-    }
-
-    #[test]
-    fn the_swedish_excel_dialect() {
-        let s = tiny();
-        let o = simulate(&s).unwrap();
-        let csv = result_csv(&s, &o, Lang::Sv, CsvDialect::SwedishExcel);
-        // 1000.5 − 100.125 = 900.375, rounded half away from zero to öre.
-        assert!(
-            csv.contains("\r\n2026;0,00;1000,50;100,13;0,00;900,38\r\n2027;900,38;0,00;0,00;0,00;900,38\r\n"),
-            "{csv}"
-        );
-        // The organisation: −100.125; society: 50.005 − 100.125 = −50.12; then 0 and 50.005.
-        assert!(csv.contains("\r\n2026;-100,13;-50,12\r\n2027;0,00;50,01\r\n"), "{csv}");
-        // A name holding a semicolon is quoted; one holding a comma is not.
-        assert!(csv.contains("\r\n\"Skola; fritids (inom organisationen)\"\r\n"), "{csv}");
-        assert!(csv.contains("\r\nStaten, Skatteverket (utanför organisationen)\r\n"), "{csv}");
-        assert!(csv.contains("\r\n2026;50,01;0,00;0,00;0,00;0,00;50,01\r\n"), "{csv}");
-        assert!(csv.contains("\r\nSumma;100,01;;;;;100,01\r\n"), "{csv}");
-        assert!(csv.contains("\r\nLäsning;Staten, Skatteverket;100,01;1,0000\r\n"), "{csv}");
-        assert!(csv.contains("\r\nKostnad för insatserna;100,13\r\n"), "{csv}");
-        // The file: U+FEFF (the byte-order mark, EF BB BF in UTF-8), then the CSV.
-        let file = csv_file(&s, &o, Lang::Sv, CsvDialect::SwedishExcel);
-        assert_eq!(&file.as_bytes()[..3], &[0xef, 0xbb, 0xbf]);
-        assert_eq!(&file[3..], csv);
-    }
-
-    #[test]
-    fn the_plain_dialect() {
-        let s = tiny();
-        let o = simulate(&s).unwrap();
-        let csv = result_csv(&s, &o, Lang::En, CsvDialect::Plain);
-        assert!(
-            csv.starts_with(
-                "Liten,SEK\r\n\r\nThe fund\r\nYear,Opening balance,Allocation,Grants,Repayments,Closing balance\r\n"
-            ),
-            "{csv}"
-        );
-        assert!(
-            csv.contains("\r\n2026,0.00,1000.50,100.13,0.00,900.38\r\n2027,900.38,0.00,0.00,0.00,900.38\r\n"),
-            "{csv}"
-        );
-        assert!(csv.contains("\r\n2026,-100.13,-50.12\r\n2027,0.00,50.01\r\n"), "{csv}");
-        // A name holding a comma is quoted; one holding a semicolon is not.
-        assert!(csv.contains("\r\nSkola; fritids (inside the organisation)\r\n"), "{csv}");
-        assert!(csv.contains("\r\n\"Staten, Skatteverket (outside the organisation)\"\r\n"), "{csv}");
-        assert!(csv.contains("\r\n2026,50.01,0.00,0.00,0.00,0.00,50.01\r\n"), "{csv}");
-        assert!(csv.contains("\r\nLäsning,\"Staten, Skatteverket\",100.01,1.0000\r\n"), "{csv}");
-        // No byte-order mark in the plain dialect.
-        assert_eq!(csv_file(&s, &o, Lang::En, CsvDialect::Plain), csv);
-    }
-
-    #[test]
-    fn fields_with_separators_are_quoted() {
-        assert_eq!(field("a;b", CsvDialect::SwedishExcel), "\"a;b\"");
-        assert_eq!(field("a,b", CsvDialect::SwedishExcel), "a,b");
-        assert_eq!(field("a,b", CsvDialect::Plain), "\"a,b\"");
-        assert_eq!(field("a;b", CsvDialect::Plain), "a;b");
-        assert_eq!(field("say \"hi\"", CsvDialect::Plain), "\"say \"\"hi\"\"\"");
-    }
-
-    #[test]
-    fn a_standalone_svg_has_its_colours_and_namespace() {
+    fn csv_files_are_named_after_the_scenario() {
+        let named = |name: &str, dialect, lang| csv_file_name(name, dialect, lang);
         assert_eq!(
-            standalone_svg(
-                r##"<svg viewBox="0 0 1 1"><rect style="fill:var(--c-pay, #D55E00);stroke:var(--c-x)" fill="var(--a, var(--b, #fff))"/></svg>"##
-            ),
-            r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect style="fill:#D55E00;stroke:currentColor" fill="#fff"/></svg>"##
+            named("Tidiga insatser", CsvDialect::SwedishExcel, Lang::Sv),
+            "Tidiga insatser – år för år (svenska Excel).csv"
+        );
+        assert_eq!(named("Tidiga insatser", CsvDialect::Plain, Lang::Sv), "Tidiga insatser – år för år.csv");
+        assert_eq!(
+            named("Early work", CsvDialect::SwedishExcel, Lang::En),
+            "Early work – year by year (Swedish Excel).csv"
+        );
+        assert_eq!(named("Early work", CsvDialect::Plain, Lang::En), "Early work – year by year.csv");
+        // The characters file systems refuse become spaces, as in the scenario's own file name.
+        assert_eq!(named("Vård/omsorg: \"nu\"?", CsvDialect::Plain, Lang::Sv), "Vård omsorg nu – år för år.csv");
+        assert_eq!(named("  ", CsvDialect::Plain, Lang::En), "fundsim-scenario – year by year.csv");
+        // Only the one ".json" the scenario's file name adds is taken off.
+        assert_eq!(named("a.json", CsvDialect::Plain, Lang::En), "a.json – year by year.csv");
+    }
+
+    #[test]
+    fn the_csv_file_is_the_tables_in_the_dialect() {
+        let s = Scenario::from_json(include_str!("../../tests/data/tiny.json")).unwrap();
+        let o = simulate(&s).unwrap();
+        let sv = csv_file(&s, &o, Lang::Sv, CsvDialect::SwedishExcel);
+        // The byte-order mark U+FEFF, then the first table: its title, its header, its row.
+        assert!(sv.starts_with("\u{feff}Scenario\r\nNamn;Valuta\r\nLiten;SEK\r\n\r\nFonden\r\n"), "{sv}");
+        let en = csv_file(&s, &o, Lang::En, CsvDialect::Plain);
+        assert!(en.starts_with("Scenario\r\nName,Currency\r\nLiten,SEK\r\n\r\nThe fund\r\n"), "{en}");
+    }
+
+    #[test]
+    fn only_colour_attributes_are_painted_in() {
+        assert!(COLOUR_ATTRIBUTES.contains(&"fill") && COLOUR_ATTRIBUTES.contains(&"stroke"));
+        // Names are written in text and in labels, never in these.
+        for name in ["aria-label", "class", "id", "d", "transform", "font-family", "style"] {
+            assert!(!COLOUR_ATTRIBUTES.contains(&name), "{name}");
+        }
+    }
+
+    #[test]
+    fn an_svg_file_keeps_its_text() {
+        // A name in the text that looks like a colour, a namespace or markup stays as the serialiser wrote it.
+        let markup = r##"<svg viewBox="0 0 1 1"><text>var(--x) &lt;b&gt;&amp;"' xmlns="http://www.w3.org/2000/svg"</text></svg>"##;
+        assert_eq!(
+            svg_file(markup),
+            r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><text>var(--x) &lt;b&gt;&amp;"' xmlns="http://www.w3.org/2000/svg"</text></svg>"##
         );
         let done = r#"<svg xmlns="http://www.w3.org/2000/svg"></svg>"#;
-        assert_eq!(standalone_svg(done), done);
+        assert_eq!(svg_file(done), done);
+        // A carriage return in a name survives a reader of XML as a reference.
+        assert_eq!(
+            svg_file("<svg xmlns=\"http://www.w3.org/2000/svg\"><text>\rCR</text><title aria-label=\"a\rb\"/></svg>"),
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>&#13;CR</text><title aria-label=\"a&#13;b\"/></svg>"
+        );
     }
 }

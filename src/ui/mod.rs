@@ -12,8 +12,10 @@
 //!   storage, files and clipboard, chart files, the on-demand module,
 //!   compression, paint timing).
 //!
-//! [`text`] (the app's strings) and [`export`] (CSV files) are on their way
-//! into the Yew-free [`crate::words`] layer and one table model for downloads.
+//! [`text`] (the app's strings) is on its way into the Yew-free
+//! [`crate::words`] layer (the names it shares with the downloads are there
+//! already, in [`crate::words::labels`]); [`export`] asks for the files a
+//! user downloads, whose tables and writers are [`crate::tables`].
 
 pub mod browser;
 pub mod export;

@@ -4,11 +4,13 @@
 //! workbook and the CSV files all use it: [`Lang`] (the reader's language),
 //! [`format`] (numbers written as each reader writes them), [`parse`]
 //! (numbers read as each reader types them), [`fields`] (every field of a
-//! scenario: its kind and its name) and [`problems`] (the engine's refusals
-//! said in the reader's language).
+//! scenario: its kind and its name), [`problems`] (the engine's refusals
+//! said in the reader's language) and [`labels`] (the names of figures,
+//! assumptions and tables, which the app and its downloads share).
 
 pub mod fields;
 pub mod format;
+pub mod labels;
 mod lang;
 pub mod parse;
 pub mod problems;

@@ -10,6 +10,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::model::error::ArgumentKind;
 use crate::model::error::{Expected, Found, Syntax};
 use crate::model::{Problem, Scenario, ScenarioError};
 
@@ -123,6 +124,18 @@ fn swedish(problem: &Problem, path: &str, kind: FieldKind) -> String {
             num((*low).into(), FieldKind::Count, sv),
             num((*high).into(), FieldKind::Count, sv)
         ),
+        Problem::YearOfHorizon { first, last } => {
+            format!("Måste vara ett år inom scenariots period, {first}–{last}.")
+        }
+        Problem::TooMuchWork { .. } => {
+            "För många dragningar för ett anrop med det här scenariot; välj färre.".into()
+        }
+        Problem::WrongArgument { wanted, .. } => match wanted {
+            ArgumentKind::ScenarioText => "Måste vara scenariot som JSON-text.".into(),
+            ArgumentKind::Seed => "Måste vara ett heltal från 0 till 9 007 199 254 740 992.".into(),
+            ArgumentKind::Draws => "Måste vara ett heltal från 1 till 100 000.".into(),
+            ArgumentKind::Year => "Måste vara ett årtal eller utelämnas.".into(),
+        },
         Problem::NotALanguage(tag) => format!("”{tag}” är inget språk som fundsim talar (sv, en)."),
         Problem::NotAView(key) => format!("”{key}” är ingen vy i fundsim (full, results, compact, present)."),
         Problem::NotAPreset(id) => format!("Det finns inget exempel som heter ”{id}”."),
@@ -136,6 +149,7 @@ fn swedish(problem: &Problem, path: &str, kind: FieldKind) -> String {
         Problem::LinkNoVersion => "Länken saknar en känd formatversion.".into(),
         Problem::LinkDamaged => "Länken är skadad (den är inte komplett eller har ändrats).".into(),
         Problem::LinkNotText => "Länken är skadad (den innehåller inte text).".into(),
+        Problem::LinkTooLarge => "Länken är för stor (scenariot i den blir större än 4 MiB uppackat).".into(),
         Problem::StoredEmpty => "Det sparade värdet är tomt.".into(),
         Problem::NotJson { syntax, line, column } => {
             format!("Texten är inte giltig JSON: {} (rad {line}, kolumn {column}).", syntax_sv(*syntax))

@@ -15,8 +15,12 @@ declare global {
   interface Window {
     fundsim: {
       simulate(json: string): string;
-      monteCarlo(json: string, seed: number, draws: number): string;
+      monteCarlo(json: string, seed: number, draws: number, byYear?: number): string;
       mount(element: Element, options?: string): void;
+    };
+    fundsimOnDemand: {
+      breakEven(json: string, byYear?: number): string;
+      sensitivity(json: string): string;
     };
     fundsimReady: Promise<boolean>;
   }
@@ -55,10 +59,15 @@ function withSuccessRate(rate: string): string {
 }
 
 test.describe('JavaScript API', () => {
-  test('exports simulate and monteCarlo', async ({ page }) => {
+  test('exports simulate and monteCarlo, and (the on-demand module) breakEven and sensitivity', async ({ page }) => {
     await openApi(page);
-    const kinds = await page.evaluate(() => [typeof window.fundsim.simulate, typeof window.fundsim.monteCarlo]);
-    expect(kinds).toEqual(['function', 'function']);
+    const kinds = await page.evaluate(() => [
+      typeof window.fundsim.simulate,
+      typeof window.fundsim.monteCarlo,
+      typeof window.fundsimOnDemand.breakEven,
+      typeof window.fundsimOnDemand.sensitivity,
+    ]);
+    expect(kinds).toEqual(['function', 'function', 'function', 'function']);
   });
 
   test('simulate(example) returns the contract result with money as 2-decimal strings', async ({ page }) => {
@@ -211,6 +220,89 @@ test.describe('JavaScript API', () => {
     expect(summary.messages[0].startsWith('interventions[0].success_rate')).toBe(true);
     const after = await simulate(page, EXAMPLE);
     expect(after).toEqual(good);
+  });
+});
+
+test.describe('decision figures and Monte Carlo through the API', () => {
+  test('breakEven, sensitivity and monteCarlo give the contract JSON', async ({ page }) => {
+    await openApi(page);
+    const out = await page.evaluate((json) => {
+      const s = JSON.parse(json);
+      s.interventions[0].uncertainty = { success_rate: { low: '0.1', high: '0.3' }, annual_cost: { low: '0.8', high: '1.2' } };
+      const ranged = JSON.stringify(s);
+      return {
+        be: JSON.parse(window.fundsimOnDemand.breakEven(json, 2035)),
+        sens: JSON.parse(window.fundsimOnDemand.sensitivity(ranged)),
+        mc: JSON.parse(window.fundsim.monteCarlo(ranged, 2026, 500, 2035)),
+      };
+    }, EXAMPLE);
+    expect(out.be.schema_version).toBe(1);
+    expect(out.be.by_year).toBe(2035);
+    for (const k of ['effect_factor_org_npv', 'effect_factor_society_npv', 'effect_factor_payback_by']) {
+      expect(out.be[k], k).toMatch(/^-?\d+\.\d{4}$/);
+    }
+    expect(out.be.interventions[0].id).toBe('early-reading');
+    expect(out.sens.items.map((i: { parameter: string }) => i.parameter).sort()).toEqual(['annual_cost', 'success_rate']);
+    expect(out.sens.base.org_npv).toMatch(MONEY);
+    expect(out.mc.draws).toBe(500);
+    expect(out.mc.by_year).toBe(2035);
+    expect(out.mc.cumulative_org_net).toHaveLength(15);
+    expect(out.mc.fund_close).toHaveLength(15);
+    for (const k of ['payback_within_horizon_share', 'org_npv_non_negative_share', 'society_npv_non_negative_share', 'fund_never_negative_share', 'payback_by_share']) {
+      expect(out.mc[k], k).toMatch(/^\d\.\d{4}$/);
+    }
+    for (const row of out.mc.fund_close) {
+      expect(Number(row.p5) <= Number(row.p50) && Number(row.p50) <= Number(row.p95)).toBe(true);
+    }
+  });
+
+  test('hostile arguments are refused naming them, and the module keeps working', async ({ page }) => {
+    await openApi(page);
+    const results = await page.evaluate((json) => {
+      const f = { ...window.fundsim, ...window.fundsimOnDemand } as unknown as Record<string, (...a: unknown[]) => string>;
+      const attempt = (name: string, ...args: unknown[]) => {
+        try {
+          f[name](...args);
+          return 'accepted';
+        } catch (e) {
+          return e instanceof Error ? e.message : `not an Error: ${String(e)}`;
+        }
+      };
+      return {
+        simulateNumber: attempt('simulate', 42),
+        simulateObject: attempt('simulate', { schema_version: 1 }),
+        sensitivityMissing: attempt('sensitivity'),
+        breakEvenNumber: attempt('breakEven', 7, 2030),
+        drawsHuge: attempt('monteCarlo', json, 1, 2 ** 32 + 1),
+        drawsFraction: attempt('monteCarlo', json, 1, 1.5),
+        drawsNaN: attempt('monteCarlo', json, 1, NaN),
+        drawsNegative: attempt('monteCarlo', json, 1, -1),
+        drawsText: attempt('monteCarlo', json, 1, '10'),
+        seedNegative: attempt('monteCarlo', json, -1, 10),
+        seedHuge: attempt('monteCarlo', json, 2 ** 54, 10),
+        seedText: attempt('monteCarlo', json, '1', 10),
+        byYearText: attempt('breakEven', json, '2030'),
+        byYearOutside: attempt('breakEven', json, 2041),
+        byYearFraction: attempt('monteCarlo', json, 1, 10, 2030.5),
+        good: JSON.parse(f.monteCarlo(json, 1, 10)).draws,
+        goodSimulate: JSON.parse(f.simulate(json)).schema_version,
+      };
+    }, EXAMPLE);
+    expect(results.simulateNumber).toMatch(/^scenarioJson: /);
+    expect(results.simulateObject).toMatch(/^scenarioJson: /);
+    expect(results.sensitivityMissing).toMatch(/^scenarioJson: /);
+    expect(results.breakEvenNumber).toMatch(/^scenarioJson: /);
+    for (const k of ['drawsHuge', 'drawsFraction', 'drawsNaN', 'drawsNegative', 'drawsText'] as const) {
+      expect(results[k], k).toMatch(/^draws: /);
+    }
+    for (const k of ['seedNegative', 'seedHuge', 'seedText'] as const) {
+      expect(results[k], k).toMatch(/^seed: /);
+    }
+    for (const k of ['byYearText', 'byYearOutside', 'byYearFraction'] as const) {
+      expect(results[k], k).toMatch(/^by_year: /);
+    }
+    expect(results.good).toBe(10);
+    expect(results.goodSimulate).toBe(1);
   });
 });
 

@@ -10,6 +10,7 @@ import { test, expect, type Page, type Browser } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { currentScenario, decodeQr, fixture, scenarioLink, scenarioText } from './support';
+import { deflateRawSync } from 'node:zlib';
 
 const APP = '/index.html';
 const KEY = 'fundsim.scenario.v1';
@@ -157,6 +158,17 @@ test('a damaged link says so and opens the default', async ({ page, browser }) =
   expect(await keyFigures(page)).toEqual(defaults);
   // The address now names what is shown.
   await expect.poll(() => new URL(page.url()).hash).toMatch(/^#preset=/);
+  expect(errors).toEqual([]);
+});
+
+test('a link whose scenario inflates past 4 MiB says it is too large, not damaged', async ({ page }) => {
+  // 4 MiB and one byte of spaces deflate to a few kB: whole, only larger than fundsim opens.
+  const packed = deflateRawSync(Buffer.alloc(4 * 1024 * 1024 + 1, 0x20), { level: 9 }).toString('base64url');
+  const errors = await open(page, `${APP}#v=1&s=${packed}&lang=en`);
+  const notice = page.getByTestId('notice');
+  await expect(notice).toContainText('The link is too large');
+  await expect(notice).not.toContainText('damaged');
+  await expect(page.getByTestId('preset-select')).toHaveValue(await firstPreset(page));
   expect(errors).toEqual([]);
 });
 

@@ -4,7 +4,8 @@
 // compared with what the package's simulate() returns for the same scenario,
 // for two presets, in Swedish and in English; number formats, frozen header
 // rows and sheet names too. Also: a failed load says so and can be retried,
-// an embedded widget exports, and the single-file build exports from file://.
+// an embedded widget exports, the single-file build exports from file://, and
+// names a spreadsheet would read as formulas are written as text.
 //
 // Hooks: data-testid "download-xlsx" (the button) and "xlsx-status" (its message).
 import { execFileSync } from 'node:child_process';
@@ -13,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { currentScenario, open, recordRequests, simulateInPage } from './support';
+import { currentScenario, fixture, open, recordRequests, scenarioLink, simulateInPage } from './support';
 
 const MONEY = '#,##0.00';
 const RATIO = '0.00%';
@@ -218,6 +219,38 @@ test('another preset in English has every figure of simulate()', async ({ page }
   expect(errors).toEqual([]);
 });
 
+test('names that begin like a formula are written as text, never as formulas; negative amounts as numbers', async ({ page }) => {
+  // Names beginning with = + - @, a tab or a carriage return (tests/e2e/fixtures/hostile-names.json).
+  const hostile = fixture('hostile-names');
+  const errors = await open(page, scenarioLink(hostile, 'lang=sv'));
+  const result = await simulateInPage(page, hostile);
+  const { name, book } = await downloadXlsx(page, page);
+  expect(name).toBe(fileName(hostile.name));
+  const strings: string[] = [];
+  let cells = 0;
+  book.eachSheet((sheet) =>
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        cells += 1;
+        expect(cell.type, `${sheet.name}!${cell.address} is not a formula`).not.toBe(ExcelJS.ValueType.Formula);
+        expect(cell.formula, `${sheet.name}!${cell.address} has no formula`).toBeFalsy();
+        if (typeof cell.value === 'string') strings.push(cell.value);
+      }),
+    ),
+  );
+  expect(cells).toBeGreaterThan(100);
+  const names = [hostile.name, ...hostile.actors.map((a: any) => a.name), ...hostile.interventions.map((i: any) => i.name)];
+  for (const text of names) {
+    expect(strings, `${JSON.stringify(text)} as text, exactly`).toContain(text);
+  }
+  // An actor whose savings are negative: its sheet has the negative amounts as numbers.
+  const minus = result.actors.find((a: any) => a.id === 'minus');
+  expect(minus.rows[0].savings).toMatch(/^-/);
+  const sheet = book.getWorksheet('-1+2 nämnd')!;
+  expectMoney(sheet.getRow(5).getCell(2), minus.rows[0].savings, 'a negative saving');
+  expect(errors).toEqual([]);
+});
+
 test('a failed load says so, in the page, and the next click tries again', async ({ page }) => {
   await open(page);
   await page.route(WORKBOOK_MODULE, (route) => route.abort());
@@ -277,7 +310,7 @@ test('the single-file build exports Excel from file:// with no request', async (
   expect(errors).toEqual([]);
 });
 
-test('the on-demand module exports only workbook() and qrSvg(), refuses bad input naming the field, and the app module has neither the xlsx writer nor the QR encoder', async ({ page }) => {
+test('the on-demand module exports only workbook(), qrSvg() and the decision figures, refuses bad input naming the field, and the app module has neither the xlsx writer, the QR encoder nor the decision figures', async ({ page }) => {
   await page.goto('/tests/e2e/fixtures/api.html');
   await page.waitForFunction(() => (window as any).fundsimReady);
   const seen = await page.evaluate(async () => {
@@ -314,14 +347,16 @@ test('the on-demand module exports only workbook() and qrSvg(), refuses bad inpu
       onDemandHasQr: (await text('/pkg/on-demand/fundsim_on_demand_bg.wasm')).includes('shape-rendering'),
     };
   });
-  expect(seen.js).toEqual(['default', 'initSync', 'qrSvg', 'workbook']);
+  expect(seen.js).toEqual(['breakEven', 'default', 'initSync', 'qrSvg', 'sensitivity', 'workbook']);
   // Neither the app's start function nor its API is compiled into the on-demand module.
   for (const name of ['start', 'mount', 'simulate', 'monteCarlo']) {
     expect(seen.workbookWasm).not.toContain(name);
     expect(seen.appWasm).toContain(name);
   }
-  expect(seen.workbookWasm).toContain('workbook');
-  expect(seen.appWasm).not.toContain('workbook');
+  for (const name of ['workbook', 'breakEven', 'sensitivity']) {
+    expect(seen.workbookWasm).toContain(name);
+    expect(seen.appWasm).not.toContain(name);
+  }
   expect(seen.workbookHasWriter).toBe(true);
   expect(seen.appHasWriter).toBe(false);
   expect(seen.qr).toMatch(/^<svg[^>]*viewBox/);

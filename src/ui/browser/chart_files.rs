@@ -3,23 +3,31 @@
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::files::download_blob;
+use crate::ui::export::{svg_file, COLOUR_ATTRIBUTES};
 
 /// The page paints the charts by class from its style sheet (never by inline
 /// style: the page runs under `style-src 'self'`). A file has no style sheet,
-/// so every shape of `original` painted by such a class gets its computed
-/// colours written into `copy` (a deep clone, same shape) as presentation
-/// attributes, which neither the page's policy nor an SVG viewer refuses.
+/// so every shape of `original` painted by such a class, or whose colour
+/// attribute names one of the page's custom properties (`var(--c-…)`), gets
+/// its computed colours written into `copy` (a deep clone, same shape) as
+/// presentation attributes, which neither the page's policy nor an SVG
+/// viewer refuses. Only colour attributes change: text and labels (where
+/// the names are) are never touched.
 fn paint_into_attributes(window: &web_sys::Window, original: &web_sys::Element, copy: &web_sys::Element) {
     let class = original.get_attribute("class").unwrap_or_default();
     let painted = ["chart-fill-", "chart-stroke-", "chart-tooltip-", "chart-halo"].iter().any(|c| class.contains(c));
-    if painted {
+    let mut names: Vec<&str> = match (painted, class.split_whitespace().any(|c| c == "chart-halo")) {
+        (true, true) => vec!["fill", "stroke", "stroke-width", "paint-order", "stroke-linejoin"],
+        (true, false) => vec!["fill", "stroke"],
+        (false, _) => vec![],
+    };
+    for name in COLOUR_ATTRIBUTES {
+        if !names.contains(&name) && original.get_attribute(name).is_some_and(|v| v.contains("var(")) {
+            names.push(name);
+        }
+    }
+    if !names.is_empty() {
         if let Ok(Some(style)) = window.get_computed_style(original) {
-            let halo = class.split_whitespace().any(|c| c == "chart-halo");
-            let names: &[&str] = if halo {
-                &["fill", "stroke", "stroke-width", "paint-order", "stroke-linejoin"]
-            } else {
-                &["fill", "stroke"]
-            };
             for name in names {
                 if let Ok(value) = style.get_property_value(name) {
                     if !value.is_empty() {
@@ -40,7 +48,7 @@ fn paint_into_attributes(window: &web_sys::Window, original: &web_sys::Element, 
 /// A chart's `<svg>` as a standalone file: a copy without the tooltip and
 /// the page's layout style, sized by its viewBox, in the page's font, with
 /// the colours written in (see [`paint_into_attributes`] and
-/// [`crate::ui::export::standalone_svg`]).
+/// [`crate::ui::export::svg_file`]).
 /// Returns the markup and its width and height in CSS pixels.
 pub fn chart_svg(svg: &web_sys::Element) -> Option<(String, f64, f64)> {
     let window = web_sys::window()?;
@@ -72,7 +80,7 @@ pub fn chart_svg(svg: &web_sys::Element) -> Option<(String, f64, f64)> {
     copy.set_attribute("height", &height.to_string()).ok()?;
     copy.set_attribute("font-family", &font).ok()?;
     let markup = web_sys::XmlSerializer::new().ok()?.serialize_to_string(&copy).ok()?;
-    Some((crate::ui::export::standalone_svg(&markup), width, height))
+    Some((svg_file(&markup), width, height))
 }
 
 fn svg_blob(markup: &str) -> Option<web_sys::Blob> {

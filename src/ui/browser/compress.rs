@@ -46,7 +46,8 @@ extern "C" {
 /// none, or it cannot be inflated: a damaged link). Stored blocks (a link made
 /// where the browser could not compress) are read here; compressed ones by
 /// the browser (`DecompressionStream`), so that no inflate code is part of the
-/// download. At most [`crate::share::link::MAX_LINK_SCENARIO_BYTES`] are read.
+/// download. Reading stops a little past [`crate::share::link::MAX_LINK_SCENARIO_BYTES`]:
+/// what was read, longer than the limit, is refused as too large.
 pub async fn inflate_fragment(fragment: &str) -> Option<Vec<u8>> {
     use crate::share::link;
     let packed = link::unpack_fragment(fragment).ok()?.packed?;
@@ -72,11 +73,12 @@ async fn browser_inflate(bytes: &[u8], limit: usize) -> Option<Vec<u8>> {
         }
         let value: js_sys::Uint8Array =
             js_sys::Reflect::get(&chunk, &JsValue::from_str("value")).ok()?.dyn_into().ok()?;
-        if out.len() + value.length() as usize > limit {
-            // A crafted link that inflates without end: stop reading it.
-            let _ = reader.cancel();
-            return None;
-        }
         out.extend(value.to_vec());
+        if out.len() > limit {
+            // A crafted link that inflates without end: stop reading it (one
+            // chunk past the limit, which `PackedLink::finish` calls too large).
+            let _ = reader.cancel();
+            return Some(out);
+        }
     }
 }

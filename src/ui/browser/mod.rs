@@ -32,8 +32,7 @@ pub use compress::{deflate_raw, inflate_fragment};
 pub use files::{copy_text, download, download_blob, read_file};
 pub use on_demand::{excel_workbook, qr_svg};
 pub use page::{
-    exit_fullscreen, is_fullscreen, location_fragment, on_print_change, page_link, request_fullscreen,
-    write_fragment,
+    exit_fullscreen, is_fullscreen, location_fragment, on_print_change, page_link, request_fullscreen, write_fragment,
     PageSync, DEBOUNCE_MS,
 };
 pub use storage::{storage_get, storage_move, storage_remove, storage_set, storage_works};

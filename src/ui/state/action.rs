@@ -126,7 +126,10 @@ pub enum ActorsEdit {
     /// Remove the actor with this id; refused with a notice when it is in use.
     Removed(String),
     /// A removed actor put back at its place (undo); ignored when its id is taken.
-    Restored { index: usize, actor: Actor },
+    Restored {
+        index: usize,
+        actor: Actor,
+    },
     /// The actor's id changed; every reference to it (the fund's financer,
     /// owners, avoided-cost rows) follows. Ignored when
     /// [`id_problem`](super::id_problem) has one.
@@ -143,7 +146,10 @@ pub enum InterventionsEdit {
     Duplicated(usize),
     Removed(usize),
     /// A removed intervention put back at its place (undo); ignored when its id is taken.
-    Restored { index: usize, intervention: Box<Intervention> },
+    Restored {
+        index: usize,
+        intervention: Box<Intervention>,
+    },
     Moved {
         from: usize,
         to: usize,

@@ -778,12 +778,14 @@ mod tests {
             refused(file::FileRead::TooLarge(5_000_001), Lang::En),
             "The file “x” could not be opened. It is 5.1 MB; at most 5 MB is read. The scenario is unchanged."
         );
-        let xlsx = file::FileRead::Bytes(b"PK\x03\x04\x14\0\x06\0 [Content_Types].xml PK\x03\x04 xl/workbook.xml".to_vec());
+        let xlsx =
+            file::FileRead::Bytes(b"PK\x03\x04\x14\0\x06\0 [Content_Types].xml PK\x03\x04 xl/workbook.xml".to_vec());
         assert_eq!(
             refused(xlsx.clone(), Lang::Sv),
             "Filen ”x” kunde inte öppnas. Det är inget scenario för fundsim (JSON som börjar med {); det ser ut som en Excel-arbetsbok. Scenariot är oförändrat."
         );
-        assert!(refused(xlsx, Lang::En).contains("This is not a fundsim scenario (JSON beginning with {); it looks like an Excel workbook."));
+        assert!(refused(xlsx, Lang::En)
+            .contains("This is not a fundsim scenario (JSON beginning with {); it looks like an Excel workbook."));
         let latin1 = file::FileRead::Bytes(b"{\"name\": \"V\xE4xj\xF6\"}".to_vec());
         assert!(refused(latin1, Lang::Sv).contains("Den är inte text i UTF-8"));
         assert!(refused(file::FileRead::Failed, Lang::Sv).contains("Webbläsaren kunde inte läsa den."));

@@ -286,7 +286,8 @@ mod tests {
         assert_eq!(opened.state.displaced.as_deref(), Some(&saved));
         // An edit does not end the offer (the autosave follows the edit; the kept copy stays).
         let state = std::rc::Rc::new(opened.state.clone());
-        let edited_state = state.clone().reduce(GeneralEdit::DiscountRateChanged(rust_decimal::Decimal::new(4, 2)).into());
+        let edited_state =
+            state.clone().reduce(GeneralEdit::DiscountRateChanged(rust_decimal::Decimal::new(4, 2)).into());
         assert_eq!(edited_state.displaced, state.displaced);
         // Opening it brings it back as a new history entry.
         let restored = edited_state.clone().reduce(Load::DisplacedRestored.into());
@@ -395,9 +396,15 @@ mod tests {
         let state = opened.not_set_aside();
         for lang in [Lang::Sv, Lang::En] {
             let text = notice_text(state.notice.as_ref().unwrap(), lang);
-            assert!(!text.contains("corrupt-42") && !text.contains("inget går förlorat") && !text.contains("nothing is lost"));
+            assert!(
+                !text.contains("corrupt-42")
+                    && !text.contains("inget går förlorat")
+                    && !text.contains("nothing is lost")
+            );
             let says = lang.pick("kunde inte läggas undan", "could not be set aside");
-            assert!(text.contains(says) && text.contains(lang.pick("sparas inte automatiskt", "not saved automatically")));
+            assert!(
+                text.contains(says) && text.contains(lang.pick("sparas inte automatiskt", "not saved automatically"))
+            );
         }
     }
 

@@ -349,7 +349,8 @@ fn open_page(opening: &Opening, lang: Lang, inflated: Option<&[u8]>, sync: &Page
     if opened.forget {
         browser::storage_remove(opening::KEPT_KEY);
     }
-    let kept_aside = !opened.keep_as || stored.as_ref().is_some_and(|value| browser::storage_set(opening::KEPT_KEY, value));
+    let kept_aside =
+        !opened.keep_as || stored.as_ref().is_some_and(|value| browser::storage_set(opening::KEPT_KEY, value));
     let moved = !opened.set_aside || browser::storage_move(keep::STORAGE_KEY, &aside_key);
     let blocked = opened.keep_stored || !moved || !kept_aside;
     if blocked {

@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::*;
+use crate::model::error::ArgumentKind;
 use crate::model::error::{Expected, Found, Syntax};
 use crate::model::{Echo, Problem, Scenario, ScenarioError};
 
@@ -159,9 +160,13 @@ fn variant(p: &Problem) -> usize {
         Problem::WrongValue { .. } => 38,
         Problem::WrongLength { .. } => 39,
         Problem::Unreadable { .. } => 40,
+        Problem::LinkTooLarge => 41,
+        Problem::YearOfHorizon { .. } => 42,
+        Problem::TooMuchWork { .. } => 43,
+        Problem::WrongArgument { .. } => 44,
     }
 }
-const VARIANTS: usize = 41;
+const VARIANTS: usize = 45;
 
 /// One refusal of every kind (some kinds several times: each found and
 /// expected value, each syntax error), at a path where it can occur, with
@@ -285,6 +290,24 @@ fn samples() -> Vec<(ScenarioError, Vec<&'static str>, &'static str, &'static st
             "",
         ),
         (
+            e("by_year", Problem::YearOfHorizon { first: 2026, last: 2040 }),
+            vec![],
+            "Måste vara ett år inom scenariots period, 2026–2040.",
+            "",
+        ),
+        (
+            e("draws", Problem::TooMuchWork { work: 200_000_000, max: 150_000_000 }),
+            vec![],
+            "För många dragningar för ett anrop med det här scenariot; välj färre.",
+            "",
+        ),
+        (
+            e("scenarioJson", Problem::WrongArgument { wanted: ArgumentKind::ScenarioText, got: "a number".into() }),
+            vec!["JSON"],
+            "Måste vara scenariot som JSON-text.",
+            "",
+        ),
+        (
             e("lang", Problem::NotALanguage(Echo::new("de"))),
             vec!["fundsim", "sv", "en"],
             "”de” är inget språk som fundsim talar (sv, en).",
@@ -345,6 +368,12 @@ fn samples() -> Vec<(ScenarioError, Vec<&'static str>, &'static str, &'static st
             e("link.s", Problem::LinkNotText),
             vec![],
             "Länken är skadad (den innehåller inte text).",
+            "",
+        ),
+        (
+            e("link.s", Problem::LinkTooLarge),
+            vec!["MiB"],
+            "Länken är för stor (scenariot i den blir större än 4 MiB uppackat).",
             "",
         ),
         (e("", Problem::StoredEmpty), vec![], "Det sparade värdet är tomt.", ""),

@@ -72,6 +72,84 @@ export function stressScenario() {
   };
 }
 
+/**
+ * A scenario of `interventions` × `actors` × `years` in which every
+ * intervention has a range on every parameter: the Monte Carlo benchmark's
+ * scenario (40 × 12 × 30 by default; `rangedScenario({interventions: 200,
+ * actors: 50, years: 60})` is the stress scenario's size). Mirrors
+ * `ranged_json()` in benches/common/scenarios.rs value for value (keep the two
+ * in step). Actors alternate inside and outside; each intervention lists an
+ * avoided cost for every actor, the last actor's negative (a transfer: a cost
+ * that rises); the repayment rules rotate through none, fixed and savings
+ * share; drop-off, lag and start vary with the intervention's index.
+ */
+export function rangedScenario({ interventions = 40, actors = 12, years = 30 } = {}) {
+  const actorList = [];
+  for (let a = 0; a < actors; a++) {
+    actorList.push({ id: `a${a}`, name: `Actor ${a}`, inside: a % 2 === 0 });
+  }
+  const list = [];
+  for (let i = 0; i < interventions; i++) {
+    const owner = (i * 2) % actors; // always an inside actor (even index)
+    let repayment;
+    switch (i % 3) {
+      case 0:
+        repayment = { kind: 'none' };
+        break;
+      case 1:
+        repayment = { kind: 'fixed', share: '1', years: 5, start_after: 1 };
+        break;
+      default:
+        repayment = { kind: 'savings_share', share: '0.5', cap: '1.2', start_after: 0 };
+    }
+    const avoided = [];
+    for (let a = 0; a < actors; a++) {
+      const amount = a === actors - 1 && actors > 1 ? -(500 + 11 * i) : 1000 + 37 * a + 13 * i;
+      avoided.push({ actor: `a${a}`, per_year: `${amount}` });
+    }
+    list.push({
+      id: `i${i}`,
+      name: `Intervention ${i}`,
+      owner: `a${owner}`,
+      start: i % Math.min(10, years),
+      years: 1 + (i % 5),
+      annual_cost: `${1_000_000 + 1_000 * i}`,
+      fund_share: '0.7',
+      participants_per_year: `${40 + (i % 7) * 5}`,
+      success_rate: '0.3',
+      deadweight: '0.2',
+      lag_years: i % 3,
+      benefit_years: years,
+      drop_off: `0.0${1 + (i % 9)}`,
+      avoided_costs: avoided,
+      repayment,
+      uncertainty: {
+        success_rate: { low: '0.15', high: '0.4' },
+        deadweight: { low: '0.1', high: '0.35' },
+        drop_off: { low: '0', high: '0.2' },
+        annual_cost: { low: '0.8', high: '1.3' },
+        avoided_costs: { low: '0.6', high: '1.25' },
+      },
+    });
+  }
+  return {
+    schema_version: 1,
+    name: `Ranged ${interventions} × ${actors} × ${years}`,
+    currency: 'SEK',
+    start_year: 2026,
+    horizon_years: years,
+    discount_rate: '0.035',
+    actors: actorList,
+    fund: {
+      financed_by: 'a0',
+      accounting: 'appropriation',
+      initial_capital: '0',
+      allocations: new Array(years).fill(`${1_000_000 * interventions}`),
+    },
+    interventions: list,
+  };
+}
+
 /** The stress scenario as JSON text (what `stress_json()` returns, up to key order). */
 export function stressJson() {
   return JSON.stringify(stressScenario());

@@ -41,7 +41,13 @@ pub fn notice_banner(props: &NoticeBannerProps) -> Html {
         }
         (Some(Notice::AutosaveFailed | Notice::StoredRefused { aside_key: None, .. }), Some(save)) => {
             let save = save.clone();
-            Some((T::SaveScenario, "notice-save", Callback::from(move |_: MouseEvent| { save.emit(()); })))
+            Some((
+                T::SaveScenario,
+                "notice-save",
+                Callback::from(move |_: MouseEvent| {
+                    save.emit(());
+                }),
+            ))
         }
         _ => None,
     };

@@ -18,7 +18,7 @@ use yew::prelude::*;
 use crate::model::outcome::money_text;
 use crate::model::{Outcome, Scenario};
 use crate::ui::browser::{self, download_blob, excel_workbook};
-use crate::ui::export::{csv_file, CsvDialect};
+use crate::ui::export::{csv_file, csv_file_name, CsvDialect};
 use crate::ui::state::keep::file_name;
 use crate::ui::text::T;
 use crate::ui::view::components::print_report::use_printing;
@@ -245,7 +245,8 @@ pub fn year_tables(props: &YearTablesProps) -> Html {
                     let onclick = {
                         let (s, o) = (s.clone(), o.clone());
                         Callback::from(move |_: MouseEvent| {
-                            browser::download(dialect.file_name(), "text/csv;charset=utf-8", &csv_file(&s, &o, lang, dialect));
+                            let name = csv_file_name(&s.name, dialect, lang);
+                            browser::download(&name, "text/csv;charset=utf-8", &csv_file(&s, &o, lang, dialect));
                         })
                     };
                     html! {

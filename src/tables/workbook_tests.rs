@@ -1,6 +1,9 @@
-//! The workbook's sheet model, checked against figures worked out by hand.
+//! The workbook's sheets, checked against figures worked out by hand.
 
 use super::*;
+use crate::tables::result_ratio;
+#[cfg(feature = "on-demand")]
+use crate::tables::xlsx;
 use rust_decimal::Decimal;
 
 fn d(s: &str) -> Decimal {

@@ -5,7 +5,8 @@
 
 use rust_xlsxwriter::{DocProperties, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
-use super::{Row, Sheet, Style, Value};
+use super::workbook::{Row, Sheet, Style};
+use super::Value;
 
 /// Thousands separators and 2 decimals: Excel shows `1 234 567,50` in
 /// Swedish and `1,234,567.50` in English from the same code.
