@@ -142,18 +142,22 @@ pub fn start() {
 /// anything is drawn: apps mounted already go on working.
 #[cfg(feature = "app")]
 #[wasm_bindgen]
-pub fn mount(element: JsValue, options_json: JsValue) -> Result<(), JsError> {
-    // Checked here: an argument taken on trust as an element made the app panic later, stopping every widget.
-    let element = element
-        .dyn_into::<web_sys::Element>()
-        .map_err(|_| JsError::new("element: must be a DOM element to draw the app in"))?;
-    let options = match options_json.as_string() {
-        None if !options_json.is_undefined() && !options_json.is_null() => {
-            return Err(JsError::new("options: must be a JSON string (JSON.stringify the options object)"))
-        }
-        options => options,
-    };
-    let props = mount_props(options.as_deref()).map_err(|e| JsError::new(&e.to_string()))?;
+pub fn mount(
+    #[wasm_bindgen(unchecked_param_type = "Element")] element: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | undefined")] options_json: JsValue,
+) -> Result<(), JsError> {
+    // Checked here: an argument taken on trust as an element made the app
+    // panic once drawn, which stopped every widget on the page.
+    let element = element.dyn_into::<web_sys::Element>().map_err(|other| {
+        // A node that is not an element (a text node) is named by its node name.
+        let got = match other.dyn_ref::<web_sys::Node>() {
+            Some(node) => api::Arg::Other(format!("a {} node", model::Echo::new(&node.node_name()))),
+            None => arg(&other),
+        };
+        js_error(api::not_an_element(&got))
+    })?;
+    let options = api::options_json(arg(&options_json)).map_err(js_error)?;
+    let props = mount_props(options.as_deref()).map_err(js_error)?;
     yew::Renderer::<ui::view::app::App>::with_root_and_props(element, props).render();
     Ok(())
 }
