@@ -727,7 +727,6 @@ fn file_problem_text(why: &FileProblem, lang: Lang) -> String {
                 FileKind::Pdf => ("en PDF", "a PDF"),
                 FileKind::Image => ("en bild", "an image"),
                 FileKind::Table => ("en tabell (CSV)", "a table (CSV)"),
-                FileKind::Text => ("vanlig text", "plain text"),
             };
             match lang {
                 Lang::Sv => format!("Det är inget scenario för fundsim (JSON som börjar med {{); det ser ut som {sv}."),

@@ -1,9 +1,10 @@
 //! What an opened file (or pasted text) is, before the engine reads it:
 //! refused when larger than [`MAX_SCENARIO_BYTES`] (checked on the file's
 //! size before it is read), when it is another kind of file (a workbook, a
-//! PDF, an image, a CSV table: told by its first bytes), or when it is not
-//! UTF-8 text. Pure, tested natively; the browser reads the file
-//! (`browser::read_file_bytes`).
+//! PDF, an image: told by its first bytes; a table such as this app's CSV:
+//! told by its first line), or when it is not UTF-8 text. Other text is
+//! left to the JSON reader, whose message says where it stops. Pure, tested
+//! natively; the browser reads the file (`browser::read_file`).
 
 use crate::model::{Scenario, ScenarioError};
 
@@ -49,8 +50,6 @@ pub enum FileKind {
     Image,
     /// A table of comma-, semicolon- or tab-separated values (this app's CSV export).
     Table,
-    /// Text that does not begin with `{`.
-    Text,
 }
 
 /// The kind a file's first bytes tell, if it is not JSON text.
@@ -83,11 +82,10 @@ pub fn read_scenario(bytes: &[u8]) -> Result<Scenario, FileProblem> {
         return Err(FileProblem::Looks(kind));
     }
     let text = decode(bytes)?;
-    let start = text.trim_start();
-    if !start.is_empty() && !start.starts_with('{') {
-        let first = start.split('\n').next().unwrap_or_default();
-        let table = [',', ';', '\t'].iter().any(|c| first.contains(*c));
-        return Err(FileProblem::Looks(if table { FileKind::Table } else { FileKind::Text }));
+    // A JSON object or array is left to the JSON reader, whatever its first line holds.
+    let first = text.trim_start().split('\n').next().unwrap_or_default();
+    if !first.starts_with(['{', '[']) && first.contains([',', ';', '\t']) {
+        return Err(FileProblem::Looks(FileKind::Table));
     }
     let scenario = Scenario::from_json(&text).map_err(FileProblem::Scenario)?;
     match crate::model::validate::validate_all(&scenario).into_iter().next() {
@@ -120,7 +118,7 @@ mod tests {
         // The first bytes of real files: an .xlsx (a ZIP whose entries are under xl/), a .docx,
         // an .xls, a PDF, PNG, JPEG and WebP images, and this app's CSV export.
         let xlsx = b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml ... PK\x03\x04 xl/workbook.xml";
-        let cases: [(&[u8], FileKind); 9] = [
+        let cases: [(&[u8], FileKind); 8] = [
             (xlsx, FileKind::Workbook),
             (b"PK\x03\x04\x14\x00\x06\x00 word/document.xml", FileKind::Archive),
             (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", FileKind::Workbook),
@@ -129,10 +127,19 @@ mod tests {
             (b"\xFF\xD8\xFF\xE0\0\x10JFIF", FileKind::Image),
             (b"RIFF\x24\0\0\0WEBPVP8 ", FileKind::Image),
             ("År;Ingående saldo;Anslag\n2026;0;1000\n".as_bytes(), FileKind::Table),
-            (b"Just some notes\nabout the fund\n", FileKind::Text),
         ];
         for (bytes, kind) in cases {
             assert_eq!(read_scenario(bytes), Err(FileProblem::Looks(kind)), "{:?}", String::from_utf8_lossy(bytes));
+        }
+    }
+
+    #[test]
+    fn other_text_is_left_to_the_json_reader_which_says_where_it_stops() {
+        for text in ["Just some notes\nabout the fund\n", "not json", "[1, 2]"] {
+            match read_scenario(text.as_bytes()) {
+                Err(FileProblem::Scenario(e)) => assert_eq!(e.path, "", "{text}: {e}"),
+                other => panic!("{text}: {other:?}"),
+            }
         }
     }
 
