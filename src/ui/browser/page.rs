@@ -97,12 +97,13 @@ impl PageSync {
         }));
     }
 
-    /// The page is being hidden or left (`true`), or shown again.
+    /// The page is being hidden or left (`true`): what is pending is
+    /// autosaved now, and edits from now on without the pause; the address
+    /// is not written (a reload has taken it already), until the page is
+    /// shown again (`false`).
     pub fn leaving(&self, leaving: bool) {
         self.0.borrow_mut().leaving = leaving;
-        if leaving {
-            self.flush();
-        }
+        self.flush();
     }
 
     /// The scenario kept aside ([`KEPT_KEY`]) offered back on opening.
@@ -197,7 +198,9 @@ impl PageSync {
     fn write_pending(&self) {
         let (fragment, save) = {
             let mut inner = self.0.borrow_mut();
-            (inner.fragment.take(), inner.save.take())
+            // Left as it is while leaving: the autosave is written under the address a reload opens.
+            let fragment = if inner.leaving { None } else { inner.fragment.take() };
+            (fragment, inner.save.take())
         };
         if let Some(fragment) = fragment {
             if fragment != self.shown() && write_fragment(&fragment, false) {

@@ -377,7 +377,9 @@ impl Reducible for AppState {
                 next.settle(&self.scenario);
             }
             Action::Edit(change) => {
-                next.notice = edit::apply(&mut next.scenario, change, next.lang);
+                // A failing autosave is still said after an edit (until dismissed, or saving works again).
+                let failing = next.notice.take().filter(|n| *n == Notice::AutosaveFailed);
+                next.notice = edit::apply(&mut next.scenario, change, next.lang).or(failing);
                 next.settle(&self.scenario);
             }
         }
@@ -847,6 +849,11 @@ mod tests {
         let failed = on.clone().reduce(Kept::Saved(false).into());
         assert_eq!((failed.autosave, &failed.notice), (Autosave::Failed, &Some(Notice::AutosaveFailed)));
         assert!(crate::ui::text::notice_text(&Notice::AutosaveFailed, Lang::Sv).contains("spara scenariot som fil"));
+        // An edit does not hide it: saving still fails (a removal's notice, with its Undo, comes first).
+        let edited = failed.clone().reduce(GeneralEdit::DiscountRateChanged(d("0.05")).into());
+        assert_eq!(edited.notice, Some(Notice::AutosaveFailed));
+        let removed = edited.reduce(InterventionsEdit::Removed(0).into());
+        assert!(matches!(removed.notice, Some(Notice::Removed(_))));
         // Failing again changes nothing (no new notice, no redraw: the same state).
         let dismissed = failed.reduce(Preference::NoticeDismissed.into());
         let again = dismissed.clone().reduce(Kept::Saved(false).into());

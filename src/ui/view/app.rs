@@ -109,13 +109,14 @@ pub fn app(props: &AppProps) -> Html {
     // The page's link for the last valid scenario (a preset by its id when
     // unchanged) and the view; `None` while the browser deflates a new one.
     let fragment = use_page_fragment(owns_page, state.valid_scenario.clone(), state.preset_id.clone(), lang, *view);
+    // The history entry and the scenario last autosaved (or opened).
+    let autosaved = use_mut_ref(|| None::<(u32, Rc<Scenario>)>);
     {
         // The autosave follows the scenario itself, not its link, which the
         // browser deflates asynchronously: an edit made just before leaving
         // the page is pending at once and written on `pagehide`.
         let sync = sync.clone();
-        // The history entry and the scenario last autosaved (or opened).
-        let seen = use_mut_ref(|| None::<(u32, Rc<Scenario>)>);
+        let seen = autosaved.clone();
         use_effect_with((state.valid_scenario.clone(), state.entry), move |(scenario, entry)| {
             if owns_page {
                 let previous = seen.borrow_mut().replace((*entry, scenario.clone()));
@@ -156,6 +157,8 @@ pub fn app(props: &AppProps) -> Html {
         // Back and forward (and a link typed into the address) open that link's scenario.
         let sync = sync.clone();
         let dispatcher = state.dispatcher();
+        // The reducer's state as it is now (a handle reads the latest state, drawn or not).
+        let now = state.clone();
         let set_view = view.setter();
         use_effect_with((), move |_| {
             let listeners = owns_page.then(|| {
@@ -187,17 +190,28 @@ pub fn app(props: &AppProps) -> Html {
                 // Leaving or hiding the page writes what is pending, at once:
                 // a number typed but not yet taken is taken (the field is
                 // left), and its edit is autosaved without the pause.
+                // `beforeunload` comes first where `pagehide` is late or missing.
                 let leaving = move |event: &web_sys::Event| {
                     let document = gloo::utils::document();
                     let hidden = match event.type_().as_str() {
-                        "pagehide" => true,
+                        "pagehide" | "beforeunload" => true,
                         "pageshow" => false,
                         _ => document.hidden(),
                     };
-                    if let (true, Some(field)) = (hidden, document.active_element()) {
-                        let _ = field.unchecked_into::<web_sys::HtmlElement>().blur();
-                    }
                     sync.leaving(hidden);
+                    if hidden {
+                        // The field's blur takes its value: the reducer has it at once; the
+                        // page may be gone before it is drawn, so it is autosaved from here.
+                        if let Some(field) = document.active_element() {
+                            let _ = field.unchecked_into::<web_sys::HtmlElement>().blur();
+                        }
+                        let latest = (now.entry, now.valid_scenario.clone());
+                        let mut seen = autosaved.borrow_mut();
+                        if seen.as_ref().is_some_and(|(_, saved)| *saved != latest.1) {
+                            sync.save_now(&latest.1.to_json(), true);
+                            *seen = Some(latest);
+                        }
+                    }
                 };
                 let listen = |target: &web_sys::EventTarget, event| {
                     gloo::events::EventListener::new(target, event, leaving.clone())
@@ -206,6 +220,7 @@ pub fn app(props: &AppProps) -> Html {
                     gloo::events::EventListener::new(&window, "popstate", follow.clone()),
                     gloo::events::EventListener::new(&window, "hashchange", follow),
                     listen(&window, "pagehide"),
+                    listen(&window, "beforeunload"),
                     listen(&window, "pageshow"),
                     listen(&gloo::utils::document(), "visibilitychange"),
                 ]

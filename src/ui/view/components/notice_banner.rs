@@ -51,12 +51,13 @@ pub fn notice_banner(props: &NoticeBannerProps) -> Html {
         }
         _ => None,
     };
-    let removal = matches!(props.notice, Some(Notice::Removed(_)));
+    // Said where the reader is, however far down the page: the removal's Undo, the autosave failing.
+    let float = matches!(props.notice, Some(Notice::Removed(_) | Notice::AutosaveFailed));
     html! {
         // The live region stays in the page so that screen readers announce a new notice.
         <div class="notice-region" role="status" aria-live="polite">
             if let Some(notice) = &props.notice {
-                <div class={classes!("notice", removal.then_some("notice-undo"))} data-testid="notice">
+                <div class={classes!("notice", float.then_some("notice-float"))} data-testid="notice">
                     <p><span aria-hidden="true">{ "⚠ " }</span>{ notice_text(notice, lang) }</p>
                     if let Some((label, testid, onclick)) = action {
                         <button type="button" class="text-button" data-testid={testid} ref={button} {onclick}>{ label.get(lang) }</button>
