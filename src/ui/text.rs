@@ -224,6 +224,7 @@ pub enum T {
     DisplacedOpen,
     DisplacedDiscard,
     Undo,
+    ScenarioNotLoaded,
 }
 
 impl T {
@@ -494,6 +495,7 @@ impl T {
             DisplacedOpen => ("Öppna mitt sparade scenario", "Open my saved scenario"),
             DisplacedDiscard => ("Släng det", "Discard it"),
             Undo => ("Ångra", "Undo"),
+            ScenarioNotLoaded => ("Scenariot kunde inte läsas in.", "The scenario could not be loaded."),
             NotAutosaved => (
                 "Ändringarna sparas inte automatiskt just nu: spara scenariot som fil.",
                 "Changes are not being saved automatically: save the scenario as a file.",
@@ -636,13 +638,7 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> String {
         Notice::LastActor => {
             lang.pick("Den sista aktören kan inte tas bort.", "The last actor cannot be removed.").to_string()
         }
-        Notice::ScenarioRefused(e) => {
-            let problem = error_text(e, None, lang);
-            match lang {
-                Lang::Sv => format!("Scenariot kunde inte läsas in. {problem}"),
-                Lang::En => format!("The scenario could not be loaded. {problem}"),
-            }
-        }
+        Notice::ScenarioRefused(e) => format!("{} {}", T::ScenarioNotLoaded.get(lang), error_text(e, None, lang)),
         Notice::UnknownPreset(id) => {
             let id = Echo::new(id);
             match lang {
@@ -658,29 +654,39 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> String {
             }
         }
         Notice::StoredRefused { error, aside_key } => {
-            let problem = error_text(error, None, lang);
-            match (aside_key, lang) {
+            let head = lang.pick(
+                "Scenariot som sparades i den här webbläsaren kunde inte läsas.",
+                "The scenario saved in this browser could not be read.",
+            );
+            let tail = match (aside_key, lang) {
                 (Some(key), Lang::Sv) => format!(
-                    "Scenariot som sparades i den här webbläsaren kunde inte läsas. {problem} Det har lagts undan i webbläsarens lagring som ”{}”, så att inget går förlorat.", Echo::new(key)
+                    "Det har lagts undan i webbläsarens lagring som ”{}”, så att inget går förlorat.",
+                    Echo::new(key)
                 ),
                 (Some(key), Lang::En) => format!(
-                    "The scenario saved in this browser could not be read. {problem} It has been set aside in the browser's storage as “{}”, so that nothing is lost.", Echo::new(key)
+                    "It has been set aside in the browser's storage as “{}”, so that nothing is lost.",
+                    Echo::new(key)
                 ),
-                (None, Lang::Sv) => format!(
-                    "Scenariot som sparades i den här webbläsaren kunde inte läsas. {problem} Det kunde inte läggas undan (lagringen är full) och ligger kvar, så dina ändringar sparas inte automatiskt."
-                ),
-                (None, Lang::En) => format!(
-                    "The scenario saved in this browser could not be read. {problem} It could not be set aside (the storage is full) and stays where it is, so your changes are not saved automatically."
-                ),
-            }
+                // Nothing was moved: said as it is.
+                (None, _) => lang
+                    .pick(
+                        "Det kunde inte läggas undan (lagringen är full) och ligger kvar, så dina ändringar sparas inte automatiskt.",
+                        "It could not be set aside (the storage is full) and stays where it is, so your changes are not saved automatically.",
+                    )
+                    .into(),
+            };
+            format!("{head} {} {tail}", error_text(error, None, lang))
         }
         Notice::FileRefused { name, why } => {
             let problem = file_problem_text(why, lang);
             match (name, lang) {
-                (Some(name), Lang::Sv) => format!("Filen ”{}” kunde inte öppnas. {problem} Scenariot är oförändrat.", Echo::new(name)),
-                (Some(name), Lang::En) => format!("The file “{}” could not be opened. {problem} The scenario is unchanged.", Echo::new(name)),
-                (None, Lang::Sv) => format!("Scenariot kunde inte läsas in. {problem}"),
-                (None, Lang::En) => format!("The scenario could not be loaded. {problem}"),
+                (Some(name), Lang::Sv) => {
+                    format!("Filen ”{}” kunde inte öppnas. {problem} Scenariot är oförändrat.", Echo::new(name))
+                }
+                (Some(name), Lang::En) => {
+                    format!("The file “{}” could not be opened. {problem} The scenario is unchanged.", Echo::new(name))
+                }
+                (None, _) => format!("{} {problem}", T::ScenarioNotLoaded.get(lang)),
             }
         }
         Notice::Removed(removal) => {

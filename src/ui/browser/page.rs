@@ -181,8 +181,12 @@ impl PageSync {
             inner.save = None;
             (inner.saving_blocked, if edit { inner.shown.clone() } else { String::new() })
         };
-        // The address it was written under (see `opening::PAGE_KEY`), then the scenario.
-        let ok = !blocked && storage_set(PAGE_KEY, &page) && storage_set(STORAGE_KEY, json);
+        // The scenario, then the address it was written under (see
+        // `opening::PAGE_KEY`): never an address over an older scenario.
+        let ok = !blocked && storage_set(STORAGE_KEY, json);
+        if ok && !storage_set(PAGE_KEY, &page) {
+            storage_remove(PAGE_KEY);
+        }
         let report = {
             let mut inner = self.0.borrow_mut();
             let changed = inner.failed == ok;

@@ -60,17 +60,22 @@ pub fn kind_of(bytes: &[u8]) -> Option<FileKind> {
         let excel = bytes.windows(3).any(|w| w == b"xl/");
         return Some(if excel { FileKind::Workbook } else { FileKind::Archive });
     }
-    if starts(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        return Some(FileKind::Workbook);
+    let image = [&b"\x89PNG"[..], b"\xFF\xD8\xFF", b"GIF8", b"BM"].iter().any(|m| starts(m))
+        || (starts(b"RIFF") && bytes.get(8..12) == Some(b"WEBP"));
+    match () {
+        _ if starts(&[0xD0, 0xCF, 0x11, 0xE0]) => Some(FileKind::Workbook),
+        _ if starts(b"%PDF") => Some(FileKind::Pdf),
+        _ if image => Some(FileKind::Image),
+        _ => None,
     }
-    if starts(b"%PDF") {
-        return Some(FileKind::Pdf);
-    }
-    let webp = starts(b"RIFF") && bytes.get(8..12) == Some(b"WEBP");
-    if webp || [&b"\x89PNG"[..], b"\xFF\xD8\xFF", b"GIF8", b"BM"].iter().any(|m| starts(m)) {
-        return Some(FileKind::Image);
-    }
-    None
+}
+
+/// Whether text is a table: a first line with a separator, not the
+/// beginning of a JSON object or array (whose first line may hold commas).
+fn is_table(text: &str) -> bool {
+    let text = text.trim_start();
+    let first = text.split('\n').next().unwrap_or_default();
+    !text.starts_with(['{', '[']) && first.contains([',', ';', '\t'])
 }
 
 /// The scenario an opened file or pasted text holds, or why not.
@@ -82,9 +87,7 @@ pub fn read_scenario(bytes: &[u8]) -> Result<Scenario, FileProblem> {
         return Err(FileProblem::Looks(kind));
     }
     let text = decode(bytes)?;
-    // A JSON object or array is left to the JSON reader, whatever its first line holds.
-    let first = text.trim_start().split('\n').next().unwrap_or_default();
-    if !first.starts_with(['{', '[']) && first.contains([',', ';', '\t']) {
+    if is_table(&text) {
         return Err(FileProblem::Looks(FileKind::Table));
     }
     let scenario = Scenario::from_json(&text).map_err(FileProblem::Scenario)?;
@@ -110,7 +113,10 @@ mod tests {
         let own = scenario(OWN);
         assert_eq!(read_scenario(OWN.as_bytes()), Ok(own.clone()));
         let marked = [&b"\xEF\xBB\xBF"[..], OWN.as_bytes()].concat();
-        assert_eq!(read_scenario(&marked), Ok(own));
+        assert_eq!(read_scenario(&marked), Ok(own.clone()));
+        // On one line, its commas on the first line: still a scenario, not a table.
+        let compact = [&b"\xEF\xBB\xBF"[..], serde_json::to_string(&own).unwrap().as_bytes()].concat();
+        assert_eq!(read_scenario(&compact), Ok(own));
     }
 
     #[test]
