@@ -11,6 +11,7 @@
 // discard-autosave, open-file, in-allocation-amount, intervention-<i>,
 // remove-intervention-<i>, add-actor, remove-actor-<id>, lang-switch.
 import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import ExcelJS from 'exceljs';
 import { currentScenario, fixture, open, scenarioLink, scenarioText } from './support';
 
@@ -49,6 +50,12 @@ async function storageFull(page: Page, room: number): Promise<void> {
   }, room);
 }
 
+/** The serious or critical accessibility problems axe finds in the app. */
+async function serious(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).include('.fundsim').analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+}
+
 /** Types an amount a year into the allocation field; `enter` takes it at once. */
 async function typeAllocation(page: Page, amount: string, enter = true): Promise<void> {
   const field = page.getByTestId('in-allocation-amount');
@@ -72,6 +79,7 @@ test.describe('the autosave tells the truth', () => {
     );
     await expect(page.getByTestId('autosave-hint')).toHaveCount(0);
     expect((await stored(page))[KEY] ?? '').not.toContain('4321000');
+    expect(await serious(page)).toEqual([]);
     // The notice's own button saves the file, which holds the edit.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('notice-save').click()]);
     const { readFileSync } = await import('node:fs');
@@ -281,6 +289,7 @@ test.describe('a removal can be undone', () => {
     const undo = page.getByTestId('notice-undo');
     await expect(undo).toHaveText('Ångra');
     await expect(undo).toBeFocused();
+    expect(await serious(page)).toEqual([]);
     await page.keyboard.press('Enter');
     await expect.poll(() => currentScenario(page)).toEqual(before);
     await expect(notice).toHaveCount(0);
