@@ -19,14 +19,16 @@ use fundsim::model::term::Term;
 use fundsim::model::validate::{validate, validate_all};
 use fundsim::model::{simulate, simulate_json, Outcome, Scenario, ScenarioError};
 use fundsim::share::link::{self, MAX_LINK_SCENARIO_BYTES};
-use fundsim::ui::export::{csv_file, CsvDialect};
+use fundsim::tables::csv::CsvDialect;
+use fundsim::tables::year_by_year_csv;
 use fundsim::ui::state::action::Load;
 use fundsim::ui::state::keep;
 use fundsim::ui::state::opening::{self, Opening};
 use fundsim::ui::state::view::View;
 use fundsim::ui::state::{AppState, Notice};
 use fundsim::ui::text;
-use fundsim::ui::view::charts::axis::nice_ticks;
+use fundsim::ui::view::charts::layout::scale::nice_ticks;
+use fundsim::ui::view::charts::layout::{actor_years, flow, fund, who_pays, Canvas, ChartInput};
 use fundsim::words::fields::field_label;
 use fundsim::words::format::Unit;
 use fundsim::words::problems::problem_text;
@@ -102,6 +104,20 @@ pub fn scenario_json(json: &str) {
             let fragment = link::scenario_fragment(&scenario);
             let back = link::read_fragment(&fragment).map(|r| r.scenario);
             assert_eq!(back, Ok(Some(scenario.clone())), "the link reads back otherwise");
+            // And as changes to each preset (link format 2): the same scenario, to the last digit.
+            let compact = link::link_json(&scenario);
+            for preset in fundsim::presets::all() {
+                let fragment = link::difference_fragment(preset.id, &compact);
+                assert!(fragment.is_some(), "no changes to {} written (a key without a code?)", preset.id);
+                let back = link::read_fragment(&fragment.unwrap_or_default());
+                let back = back.map(|r| (r.scenario.as_ref().map(link::link_json), r.preset_changed));
+                assert_eq!(
+                    back,
+                    Ok((Some(compact.clone()), false)),
+                    "the changes to {} read back otherwise",
+                    preset.id
+                );
+            }
             match monte_carlo(&scenario, 2026, DRAWS) {
                 Ok(u) => assert_eq!(u.cumulative_org_net.len(), scenario.horizon_years as usize),
                 Err(e) => check_error(&e),
@@ -184,7 +200,8 @@ pub fn opened_file(json: &str) {
 
 /// What the app makes of an opened scenario without a browser: the key
 /// figures' sentences, the repayment rules explained, the charts' scales
-/// (every figure they draw, in every unit), the CSV files and the workbook's
+/// (every figure they draw, in every unit) and the four charts laid out (on
+/// a phone and wide), the CSV files and the workbook's
 /// sheets, in both languages. Only "no panic" here: these are ways out.
 pub fn ways_out(scenario: &Scenario, outcome: &Outcome) {
     let term = Term::current_for(scenario.start_year);
@@ -209,10 +226,17 @@ pub fn ways_out(scenario: &Scenario, outcome: &Outcome) {
         }
         for unit in [Unit::One, Unit::Thousand, Unit::Million] {
             let _ = nice_ticks(lo, hi, unit, lang, 6);
+            let input = ChartInput { scenario, outcome, lang, unit };
+            for canvas in [Canvas::new(390.0), Canvas::new(800.0)] {
+                let _ = fund::layout(&input, &canvas);
+                let _ = who_pays::layout(&input, &canvas);
+                let _ = flow::layout(&input, &canvas);
+                let _ = actor_years::layout(&input, &canvas);
+            }
             let _ = fundsim::words::format::money(hi, unit, &scenario.currency, lang);
         }
         for dialect in [CsvDialect::SwedishExcel, CsvDialect::Plain] {
-            let _ = csv_file(scenario, outcome, lang, dialect);
+            let _ = year_by_year_csv(scenario, outcome, lang, dialect);
         }
         let _ = fundsim::tables::workbook::sheets(scenario, outcome, lang, "2026-12-04");
     }

@@ -147,6 +147,24 @@ ensure_fuzz_tools() {
     fi
 }
 
+# The toolchain of the app's release build (build_pkg): the nightly that the
+# fuzz layer uses too, with the standard library's source, so that the
+# standard library is rebuilt for the app with panics that abort at once
+# (-Cpanic=immediate-abort): no panic messages or their formatting in the
+# download, 20 KiB gzip less (docs/benchmarks.md, "Download size"). A nightly
+# already installed is used as it is (no update, no network).
+ensure_size_toolchain() {
+    ensure_rust
+    if ! rustup run nightly rustc --version >/dev/null 2>&1; then
+        log "installing the nightly Rust toolchain (minimal profile), for the release build and the fuzz tests"
+        rustup toolchain install nightly --profile minimal || die "rustup toolchain install nightly failed"
+    fi
+    if ! rustup component list --toolchain nightly --installed 2>/dev/null | grep -q '^rust-src'; then
+        log "adding the standard library's source (rust-src) to the nightly toolchain"
+        rustup component add rust-src --toolchain nightly || die "rustup component add rust-src failed"
+    fi
+}
+
 # Everything the build and every test layer need.
 ensure_all() {
     ensure_wasm_target &&
@@ -154,6 +172,7 @@ ensure_all() {
         ensure_wasm_bindgen_cli &&
         ensure_wasm_pack &&
         ensure_chromium &&
+        ensure_size_toolchain &&
         ensure_fuzz_tools
 }
 
@@ -162,7 +181,8 @@ ensure_build_tools() {
     ensure_wasm_target &&
         ensure_node_modules &&
         ensure_wasm_bindgen_cli &&
-        ensure_wasm_pack
+        ensure_wasm_pack &&
+        ensure_size_toolchain
 }
 
 # Release build of the web package into pkg/ (pkg/fundsim.js, pkg/fundsim_bg.wasm).
@@ -189,7 +209,10 @@ build_css() {
 build_pkg() {
     command -v wasm-opt >/dev/null 2>&1 || die "wasm-opt (npm package binaryen) is not on PATH"
     log "building the release package with wasm-pack into pkg/"
-    (cd "$FUNDSIM_ROOT" && wasm-pack build --mode no-install --target web --release) ||
+    # On the nightly toolchain, the standard library rebuilt with panics that
+    # abort at once (see ensure_size_toolchain); the app's own code is the same.
+    (cd "$FUNDSIM_ROOT" && RUSTUP_TOOLCHAIN=nightly CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+        RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" wasm-pack build --mode no-install --target web --release) ||
         die "wasm-pack build failed"
     [ -f "$FUNDSIM_ROOT/pkg/fundsim.js" ] && [ -f "$FUNDSIM_ROOT/pkg/fundsim_bg.wasm" ] ||
         die "wasm-pack finished but pkg/fundsim.js or pkg/fundsim_bg.wasm is missing"

@@ -47,24 +47,50 @@ glue, loaders = re.subn(
 )
 if loaders != 1:
     sys.exit("single_file.py: the glue does not import www/on-demand.js once")
-if "./snippets/" in glue:
+# Functions the wasm imports directly come from the loader's namespace (given
+# to WebAssembly as an import module): the published object stands in for it
+# (the on-demand script runs first, see below).
+glue = re.sub(
+    r'import\s*\*\s*as\s*(\w+)\s*from\s*["\']\./snippets/[^"\']*/www/on-demand\.js["\'];?',
+    lambda m: f"const {m.group(1)}=globalThis.__fundsimOnDemand;",
+    glue,
+)
+# (The snippet's path stays as a key of the wasm's import object: a name, not a fetch.)
+if re.search(r'(?:from|import)\s*\(?\s*["\']\./snippets/', glue):
     sys.exit("single_file.py: the glue imports another snippet file; inline it here too")
 
-# The on-demand module's glue, made to publish makeWorkbook and qrSvg (as the
-# loader does) from the inlined wasm, decoded and instantiated on the first
-# call only.
+# The on-demand module's glue, inlined, and the loader (www/on-demand.js)
+# with importModule() answering with that glue instead of fetching it; the
+# loader's functions are published for the app's glue. The module's wasm is
+# decoded and instantiated on the first need only.
 wb_init = re.search(r"export\s*\{[^}]*?\b(\w+) as default\b", wb_glue)
-if not wb_init or "export function workbook(" not in wb_glue or "export function qrSvg(" not in wb_glue:
-    sys.exit("single_file.py: could not find the on-demand glue's default export, workbook() and qrSvg()")
+wb_exports = ["workbook", "qrSvg", "yearTables", "printReport", "csvFile"]
+if not wb_init or any(f"export function {name}(" not in wb_glue for name in wb_exports):
+    sys.exit("single_file.py: could not find the on-demand glue's default export and " + ", ".join(wb_exports))
+loader = (root / "www" / "on-demand.js").read_text(encoding="utf-8")
+published = re.findall(r"^export (?:async )?function (\w+)", loader, re.M)
+loader, swapped = re.subn(
+    r"^function importModule\(\) \{\n.*?^\}",
+    "function importModule(){return Promise.resolve(__onDemandInline);}",
+    loader,
+    count=1,
+    flags=re.M | re.S,
+)
+if swapped != 1 or not published:
+    sys.exit("single_file.py: www/on-demand.js has no importModule() or no exported function")
+loader = re.sub(r"^export ", "", loader, flags=re.M)
 wb_boot = (
     wb_glue.replace("</script", "<\\/script")
-    + "\n;{let r=null;const load=async()=>{"
-    + "if(!r){r=(async()=>{const b=atob(document.getElementById('fundsim-on-demand-wasm').textContent.trim());"
+    + "\n;const __onDemandInline={default:async()=>{"
+    + "const b=atob(document.getElementById('fundsim-on-demand-wasm').textContent.trim());"
     + "const u=new Uint8Array(b.length);for(let i=0;i<b.length;i++)u[i]=b.charCodeAt(i);"
-    + f"await {wb_init.group(1)}({{module_or_path:u}});}})();r.catch(()=>{{r=null;}});}}"
-    + "await r;};globalThis.__fundsimOnDemand={makeWorkbook:async(s,l)=>{await load();"
-    + "return new Blob([workbook(s,l)],{type:'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'});},"
-    + "qrSvg:async(t)=>{await load();return qrSvg(t);}};}\n"
+    + f"await {wb_init.group(1)}({{module_or_path:u}});}},"
+    + ",".join(wb_exports)
+    + "};\n{\n"
+    + loader.replace("</script", "<\\/script")
+    + "\nglobalThis.__fundsimOnDemand={"
+    + ",".join(published)
+    + "};\n}\n"
 )
 
 # The glue stays an ES module; its default export is the init function. It is
@@ -118,10 +144,11 @@ page = page.replace(
 )
 page = re.sub(
     r'<script type="module" src="./www/main.js"></script>',
-    lambda _: '<script type="application/octet-stream" id="fundsim-wasm">' + wasm + "</script>\n"
-    '  <script type="module">' + script_text + "</script>\n"
-    '  <script type="application/octet-stream" id="fundsim-on-demand-wasm">' + wb_wasm + "</script>\n"
-    '  <script type="module">' + workbook_text + "</script>",
+    # The on-demand loader first: the app asks it from its first render.
+    lambda _: '<script type="application/octet-stream" id="fundsim-on-demand-wasm">' + wb_wasm + "</script>\n"
+    '  <script type="module">' + workbook_text + "</script>\n"
+    '  <script type="application/octet-stream" id="fundsim-wasm">' + wasm + "</script>\n"
+    '  <script type="module">' + script_text + "</script>",
     page,
     count=1,
 )

@@ -11,11 +11,16 @@
 //!   checks their arguments.
 
 pub mod api;
+pub mod markup;
 pub mod model;
+#[cfg(feature = "on-demand")]
+mod on_demand;
 pub mod presets;
+#[cfg(any(feature = "app", feature = "on-demand"))]
+pub mod report;
 pub mod share;
 pub mod tables;
-#[cfg(feature = "app")]
+#[cfg(any(feature = "app", feature = "on-demand"))]
 pub mod ui;
 pub mod words;
 
@@ -98,7 +103,7 @@ pub fn sensitivity(#[wasm_bindgen(unchecked_param_type = "string")] scenario_jso
 /// Mounts the app when the page has an element with id `fundsim-app`; on any
 /// other page (tests, host pages that call [`mount`] themselves) it does nothing.
 /// The element may say `data-lang="en"` and `data-preset="<id>"`. This app
-/// owns the page: a link in the address (`#v=1&s=…`, `#preset=<id>`, `lang=`)
+/// owns the page: a link in the address (`#preset=<id>`, `#v=2&p=<id>&…`, `#v=1&s=…`, `lang=`)
 /// wins, else the scenario autosaved in local storage, else `data-preset`
 /// (see [`ui::state::keep`]); the address and the autosave follow the edits.
 #[cfg(feature = "app")]
@@ -120,7 +125,7 @@ pub fn start() {
             inflated_link: None,
         };
         if share::link::unpack_fragment(&fragment).is_ok_and(|link| link.packed.is_some()) {
-            // A link carrying a scenario: the browser inflates it first (async).
+            // A link carrying a deflated scenario: the browser inflates it first (async).
             wasm_bindgen_futures::spawn_local(async move {
                 props.inflated_link = ui::browser::inflate_fragment(&fragment).await.map(std::rc::Rc::new);
                 yew::Renderer::<ui::view::app::App>::with_root_and_props(element, props).render();

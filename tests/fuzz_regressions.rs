@@ -24,8 +24,12 @@ use fundsim::words::problems::problem_text;
 use fundsim::words::Lang;
 
 fn inputs(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-regressions").join(target);
-    let mut files: Vec<PathBuf> = match std::fs::read_dir(&dir) {
+    files_in(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-regressions").join(target))
+}
+
+/// The files of `dir`, sorted, with their bytes.
+fn files_in(dir: &std::path::Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files: Vec<PathBuf> = match std::fs::read_dir(dir) {
         Ok(entries) => entries.filter_map(|e| e.ok().map(|e| e.path())).collect(),
         Err(_) => Vec::new(),
     };
@@ -65,6 +69,27 @@ fn the_file_inputs_the_fuzzer_found_pass() {
 #[test]
 fn the_link_inputs_the_fuzzer_found_pass() {
     replay("link", as_text(harness::link_fragment));
+}
+
+/// The link target's committed seeds (`fuzz/seeds/link/`, where every fuzz
+/// run starts) pass its checks too; those of link format 2 open a preset's
+/// changes, so the fuzzer starts inside the difference reader.
+#[test]
+fn the_link_seeds_pass_and_those_of_format_2_open() {
+    let seeds = files_in(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/link"));
+    let mut format_2 = 0;
+    for (path, bytes) in &seeds {
+        let fragment = std::str::from_utf8(bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        harness::link_fragment(fragment);
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        if name.starts_with("v2-") {
+            let request = link::read_fragment(fragment).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert!(request.scenario.is_some(), "{name} opened no scenario");
+            assert_eq!(request.preset_changed, name.contains("preset-changed"), "{name}");
+            format_2 += 1;
+        }
+    }
+    assert!(format_2 >= 2, "{format_2} seeds of link format 2");
 }
 
 #[test]
@@ -328,10 +353,16 @@ fn base64_edge_cases_open_or_are_refused_as_the_link() {
         }
         harness::link_fragment(&bad);
     }
-    // Versions: none, unknown, newer, far too large.
-    for (v, path) in
-        [("", "link.v"), ("v=x&", "link.v"), ("v=0&", "link.v"), ("v=2&", "link.v"), ("v=99999999999&", "link.v")]
-    {
+    // Versions: none, unknown, newer, far too large; format 2 carries a
+    // preset's changes (`p`, `h`, `d`), not `s`: its preset is missing.
+    for (v, path) in [
+        ("", "link.v"),
+        ("v=x&", "link.v"),
+        ("v=0&", "link.v"),
+        ("v=2&", "link.p"),
+        ("v=3&", "link.v"),
+        ("v=99999999999&", "link.v"),
+    ] {
         let e = link::read_fragment(&format!("{v}s={s}")).unwrap_err();
         assert_eq!(e.path, path);
         harness::check_error(&e);

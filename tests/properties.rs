@@ -7,81 +7,17 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 
 use fundsim::model::validate::validated;
-use fundsim::model::{
-    simulate, Accounting, Actor, AvoidedCost, Fund, Intervention, Outcome, RepaymentRule, Scenario, Simulator,
-};
+use fundsim::model::{self as model, simulate, Accounting, Outcome, RepaymentRule, Scenario, Simulator};
 use fundsim::tables::csv::{self, neutralised, text_field, CsvDialect, FORMULA_STARTS};
 use fundsim::tables::results::year_by_year;
 use fundsim::words::Lang;
 
-/// A decimal `units / 10^scale`.
-fn dec(units: i64, scale: u32) -> Decimal {
-    Decimal::new(units, scale)
-}
-
-fn fraction() -> impl Strategy<Value = Decimal> {
-    (0i64..=100).prop_map(|k| dec(k, 2))
-}
-
-fn money(max_units: i64) -> impl Strategy<Value = Decimal> {
-    (0i64..=max_units).prop_map(|k| dec(k, 2))
-}
-
-fn rule() -> impl Strategy<Value = RepaymentRule> {
-    prop_oneof![
-        Just(RepaymentRule::None),
-        ((0i64..=500), 1u32..=10, 0u32..=5).prop_map(|(s, years, start_after)| RepaymentRule::Fixed {
-            share: dec(s, 2),
-            years,
-            start_after
-        }),
-        (fraction(), proptest::option::of(0i64..=300), 0u32..=5).prop_map(|(share, cap, start_after)| {
-            RepaymentRule::SavingsShare { share, cap: cap.map(|c| dec(c, 2)), start_after }
-        }),
-    ]
-}
-
-fn intervention(actors: usize, index: usize) -> impl Strategy<Value = Intervention> {
-    (
-        (0..actors, 0u32..25, 1u32..10, money(1_000_000_000), fraction(), (0i64..200).prop_map(Decimal::from)),
-        (fraction(), fraction(), 0u32..5, 0u32..15, fraction()),
-        proptest::collection::vec((-100_000_000i64..1_000_000_000).prop_map(|k| dec(k, 2)), actors),
-        proptest::collection::vec(any::<bool>(), actors),
-        proptest::option::of(rule()),
-    )
-        .prop_map(
-            move |(
-                (owner, start, years, annual_cost, fund_share, participants_per_year),
-                (success_rate, deadweight, lag_years, benefit_years, drop_off),
-                amounts,
-                listed,
-                repayment,
-            )| Intervention {
-                id: format!("i{index}"),
-                name: format!("Intervention {index}"),
-                owner: format!("a{owner}"),
-                start,
-                years,
-                annual_cost,
-                fund_share,
-                participants_per_year,
-                success_rate,
-                deadweight,
-                lag_years,
-                benefit_years,
-                drop_off,
-                avoided_costs: amounts
-                    .into_iter()
-                    .zip(listed)
-                    .enumerate()
-                    .filter(|(_, (_, l))| *l)
-                    .map(|(a, (per_year, _))| AvoidedCost { actor: format!("a{a}"), per_year })
-                    .collect(),
-                repayment,
-                uncertainty: None,
-            },
-        )
-}
+#[path = "generate/scenario.rs"]
+mod generate;
+#[path = "generate/strategies.rs"]
+mod strategies;
+use generate::valid_scenario;
+use strategies::{dec, fraction, intervention, money, rule};
 
 /// Any valid scenario of up to 5 actors, 4 interventions and 20 years.
 fn scenario() -> impl Strategy<Value = Scenario> {
@@ -97,41 +33,9 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                     (capital, allocations, default),
                     interventions,
                 )| {
-                    let mut s = Scenario {
-                        schema_version: 1,
-                        name: "generated".into(),
-                        description: String::new(),
-                        currency: "SEK".into(),
-                        start_year: 2026,
-                        horizon_years,
-                        discount_rate,
-                        actors: inside
-                            .iter()
-                            .enumerate()
-                            .map(|(a, inside)| Actor {
-                                id: format!("a{a}"),
-                                name: format!("Actor {a}"),
-                                inside: *inside,
-                            })
-                            .collect(),
-                        fund: Fund {
-                            financed_by: format!("a{financer}"),
-                            accounting: if earmarked { Accounting::EarmarkedEquity } else { Accounting::Appropriation },
-                            initial_capital: capital,
-                            allocations,
-                        },
-                        repayment_default: default,
-                        interventions,
-                    };
-                    // Only inside owners can repay in instalments: give outside owners a grant instead.
-                    for i in 0..s.interventions.len() {
-                        let owner_inside = s.actor(&s.interventions[i].owner).is_some_and(|a| a.inside);
-                        if !owner_inside && matches!(s.repayment_rule(&s.interventions[i]), RepaymentRule::Fixed { .. })
-                        {
-                            s.interventions[i].repayment = Some(RepaymentRule::None);
-                        }
-                    }
-                    s
+                    let actors = inside.iter().enumerate().map(|(a, inside)| (*inside, format!("Actor {a}"))).collect();
+                    let fund = (financer, earmarked, capital, allocations);
+                    valid_scenario((2026, horizon_years, discount_rate), actors, fund, default, interventions)
                 },
             )
     })

@@ -335,6 +335,37 @@ async fn with_nothing_saved_the_flow_says_so_instead_of_drawing_nothing() {
 }
 
 #[wasm_bindgen_test]
+async fn a_chart_lays_itself_out_again_for_a_new_language_unit_or_outcome() {
+    // A chart keeps its layout while only the focus changes, so each thing the
+    // layout depends on must lay it out again when it changes.
+    let (scenario, outcome) = known();
+    let div = gloo::utils::document().create_element("div").unwrap();
+    div.set_attribute("style", "width:800px").unwrap();
+    gloo::utils::document().body().unwrap().append_child(&div).unwrap();
+    let props =
+        ChartProps { scenario: scenario.clone(), outcome: outcome.clone(), lang: Lang::Sv, unit: Unit::Thousand };
+    let mut app = yew::Renderer::<Wrapper>::with_root_and_props(div.clone(), props.clone()).render();
+    settle().await;
+    assert_eq!(text(&one(&chart(&div, "fund"), "title")), "Fonden år för år");
+    // Another language.
+    app.update(ChartProps { lang: Lang::En, ..props.clone() });
+    settle().await;
+    assert_eq!(text(&one(&chart(&div, "fund"), "title")), "The fund year by year");
+    // Another unit.
+    app.update(ChartProps { lang: Lang::En, unit: Unit::Million, ..props.clone() });
+    settle().await;
+    assert!(text(&chart(&div, "fund")).contains("MSEK"));
+    // Another outcome: nothing saved any more, so no flow.
+    let mut without = (*scenario).clone();
+    without.interventions.clear();
+    let outcome = Rc::new(simulate(&without).unwrap());
+    app.update(ChartProps { scenario: Rc::new(without), outcome, lang: Lang::En, unit: Unit::Million });
+    settle().await;
+    assert_eq!(count(&chart(&div, "flow"), ".flow-link"), 0);
+    assert!(text(&chart(&div, "flow")).contains("No actor gets any savings"), "{}", text(&chart(&div, "flow")));
+}
+
+#[wasm_bindgen_test]
 async fn descriptions_carry_the_figures() {
     let (root, _, outcome) = render(Lang::Sv, Unit::Thousand).await;
     let desc = text(&one(&chart(&root, "who-pays"), "desc"));

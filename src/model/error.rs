@@ -163,6 +163,18 @@ pub enum Problem {
     /// A link whose scenario inflates past the most a link may carry (a
     /// crafted link): whole, but too large, which is not "damaged".
     LinkTooLarge,
+    /// A link whose changes to a preset (link format 2) are longer, make more
+    /// JSON or take more work than a link may (a crafted link): too large.
+    LinkChangesTooLarge,
+    /// A link's change to a preset at a path (the error's) that the preset
+    /// does not have.
+    LinkChangesMissingPart,
+    /// A link's change of another kind than the value it replaces (a list for
+    /// an amount), or one that leads through a value.
+    LinkChangeMisfits,
+    /// A link's changes that no longer fit its preset, which has changed
+    /// since the link was made (the fingerprint differs).
+    LinkPresetChanged,
     /// The autosave slot holds nothing but blanks.
     StoredEmpty,
     // ------------------------------------------------------------ the JSON reader
@@ -437,6 +449,12 @@ impl fmt::Display for Problem {
             Problem::LinkDamaged => f.write_str("the link is damaged (it is not complete or was changed)"),
             Problem::LinkNotText => f.write_str("the link is damaged (it is not text)"),
             Problem::LinkTooLarge => f.write_str("the link is too large (its scenario unpacks to more than 4 MiB)"),
+            Problem::LinkChangesTooLarge => f.write_str("the link is too large (it has more changes than fundsim opens)"),
+            Problem::LinkChangesMissingPart => f.write_str("the link changes a part that the example does not have"),
+            Problem::LinkChangeMisfits => f.write_str("the link's change does not fit the example here"),
+            Problem::LinkPresetChanged => {
+                f.write_str("the example has changed since the link was made, and the link's changes no longer fit it")
+            }
             Problem::StoredEmpty => f.write_str("not valid JSON (the stored value is empty)"),
             Problem::NotJson { syntax, line, column } => {
                 write!(f, "not valid JSON ({}, line {line}, column {column})", syntax.english())

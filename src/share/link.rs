@@ -1,26 +1,37 @@
-//! The scenario in a URL fragment: `#v=1&s=…`, compact and versioned.
+//! The scenario in a URL fragment, in one of three forms, compact and versioned:
 //!
-//! `s` is the scenario's compact JSON, deflated (raw DEFLATE) and written in
-//! URL-safe base64 without padding. The `v` marker names this format, so
-//! that later versions of fundsim can still open today's links. A link may
-//! also name a preset (`#preset=gotland`) instead of carrying a scenario, and
-//! carry `lang` (`sv`, `en`) and `view` (`full`, `results`, `compact`, `present`).
+//! - `#preset=<id>`: a preset, unchanged (the shortest link);
+//! - `#v=2&p=<id>&h=<fingerprint>&d=<difference>`: a preset with only what
+//!   was changed in it ([`crate::share::diff`]: the changed values by path,
+//!   in characters a URL carries unencoded). `h` is the fingerprint of the
+//!   preset's compact JSON
+//!   ([`crate::share::diff::fingerprint`]): a link opened after its preset
+//!   has changed says so ([`LinkRequest::preset_changed`]) rather than
+//!   silently showing other figures;
+//! - `#v=1&s=…`: the whole scenario's compact JSON, deflated, in URL-safe
+//!   base64 (a scenario that came from no preset, or one so changed that
+//!   this is shorter), with `preset=<id>` when it came from a preset.
+//!
+//! Any of them may carry `lang` (`sv`, `en`) and `view` (`full`, `results`,
+//! `compact`, `present`). The `v` marker names the format, so that later
+//! versions of fundsim still open today's links; this build reads 1 and 2.
 //!
 //! The app has the browser deflate and inflate (`ui::browser`); this module
-//! holds the format itself, pure: reading a fragment up to its packed
-//! scenario ([`unpack_fragment`]) and from the inflated scenario on
+//! holds the format itself, pure: reading a fragment up to its packed part
+//! ([`unpack_fragment`]) and from the inflated part on
 //! ([`PackedLink::finish`]), and DEFLATE's stored blocks for browsers that
 //! cannot compress. [`scenario_fragment`] and [`read_fragment`] do the whole
 //! round trip with miniz_oxide, for tests and native callers.
 
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
-
 use crate::model::validate::validate;
 use crate::model::{Problem, Scenario, ScenarioError};
+use crate::share::{base64url, diff};
 
-/// The link format this build writes.
-pub const LINK_VERSION: u32 = 1;
+/// The newest link format this build reads and writes.
+pub const LINK_VERSION: u32 = 2;
+
+/// The format of a link that carries the whole scenario (`s=`).
+pub const WHOLE_VERSION: u32 = 1;
 
 /// Most bytes a link's scenario may inflate to (a guard against a crafted link).
 const MAX_SCENARIO_BYTES: usize = 4 * 1024 * 1024;
@@ -28,14 +39,18 @@ const MAX_SCENARIO_BYTES: usize = 4 * 1024 * 1024;
 /// What a link's fragment asks for.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct LinkRequest {
-    /// A whole scenario carried in the link.
+    /// A whole scenario carried in the link (or a preset with the link's changes).
     pub scenario: Option<Scenario>,
-    /// A preset to open, by id.
+    /// A preset to open, by id (or the preset the scenario came from).
     pub preset: Option<String>,
     /// `sv` or `en`.
     pub lang: Option<String>,
     /// `full`, `results` or `compact`.
     pub view: Option<String>,
+    /// The preset the link's changes were made to is not the one this build
+    /// has (its fingerprint differs): the figures may differ from those the
+    /// link's maker saw, and the app says so.
+    pub preset_changed: bool,
 }
 
 /// The scenario's JSON as a link carries it, before deflating: compact.
@@ -51,7 +66,17 @@ pub fn link_json(scenario: &Scenario) -> String {
 /// [`scenario_fragment`], miniz_oxide does it. Both write raw DEFLATE, which
 /// [`read_fragment`] inflates.
 pub fn packed_fragment(packed: &[u8]) -> String {
-    format!("v={LINK_VERSION}&s={}", URL_SAFE_NO_PAD.encode(packed))
+    format!("v={WHOLE_VERSION}&s={}", base64url::encode(packed))
+}
+
+/// The fragment (without `#`) that carries `scenario` (its [`link_json`]) as
+/// changes to the preset `preset_id`: `v=2&p=<id>&h=<fingerprint>&d=<changes>`;
+/// `None` when there is no such preset or the changes cannot be written.
+pub fn difference_fragment(preset_id: &str, scenario_json: &str) -> Option<String> {
+    let preset = crate::presets::by_id(preset_id)?;
+    let base = link_json(&preset.scenario);
+    let text = diff::difference(&base, scenario_json)?;
+    Some(format!("v={LINK_VERSION}&p={}&h={}&d={text}", preset.id, diff::fingerprint(&base)))
 }
 
 /// `bytes` as raw DEFLATE without compression (stored blocks of at most
@@ -79,7 +104,8 @@ pub fn stored_deflate(bytes: &[u8]) -> Vec<u8> {
 /// The bytes of a raw DEFLATE stream made only of stored blocks (what
 /// [`stored_deflate`] writes); `None` when a block is compressed or the
 /// stream is cut short. A link made where the browser could not compress is
-/// read with this alone, so it opens in such a browser too.
+/// read with this alone, so it opens in such a browser too. (It never
+/// gives more bytes than it is given.)
 pub fn stored_inflate(packed: &[u8]) -> Option<Vec<u8>> {
     let mut out = Vec::new();
     let mut rest = packed;
@@ -103,82 +129,151 @@ pub fn stored_inflate(packed: &[u8]) -> Option<Vec<u8>> {
     }
 }
 
-/// The fragment (without `#`) that carries `scenario`: `v=1&s=…`, deflated
-/// here (for tests and native callers; the app deflates in the browser).
+/// The fragment (without `#`) that carries `scenario` whole: `v=1&s=…`,
+/// deflated here (for tests and native callers; the app deflates in the browser).
 pub fn scenario_fragment(scenario: &Scenario) -> String {
     packed_fragment(&miniz_oxide::deflate::compress_to_vec(link_json(scenario).as_bytes(), 9))
 }
 
-/// A link's fragment, read up to its scenario, which is still deflated: the
-/// first step of reading a link. The browser inflates [`PackedLink::packed`]
+/// What a link carries besides its request.
+#[derive(Debug, Clone, PartialEq, Default)]
+enum Carried {
+    /// Nothing (a preset by its id, or only a language or a view).
+    #[default]
+    Nothing,
+    /// The whole scenario (`v=1&s=`), deflated in [`PackedLink::packed`].
+    Whole,
+    /// Changes to the preset `request.preset` (`v=2`, `d=`; none: the preset
+    /// unchanged), made to the preset with this fingerprint.
+    Difference { fingerprint: String, text: String },
+}
+
+/// A link's fragment, read up to its deflated part: the first step of
+/// reading a link. The browser inflates [`PackedLink::packed`]
 /// (asynchronously, `ui::browser::read_link`), and [`PackedLink::finish`]
 /// reads the scenario; [`read_fragment`] does both here (tests, native callers).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PackedLink {
     /// Everything the link asks for but its scenario.
     pub request: LinkRequest,
-    /// The scenario, deflated (raw DEFLATE); `None` when the link carries none.
+    /// The scenario, deflated (raw DEFLATE, `s=`); `None` when the link carries none.
     pub packed: Option<Vec<u8>>,
+    carried: Carried,
 }
 
 /// Most bytes a link's scenario may inflate to (a guard against a crafted link).
 pub const MAX_LINK_SCENARIO_BYTES: usize = MAX_SCENARIO_BYTES;
 
-fn damaged() -> ScenarioError {
-    ScenarioError::new("link.s", Problem::LinkDamaged)
-}
-
-/// A link whose scenario inflates past [`MAX_LINK_SCENARIO_BYTES`]: whole,
-/// but more than fundsim opens (a crafted link), which is not "damaged".
-fn too_large() -> ScenarioError {
-    ScenarioError::new("link.s", Problem::LinkTooLarge)
+/// A part of the link (`link.s`, `link.d`, `link.p`, `link.h`) cut short or changed.
+pub(crate) fn damaged(part: &str) -> ScenarioError {
+    ScenarioError::new(part, Problem::LinkDamaged)
 }
 
 /// Reads a fragment (with or without the leading `#`) up to its deflated
-/// scenario: its parts, the format version and the base64. An empty fragment
-/// asks for nothing. Every refusal names the part of the link (`link.s`, `link.v`).
+/// scenario: its parts, the format version and the base64. An empty
+/// fragment asks for nothing. Every refusal names the part of the link
+/// (`link.s`, `link.v`, `link.p`, `link.h`).
 pub fn unpack_fragment(fragment: &str) -> Result<PackedLink, ScenarioError> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     let mut request = LinkRequest::default();
-    let mut version = None;
-    let mut packed = None;
+    let mut part = [None; 5];
     for pair in fragment.split('&').filter(|p| !p.is_empty()) {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
         match key {
-            "v" => version = Some(value.to_string()),
-            "s" => packed = Some(value.to_string()),
             "preset" => request.preset = Some(value.to_string()),
             "lang" => request.lang = Some(value.to_string()),
             "view" => request.view = Some(value.to_string()),
-            _ => {} // unknown keys are left for later versions
+            // Unknown keys are left for later versions.
+            _ => {
+                if let Some(i) = ["v", "s", "p", "h", "d"].iter().position(|k| *k == key) {
+                    part[i] = Some(value);
+                }
+            }
         }
     }
-    let Some(packed) = packed else { return Ok(PackedLink { request, packed: None }) };
-    match version.as_deref().map(str::parse::<u32>) {
-        Some(Ok(LINK_VERSION)) => {}
+    let [version, whole, preset, fingerprint, text] = part;
+    // `p` and `d` mean something only with a version (before format 2 they
+    // were unknown keys, ignored: `#p` stays an in-page anchor).
+    if whole.is_none() && (version.is_none() || (preset.is_none() && text.is_none())) {
+        return Ok(PackedLink { request, ..PackedLink::default() });
+    }
+    let carried = match version.map(str::parse::<u32>) {
+        // Format 1 carries only `s` (keys it did not know were always ignored).
+        Some(Ok(WHOLE_VERSION)) => match whole {
+            Some(whole) => {
+                let bytes =
+                    base64url::decode(whole.trim_end_matches('=').as_bytes()).ok_or_else(|| damaged("link.s"))?;
+                return Ok(PackedLink { request, packed: Some(bytes), carried: Carried::Whole });
+            }
+            None => Carried::Nothing,
+        },
+        Some(Ok(LINK_VERSION)) => {
+            request.preset = Some(preset.ok_or_else(|| damaged("link.p"))?.to_string());
+            let fingerprint = fingerprint.ok_or_else(|| damaged("link.h"))?.to_string();
+            // No `d`: the preset unchanged (its fingerprint still checked).
+            Carried::Difference { fingerprint, text: text.unwrap_or_default().to_string() }
+        }
         Some(Ok(v)) if v > LINK_VERSION => return Err(ScenarioError::new("link.v", Problem::LinkNewer { found: v })),
         _ => return Err(ScenarioError::new("link.v", Problem::LinkNoVersion)),
+    };
+    Ok(PackedLink { request, packed: None, carried })
+}
+
+/// The text of the inflated scenario (`None`: it could not be inflated);
+/// longer than [`MAX_LINK_SCENARIO_BYTES`] (the inflater stopped past the
+/// limit) it is too large, whole but more than fundsim opens (a crafted
+/// link), which is not "damaged".
+fn inflated_text(inflated: Option<Vec<u8>>) -> Result<String, ScenarioError> {
+    let bytes = inflated.ok_or_else(|| damaged("link.s"))?;
+    if bytes.len() > MAX_SCENARIO_BYTES {
+        return Err(ScenarioError::new("link.s", Problem::LinkTooLarge));
     }
-    let bytes = URL_SAFE_NO_PAD.decode(packed.trim_end_matches('=')).map_err(|_| damaged())?;
-    Ok(PackedLink { request, packed: Some(bytes) })
+    String::from_utf8(bytes).map_err(|_| ScenarioError::new("link.s", Problem::LinkNotText))
+}
+
+/// A scenario from JSON, read and validated with the engine; a refusal names its field.
+fn read_scenario(json: &str) -> Result<Scenario, ScenarioError> {
+    let scenario = Scenario::from_json(json)?;
+    validate(&scenario)?;
+    Ok(scenario)
 }
 
 impl PackedLink {
     /// The link's request, its scenario read from `inflated` (the inflated
-    /// [`PackedLink::packed`]; `None` when it could not be inflated; longer
-    /// than [`MAX_LINK_SCENARIO_BYTES`] when the inflater stopped past that
-    /// limit) and validated with the engine; a refusal names the scenario's field.
+    /// [`PackedLink::packed`]; `None` when the link has nothing to inflate
+    /// or it could not be inflated; longer than [`MAX_LINK_SCENARIO_BYTES`]
+    /// when the inflater stopped past that limit) and validated with the
+    /// engine; a refusal names the scenario's field, or the part of the link.
     pub fn finish(self, inflated: Option<Vec<u8>>) -> Result<LinkRequest, ScenarioError> {
         let mut request = self.request;
-        if self.packed.is_some() {
-            let inflated = inflated.ok_or_else(damaged)?;
-            if inflated.len() > MAX_SCENARIO_BYTES {
-                return Err(too_large());
+        match self.carried {
+            Carried::Nothing => {}
+            Carried::Whole => {
+                request.scenario = Some(read_scenario(&inflated_text(inflated)?)?);
             }
-            let json = String::from_utf8(inflated).map_err(|_| ScenarioError::new("link.s", Problem::LinkNotText))?;
-            let scenario = Scenario::from_json(&json)?;
-            validate(&scenario)?;
-            request.scenario = Some(scenario);
+            Carried::Difference { fingerprint, text } => {
+                // A preset this build does not have: the request names it, and
+                // the app says that there is no such example (as for `preset=`).
+                let Some(preset) = request.preset.as_deref().and_then(crate::presets::by_id) else {
+                    return Ok(request);
+                };
+                let base = link_json(&preset.scenario);
+                let changed = diff::fingerprint(&base) != fingerprint;
+                // (The difference makes at most `diff::MAX_JSON_BYTES` of JSON.)
+                let scenario = diff::apply(&base, &text).and_then(|json| read_scenario(&json));
+                match scenario {
+                    Ok(scenario) => {
+                        request.scenario = Some(scenario);
+                        request.preset_changed = changed;
+                    }
+                    // Changes that do not fit a preset that has changed: say that
+                    // it changed (a link that cannot be read at all stays damaged).
+                    Err(e) if changed && !e.path.starts_with("link.") => {
+                        return Err(ScenarioError::new("link.p", Problem::LinkPresetChanged))
+                    }
+                    Err(e) => return Err(e),
+                }
+            }
         }
         Ok(request)
     }
@@ -194,7 +289,9 @@ pub fn read_fragment(fragment: &str) -> Result<LinkRequest, ScenarioError> {
         Some(bytes) => match miniz_oxide::inflate::decompress_to_vec_with_limit(bytes, MAX_SCENARIO_BYTES) {
             Ok(plain) => Some(plain),
             // Stopped at the limit with more to come: too large, not damaged.
-            Err(e) if e.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput => return Err(too_large()),
+            Err(e) if e.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput => {
+                return Err(ScenarioError::new("link.s", Problem::LinkTooLarge))
+            }
             Err(_) => None,
         },
     };
@@ -282,7 +379,7 @@ mod tests {
         let cut = &fragment[..fragment.len() - 20];
         assert_eq!(read_fragment(cut).unwrap_err().path, "link.s");
         assert_eq!(read_fragment("v=1&s=!!!").unwrap_err().path, "link.s");
-        assert_eq!(read_fragment(&fragment.replace("v=1", "v=2")).unwrap_err().path, "link.v");
+        assert_eq!(read_fragment(&fragment.replace("v=1", "v=3")).unwrap_err().path, "link.v");
         assert_eq!(read_fragment(&fragment.replace("v=1&", "")).unwrap_err().path, "link.v");
     }
 
@@ -292,5 +389,107 @@ mod tests {
         s.interventions[0].success_rate = rust_decimal::Decimal::from(2);
         let err = read_fragment(&scenario_fragment(&s)).unwrap_err();
         assert_eq!(err.path, "interventions[0].success_rate");
+    }
+
+    fn gotland() -> crate::presets::Preset {
+        crate::presets::by_id("gotland").expect("the gotland preset")
+    }
+
+    /// A `v=2` fragment for `scenario` as changes to `preset`.
+    fn changes_fragment(preset: &crate::presets::Preset, scenario: &Scenario) -> String {
+        difference_fragment(preset.id, &link_json(scenario)).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_preset_with_changes_is_carried_as_its_changes() {
+        let p = gotland();
+        let mut s = p.scenario.clone();
+        s.interventions[1].success_rate = rust_decimal::Decimal::new(25, 2);
+        let fragment = changes_fragment(&p, &s);
+        let h = diff::fingerprint(&link_json(&p.scenario));
+        assert_eq!(fragment, format!("v=2&p=gotland&h={h}&d=I1s:0.25"));
+        let back = read_fragment(&format!("{fragment}&lang=en&view=present")).unwrap();
+        assert_eq!(back.scenario.as_ref(), Some(&s));
+        assert_eq!(back.preset.as_deref(), Some("gotland"));
+        assert_eq!(
+            (back.lang.as_deref(), back.view.as_deref(), back.preset_changed),
+            (Some("en"), Some("present"), false)
+        );
+        // No change at all: the preset, its fingerprint checked.
+        assert_eq!(read_fragment(&format!("v=2&p=gotland&h={h}")).unwrap().scenario, Some(p.scenario.clone()));
+    }
+
+    #[test]
+    fn the_decimal_scale_and_any_name_survive() {
+        let p = gotland();
+        let mut s = p.scenario.clone();
+        // 0.50 is not 0.5 to the letter (a link restores exactly what was linked).
+        s.repayment_default = Some(crate::model::RepaymentRule::SavingsShare {
+            share: rust_decimal::Decimal::new(50, 2),
+            cap: None,
+            start_after: 0,
+        });
+        s.name = "Mitt & ditt = 100 % \"bästa\" #1 'x' !(a,b) \u{1F600}\n\t\\".into();
+        let back = read_fragment(&changes_fragment(&p, &s)).unwrap().scenario.unwrap();
+        assert_eq!(link_json(&back), link_json(&s));
+        assert_eq!(back, s);
+    }
+
+    #[test]
+    fn hostile_version_2_links_are_refused_naming_the_part() {
+        let p = gotland();
+        let h = diff::fingerprint(&link_json(&p.scenario));
+        #[track_caller]
+        fn refused(fragment: &str) -> ScenarioError {
+            match read_fragment(fragment) {
+                Ok(_) => panic!("{fragment} opened"),
+                Err(e) => e,
+            }
+        }
+        // A path the example does not have: named as a path of the scenario.
+        let e = refused(&format!("v=2&p=gotland&h={h}&d=I9s:0.3"));
+        assert_eq!((e.path.as_str(), &e.problem), ("interventions[9]", &Problem::LinkChangesMissingPart));
+        // A wrong type: the kind of value (a list for an amount), or a value the engine refuses.
+        assert_eq!(refused(&format!("v=2&p=gotland&h={h}&d=FL:5")).path, "fund.allocations");
+        assert_eq!(refused(&format!("v=2&p=gotland&h={h}&d=I0s:x")).path, "interventions[0].success_rate");
+        assert_eq!(refused(&format!("v=2&p=gotland&h={h}&d=I0s:2")).path, "interventions[0].success_rate");
+        // A preset that does not exist: the request names it, with no scenario
+        // (the app then says there is no such example, as for `preset=`).
+        let r = read_fragment(&format!("v=2&p=nosuch&h={h}&d=R:0.05")).unwrap();
+        assert_eq!((r.preset.as_deref(), r.scenario), (Some("nosuch"), None));
+        // Invalid base64 (in a name, in a whole scenario), a percent escape (never
+        // written: the notation needs none), the notation broken, parts missing.
+        assert_eq!(refused(&format!("v=2&p=gotland&h={h}&d=n:*!!!")).path, "link.d");
+        assert_eq!(refused(&format!("v=2&p=gotland&h={h}&d=n:*A")).path, "link.d");
+        assert_eq!(refused("v=1&s=!!!").path, "link.s");
+        assert_eq!(refused(&format!("v=2&p=gotland&h={h}&d=n:%20")).path, "link.d");
+        assert_eq!(refused(&format!("v=2&p=gotland&h={h}&d=I0s")).path, "link.d");
+        assert_eq!(refused("v=2&p=gotland&d=R:0.05").path, "link.h");
+        assert_eq!(refused("v=2&d=R:0.05").path, "link.p");
+        // Without a version, `p` and `d` are unknown keys, ignored as before format 2.
+        assert_eq!(read_fragment("p=gotland&d=R:0.05").unwrap(), LinkRequest::default());
+        assert_eq!(refused("v=3&p=gotland&d=R:0.05").path, "link.v");
+        // A whole scenario that is not DEFLATE, or not text.
+        assert_eq!(refused("v=1&s=AAAA").path, "link.s");
+        let not_text = base64url::encode(&stored_deflate(&[0xff, 0xfe]));
+        assert_eq!(refused(&format!("v=1&s={not_text}")), ScenarioError::new("link.s", Problem::LinkNotText));
+    }
+
+    #[test]
+    fn a_link_that_inflates_past_the_limit_is_too_large_not_damaged() {
+        let h = diff::fingerprint(&link_json(&gotland().scenario));
+        // 5 MiB of JSON: a few kilobytes deflated, past the 4 MiB limit inflated.
+        let bomb = format!("{{\"name\":\"{}\"}}", "a".repeat(5 * 1024 * 1024));
+        let packed = base64url::encode(&miniz_oxide::deflate::compress_to_vec(bomb.as_bytes(), 9));
+        assert!(packed.len() < 20_000, "{}", packed.len());
+        let e = read_fragment(&format!("v=1&s={packed}")).unwrap_err();
+        assert_eq!(e, ScenarioError::new("link.s", Problem::LinkTooLarge));
+        // Changes longer than a difference may be (1 MiB).
+        let long = format!("v=2&p=gotland&h={h}&d=n:{}", "a".repeat(2 * 1024 * 1024));
+        assert_eq!(read_fragment(&long).unwrap_err(), ScenarioError::new("link.d", Problem::LinkChangesTooLarge));
+        // What the browser hands over past the limit (it stops a chunk past it) is too large.
+        let link = unpack_fragment(&format!("v=1&s={packed}")).unwrap();
+        let past = vec![b' '; MAX_LINK_SCENARIO_BYTES + 1];
+        assert_eq!(link.finish(Some(past)).unwrap_err(), ScenarioError::new("link.s", Problem::LinkTooLarge));
     }
 }

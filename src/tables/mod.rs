@@ -26,8 +26,16 @@ pub mod xlsx;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
+use crate::model::{Outcome, Scenario};
 use crate::words::labels::Label;
 use crate::words::Lang;
+
+/// The year-by-year CSV file's text: every table of the result
+/// ([`results::year_by_year`]) in the dialect, headings in `lang`, led by a
+/// byte-order mark for Swedish Excel.
+pub fn year_by_year_csv(scenario: &Scenario, outcome: &Outcome, lang: Lang, dialect: csv::CsvDialect) -> String {
+    csv::file(&results::year_by_year(scenario, outcome, lang), dialect)
+}
 
 /// One cell's value; its type decides how a writer shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -161,5 +169,23 @@ mod tests {
         assert_eq!(joined.rows[0], [Value::Year(2026), money("1"), Value::Empty, Value::Empty]);
         assert_eq!(joined.rows[1], [Value::Year(2027), money("2"), money("-5"), money("6")]);
         assert!(joined.every_column_labelled());
+    }
+}
+
+#[cfg(test)]
+mod csv_file_tests {
+    use super::*;
+    use crate::model::simulate;
+    use csv::CsvDialect;
+
+    #[test]
+    fn the_csv_file_is_the_tables_in_the_dialect() {
+        let s = Scenario::from_json(include_str!("../../tests/data/tiny.json")).unwrap();
+        let o = simulate(&s).unwrap();
+        let sv = year_by_year_csv(&s, &o, Lang::Sv, CsvDialect::SwedishExcel);
+        // The byte-order mark U+FEFF, then the first table: its title, its header, its row.
+        assert!(sv.starts_with("\u{feff}Scenario\r\nNamn;Valuta\r\nLiten;SEK\r\n\r\nFonden\r\n"), "{sv}");
+        let en = year_by_year_csv(&s, &o, Lang::En, CsvDialect::Plain);
+        assert!(en.starts_with("Scenario\r\nName,Currency\r\nLiten,SEK\r\n\r\nThe fund\r\n"), "{en}");
     }
 }

@@ -1,12 +1,8 @@
-//! The files a user downloads, asked for by the app: the year-by-year CSV
-//! (its tables and writer are [`crate::tables`]; here only its name and
-//! text), and what makes a chart's `<svg>` a standalone file (which
+//! The files a user downloads, asked for by the app: the year-by-year CSV's
+//! name (its text is written by the on-demand module from [`crate::tables`]), and what makes a chart's `<svg>` a standalone file (which
 //! attributes get the page's colours written in, the namespace declared),
 //! without touching a word of its text.
 
-use crate::model::{Outcome, Scenario};
-use crate::tables::csv;
-use crate::tables::results::year_by_year;
 use crate::ui::state::keep;
 use crate::words::labels::Label;
 use crate::words::{lowercase, Lang};
@@ -25,12 +21,6 @@ pub fn csv_file_name(scenario_name: &str, dialect: CsvDialect, lang: Lang) -> St
         CsvDialect::SwedishExcel => format!("{stem} – {what} ({}).csv", Label::SwedishExcel.get(lang)),
         CsvDialect::Plain => format!("{stem} – {what}.csv"),
     }
-}
-
-/// The CSV file's text: every table of the result ([`year_by_year`]) in the
-/// dialect, headings in `lang`, led by a byte-order mark for Swedish Excel.
-pub fn csv_file(scenario: &Scenario, outcome: &Outcome, lang: Lang, dialect: CsvDialect) -> String {
-    csv::file(&year_by_year(scenario, outcome, lang), dialect)
 }
 
 /// The attributes of an SVG element whose value may name one of the page's
@@ -62,7 +52,6 @@ pub fn svg_file(markup: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::simulate;
 
     #[test]
     fn csv_files_are_named_after_the_scenario() {
@@ -82,17 +71,6 @@ mod tests {
         assert_eq!(named("  ", CsvDialect::Plain, Lang::En), "fundsim-scenario – year by year.csv");
         // Only the one ".json" the scenario's file name adds is taken off.
         assert_eq!(named("a.json", CsvDialect::Plain, Lang::En), "a.json – year by year.csv");
-    }
-
-    #[test]
-    fn the_csv_file_is_the_tables_in_the_dialect() {
-        let s = Scenario::from_json(include_str!("../../tests/data/tiny.json")).unwrap();
-        let o = simulate(&s).unwrap();
-        let sv = csv_file(&s, &o, Lang::Sv, CsvDialect::SwedishExcel);
-        // The byte-order mark U+FEFF, then the first table: its title, its header, its row.
-        assert!(sv.starts_with("\u{feff}Scenario\r\nNamn;Valuta\r\nLiten;SEK\r\n\r\nFonden\r\n"), "{sv}");
-        let en = csv_file(&s, &o, Lang::En, CsvDialect::Plain);
-        assert!(en.starts_with("Scenario\r\nName,Currency\r\nLiten,SEK\r\n\r\nThe fund\r\n"), "{en}");
     }
 
     #[test]

@@ -70,6 +70,10 @@ pub enum T {
     // Tables
     YearByYear,
     YearByYearHint,
+    /// The year-by-year tables while their module loads, and when it could not be loaded.
+    TablesLoading,
+    TablesFailed,
+    CsvFailed,
     DownloadCsv,
     DownloadCsvSwedish,
     DownloadCsvPlain,
@@ -316,6 +320,12 @@ impl T {
                 "Alla rader i resultatet. Håll muspekaren över ett belopp för exakt värde i kronor och ören.",
                 "Every row of the result. Hover over an amount for its exact value, to the öre.",
             ),
+            TablesLoading => ("Tabellerna hämtas …", "Fetching the tables …"),
+            TablesFailed => (
+                "Tabellerna kunde inte hämtas. Kontrollera anslutningen och ladda om sidan.",
+                "The tables could not be fetched. Check the connection and reload the page.",
+            ),
+            CsvFailed => ("CSV-filen kunde inte skapas. Försök igen.", "The CSV file could not be made. Try again."),
             DownloadCsv => ("Ladda ner tabellerna", "Download the tables"),
             DownloadCsvSwedish => (
                 "CSV för svenska Excel (semikolon, decimalkomma)",
@@ -651,6 +661,18 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> String {
             match lang {
                 Lang::Sv => format!("Länken kunde inte öppnas. {problem} Exemplet visas i stället."),
                 Lang::En => format!("The link could not be opened. {problem} The example is shown instead."),
+            }
+        }
+        Notice::PresetChanged(id) => {
+            let title =
+                crate::presets::by_id(id).map_or_else(|| id.clone(), |p| lang.pick(p.title.sv, p.title.en).to_string());
+            match lang {
+                Lang::Sv => format!(
+                    "Exemplet ”{title}” har ändrats sedan länken gjordes. Länkens ändringar visas på exemplet som det ser ut nu, så siffrorna kan skilja sig från dem som visades när länken gjordes."
+                ),
+                Lang::En => format!(
+                    "The example “{title}” has changed since the link was made. The link's changes are shown on the example as it is now, so the figures may differ from those shown when the link was made."
+                ),
             }
         }
         Notice::StoredRefused { error, aside_key } => {

@@ -128,6 +128,9 @@ pub const FIELDS: &[Field] = &[
     f("link", Group, "Länken", "The link"),
     f("link.s", Text, "Länkens scenario", "The link's scenario"),
     f("link.v", Count, "Länkens formatversion", "The link's format version"),
+    f("link.p", Id, "Länkens exempel", "The link's example"),
+    f("link.h", Text, "Länkens fingeravtryck av exemplet", "The link's fingerprint of the example"),
+    f("link.d", Text, "Länkens ändringar", "The link's changes"),
 ];
 
 /// The lowest and highest value of a range (`…uncertainty.success_rate.low`).

@@ -148,6 +148,43 @@ pub fn to_f64_lossy(value: Decimal) -> f64 {
     value.to_f64().unwrap_or(0.0)
 }
 
+const MONTHS_SV: [&str; 12] = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A date as written in running text: "23 november 2026" / "23 November 2026".
+/// `month` is 1 to 12.
+pub fn long_date(year: i32, month: u32, day: u32, lang: Lang) -> String {
+    let index = (month.clamp(1, 12) - 1) as usize;
+    let name = lang.pick(MONTHS_SV[index], MONTHS_EN[index]);
+    format!("{day} {name} {year}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

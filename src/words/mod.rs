@@ -5,9 +5,11 @@
 //! [`format`] (numbers written as each reader writes them), [`parse`]
 //! (numbers read as each reader types them), [`fields`] (every field of a
 //! scenario: its kind and its name), [`problems`] (the engine's refusals
-//! said in the reader's language) and [`labels`] (the names of figures,
-//! assumptions and tables, which the app and its downloads share).
+//! said in the reader's language), [`labels`] (the names of figures,
+//! assumptions and tables, which the app and its downloads share) and
+//! [`charts`] (the charts' words and how they write amounts).
 
+pub mod charts;
 pub mod fields;
 pub mod format;
 pub mod labels;

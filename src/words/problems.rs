@@ -152,6 +152,12 @@ fn swedish(problem: &Problem, path: &str, kind: FieldKind) -> String {
         Problem::LinkDamaged => "Länken är skadad (den är inte komplett eller har ändrats).".into(),
         Problem::LinkNotText => "Länken är skadad (den innehåller inte text).".into(),
         Problem::LinkTooLarge => "Länken är för stor (scenariot i den blir större än 4 MiB uppackat).".into(),
+        Problem::LinkChangesTooLarge => "Länken är för stor (den har fler ändringar än fundsim öppnar).".into(),
+        Problem::LinkChangesMissingPart => "Länken ändrar en del som exemplet inte har.".into(),
+        Problem::LinkChangeMisfits => "Länkens ändring passar inte exemplet här.".into(),
+        Problem::LinkPresetChanged => {
+            "Exemplet har ändrats sedan länken gjordes, och länkens ändringar passar inte längre.".into()
+        }
         Problem::StoredEmpty => "Det sparade värdet är tomt.".into(),
         Problem::NotJson { syntax, line, column } => {
             format!("Texten är inte giltig JSON: {} (rad {line}, kolumn {column}).", syntax_sv(*syntax))

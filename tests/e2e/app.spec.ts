@@ -8,7 +8,7 @@
 // text of <pre data-testid="scenario-json"> (the "Show the scenario as JSON"
 // panel, opened by support.ts scenarioText: a closed panel writes no JSON).
 import { test, expect, type Page } from '@playwright/test';
-import { currentScenario, fixture, foreign, open, recordRequests, scenarioLink, simulateInPage } from './support';
+import { currentScenario, fixture, foreign, open, recordRequests, scenarioLink, showTables, simulateInPage } from './support';
 import AxeBuilder from '@axe-core/playwright';
 
 
@@ -56,7 +56,7 @@ test('opens in Swedish on the first preset with key figures, charts and tables',
   for (const id of ['chart-fund', 'chart-who-pays', 'chart-actor-years', 'chart-flow']) {
     await expect(page.getByTestId(id).locator('svg')).toBeVisible();
   }
-  await expect(page.getByTestId('table-fund')).toBeVisible();
+  await showTables(page);
   await expect(page.getByTestId('preset-story')).toContainText('Illustrativt');
   // The app opens on the first preset offered.
   const first = await page.getByTestId('preset-select').locator('option').first().getAttribute('value');
@@ -66,6 +66,7 @@ test('opens in Swedish on the first preset with key figures, charts and tables',
 
 test('changing the yearly allocation changes the fund chart and the key figures', async ({ page }) => {
   await open(page);
+  await showTables(page);
   const chartBefore = await chartMarkup(page, 'chart-fund');
   await page.getByTestId('in-allocation-amount').fill('0');
   await expect(page.getByTestId('fund-dry-warning')).toBeVisible();

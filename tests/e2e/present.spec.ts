@@ -293,9 +293,9 @@ test('the QR code decodes to the current link, view=present included, and opens 
   await page.setViewportSize({ width: 1920, height: 1080 });
   const all = await presets(browser);
   const errors = await openPresent(page, `preset=${all[0].id}&lang=sv&view=present`);
-  // An edited scenario: the link carries it whole.
+  // An edited preset: the link carries the change.
   await page.getByTestId('in-present-allocation').fill('7 000 000');
-  await expect.poll(() => page.url()).toMatch(/#v=1&s=.*&view=present$/);
+  await expect.poll(() => page.url()).toMatch(/#v=2&p=.*&view=present$/);
   const link = page.url();
   const shown = await figures(page);
 

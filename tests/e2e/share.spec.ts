@@ -45,12 +45,15 @@ async function stored(page: Page): Promise<Record<string, string>> {
   });
 }
 
-/** Changes the yearly allocation and waits until the link carries the changed scenario. */
+/**
+ * Changes the yearly allocation and waits until the link carries the changed
+ * scenario: a preset's change (`v=2&p=…&d=…`), or a scenario of one's own whole (`v=1&s=…`).
+ */
 async function changeAllocation(page: Page, amount: string): Promise<void> {
   const before = await page.getByTestId('share-link').inputValue();
   await page.getByTestId('in-allocation-amount').fill(amount);
   await expect(page.getByTestId('share-link')).not.toHaveValue(before);
-  await expect(page.getByTestId('share-link')).toHaveValue(/#v=1&s=/);
+  await expect(page.getByTestId('share-link')).toHaveValue(/#v=(1&s|2&p)=/);
 }
 
 async function firstPreset(page: Page): Promise<string> {
@@ -89,10 +92,28 @@ test('a copied link opens the same scenario with identical key figures', async (
   await other.context().close();
 });
 
+test('an edited preset is linked by its change alone', async ({ page, browser }) => {
+  await open(page);
+  const preset = await firstPreset(page);
+  await changeAllocation(page, '12 345 678');
+  const link = await page.getByTestId('share-link').inputValue();
+  // The change and nothing else: the yearly amounts (fund.allocations, `FL`).
+  expect(link).toMatch(new RegExp(`#v=2&p=${preset}&h=[\\w-]{6}&d=FL:!\\((12345678,?)+\\)&lang=sv$`));
+  const scenario = await currentScenario(page);
+  const other = await newPage(browser);
+  await open(other, link.replace(/^http:\/\/[^/]+/, ''));
+  expect(await currentScenario(other)).toEqual(scenario);
+  await expect(other.getByTestId('preset-select')).toHaveValue(preset);
+  await expect(other.getByTestId('notice')).toHaveCount(0);
+  await other.context().close();
+});
+
 test('the link is deflated by the browser, and still made and opened where the browser cannot deflate', async ({ page, browser }) => {
+  // A scenario of one's own (not a preset's), which a link carries whole.
   // With CompressionStream: the scenario JSON is compressed (base64 of raw
   // DEFLATE shorter than the JSON itself).
-  await open(page);
+  const own = scenarioLink(fixture('savings-share'), 'lang=sv');
+  await open(page, own);
   await changeAllocation(page, '12 345 678');
   const scenario = await currentScenario(page);
   const packed = (await page.getByTestId('share-link').inputValue()).match(/[#&]s=([^&]*)/)?.[1] ?? '';
@@ -103,7 +124,7 @@ test('the link is deflated by the browser, and still made and opened where the b
   // still opens the same scenario.
   const bare = await newPage(browser);
   await bare.addInitScript(() => { delete (window as any).CompressionStream; });
-  await open(bare);
+  await open(bare, own);
   await changeAllocation(bare, '12 345 678');
   const bareScenario = await currentScenario(bare);
   const link = await bare.getByTestId('share-link').inputValue();
@@ -428,7 +449,7 @@ test('edits right before leaving the page are kept', async ({ page }) => {
   await page.getByTestId('in-allocation-amount').fill('1 234 567');
   expect(await scenarioText(page)).toContain('1234567');
   // The edited scenario's link is not made yet.
-  await expect(page.getByTestId('share-link')).not.toHaveValue(/#v=1&s=/);
+  await expect(page.getByTestId('share-link')).not.toHaveValue(/#v=/);
   // Leave at once, within the pause and before the link is made.
   await page.goto('/tests/e2e/fixtures/api.html');
   await open(page, APP);

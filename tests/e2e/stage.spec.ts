@@ -5,7 +5,7 @@
 // JSON file) or a preset read from disk, never what a preset happens to hold.
 import { test, expect, type Page, type Locator } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { fixture, scenarioLink } from './support';
+import { fixture, scenarioLink, showTables } from './support';
 
 const preset = (id: string) => JSON.parse(readFileSync(`src/presets/${id}.json`, 'utf8'));
 
@@ -161,6 +161,7 @@ test('at 1280 px the interventions table shows its last column without scrolling
   await openAt(page, linkTo(fixture('stage-long-names')));
   await expect(page.getByTestId('key-figures')).toBeVisible();
   await page.locator('.segmented label', { hasText: /^kr$/ }).first().click();
+  await showTables(page);
   const table = page.getByTestId('table-interventions');
   await table.scrollIntoViewIfNeeded();
   const { scroll, client } = await table.evaluate((t) => {
@@ -177,6 +178,8 @@ test("an actor's colour swatch stays on its name's line, however long the name",
   await openAt(page, linkTo(fixture('stage-long-names')));
   await expect(page.getByTestId('key-figures')).toBeVisible();
   const summaries = page.locator('.actor-table summary');
+  // The tables are drawn after the first results have been painted.
+  await expect(summaries.first()).toBeVisible();
   const n = await summaries.count();
   expect(n).toBeGreaterThanOrEqual(3);
   for (let i = 0; i < n; i++) {

@@ -29,15 +29,31 @@ export async function open(page: Page, url = '/index.html'): Promise<string[]> {
 }
 
 /**
+ * Brings the year-by-year tables near the screen, as a reader scrolling to
+ * them does, and waits for them: their module is fetched then (it is not
+ * part of the first download).
+ */
+export async function showTables(scope: Page | Locator): Promise<void> {
+  await scope.getByTestId('year-tables').scrollIntoViewIfNeeded();
+  await expect(scope.getByTestId('table-fund')).toBeVisible();
+}
+
+/**
  * The scenario as edited: the text of the JSON panel in `scope` (a page, or
  * the element an app is mounted in), which is opened first when closed (a
  * closed panel writes no JSON).
  */
 export async function scenarioText(scope: Page | Locator): Promise<string> {
   const panel = scope.getByTestId('scenario-json-panel');
-  if (!(await panel.evaluate((d) => (d as HTMLDetailsElement).open))) {
-    await panel.locator('summary').click();
-  }
+  // Opened as a reader does. The year-by-year tables above it may arrive
+  // (their module loads when they near the screen) between the press and
+  // the release of a click, which then opens nothing: click again.
+  await expect(async () => {
+    if (!(await panel.evaluate((d) => (d as HTMLDetailsElement).open))) {
+      await panel.locator('summary').click();
+    }
+    expect(await panel.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+  }).toPass({ timeout: 15_000 });
   return (await scope.getByTestId('scenario-json').textContent()) ?? '';
 }
 
@@ -51,17 +67,17 @@ export async function currentScenario(scope: Page | Locator): Promise<any> {
  * `<svg>` or an element holding it), or null when it cannot be read.
  *
  * The SVG is rasterised in the page on a canvas (as a browser draws it:
- * through an image of the serialised SVG, 8 px per module), and its pixels
+ * through an image of the serialised SVG, `scale` px per module: 8 unless
+ * told; 2–3 is a code seen small, as from the back of a hall), and its pixels
  * are decoded with jsQR (node_modules/jsqr/dist/jsQR.js). The decoding runs
  * here in Node rather than injected into the page, so that it keeps working
  * under a strict Content-Security-Policy (no inline scripts) and adds nothing
  * to the page under test.
  */
-export async function decodeQr(page: Page, locator: Locator): Promise<string | null> {
+export async function decodeQr(page: Page, locator: Locator, scale = 8): Promise<string | null> {
   const svg = (await locator.evaluate((el) => el.tagName.toLowerCase())) === 'svg' ? locator : locator.locator('svg').first();
-  const raster = await svg.evaluate(async (el) => {
+  const raster = await svg.evaluate(async (el, scale) => {
     const [, , w, h] = (el.getAttribute('viewBox') ?? '').split(/\s+/).map(Number);
-    const scale = 8;
     const width = Math.round(w * scale);
     const height = Math.round(h * scale);
     const copy = el.cloneNode(true) as SVGElement;
@@ -90,7 +106,7 @@ export async function decodeQr(page: Page, locator: Locator): Promise<string | n
     } finally {
       URL.revokeObjectURL(url);
     }
-  });
+  }, scale);
   if (!raster) return null;
   const data = new Uint8ClampedArray(Buffer.from(raster.rgba, 'base64'));
   const code = jsQR(data, raster.width, raster.height);
@@ -117,11 +133,20 @@ export function fixture(name: string): any {
 }
 
 /**
- * The app's address carrying `scenario` whole, made as the app makes its
- * links (src/share/link.rs): `#v=1&s=` and the compact JSON, raw DEFLATE,
- * URL-safe base64 without padding; then `params` (e.g. `lang=sv&view=present`).
+ * The app's address carrying `scenario` whole, made as the app makes such
+ * links (src/share/link.rs, link format 1, which every build opens): `#v=1&s=`
+ * and the compact JSON, raw DEFLATE, URL-safe base64 without padding; then
+ * `params` (e.g. `lang=sv&view=present`). `stored`: DEFLATE's stored blocks,
+ * as the app writes where the browser cannot compress.
  */
-export function scenarioLink(scenario: unknown, params = ''): string {
-  const packed = deflateRawSync(Buffer.from(JSON.stringify(scenario), 'utf8'), { level: 9 }).toString('base64url');
+export function scenarioLink(scenario: unknown, params = '', stored = false): string {
+  const packed = deflateRawSync(Buffer.from(JSON.stringify(scenario), 'utf8'), { level: stored ? 0 : 9 }).toString('base64url');
   return `/index.html#v=1&s=${packed}${params ? `&${params}` : ''}`;
+}
+
+/** The number of modules on a side of the QR code drawn as an SVG in `locator` (its viewBox less the 4-module quiet zone each side). */
+export async function qrModules(locator: Locator): Promise<number> {
+  const svg = (await locator.evaluate((el) => el.tagName.toLowerCase())) === 'svg' ? locator : locator.locator('svg').first();
+  const box = (await svg.getAttribute('viewBox')) ?? '';
+  return Number(box.split(/\s+/)[2]) - 8;
 }

@@ -310,7 +310,7 @@ test('the single-file build exports Excel from file:// with no request', async (
   expect(errors).toEqual([]);
 });
 
-test('the on-demand module exports only workbook(), qrSvg() and the decision figures, refuses bad input naming the field, and the app module has neither the xlsx writer, the QR encoder nor the decision figures', async ({ page }) => {
+test('the on-demand module exports only workbook(), qrSvg(), the decision figures and the tables\' and report\'s writers, refuses bad input naming the field, and the app module has neither the xlsx writer, the QR encoder nor the decision figures', async ({ page }) => {
   await page.goto('/tests/e2e/fixtures/api.html');
   await page.waitForFunction(() => (window as any).fundsimReady);
   const seen = await page.evaluate(async () => {
@@ -347,13 +347,13 @@ test('the on-demand module exports only workbook(), qrSvg() and the decision fig
       onDemandHasQr: (await text('/pkg/on-demand/fundsim_on_demand_bg.wasm')).includes('shape-rendering'),
     };
   });
-  expect(seen.js).toEqual(['breakEven', 'default', 'initSync', 'qrSvg', 'sensitivity', 'workbook']);
+  expect(seen.js).toEqual(['breakEven', 'csvFile', 'default', 'initSync', 'printReport', 'qrSvg', 'sensitivity', 'workbook', 'yearTables']);
   // Neither the app's start function nor its API is compiled into the on-demand module.
   for (const name of ['start', 'mount', 'simulate', 'monteCarlo']) {
     expect(seen.workbookWasm).not.toContain(name);
     expect(seen.appWasm).toContain(name);
   }
-  for (const name of ['workbook', 'breakEven', 'sensitivity']) {
+  for (const name of ['workbook', 'breakEven', 'sensitivity', 'yearTables', 'printReport', 'csvFile']) {
     expect(seen.workbookWasm).toContain(name);
     expect(seen.appWasm).not.toContain(name);
   }

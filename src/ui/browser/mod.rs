@@ -30,6 +30,8 @@ pub mod timing;
 pub use chart_files::{chart_svg, download_chart_png, download_chart_svg};
 pub use compress::{deflate_raw, inflate_fragment};
 pub use files::{copy_text, download, download_blob, read_file};
+/// The on-demand module's loading and its markup writers, by name: `analysis::year_tables(…)`.
+pub use on_demand as analysis;
 pub use on_demand::{excel_workbook, qr_svg};
 pub use page::{
     exit_fullscreen, is_fullscreen, location_fragment, on_print_change, page_link, request_fullscreen, write_fragment,

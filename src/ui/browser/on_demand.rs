@@ -1,14 +1,80 @@
-//! The on-demand module (`www/on-demand.js` loads `pkg/on-demand/` on the
-//! first call): Excel workbooks and QR codes.
+//! The on-demand module (`www/on-demand.js` loads `pkg/on-demand/` when it
+//! is first needed): Excel workbooks, QR codes, the CSV file, and the markup
+//! of the year-by-year tables and the printed report. Its writers of markup
+//! answer at once once it is loaded ([`is_loaded`]); until then they answer
+//! `None` and a view asks for it ([`load`], [`load_near`]).
 
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-#[wasm_bindgen::prelude::wasm_bindgen(module = "/www/on-demand.js")]
+use crate::words::format::Unit;
+use crate::words::Lang;
+
+#[wasm_bindgen(module = "/www/on-demand.js")]
 extern "C" {
     #[wasm_bindgen(js_name = makeWorkbook)]
     fn make_workbook(scenario_json: &str, lang: &str) -> js_sys::Promise;
     #[wasm_bindgen(js_name = qrSvg)]
     fn make_qr_svg(text: &str) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = csvFile)]
+    fn make_csv_file(scenario_json: &str, lang: &str, dialect: &str) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = loadOnDemand)]
+    fn load_on_demand() -> js_sys::Promise;
+    #[wasm_bindgen(js_name = loadNear)]
+    fn load_on_demand_near(element: &web_sys::Element) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = onDemandLoaded)]
+    fn on_demand_loaded() -> bool;
+    #[wasm_bindgen(catch, js_name = yearTables)]
+    fn year_tables_markup(
+        scenario_json: &str,
+        lang: &str,
+        unit: &str,
+        actor_ids_json: &str,
+    ) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = printReport)]
+    fn print_report_markup(scenario_json: &str, lang: &str, today: &str) -> Result<JsValue, JsValue>;
+}
+
+/// Whether the module is loaded: its markup writers then answer at once.
+pub fn is_loaded() -> bool {
+    on_demand_loaded()
+}
+
+/// Loads the module: true once it is ready, false when it could not be loaded.
+pub async fn load() -> bool {
+    wasm_bindgen_futures::JsFuture::from(load_on_demand()).await.is_ok_and(|ready| ready.is_truthy())
+}
+
+/// Loads the module once `element` comes within a screen's height of the
+/// viewport: true once it is ready, false when it could not be loaded.
+pub async fn load_near(element: &web_sys::Element) -> bool {
+    wasm_bindgen_futures::JsFuture::from(load_on_demand_near(element)).await.is_ok_and(|ready| ready.is_truthy())
+}
+
+/// The year-by-year tables' markup, `[fund, net, interventions, ...actors]`
+/// (the tables of `actor_ids`, in that order); `None` until the module is
+/// loaded (or if it refused the scenario, which the app has validated).
+pub fn year_tables(scenario_json: &str, lang: Lang, unit: Unit, actor_ids: &[&str]) -> Option<Vec<String>> {
+    let ids = serde_json::to_string(actor_ids).ok()?;
+    let parts = year_tables_markup(scenario_json, lang.tag(), unit.key(), &ids).ok()?;
+    let parts: js_sys::Array = parts.dyn_into().ok()?;
+    parts.iter().map(|part| part.as_string()).collect()
+}
+
+/// The printed report's own parts' markup, dated today in the browser's time
+/// zone; `None` until the module is loaded.
+pub fn print_report(scenario_json: &str, lang: Lang) -> Option<String> {
+    let now = js_sys::Date::new_0();
+    let today = crate::words::format::long_date(now.get_full_year() as i32, now.get_month() + 1, now.get_date(), lang);
+    print_report_markup(scenario_json, lang.tag(), &today).ok()?.as_string()
+}
+
+/// The year-by-year CSV file's text, Swedish Excel's dialect or the plain
+/// one; `None` when the module could not be loaded.
+pub async fn csv_file(scenario_json: &str, lang: Lang, swedish_excel: bool) -> Option<String> {
+    let dialect = if swedish_excel { "sv" } else { "plain" };
+    let text = wasm_bindgen_futures::JsFuture::from(make_csv_file(scenario_json, lang.tag(), dialect)).await.ok()?;
+    text.as_string()
 }
 
 /// The QR code of `text` as an SVG document, from the on-demand module, which

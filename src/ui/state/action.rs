@@ -40,7 +40,7 @@ pub enum Load {
     /// A scenario file was opened (its name and what the browser read of
     /// it); refused when it is too large, not a scenario file, or the engine refuses it.
     FileOpened { name: String, read: FileRead },
-    /// The browser went back or forward to this URL fragment (`v=1&s=…`, `preset=…`).
+    /// The browser went back or forward to this URL fragment (`preset=…`, `v=2&p=…`, `v=1&s=…`).
     LinkFollowed {
         fragment: String,
         /// Its scenario inflated by the browser (`None`: none, or damaged).

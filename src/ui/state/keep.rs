@@ -5,9 +5,11 @@
 //! [`crate::ui::browser`].
 //!
 //! Rules:
-//! - A link in the URL fragment wins: `#v=1&s=…` (a whole scenario) or
-//!   `#preset=<id>`, with an optional `lang=sv|en`. A link that cannot be read
-//!   opens the default (the first preset) with a message naming the problem.
+//! - A link in the URL fragment wins: `#preset=<id>`, `#v=2&p=<id>&h=…&d=…`
+//!   (a preset and what was changed in it) or `#v=1&s=…` (a whole scenario),
+//!   with an optional `lang=sv|en`. A link that cannot be read opens the
+//!   default (the first preset) with a message naming the problem; a `v=2`
+//!   link whose preset has changed since opens with a notice saying so.
 //! - Without a link, the scenario autosaved under [`STORAGE_KEY`] is restored.
 //!   A stored value that cannot be read or breaks a rule is never overwritten
 //!   silently: the caller moves it aside to [`aside_key`] and the app opens
@@ -16,10 +18,11 @@
 //!   aside and offers it back (`AppState::displaced`) until it is opened or
 //!   discarded (see [`crate::ui::state::opening`]).
 //! - The page's own link names a preset when the scenario is that preset
-//!   unchanged (short links, big QR modules); else it carries the scenario.
+//!   unchanged (short links, big QR modules); else it carries the preset's
+//!   changes or the whole scenario, whichever is shorter ([`LinkPlan`]).
 
 use crate::model::{Scenario, ScenarioError};
-use crate::share::link::{link_json, packed_fragment, unpack_fragment, LinkRequest};
+use crate::share::link::{difference_fragment, link_json, packed_fragment, unpack_fragment, LinkRequest};
 use crate::ui::state::view::View;
 use crate::words::Lang;
 
@@ -31,19 +34,25 @@ pub fn aside_key(timestamp_ms: u64) -> String {
     format!("{STORAGE_KEY}.corrupt-{timestamp_ms}")
 }
 
-/// The page's link for a scenario, before its scenario is deflated: the
-/// preset's id when it is that preset unchanged, else the whole scenario (and
-/// the preset it came from, so that the picker still names it); always the
-/// language; and `view=<view>` when the app shows a view other than the full
-/// one, so that a link copied from a results-only page or from presentation
-/// mode opens that view again (a link without `view=` opens the full app).
-/// The app deflates [`LinkPlan::json`] in the browser (async) and then writes
-/// [`LinkPlan::fragment`].
+/// The page's link for a scenario, before it is deflated: the preset's id
+/// when it is that preset unchanged; else the shorter of the preset's
+/// changes (`v=2&p=…&d=…`) and the whole scenario (`v=1&s=…`, naming the
+/// preset it came from so that the picker still names it); always the
+/// language; and `view=<view>` when the app shows a view other than the
+/// full one, so that a link copied from a results-only page or from
+/// presentation mode opens that view again (a link without `view=` opens
+/// the full app). The app deflates [`LinkPlan::json`] in the browser (async)
+/// and then writes [`LinkPlan::fragment`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct LinkPlan {
     /// The scenario JSON to deflate; `None` for an unchanged preset.
     pub json: Option<String>,
-    /// What follows the scenario: `preset=…&lang=…` or `lang=…`, then `&view=…`.
+    /// The scenario as changes to the preset it came from (`v=2&p=…&d=…`);
+    /// `None` when it came from none (or for an unchanged preset).
+    difference: Option<String>,
+    /// The preset the scenario came from, if any.
+    preset: Option<&'static str>,
+    /// What follows the scenario: `lang=…`, then `&view=…`.
     tail: String,
 }
 
@@ -55,19 +64,31 @@ impl LinkPlan {
             tail.push_str("&view=");
             tail.push_str(view.key());
         }
-        match &preset {
-            Some(p) if p.scenario == *scenario => LinkPlan { json: None, tail: format!("preset={}&{tail}", p.id) },
-            Some(p) => LinkPlan { json: Some(link_json(scenario)), tail: format!("preset={}&{tail}", p.id) },
-            None => LinkPlan { json: Some(link_json(scenario)), tail },
-        }
+        let json = link_json(scenario);
+        let (json, difference) = match &preset {
+            // Unchanged to the last digit: the JSON, since `Decimal` equality
+            // ignores the scale (0.5 == 0.50) and a link keeps it.
+            Some(p) if link_json(&p.scenario) == json => (None, None),
+            Some(p) => (Some(json.clone()), difference_fragment(p.id, &json)),
+            None => (Some(json), None),
+        };
+        LinkPlan { json, difference, preset: preset.map(|p| p.id), tail }
     }
 
     /// The fragment (without `#`), given the deflated [`LinkPlan::json`]
-    /// (ignored when the plan has no JSON).
+    /// (ignored when the plan has none): the shorter form, the preset's
+    /// changes on a tie.
     pub fn fragment(&self, packed: &[u8]) -> String {
-        match &self.json {
-            Some(_) => format!("{}&{}", packed_fragment(packed), self.tail),
-            None => self.tail.clone(),
+        let tail = &self.tail;
+        let whole = match (&self.json, self.preset) {
+            (None, Some(id)) => return format!("preset={id}&{tail}"),
+            (None, None) => return tail.clone(),
+            (Some(_), Some(id)) => format!("{}&preset={id}&{tail}", packed_fragment(packed)),
+            (Some(_), None) => format!("{}&{tail}", packed_fragment(packed)),
+        };
+        match &self.difference {
+            Some(difference) if difference.len() + 1 + tail.len() <= whole.len() => format!("{difference}&{tail}"),
+            _ => whole,
         }
     }
 }
@@ -97,7 +118,8 @@ pub fn carries_link(fragment: &str) -> bool {
 
 /// Reads a link whose scenario the browser has inflated already: `inflated`
 /// is its packed scenario inflated (`None` when it has none, or it could not
-/// be inflated: a damaged link).
+/// be inflated: a damaged link; longer than the limit when the browser
+/// stopped past it: too large).
 pub fn read_link(fragment: &str, inflated: Option<&[u8]>) -> Result<LinkRequest, ScenarioError> {
     unpack_fragment(fragment)?.finish(inflated.map(<[u8]>::to_vec))
 }

@@ -27,6 +27,7 @@ mod fixtures;
 use std::rc::Rc;
 
 use rust_decimal::Decimal;
+#[cfg(feature = "app")]
 use yew::Reducible;
 
 pub use action::{
@@ -118,6 +119,9 @@ pub enum Notice {
     UnknownPreset(String),
     /// The link in the address could not be read; the default is shown instead.
     LinkRefused(ScenarioError),
+    /// The link's changes were made to an earlier version of this preset (by
+    /// its id): they are shown on today's, whose figures may differ.
+    PresetChanged(String),
     /// The autosaved scenario could not be read; it was moved aside to
     /// `aside_key`, or (`None`) could not be, and stays where it is.
     StoredRefused { error: ScenarioError, aside_key: Option<String> },
@@ -292,6 +296,9 @@ impl AppState {
                     }
                     if let Some(scenario) = request.scenario {
                         let preset_id = keep::known_preset(request.preset.as_deref());
+                        if request.preset_changed {
+                            self.notice = preset_id.clone().map(Notice::PresetChanged);
+                        }
                         self.loaded(Rc::new(scenario), preset_id, History::SameEntry);
                     } else if let Some(id) = request.preset {
                         match crate::presets::by_id(&id) {
@@ -358,6 +365,7 @@ impl AppState {
     }
 }
 
+#[cfg(feature = "app")]
 impl Reducible for AppState {
     type Action = Action;
 

@@ -178,10 +178,13 @@ fn open_link_or_stored(opening: &Opening, lang: Lang, visit: Visit<'_>) -> Opene
             lang = link_lang(&request).unwrap_or(lang);
             if let Some(scenario) = request.scenario {
                 let preset = known_preset(request.preset.as_deref());
-                let state = AppState::new(scenario, lang, preset).unwrap_or_else(|e| AppState {
-                    notice: Some(Notice::LinkRefused(e)),
-                    ..initial_state(&Opening::FirstPreset, lang)
-                });
+                let changed = request.preset_changed.then(|| preset.clone()).flatten();
+                let state = match AppState::new(scenario, lang, preset) {
+                    Ok(state) => AppState { notice: changed.map(Notice::PresetChanged), ..state },
+                    Err(e) => {
+                        AppState { notice: Some(Notice::LinkRefused(e)), ..initial_state(&Opening::FirstPreset, lang) }
+                    }
+                };
                 return over_stored(state, visit);
             }
             if let Some(id) = request.preset {
@@ -263,14 +266,61 @@ mod tests {
         let opened = open_visit(&Opening::FirstPreset, Lang::Sv, visit(&fragment, None));
         assert_eq!(*opened.state.scenario, p.scenario);
         assert_eq!(opened.state.preset_id.as_deref(), Some(p.id));
-        // Changed, it carries the scenario and still names the preset it came from.
+        // Changed, it carries the change (the discount rate, `R`) and names the preset.
         let mut changed = p.scenario.clone();
         changed.discount_rate = rust_decimal::Decimal::new(5, 2);
         let fragment = share_fragment(&changed, Some(p.id), Lang::Sv);
-        assert!(fragment.contains(&format!("&preset={}", p.id)) && fragment.starts_with("v=1&s="));
+        let fingerprint = crate::share::diff::fingerprint(&crate::share::link::link_json(&p.scenario));
+        assert_eq!(fragment, format!("v=2&p={}&h={fingerprint}&d=R:0.05&lang=sv", p.id));
         let opened = open_visit(&Opening::FirstPreset, Lang::Sv, visit(&fragment, None));
         assert_eq!(*opened.state.scenario, changed);
         assert_eq!(opened.state.preset_id.as_deref(), Some(p.id));
+        assert_eq!(opened.state.notice, None);
+        // The same scenario carried whole (as builds before format 2 linked it) opens the same.
+        let old = format!("{}&preset={}&lang=sv", crate::share::link::scenario_fragment(&changed), p.id);
+        let opened = open_visit(&Opening::FirstPreset, Lang::Sv, visit(&old, None));
+        assert_eq!(*opened.state.scenario, changed);
+        assert_eq!(opened.state.preset_id.as_deref(), Some(p.id));
+    }
+
+    #[test]
+    fn a_link_to_a_preset_that_has_changed_since_says_so() {
+        let Some(p) = crate::presets::all().into_iter().next() else { return };
+        let mut changed = p.scenario.clone();
+        changed.discount_rate = rust_decimal::Decimal::new(5, 2);
+        let fragment = share_fragment(&changed, Some(p.id), Lang::Sv);
+        // A fingerprint that is not today's preset's: as if the preset had changed since.
+        let h = fragment.split('&').find(|part| part.starts_with("h=")).unwrap_or_default();
+        let older = fragment.replace(h, "h=AAAAAA");
+        let opened = open_visit(&Opening::FirstPreset, Lang::Sv, visit(&older, None));
+        assert_eq!(*opened.state.scenario, changed, "the changes are shown on today's preset");
+        assert_eq!(opened.state.notice, Some(Notice::PresetChanged(p.id.to_string())));
+        let text = crate::ui::text::notice_text(&Notice::PresetChanged(p.id.to_string()), Lang::En);
+        assert!(text.contains(p.title.en) && text.contains("has changed since the link was made"), "{text}");
+        // Changes that no longer fit it: refused, saying that the example changed.
+        let misfit = format!("v=2&p={}&h=AAAAAA&d=I999s:0.3&lang=en", p.id);
+        let opened = open_visit(&Opening::FirstPreset, Lang::Sv, visit(&misfit, None));
+        match &opened.state.notice {
+            Some(Notice::LinkRefused(e)) => {
+                assert_eq!(*e, crate::model::ScenarioError::new("link.p", crate::model::Problem::LinkPresetChanged))
+            }
+            other => panic!("expected a link notice, got {other:?}"),
+        }
+        assert_eq!(opened.state.scenario, AppState::opening(Lang::En).scenario);
+        // A preset that does not exist: said so (its name cut to the echo limit, 100 characters), the default shown.
+        let unknown = format!("v=2&p={}&h=AAAAAA&d=R:0.05", "x".repeat(300));
+        let opened = open_visit(&Opening::FirstPreset, Lang::En, visit(&unknown, None));
+        assert!(matches!(&opened.state.notice, Some(Notice::UnknownPreset(id)) if id.len() == 300));
+        let text = crate::ui::text::notice_text(opened.state.notice.as_ref().unwrap(), Lang::En);
+        assert!(text.starts_with("There is no example called") && text.chars().count() < 140, "{text}");
+        assert_eq!(opened.state.scenario, AppState::opening(Lang::En).scenario);
+        // Followed through the history (back/forward), the same notice.
+        use yew::Reducible;
+        let state = std::rc::Rc::new(AppState::opening(Lang::Sv));
+        let inflated = inflate(&older);
+        let followed = state.reduce(Load::LinkFollowed { fragment: older.clone(), inflated }.into());
+        assert_eq!(*followed.scenario, changed);
+        assert_eq!(followed.notice, Some(Notice::PresetChanged(p.id.to_string())));
     }
 
     #[test]
@@ -362,6 +412,8 @@ mod tests {
         let opened = open_visit(&Opening::FirstPreset, Lang::Sv, visit("#fundsim-editor", Some(&stored)));
         assert_eq!(*opened.state.scenario, edited());
         assert!(!carries_link("#fundsim-editor") && carries_link("#v=1&s=x") && carries_link("preset=jobs"));
+        // Nor is an anchor named like a part of link format 2; with a version it is a link.
+        assert!(!carries_link("#p") && !carries_link("#d") && carries_link("#v=2&p=jobs&h=x"));
     }
 
     #[test]

@@ -45,9 +45,10 @@ pub struct AppProps {
     /// How much of the app to show.
     #[prop_or_default]
     pub view: View,
-    /// The scenario of the address's link, inflated by the browser before
-    /// the app was mounted (`browser::inflate_fragment`, asynchronous; see
-    /// `lib.rs`). `None` when the link carries none (or it is damaged).
+    /// The deflated scenario of the address's link (`v=1&s=`), inflated by
+    /// the browser before the app was mounted
+    /// (`browser::inflate_fragment`, asynchronous; see `lib.rs`). `None`
+    /// when the link carries none (or it is damaged).
     #[prop_or_default]
     pub inflated_link: Option<Rc<Vec<u8>>>,
 }
@@ -490,6 +491,8 @@ fn use_page_fragment(
                 browser::after_paint_or_wait(FOLLOW_WAIT_MS, move || {
                     let plan = keep::LinkPlan::new(&scenario, preset.as_deref(), lang, view);
                     wasm_bindgen_futures::spawn_local(async move {
+                        // Deflated even when the preset's changes will be shorter:
+                        // which is shorter is known only then.
                         let packed = match &plan.json {
                             Some(json) => browser::deflate_raw(json.as_bytes()).await,
                             None => Vec::new(),

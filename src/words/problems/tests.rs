@@ -164,9 +164,13 @@ fn variant(p: &Problem) -> usize {
         Problem::YearOfHorizon { .. } => 42,
         Problem::TooMuchWork { .. } => 43,
         Problem::WrongArgument { .. } => 44,
+        Problem::LinkChangesTooLarge => 45,
+        Problem::LinkChangesMissingPart => 46,
+        Problem::LinkChangeMisfits => 47,
+        Problem::LinkPresetChanged => 48,
     }
 }
-const VARIANTS: usize = 45;
+const VARIANTS: usize = 49;
 
 /// One refusal of every kind (some kinds several times: each found and
 /// expected value, each syntax error), at a path where it can occur, with
@@ -375,6 +379,30 @@ fn samples() -> Vec<(ScenarioError, Vec<&'static str>, &'static str, &'static st
             vec!["MiB"],
             "Länken är för stor (scenariot i den blir större än 4 MiB uppackat).",
             "",
+        ),
+        (
+            e("link.d", Problem::LinkChangesTooLarge),
+            vec!["fundsim"],
+            "Länken är för stor (den har fler ändringar än fundsim öppnar).",
+            "The link is too large (it has more changes than fundsim opens).",
+        ),
+        (
+            e("interventions[9]", Problem::LinkChangesMissingPart),
+            vec![],
+            "Länken ändrar en del som exemplet inte har.",
+            "The link changes a part that the example does not have.",
+        ),
+        (
+            e("fund.allocations", Problem::LinkChangeMisfits),
+            vec![],
+            "Länkens ändring passar inte exemplet här.",
+            "The link's change does not fit the example here.",
+        ),
+        (
+            e("link.p", Problem::LinkPresetChanged),
+            vec![],
+            "Exemplet har ändrats sedan länken gjordes, och länkens ändringar passar inte längre.",
+            "The example has changed since the link was made, and the link's changes no longer fit it.",
         ),
         (e("", Problem::StoredEmpty), vec![], "Det sparade värdet är tomt.", ""),
         (
@@ -760,5 +788,38 @@ fn fifteen_malformed_scenarios_are_explained_in_swedish_and_in_english() {
             path => format!("{} ({path}): {sentence}", case.en),
         };
         assert_eq!(error_text(&e, None, Lang::En), en);
+    }
+}
+
+#[test]
+fn a_links_parts_are_named_in_both_languages() {
+    // Each part of a link (format 1: `v`, `s`; format 2: `p`, `h`, `d`) has a
+    // name beside its path, as the app's notice shows a refused link.
+    let cases = [
+        (
+            "link.p",
+            Problem::LinkPresetChanged,
+            "Länken – Länkens exempel (link.p): Exemplet har ändrats",
+            "The link – The link's example (link.p): The example has changed",
+        ),
+        (
+            "link.h",
+            Problem::LinkDamaged,
+            "Länken – Länkens fingeravtryck av exemplet (link.h): Länken är skadad",
+            "The link – The link's fingerprint of the example (link.h): The link is damaged",
+        ),
+        (
+            "link.d",
+            Problem::LinkChangesTooLarge,
+            "Länken – Länkens ändringar (link.d): Länken är för stor",
+            "The link – The link's changes (link.d): The link is too large",
+        ),
+    ];
+    for (path, problem, sv, en) in cases {
+        let e = ScenarioError::new(path, problem);
+        let (said_sv, said_en) = (error_text(&e, None, Lang::Sv), error_text(&e, None, Lang::En));
+        assert!(said_sv.starts_with(sv), "{said_sv}");
+        assert!(said_en.starts_with(en), "{said_en}");
+        assert_eq!(english_in(&said_sv, &[]), Vec::<String>::new(), "English in “{said_sv}”");
     }
 }

@@ -14,24 +14,19 @@ use std::cell::Cell;
 
 use yew::prelude::*;
 
-/// Narrowest layout, in viewBox units.
-pub const MIN_WIDTH: f64 = 340.0;
-/// Widest layout; wider charts are scaled up, text included.
-pub const MAX_WIDTH: f64 = 1000.0;
-/// Layouts narrower than this are compact.
-pub const COMPACT_BELOW: f64 = 560.0;
+use super::draw::px;
+pub use super::layout::{Canvas, COMPACT_BELOW, MAX_WIDTH, MIN_WIDTH};
+
 /// A chart whose height is more than this many times its width is "tall".
 pub const TALL_RATIO: f64 = 1.25;
 
-/// The layout of one chart instance.
+/// The frame of one chart instance: its ids, the canvas it is laid out on, its `<svg>`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Frame {
     /// Unique prefix of this instance's element ids (title, desc, patterns).
     pub prefix: String,
-    /// The phone layout.
-    pub compact: bool,
-    /// Width of the viewBox.
-    width: f64,
+    /// The width it is laid out for, and the text sizes that go with it.
+    canvas: Canvas,
     /// The `<svg>` element, measured to choose the width.
     pub node: NodeRef,
     /// Whether the chart's contents are drawn: false in a chart's first
@@ -42,14 +37,7 @@ pub struct Frame {
 impl Frame {
     /// A layout `width` units wide (clamped to [`MIN_WIDTH`]..=[`MAX_WIDTH`]).
     pub fn new(prefix: &str, width: f64) -> Frame {
-        let width = if width.is_finite() { width.clamp(MIN_WIDTH, MAX_WIDTH) } else { 800.0 };
-        Frame {
-            prefix: prefix.to_string(),
-            compact: width < COMPACT_BELOW,
-            width,
-            node: NodeRef::default(),
-            drawn: true,
-        }
+        Frame { prefix: prefix.to_string(), canvas: Canvas::new(width), node: NodeRef::default(), drawn: true }
     }
 
     /// The wide layout (800 units).
@@ -72,32 +60,19 @@ impl Frame {
         self.svg(kind, 40.0, "", "", Html::default())
     }
 
+    /// The canvas the chart is laid out on.
+    pub fn canvas(&self) -> Canvas {
+        self.canvas
+    }
+
     /// Width of the viewBox.
     pub fn width(&self) -> f64 {
-        self.width
+        self.canvas.width()
     }
 
-    /// About how many intervals a money axis should have at this width.
-    pub fn tick_target(&self) -> usize {
-        ((self.width / 130.0).round() as usize).clamp(3, 8)
-    }
-
-    /// Size of labels, in viewBox units (= CSS px up to [`MAX_WIDTH`]).
-    pub fn font(&self) -> f64 {
-        if self.compact {
-            14.0
-        } else {
-            15.5
-        }
-    }
-
-    /// Size of tick labels and secondary text.
-    pub fn small(&self) -> f64 {
-        if self.compact {
-            13.0
-        } else {
-            14.0
-        }
+    /// The phone layout.
+    pub fn is_compact(&self) -> bool {
+        self.canvas.compact()
     }
 
     /// Id of the `<title>`.
@@ -115,12 +90,12 @@ impl Frame {
     /// `data-chart` for tests, scaled by its viewBox.
     pub fn svg(&self, kind: &'static str, height: f64, title: &str, desc: &str, children: Html) -> Html {
         let height = if height.is_finite() { height.max(40.0) } else { 40.0 };
-        let view_box = format!("0 0 {} {}", super::axis::px(self.width()), super::axis::px(height));
+        let view_box = format!("0 0 {} {}", px(self.width()), px(height));
         // A chart much taller than wide (many actors) is not held to the
         // screen's height: scaled down to it, its labels would be too small
         // to read, so it is shown at full size and the page scrolls.
         let tall = height > TALL_RATIO * self.width();
-        let class = classes!("chart", self.compact.then_some("chart-compact"), tall.then_some("chart-tall"));
+        let class = classes!("chart", self.is_compact().then_some("chart-compact"), tall.then_some("chart-tall"));
         html! {
             <svg
                 ref={self.node.clone()}
@@ -132,7 +107,7 @@ impl Frame {
                 viewBox={view_box}
                 width="100%"
                 preserveAspectRatio="xMidYMid meet"
-                font-size={super::axis::px(self.font())}
+                font-size={px(self.canvas.font())}
                 fill="currentColor"
             >
                 <title id={self.title_id()}>{ title.to_string() }</title>
@@ -288,16 +263,12 @@ mod tests {
     fn layouts_follow_the_measured_width() {
         // 583.7 px → 580 units (steps of 10), not compact; 390 → 390, compact.
         assert_eq!(layout_width(583.7), Some(580.0));
-        assert!(!Frame::new("t", 580.0).compact);
-        assert!(Frame::new("t", 390.0).compact);
+        assert!(!Frame::new("t", 580.0).is_compact());
+        assert!(Frame::new("t", 390.0).is_compact());
         // A hidden chart (0 px) keeps its layout; extremes are clamped.
         assert_eq!(layout_width(0.0), None);
         assert_eq!(layout_width(f64::NAN), None);
         assert_eq!(layout_width(100.0), Some(MIN_WIDTH));
         assert_eq!(layout_width(1900.0), Some(MAX_WIDTH));
-        // Ticks: 400 / 130 ≈ 3, 800 / 130 ≈ 6, 1000 / 130 ≈ 8.
-        assert_eq!(Frame::new("t", 400.0).tick_target(), 3);
-        assert_eq!(Frame::new("t", 800.0).tick_target(), 6);
-        assert_eq!(Frame::new("t", 1000.0).tick_target(), 8);
     }
 }

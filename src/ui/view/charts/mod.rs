@@ -5,6 +5,15 @@
 //! - [`FlowChart`] (`flow`): from those who pay to those who gain.
 //! - [`ActorYearChart`] (`actor-years`): net per actor and year, with terms of office.
 //!
+//! Layout as data, drawing as a view: each chart is first laid out by a pure,
+//! Yew-free function ([`layout`]: every position, size and text, each
+//! focusable item with its label and tooltip), then drawn from that layout by
+//! a thin function of this folder (`fund::view`, …) that writes what nobody
+//! focuses as markup text ([`draw`]) and the focusable items, with their
+//! listeners, and the tooltip as Yew elements ([`tooltip`]). A chart lays
+//! itself out once per outcome, language, unit and width; focusing or
+//! hovering an item only draws it again.
+//!
 //! Every chart is an `<svg role="img">` named by its `<title>` and described
 //! by its `<desc>`, scaled by its viewBox (see [`frame`]), coloured from the
 //! page's CSS custom properties (`--c-pay`, `--c-gain`, `--c-fund`,
@@ -14,9 +23,7 @@
 //! shows its value on focus and hover. Nothing animates.
 //!
 //! Amounts become pixels through `to_f64_lossy` only; every amount shown as
-//! text goes through `words::format` with exact decimal rounding. Each chart's
-//! drawing is a plain function (`view`) of its props, its [`frame::Frame`]
-//! and its [`tooltip::Focus`], so it can be drawn and tested outside a browser.
+//! text goes through `words::format` with exact decimal rounding.
 
 use std::rc::Rc;
 
@@ -27,18 +34,16 @@ use crate::words::format::Unit;
 use crate::words::Lang;
 
 pub mod actor_years;
-pub mod axis;
+pub mod draw;
 pub mod flow;
 pub mod frame;
 pub mod fund;
-pub mod labels;
-pub mod legend;
-pub mod palette;
+pub mod layout;
 pub mod tooltip;
 pub mod who_pays;
 
 pub use frame::Frame;
-pub use labels::{Labels, Money};
+pub use layout::{Canvas, Chart, ChartInput};
 pub use tooltip::Focus;
 
 /// What every chart needs: the scenario (names, inside/outside, term years), its outcome, and how to show numbers.
@@ -50,149 +55,140 @@ pub struct ChartProps {
     pub unit: Unit,
 }
 
+impl ChartProps {
+    /// What a layout is computed from.
+    pub fn input(&self) -> ChartInput<'_> {
+        ChartInput { scenario: &self.scenario, outcome: &self.outcome, lang: self.lang, unit: self.unit }
+    }
+}
+
 /// The fund over time: allocations, grants and repayments per year as bars, the closing balance as a line.
 #[function_component(FundChart)]
 pub fn fund_chart(props: &ChartProps) -> Html {
-    use_chart(props, "fund", fund::view)
+    use_chart(props, Kind::Fund)
 }
 
 /// Who pays, who gains: per actor, the cost borne against the savings received, and the net.
 #[function_component(WhoPaysChart)]
 pub fn who_pays_chart(props: &ChartProps) -> Html {
-    use_chart(props, "who-pays", who_pays::view)
+    use_chart(props, Kind::WhoPays)
 }
 
 /// A Sankey-style flow from those who pay to those who gain, actors grouped inside / outside.
 #[function_component(FlowChart)]
 pub fn flow_chart(props: &ChartProps) -> Html {
-    use_chart(props, "flow", flow::view)
+    use_chart(props, Kind::Flow)
 }
 
 /// Net budget effect per actor and year as diverging stacked bars, with term-of-office boundaries.
 #[function_component(ActorYearChart)]
 pub fn actor_year_chart(props: &ChartProps) -> Html {
-    use_chart(props, "actor-years", actor_years::view)
+    use_chart(props, Kind::ActorYears)
 }
 
-/// A chart component's body: its frame and focus, then its drawing (`view`),
-/// computed only once its width is known; before that, an empty `<svg>` to
-/// measure (computing the drawing and dropping it cost about 100 ms of a
-/// large scenario's first render).
-#[hook]
-fn use_chart(props: &ChartProps, kind: &'static str, view: fn(&ChartProps, &Frame, &Focus) -> Html) -> Html {
-    let frame = frame::use_frame(kind);
-    let focus = tooltip::use_focus();
-    if frame.is_drawn() {
-        view(props, &frame, &focus)
-    } else {
-        frame.empty(kind)
+/// Which chart a component draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Fund,
+    WhoPays,
+    Flow,
+    ActorYears,
+}
+
+impl Kind {
+    /// `data-chart`, and the start of its element ids.
+    fn name(self) -> &'static str {
+        match self {
+            Kind::Fund => "fund",
+            Kind::WhoPays => "who-pays",
+            Kind::Flow => "flow",
+            Kind::ActorYears => "actor-years",
+        }
     }
 }
 
-/// The actors inside the organisation first, the scenario's order kept within
-/// each group (a partition: a stable sort would add its own code for this).
-pub fn inside_first<T>(items: Vec<T>, is_inside: impl Fn(&T) -> bool) -> Vec<T> {
-    let (mut inside, outside): (Vec<T>, Vec<T>) = items.into_iter().partition(|x| is_inside(x));
-    inside.extend(outside);
-    inside
+/// A chart laid out (one type for the four, so that the component's hook is written once).
+enum Laid {
+    Fund(Chart<layout::fund::FundLayout>),
+    WhoPays(Chart<layout::who_pays::WhoPaysLayout>),
+    Flow(Chart<layout::flow::FlowLayout>),
+    ActorYears(Chart<layout::actor_years::ActorYearsLayout>),
+}
+
+/// What a chart's layout depends on. The scenario and the outcome are
+/// compared by address: the reducer makes a new one for every change, and
+/// comparing two large outcomes value by value on every hover would cost
+/// more than it saves.
+struct LayoutKey {
+    props: ChartProps,
+    canvas: Canvas,
+    drawn: bool,
+}
+
+impl PartialEq for LayoutKey {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.props.scenario, &other.props.scenario)
+            && Rc::ptr_eq(&self.props.outcome, &other.props.outcome)
+            && self.props.lang == other.props.lang
+            && self.props.unit == other.props.unit
+            && self.canvas == other.canvas
+            && self.drawn == other.drawn
+    }
+}
+
+/// A chart component's body: its frame and focus, its layout — computed
+/// only once its width is known (computing a drawing before and dropping it
+/// cost about 100 ms of a large scenario's first render), and again only
+/// when the outcome, the language, the unit or the width change — and its
+/// drawing; before the width is known, an empty `<svg>` to measure.
+#[hook]
+fn use_chart(props: &ChartProps, kind: Kind) -> Html {
+    let frame = frame::use_frame(kind.name());
+    let focus = tooltip::use_focus();
+    let key = LayoutKey { props: props.clone(), canvas: frame.canvas(), drawn: frame.is_drawn() };
+    let laid = use_memo(key, |key| {
+        let (input, canvas) = (key.props.input(), &key.canvas);
+        key.drawn.then(|| match kind {
+            Kind::Fund => Laid::Fund(layout::fund::layout(&input, canvas)),
+            Kind::WhoPays => Laid::WhoPays(layout::who_pays::layout(&input, canvas)),
+            Kind::Flow => Laid::Flow(layout::flow::layout(&input, canvas)),
+            Kind::ActorYears => Laid::ActorYears(layout::actor_years::layout(&input, canvas)),
+        })
+    });
+    match laid.as_ref() {
+        Some(Laid::Fund(chart)) => fund::view(chart, &frame, &focus),
+        Some(Laid::WhoPays(chart)) => who_pays::view(chart, &frame, &focus),
+        Some(Laid::Flow(chart)) => flow::view(chart, &frame, &focus),
+        Some(Laid::ActorYears(chart)) => actor_years::view(chart, &frame, &focus),
+        None => frame.empty(kind.name()),
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    //! Every chart drawn natively for awkward outcomes: none may panic.
+    //! Every chart laid out and drawn natively for awkward outcomes: none may panic.
 
     use super::*;
-    use crate::model::{Accounting, Actor, ActorOutcome, ActorYear, Fund, FundYear, KeyFigures};
+    use layout::checks::{outcome, scenario};
     use rust_decimal::Decimal;
-
-    fn scenario(actors: usize) -> Scenario {
-        Scenario {
-            schema_version: 1,
-            name: "t".into(),
-            description: String::new(),
-            currency: "SEK".into(),
-            start_year: 2026,
-            horizon_years: 1,
-            discount_rate: Decimal::ZERO,
-            actors: (0..actors)
-                .map(|i| Actor { id: format!("a{i}"), name: format!("Aktör {i}"), inside: i % 3 != 2 })
-                .collect(),
-            fund: Fund {
-                financed_by: "a0".into(),
-                accounting: Accounting::Appropriation,
-                initial_capital: Decimal::ZERO,
-                allocations: vec![],
-            },
-            repayment_default: None,
-            interventions: vec![],
-        }
-    }
-
-    fn outcome(years: usize, actors: usize, value: impl Fn(usize, usize) -> Decimal) -> Outcome {
-        let ys: Vec<i32> = (0..years).map(|y| 2026 + y as i32).collect();
-        Outcome {
-            schema_version: 1,
-            years: ys.clone(),
-            fund: ys
-                .iter()
-                .enumerate()
-                .map(|(i, &year)| FundYear {
-                    year,
-                    open: value(i, 0),
-                    allocation: value(i, 0).abs(),
-                    grants: value(i, 1).abs(),
-                    repayments: value(i, 2).abs(),
-                    close: value(i, 3),
-                })
-                .collect(),
-            actors: (0..actors)
-                .map(|a| ActorOutcome {
-                    id: format!("a{a}"),
-                    rows: ys
-                        .iter()
-                        .enumerate()
-                        .map(|(i, &year)| ActorYear {
-                            year,
-                            savings: value(i, a),
-                            co_financing: value(i, a + 1),
-                            repayment: Decimal::ZERO,
-                            fund_cost: Decimal::ZERO,
-                            grants_received: Decimal::ZERO,
-                            net: value(i, a).saturating_sub(value(i, a + 1)),
-                        })
-                        .collect(),
-                    npv: Decimal::ZERO,
-                    cost_borne: value(0, a + 1),
-                    savings_total: value(0, a),
-                    net_total: value(0, a).saturating_sub(value(0, a + 1)),
-                })
-                .collect(),
-            interventions: vec![],
-            org_net: vec![Decimal::ZERO; years],
-            society_net: vec![Decimal::ZERO; years],
-            key_figures: KeyFigures {
-                total_cost: Decimal::ZERO,
-                savings_inside: Decimal::ZERO,
-                savings_outside: Decimal::ZERO,
-                org_npv: Decimal::ZERO,
-                society_npv: Decimal::ZERO,
-                payback_year: None,
-                fund_first_negative_year: None,
-                revolving_ratio: None,
-            },
-        }
-    }
 
     fn draw_all(s: Scenario, o: Outcome) {
         for lang in [Lang::Sv, Lang::En] {
             for unit in Unit::ALL {
-                let props = ChartProps { scenario: Rc::new(s.clone()), outcome: Rc::new(o.clone()), lang, unit };
+                let input = ChartInput { scenario: &s, outcome: &o, lang, unit };
                 for frame in [Frame::wide("t"), Frame::compact("t"), Frame::new("t", 340.0), Frame::new("t", 1000.0)] {
+                    let canvas = frame.canvas();
+                    let charts = (
+                        layout::fund::layout(&input, &canvas),
+                        layout::who_pays::layout(&input, &canvas),
+                        layout::flow::layout(&input, &canvas),
+                        layout::actor_years::layout(&input, &canvas),
+                    );
                     for focus in [Focus::none(), Focus::at(0), Focus::at(1), Focus::at(999)] {
-                        let _ = fund::view(&props, &frame, &focus);
-                        let _ = who_pays::view(&props, &frame, &focus);
-                        let _ = flow::view(&props, &frame, &focus);
-                        let _ = actor_years::view(&props, &frame, &focus);
+                        let _ = fund::view(&charts.0, &frame, &focus);
+                        let _ = who_pays::view(&charts.1, &frame, &focus);
+                        let _ = flow::view(&charts.2, &frame, &focus);
+                        let _ = actor_years::view(&charts.3, &frame, &focus);
                     }
                 }
             }

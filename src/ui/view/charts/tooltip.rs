@@ -10,8 +10,9 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::axis::{px, text_width};
-use super::frame::Frame;
+use super::draw::px;
+use super::layout::tip::TipBox;
+use super::layout::{Item, Rect};
 
 /// Which item shows its tooltip, and how to change that.
 #[derive(Clone, PartialEq)]
@@ -49,17 +50,25 @@ pub fn use_focus() -> Focus {
     Focus { current: *state, set }
 }
 
-/// What identifies an item to tests and to the page.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ItemData {
-    pub year: Option<i32>,
-    pub actor: Option<String>,
-    /// `data-negative="true"`: a negative value that the chart marks.
-    pub negative: bool,
+/// A focusable, hoverable group for item `i` of a chart (its label, what
+/// identifies it to tests and to the page, and the area that catches the
+/// pointer, marked while focused), around its `shapes`.
+pub fn item<S>(focus: &Focus, i: usize, class: &'static str, item: &Item<S>, shapes: Html) -> Html {
+    group(focus, i, class, &item.label, item.year, item.actor.as_deref(), item.negative, &item.hit, shapes)
 }
 
-/// A focusable, hoverable group around the shapes of item `i`, labelled `label`.
-pub fn item(focus: &Focus, i: usize, class: &'static str, data: ItemData, label: &str, children: Html) -> Html {
+#[allow(clippy::too_many_arguments)]
+fn group(
+    focus: &Focus,
+    i: usize,
+    class: &'static str,
+    label: &str,
+    year: Option<i32>,
+    actor: Option<&str>,
+    negative: bool,
+    hit: &Rect,
+    shapes: Html,
+) -> Html {
     let set = focus.set.clone();
     let onfocus = {
         let set = set.clone();
@@ -86,16 +95,17 @@ pub fn item(focus: &Focus, i: usize, class: &'static str, data: ItemData, label:
             e.prevent_default();
         }
     });
-    let class = if focus.is(i) { classes!(class, "chart-item", "is-focused") } else { classes!(class, "chart-item") };
+    let focused = focus.is(i);
+    let class = if focused { classes!(class, "chart-item", "is-focused") } else { classes!(class, "chart-item") };
     html! {
         <g
             class={class}
             tabindex="0"
             role="graphics-symbol"
             aria-label={label.to_string()}
-            data-year={data.year.map(|y| y.to_string())}
-            data-actor={data.actor.clone()}
-            data-negative={data.negative.then_some("true")}
+            data-year={year.map(|y| y.to_string())}
+            data-actor={actor.map(str::to_string)}
+            data-negative={negative.then_some("true")}
             {onfocus}
             {onblur}
             {onmouseenter}
@@ -103,7 +113,10 @@ pub fn item(focus: &Focus, i: usize, class: &'static str, data: ItemData, label:
             {onkeydown}
         >
             <title>{ label.to_string() }</title>
-            { children }
+            <rect class="chart-hit" x={px(hit.x)} y={px(hit.y)} width={px(hit.width)} height={px(hit.height)}
+                  fill="currentColor" fill-opacity={if focused { "0.08" } else { "0" }}
+                  stroke={if focused { "currentColor" } else { "none" }} stroke-dasharray="3 2" />
+            { shapes }
         </g>
     }
 }
@@ -136,92 +149,27 @@ fn step_focus(e: &KeyboardEvent, forward: bool) -> bool {
     }
 }
 
-/// A tooltip's content and the point it belongs to.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Tip {
-    /// The point it points at.
-    pub x: f64,
-    pub y: f64,
-    /// First line bold (the year or the actor), then one line per value.
-    pub lines: Vec<String>,
-    /// Half the width of the item: when positive, the box goes beside the item
-    /// (right, else left), its top level with `y`, so that it hides no part of it.
-    pub dodge: f64,
-}
-
-/// Size of a tooltip box for `lines` at `font`: (width, height).
-pub fn tip_size(lines: &[String], font: f64) -> (f64, f64) {
-    let w = lines.iter().map(|l| text_width(l, font)).fold(0.0, f64::max) + 16.0;
-    let h = lines.len() as f64 * font * 1.3 + 10.0;
-    (w, h)
-}
-
-/// Where a tooltip box goes: beside the item when it has a width to dodge,
-/// else above the point if it fits, else below; always inside the chart.
-pub fn tip_origin(tip: &Tip, size: (f64, f64), chart: (f64, f64)) -> (f64, f64) {
-    let (w, h) = size;
-    if tip.dodge > 0.0 {
-        let y = tip.y.min(chart.1 - h - 2.0).max(2.0);
-        let right = tip.x + tip.dodge + 6.0;
-        let left = tip.x - tip.dodge - 6.0 - w;
-        if right + w <= chart.0 - 2.0 {
-            return (right, y);
-        }
-        if left >= 2.0 {
-            return (left, y);
-        }
-    }
-    let x = (tip.x - w / 2.0).min(chart.0 - w - 2.0).max(2.0);
-    let above = tip.y - h - 10.0;
-    let y = if above >= 2.0 { above } else { (tip.y + 10.0).min(chart.1 - h - 2.0).max(2.0) };
-    (x, y)
-}
-
-/// The tooltip, drawn last so it lies on top. Hidden from assistive
-/// technology: the focused item's `aria-label` says the same.
-pub fn tooltip(frame: &Frame, tip: Option<Tip>, chart_height: f64) -> Html {
-    let Some(tip) = tip else { return html! {} };
-    if tip.lines.is_empty() {
+/// The tooltip of the focused item, drawn last so it lies on top. Hidden
+/// from assistive technology: the focused item's `aria-label` says the same.
+pub fn tooltip<S>(focus: &Focus, items: &[Item<S>]) -> Html {
+    let Some(tip) = focus.current.and_then(|i| items.get(i)).and_then(|item| item.tip.as_ref()) else {
         return html! {};
-    }
-    let font = frame.small();
-    let size = tip_size(&tip.lines, font);
-    let (x, y) = tip_origin(&tip, size, (frame.width(), chart_height));
-    let lines = tip.lines.iter().enumerate().map(|(n, line)| {
-        let weight = if n == 0 { "700" } else { "400" };
+    };
+    tip_box(tip)
+}
+
+fn tip_box(tip: &TipBox) -> Html {
+    let Rect { x, y, width, height } = tip.rect;
+    let lines = tip.lines.iter().map(|line| {
+        let weight = if line.bold { "700" } else { "400" };
         html! {
-            <text class="chart-tooltip-text" x={px(x + 8.0)} y={px(y + 5.0 + font * (1.3 * n as f64 + 1.0))} font-weight={weight}>{ line.clone() }</text>
+            <text class="chart-tooltip-text" x={px(line.x)} y={px(line.y)} font-weight={weight}>{ line.text.clone() }</text>
         }
     });
     html! {
-        <g class="chart-tooltip" aria-hidden="true" pointer-events="none" font-size={px(font)}>
-            <rect class="chart-tooltip-box" x={px(x)} y={px(y)} width={px(size.0)} height={px(size.1)} rx="4" stroke-width="1" />
+        <g class="chart-tooltip" aria-hidden="true" pointer-events="none" font-size={px(tip.font)}>
+            <rect class="chart-tooltip-box" x={px(x)} y={px(y)} width={px(width)} height={px(height)} rx="4" stroke-width="1" />
             { for lines }
         </g>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tooltips_stay_inside_the_chart() {
-        let lines = vec!["2031".to_string(), "Saldo: −1 000 tkr".to_string()];
-        // Two lines at 13: height 2 × 13 × 1.3 + 10 = 43.8.
-        let size = tip_size(&lines, 13.0);
-        assert!((size.1 - 43.8).abs() < 1e-9);
-        // Near the top: no room above (20 − 43.8 − 10 < 2), so below at 20 + 10 = 30.
-        let (_, y) = tip_origin(&Tip { x: 10.0, y: 20.0, lines: lines.clone(), dodge: 0.0 }, size, (400.0, 300.0));
-        assert_eq!(y, 30.0);
-        // Near the right edge: pushed left so that x + w ≤ 400 − 2.
-        let (x, _) = tip_origin(&Tip { x: 399.0, y: 200.0, lines: lines.clone(), dodge: 0.0 }, size, (400.0, 300.0));
-        assert!((x + size.0 - 398.0).abs() < 1e-9);
-        // Beside a bar 20 wide at x = 100: right of it, at 100 + 10 + 6 = 116, top level with y.
-        let (x, y) = tip_origin(&Tip { x: 100.0, y: 50.0, lines: lines.clone(), dodge: 10.0 }, size, (400.0, 300.0));
-        assert_eq!((x, y), (116.0, 50.0));
-        // A bar at the right edge: the box goes to its left, ending at 390 − 10 − 6 = 374.
-        let (x, _) = tip_origin(&Tip { x: 390.0, y: 50.0, lines, dodge: 10.0 }, size, (400.0, 300.0));
-        assert!((x + size.0 - 374.0).abs() < 1e-9);
     }
 }

@@ -1,338 +1,57 @@
-//! The printed report's own parts: today's date under the title, and every
-//! assumption of the scenario in readable form. Hidden on screen; shown by the
-//! `@media print` section of `www/style.css`, which also moves the assumptions
-//! after the year-by-year tables. Drawn only while the page is printed
-//! ([`use_printing`]).
+//! The printed report's own parts in the page: written by the analysis
+//! module ([`crate::report::assumptions`]) while the page is printed
+//! ([`use_printing`]); hidden on screen.
 
 use std::rc::Rc;
 
-use rust_decimal::Decimal;
 use yew::prelude::*;
 
-use crate::model::{Accounting, Outcome, Range, Scenario};
-use crate::ui::text::T;
-use crate::ui::view::markup::Markup;
+use crate::model::{Outcome, Scenario};
+use crate::ui::browser::analysis;
+use crate::ui::view::markup::raw_html;
 use crate::ui::view::Prefs;
-use crate::words::format::{number, percent, Unit};
-use crate::words::rules as explain;
-use crate::words::Lang;
 
 #[derive(Properties, PartialEq)]
 pub struct PrintReportProps {
     /// The (last valid) scenario the results belong to.
     pub scenario: Rc<Scenario>,
-    /// Its outcome, for the repayment sentences' amounts.
+    /// Its outcome (the report's figures are the analysis module's own run of the same scenario).
     pub outcome: Rc<Outcome>,
-}
-
-const MONTHS_SV: [&str; 12] = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// A date as written in running text: "23 november 2026" / "23 November 2026".
-/// `month` is 1 to 12.
-pub fn long_date(year: i32, month: u32, day: u32, lang: Lang) -> String {
-    let index = (month.clamp(1, 12) - 1) as usize;
-    let name = lang.pick(MONTHS_SV[index], MONTHS_EN[index]);
-    format!("{day} {name} {year}")
-}
-
-/// Today in the browser's time zone (the component renders only in a browser).
-fn today(lang: Lang) -> String {
-    let now = js_sys::Date::new_0();
-    long_date(now.get_full_year() as i32, now.get_month() + 1, now.get_date(), lang)
-}
-
-/// Decimals needed to show `value` exactly, at most `max`.
-fn decimals_of(value: Decimal, max: u32) -> u32 {
-    value.normalize().scale().min(max)
-}
-
-/// An amount as stated in the scenario, in whole currency units: `250 000 kr`.
-pub fn amount(value: Decimal, currency: &str, lang: Lang) -> String {
-    let decimals = if value.fract().is_zero() { 0 } else { 2 };
-    format!("{}\u{a0}{}", number(value, decimals, lang), Unit::One.label(currency, lang))
-}
-
-/// A share as a percentage with the decimals it needs: `3,5 %`, `40 %`.
-pub fn share(value: Decimal, lang: Lang) -> String {
-    percent(value, decimals_of(value * Decimal::ONE_HUNDRED, 2), lang)
-}
-
-/// A plain number with the decimals it needs: `12`, `2,5`.
-fn plain(value: Decimal, lang: Lang) -> String {
-    number(value, decimals_of(value, 4), lang)
-}
-
-fn years_text(n: u32, lang: Lang) -> String {
-    match (lang, n) {
-        (Lang::Sv, _) => format!("{n} år"),
-        (Lang::En, 1) => "1 year".to_string(),
-        (Lang::En, _) => format!("{n} years"),
-    }
-}
-
-/// Every part of the report is written as markup text ([`Markup`]): it is
-/// only read, never edited, and thousands of elements for a large scenario
-/// are one raw node.
-struct Report {
-    m: Markup,
-}
-
-impl Report {
-    /// `<section class="pr-section"><h3>heading</h3>` (closed by [`Self::end_section`]).
-    fn section(&mut self, heading: T, lang: Lang) {
-        self.m.open("section").attr("class", "pr-section").end();
-        self.m.open("h3").end().text(heading.get(lang)).shut("h3");
-    }
-
-    fn end_section(&mut self) {
-        self.m.shut("section");
-    }
-
-    /// `<dl class="pr-list" …>` (closed by [`Self::end_list`]).
-    fn list(&mut self) {
-        self.m.open("dl").attr("class", "pr-list").end();
-    }
-
-    fn end_list(&mut self) {
-        self.m.shut("dl");
-    }
-
-    /// A row of a definition list with a text value.
-    fn item(&mut self, label: &str, value: &str) {
-        self.item_start(label);
-        self.m.text(value);
-        self.item_end();
-    }
-
-    /// A row whose value is written by the caller between this and [`Self::item_end`].
-    fn item_start(&mut self, label: &str) {
-        self.m.open("div").attr("class", "pr-item").end();
-        self.m.open("dt").end().text(label).shut("dt");
-        self.m.open("dd").end();
-    }
-
-    fn item_end(&mut self) {
-        self.m.shut("dd").shut("div");
-    }
-
-    /// A `<ul class="…">` of texts.
-    fn bullets<'a>(&mut self, class: &str, texts: impl IntoIterator<Item = &'a str>) {
-        self.m.open("ul").attr("class", class).end();
-        for text in texts {
-            self.m.open("li").end().text(text).shut("li");
-        }
-        self.m.shut("ul");
-    }
 }
 
 #[component(PrintReport)]
 pub fn print_report(props: &PrintReportProps) -> Html {
     let lang = use_context::<Prefs>().unwrap_or_default().lang;
+    let printing = use_printing();
     // Drawn only for printing: a large scenario's assumptions are thousands
     // of elements nobody sees on screen.
-    if !use_printing() {
+    let ready = use_analysis(printing);
+    if !printing || !ready {
         return html! {};
     }
-    let s = &props.scenario;
-    let currency = s.currency.as_str();
-    let actor_name = |id: &str| s.actor(id).map(|a| a.name.clone()).unwrap_or_else(|| id.to_string());
-    let range = |r: &Range, as_share: bool| {
-        let show = |v: Decimal| if as_share { share(v, lang) } else { plain(v, lang) };
-        format!("{} {} – {} {}", T::Low.get(lang), show(r.low), T::High.get(lang), show(r.high))
-    };
-    let last_year = s.start_year + s.horizon_years as i32 - 1;
-    let mut r = Report { m: Markup::default() };
-
-    r.m.open("p").attr("class", "print-date").attr("data-testid", "print-date").end();
-    r.m.text(&format!("{}: {}", T::ReportDate.get(lang), today(lang))).shut("p");
-    r.m.open("section").attr("class", "print-report").attr("data-testid", "print-report");
-    r.m.attr("aria-labelledby", "print-report-heading").end();
-    r.m.open("h2").attr("id", "print-report-heading").end().text(T::Assumptions.get(lang)).shut("h2");
-
-    r.section(T::SectionScenario, lang);
-    r.list();
-    r.item(T::ScenarioName.get(lang), &s.name);
-    if !s.description.trim().is_empty() {
-        r.item_start(T::Description.get(lang));
-        r.m.open("span").attr("class", "pr-text").end().text(&s.description).shut("span");
-        r.item_end();
+    match analysis::print_report(&props.scenario.to_json(), lang) {
+        Some(markup) => raw_html(markup),
+        None => html! {},
     }
-    r.item(T::StartYear.get(lang), &s.start_year.to_string());
-    r.item(T::Horizon.get(lang), &format!("{} ({}–{})", years_text(s.horizon_years, lang), s.start_year, last_year));
-    r.item(T::DiscountRate.get(lang), &share(s.discount_rate, lang));
-    r.item(T::Currency.get(lang), &s.currency);
-    r.end_list();
-    r.end_section();
-
-    let (accounting, accounting_explain) = match s.fund.accounting {
-        Accounting::Appropriation => (T::Appropriation, T::AppropriationExplain),
-        Accounting::EarmarkedEquity => (T::EarmarkedEquity, T::EarmarkedEquityExplain),
-    };
-    r.section(T::SectionFund, lang);
-    r.list();
-    r.item(T::FinancedBy.get(lang), &actor_name(&s.fund.financed_by));
-    r.item(T::Accounting.get(lang), &format!("{} – {}", accounting.get(lang), accounting_explain.get(lang)));
-    r.item(T::InitialCapital.get(lang), &amount(s.fund.initial_capital, currency, lang));
-    r.item_start(T::YearlyAllocation.get(lang));
-    if s.fund.allocations.is_empty() || s.horizon_years == 0 {
-        r.m.text(T::ReportNone.get(lang));
-    } else {
-        r.m.open("table").attr("class", "pr-table pr-allocations").attr("data-testid", "print-allocations").end();
-        r.m.open("thead").end().open("tr").end();
-        r.m.open("th").attr("scope", "col").end().text(T::Year.get(lang)).shut("th");
-        r.m.open("th").attr("scope", "col").attr("class", "num").end().text(T::Allocation.get(lang)).shut("th");
-        r.m.shut("tr").shut("thead").open("tbody").end();
-        for (y, v) in s.fund.allocations.iter().take(s.horizon_years as usize).enumerate() {
-            r.m.open("tr").end();
-            r.m.open("th").attr("scope", "row").end().text(&(s.start_year + y as i32).to_string()).shut("th");
-            r.m.open("td").attr("class", "num").end().text(&amount(*v, currency, lang)).shut("td");
-            r.m.shut("tr");
-        }
-        r.m.shut("tbody").shut("table");
-    }
-    r.item_end();
-    r.end_list();
-    r.end_section();
-
-    r.section(T::SectionRepayment, lang);
-    r.list();
-    r.item(T::DefaultRule.get(lang), &explain::default_rule(s.repayment_default.as_ref(), lang));
-    r.end_list();
-    r.end_section();
-
-    r.section(T::SectionActors, lang);
-    r.m.open("ul").attr("class", "pr-actors").attr("data-testid", "print-actors").end();
-    for a in &s.actors {
-        let place = if a.inside { T::Inside } else { T::Outside }.get(lang);
-        r.m.open("li").end().text(&format!("{} – {}", a.name, place)).shut("li");
-    }
-    r.m.shut("ul");
-    r.end_section();
-
-    r.section(T::SectionInterventions, lang);
-    if s.interventions.is_empty() {
-        r.m.open("p").end().text(T::NoInterventions.get(lang)).shut("p");
-    }
-    for (index, iv) in s.interventions.iter().enumerate() {
-        let first = s.start_year + iv.start as i32;
-        let last = first + iv.years as i32 - 1;
-        let rule_source = if iv.repayment.is_some() { T::OwnRule } else { T::RuleDefault };
-        let rule = format!(
-            "{} ({})",
-            explain::intervention_rule(s, &props.outcome, index, lang),
-            crate::words::lowercase(rule_source.get(lang))
-        );
-        let u = iv.uncertainty.clone().unwrap_or_default();
-        let ranges: Vec<String> = [
-            (T::SuccessRate, u.success_rate, true),
-            (T::Deadweight, u.deadweight, true),
-            (T::DropOff, u.drop_off, true),
-            (T::CostFactor, u.annual_cost, false),
-            (T::AvoidedCostFactor, u.avoided_costs, false),
-        ]
-        .into_iter()
-        .filter_map(|(label, r, as_share)| r.map(|r| format!("{}: {}", label.get(lang), range(&r, as_share))))
-        .collect();
-        r.m.open("section")
-            .attr("class", "pr-intervention")
-            .attr("data-testid", &format!("print-intervention-{index}"));
-        r.m.end().open("h4").end();
-        r.m.text(&format!("{} {}: {}", T::Intervention.get(lang), index + 1, iv.name)).shut("h4");
-        r.list();
-        r.item(T::Owner.get(lang), &actor_name(&iv.owner));
-        r.item(T::FirstYear.get(lang), &first.to_string());
-        r.item(T::RunningYears.get(lang), &format!("{} ({first}–{last})", years_text(iv.years, lang)));
-        r.item(T::AnnualCost.get(lang), &amount(iv.annual_cost, currency, lang));
-        r.item(T::FundShare.get(lang), &share(iv.fund_share, lang));
-        r.item(T::Participants.get(lang), &plain(iv.participants_per_year, lang));
-        r.item(T::SuccessRate.get(lang), &share(iv.success_rate, lang));
-        r.item(T::Deadweight.get(lang), &share(iv.deadweight, lang));
-        r.item(T::DropOff.get(lang), &share(iv.drop_off, lang));
-        r.item(T::LagYears.get(lang), &years_text(iv.lag_years, lang));
-        r.item(T::BenefitYears.get(lang), &years_text(iv.benefit_years, lang));
-        r.item_start(T::AvoidedCosts.get(lang));
-        if iv.avoided_costs.is_empty() {
-            r.m.text(T::ReportNone.get(lang));
-        } else {
-            let costs: Vec<String> = iv
-                .avoided_costs
-                .iter()
-                .map(|c| {
-                    let per_year = amount(c.per_year, currency, lang);
-                    format!("{}: {}{}", actor_name(&c.actor), per_year, T::PerYearSuffix.get(lang))
-                })
-                .collect();
-            r.bullets("pr-avoided", costs.iter().map(String::as_str));
-        }
-        r.item_end();
-        r.item(T::OwnRepaymentRule.get(lang), &rule);
-        r.item_start(T::Uncertainty.get(lang));
-        if ranges.is_empty() {
-            r.m.text(T::NoRanges.get(lang));
-        } else {
-            r.bullets("pr-ranges", ranges.iter().map(String::as_str));
-        }
-        r.item_end();
-        r.end_list();
-        r.m.shut("section");
-    }
-    r.end_section();
-    r.m.shut("section");
-    r.m.into_html()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::str::FromStr;
-
-    fn d(s: &str) -> Decimal {
-        Decimal::from_str(s).unwrap()
+/// Whether the analysis module is loaded, asking for it once `wanted`: the
+/// component is drawn again when it arrives. (A module that fails to load is
+/// asked for again the next time it is wanted.)
+#[hook]
+pub fn use_analysis(wanted: bool) -> bool {
+    let loaded = use_state_eq(analysis::is_loaded);
+    {
+        let loaded = loaded.clone();
+        use_effect_with(wanted && !*loaded, move |&ask| {
+            if ask {
+                wasm_bindgen_futures::spawn_local(async move {
+                    loaded.set(analysis::load().await);
+                });
+            }
+        });
     }
-
-    #[test]
-    fn dates_in_running_text() {
-        assert_eq!(long_date(2026, 11, 23, Lang::Sv), "23 november 2026");
-        assert_eq!(long_date(2026, 11, 23, Lang::En), "23 November 2026");
-        assert_eq!(long_date(2027, 1, 5, Lang::Sv), "5 januari 2027");
-    }
-
-    #[test]
-    fn assumptions_keep_their_decimals() {
-        assert_eq!(share(d("0.035"), Lang::Sv), "3,5\u{a0}%");
-        assert_eq!(share(d("0.4"), Lang::En), "40%");
-        assert_eq!(share(d("0.1234"), Lang::En), "12.34%");
-        assert_eq!(amount(d("250000"), "SEK", Lang::Sv), "250\u{a0}000\u{a0}kr");
-        assert_eq!(amount(d("1234.5"), "SEK", Lang::En), "1,234.50\u{a0}SEK");
-        assert_eq!(plain(d("2.50"), Lang::Sv), "2,5");
-    }
+    *loaded || analysis::is_loaded()
 }
 
 /// Whether the page is being printed: true from `beforeprint` to `afterprint`

@@ -123,7 +123,7 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
                 <button type="button" class="text-button" data-testid="reset-preset"
                     onclick={props.onaction.reform(|_| Load::PresetReset.into())}>{ T::ResetPreset.get(lang) }</button>
                 <button type="button" class="text-button" data-testid="print-report-button"
-                    onclick={Callback::from(|_: MouseEvent| { let _ = gloo::utils::window().print(); })}>{ T::PrintReport.get(lang) }</button>
+                    onclick={Callback::from(|_: MouseEvent| print_when_ready())}>{ T::PrintReport.get(lang) }</button>
             </div>
             if let Some(link) = props.link.clone() {
                 <div class="field field-text share-link">
@@ -169,4 +169,13 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
             }
         </section>
     }
+}
+
+/// Prints the page once the module that writes the report and the tables
+/// is loaded (printed without them if it cannot be).
+fn print_when_ready() {
+    wasm_bindgen_futures::spawn_local(async {
+        crate::ui::browser::analysis::load().await;
+        let _ = gloo::utils::window().print();
+    });
 }

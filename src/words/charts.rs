@@ -1,22 +1,24 @@
-//! Every word the charts show, in Swedish and English, and the money texts
-//! they are built from (exact [`Decimal`] rounding through `words::format`).
+//! Every word the charts show, in Swedish and English ([`ChartWords`]), and
+//! how they write amounts ([`MoneyFormat`]: exact [`Decimal`] rounding through
+//! [`super::format`]). Yew-free: the charts' layouts (`ui::view::charts::layout`)
+//! build every text from here, and are tested natively.
 
 use rust_decimal::Decimal;
 
-use crate::words::format::{money, Unit};
-use crate::words::Lang;
+use super::format::{money, Unit};
+use super::Lang;
 
 /// How a chart writes amounts: the unit, the currency and the language.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Money {
+pub struct MoneyFormat {
     pub unit: Unit,
     pub currency: String,
     pub lang: Lang,
 }
 
-impl Money {
-    pub fn new(unit: Unit, currency: &str, lang: Lang) -> Money {
-        Money { unit, currency: currency.to_string(), lang }
+impl MoneyFormat {
+    pub fn new(unit: Unit, currency: &str, lang: Lang) -> MoneyFormat {
+        MoneyFormat { unit, currency: currency.to_string(), lang }
     }
 
     /// `1 234 tkr`, `−2 500 tkr`.
@@ -41,15 +43,15 @@ impl Money {
     }
 }
 
-/// The texts of the charts.
+/// The words of the charts in one language: titles, legends, descriptions, tooltips.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Labels {
+pub struct ChartWords {
     pub lang: Lang,
 }
 
-impl Labels {
-    pub fn new(lang: Lang) -> Labels {
-        Labels { lang }
+impl ChartWords {
+    pub fn new(lang: Lang) -> ChartWords {
+        ChartWords { lang }
     }
 
     fn pick(&self, sv: &'static str, en: &'static str) -> &'static str {
@@ -284,13 +286,13 @@ mod tests {
 
     #[test]
     fn signed_money_has_a_plus_only_above_shown_zero() {
-        let m = Money::new(Unit::Thousand, "SEK", Lang::Sv);
-        assert_eq!(m.signed(Decimal::from_str("1234000").unwrap()), "+1\u{a0}234\u{a0}tkr");
-        assert_eq!(m.signed(Decimal::from_str("-2500000").unwrap()), "\u{2212}2\u{a0}500\u{a0}tkr");
+        let money = MoneyFormat::new(Unit::Thousand, "SEK", Lang::Sv);
+        assert_eq!(money.signed(Decimal::from_str("1234000").unwrap()), "+1\u{a0}234\u{a0}tkr");
+        assert_eq!(money.signed(Decimal::from_str("-2500000").unwrap()), "\u{2212}2\u{a0}500\u{a0}tkr");
         // 400 kr rounds to 0 tkr: no sign at all.
-        assert_eq!(m.signed(Decimal::from_str("400").unwrap()), "0\u{a0}tkr");
-        let m = Money::new(Unit::Million, "SEK", Lang::En);
-        assert_eq!(m.signed(Decimal::from_str("20000").unwrap()), "0.0\u{a0}MSEK");
-        assert_eq!(m.signed(Decimal::from_str("7500000").unwrap()), "+7.5\u{a0}MSEK");
+        assert_eq!(money.signed(Decimal::from_str("400").unwrap()), "0\u{a0}tkr");
+        let money = MoneyFormat::new(Unit::Million, "SEK", Lang::En);
+        assert_eq!(money.signed(Decimal::from_str("20000").unwrap()), "0.0\u{a0}MSEK");
+        assert_eq!(money.signed(Decimal::from_str("7500000").unwrap()), "+7.5\u{a0}MSEK");
     }
 }

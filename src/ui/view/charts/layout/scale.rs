@@ -1,4 +1,4 @@
-//! Scales and ticks: how amounts and years become pixels.
+//! Scales and ticks: how amounts and years become positions.
 //!
 //! Money stays a [`Decimal`] up to the last step: tick values are exact
 //! multiples of a "nice" step (1, 2 or 5 × 10ⁿ in the shown unit) and their
@@ -6,42 +6,11 @@
 //! converted with [`to_f64_lossy`]. Nothing here panics or divides by zero,
 //! whatever the data: an empty or flat domain maps to the middle of the range.
 
-pub use crate::ui::view::markup::Markup;
 use rust_decimal::Decimal;
 
-pub use crate::ui::view::markup::{push_px, px};
+use super::text::text_width;
 use crate::words::format::{number, to_f64_lossy, Unit};
 use crate::words::Lang;
-
-/// Average advance of one character, as a share of the font size, used to
-/// estimate how wide a label is (system sans-serif fonts, digits and letters).
-pub const CHAR_WIDTH: f64 = 0.58;
-
-/// The same for names (mostly lower-case letters, narrower than digits), used to decide where to cut them.
-pub const NAME_CHAR_WIDTH: f64 = 0.53;
-
-/// Estimated width of `text` at `font_size`, in viewBox units.
-pub fn text_width(text: &str, font_size: f64) -> f64 {
-    text.chars().count() as f64 * font_size * CHAR_WIDTH
-}
-
-/// The horizontal grid of a money axis: a faint line and a label per tick,
-/// the zero line stronger. Shared by the charts with a vertical money axis.
-pub fn money_grid(ticks: &Ticks, y: &Scale, plot_left: f64, plot_right: f64, font_size: f64) -> yew::Html {
-    let mut svg = Markup::default();
-    for (v, label) in ticks.values.iter().zip(&ticks.labels) {
-        let ty = y.money(*v);
-        let zero = v.is_zero();
-        svg.open("g").attr("class", "chart-tick").end();
-        svg.open("line").num("x1", plot_left).num("x2", plot_right).num("y1", ty).num("y2", ty);
-        svg.attr("stroke", "currentColor").attr("stroke-opacity", if zero { "0.7" } else { "0.15" });
-        svg.attr("stroke-width", if zero { "1.5" } else { "1" }).close();
-        svg.open("text").num("x", plot_left - 6.0).num("y", ty).attr("text-anchor", "end");
-        svg.attr("dominant-baseline", "central").num("font-size", font_size).end();
-        svg.text(label).shut("text").shut("g");
-    }
-    svg.into_html()
-}
 
 /// A linear map from a domain (currency amounts) to a pixel range.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -260,65 +229,8 @@ pub fn nice_ticks(lo: Decimal, hi: Decimal, unit: Unit, lang: Lang, target: usiz
     })
 }
 
-/// Lines of at most about `max_chars` characters, broken at spaces.
-pub fn wrap(text: &str, max_chars: usize) -> Vec<String> {
-    let max_chars = max_chars.max(8);
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        let needed = line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
-        if !line.is_empty() && needed > max_chars {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
-/// `text` cut to at most `max_chars` characters, with an ellipsis when cut.
-pub fn ellipsize(text: &str, max_chars: usize) -> String {
-    let count = text.chars().count();
-    if count <= max_chars {
-        return text.to_string();
-    }
-    let keep = max_chars.saturating_sub(1);
-    let mut out: String = text.chars().take(keep).collect();
-    out = out.trim_end().to_string();
-    out.push('…');
-    out
-}
-
 #[cfg(test)]
 mod tests {
-
-    #[test]
-    fn px_writes_one_decimal_without_float_formatting() {
-        // 12.34 → 123.4 tenths → 123 → "12.3"; −12.36 → −123.6 → −124 → "-12.4";
-        // −0.25 → −2.5 tenths, rounded away from zero → −3 → "-0.3"; whole numbers lose ".0".
-        assert_eq!(px(12.34), "12.3");
-        assert_eq!(px(-12.36), "-12.4");
-        assert_eq!(px(-0.25), "-0.3");
-        assert_eq!(px(3.0), "3");
-        assert_eq!(px(-3.0), "-3");
-        assert_eq!(px(f64::NAN), "0");
-        // 0.04 → 0.4 tenths → 0 → "0" (no "-0" for a tiny negative either: −0.04 → "0").
-        assert_eq!(px(0.04), "0");
-        assert_eq!(px(-0.04), "0");
-        // 1 234 567.89 → 12 345 678.9 tenths → 12 345 679 → "1234567.9".
-        assert_eq!(px(1_234_567.89), "1234567.9");
-        // Appended, not replaced.
-        let mut path = String::from("M");
-        push_px(&mut path, 10.0);
-        path.push(' ');
-        push_px(&mut path, -0.5);
-        assert_eq!(path, "M10 -0.5");
-    }
     use super::*;
     use std::str::FromStr;
 
@@ -417,18 +329,5 @@ mod tests {
         assert_eq!(label_every(20.0, 30.0, 6.0), 2);
         assert_eq!(label_every(50.0, 30.0, 6.0), 1);
         assert_eq!(label_every(0.0, 30.0, 6.0), 1);
-    }
-
-    #[test]
-    fn text_helpers() {
-        assert_eq!(
-            wrap("Flödena är fördelade proportionellt mellan alla", 20),
-            vec!["Flödena är fördelade", "proportionellt", "mellan alla"]
-        );
-        assert_eq!(ellipsize("Utbildningsförvaltningen", 10), "Utbildnin…");
-        assert_eq!(ellipsize("Skola", 10), "Skola");
-        assert_eq!(px(12.345), "12.3");
-        assert_eq!(px(12.0), "12");
-        assert_eq!(px(f64::INFINITY), "0");
     }
 }
