@@ -162,15 +162,19 @@ fn check_error_list(state: &AppState) {
 }
 
 /// An opened file's text, as the app reads it (`Action::FileOpened`:
-/// `Scenario::from_json`, then `validate_all`), and the same text pasted
-/// into the scenario's JSON field (`Action::ScenarioPasted`).
+/// `ui::state::file::read_scenario`, then `Scenario::from_json` and
+/// `validate_all`), and the same text pasted into the scenario's JSON field
+/// (`Action::ScenarioPasted`).
 ///
-/// There is no size cap on an opened file to check: the browser reads the
-/// whole file (`File.text()`), and this is what follows.
+/// The size cap is checked by the browser on the file's size before it is
+/// read (`browser::read_file`) and again by `read_scenario`; its unit tests hold it.
 pub fn opened_file(json: &str) {
     let opened = OPENED.with(Rc::clone);
-    let after = opened.clone().reduce(Load::FileOpened { name: "scenario.json".into(), json: json.to_string() }.into());
-    let readable = Scenario::from_json(json).ok().filter(|s| validate_all(s).is_empty());
+    let read = fundsim::ui::state::file::FileRead::Bytes(json.as_bytes().to_vec());
+    let after = opened.clone().reduce(Load::FileOpened { name: "scenario.json".into(), read }.into());
+    // A byte-order mark (Windows editors write one) is dropped before the JSON is read.
+    let text = json.strip_prefix('\u{FEFF}').unwrap_or(json);
+    let readable = Scenario::from_json(text).ok().filter(|s| validate_all(s).is_empty());
     match (&after.notice, readable) {
         (Some(notice @ Notice::FileRefused { .. }), None) => {
             check_notice(notice);
@@ -284,7 +288,14 @@ pub fn opened_link(fragment: &str, inflated: Option<&[u8]>) {
     // A visit to the link opens its scenario; every other visit is the app's
     // opening state (slow to build, and the same as `LinkFollowed` below).
     if read_scenario {
-        let visit = opening::Visit { fragment, inflated, stored: None, aside_key: "fundsim.scenario.v1.corrupt-1" };
+        let visit = opening::Visit {
+            fragment,
+            inflated,
+            stored: None,
+            aside_key: "fundsim.scenario.v1.corrupt-1",
+            kept: None,
+            stored_page: None,
+        };
         let opened = opening::open_visit(&Opening::FirstPreset, Lang::Sv, Some(visit));
         if let Some(notice) = &opened.state.notice {
             check_notice(notice);

@@ -86,6 +86,23 @@ pub fn by_year(arg: &Arg) -> Result<Option<i32>, ScenarioError> {
     }
 }
 
+/// `element` of `mount`: anything but an element of a page (`got`: a text
+/// node, `null`, a number, a selector string, a plain object) is refused
+/// before anything is drawn, so that apps mounted already go on working.
+pub fn not_an_element(got: &Arg) -> ScenarioError {
+    refused("element", ArgumentKind::Element, got)
+}
+
+/// `options` of `mount` (optional): the options' JSON text, or `undefined`
+/// or `null` for none. An object not passed through `JSON.stringify` is refused.
+pub fn options_json(arg: Arg) -> Result<Option<String>, ScenarioError> {
+    match arg {
+        Arg::Missing | Arg::Null => Ok(None),
+        Arg::Text(text) => Ok(Some(text)),
+        other => Err(refused("options", ArgumentKind::OptionsText, &other)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,6 +151,26 @@ mod tests {
         assert_eq!(by_year(&Arg::Number(2030.0)), Ok(Some(2030)));
         for bad in [Arg::Number(2030.5), Arg::Number(f64::NAN), Arg::Number(1e12), Arg::Text("2030".into())] {
             assert_eq!(path(by_year(&bad)), "by_year");
+        }
+    }
+
+    #[test]
+    fn mount_takes_an_element_and_options_as_json_text_or_none() {
+        // What reaches `not_an_element` is named by its kind, never echoed.
+        for got in [Arg::Null, Arg::Number(3.0), Arg::Text("#app".into()), Arg::Other("a #text node".into())] {
+            let e = not_an_element(&got);
+            assert_eq!(e.path, "element");
+            assert_eq!(e.to_string(), format!("element: must be an element of the page (got {})", got.kind()));
+        }
+        assert_eq!(options_json(Arg::Missing), Ok(None));
+        assert_eq!(options_json(Arg::Null), Ok(None));
+        assert_eq!(options_json(Arg::Text("{}".into())), Ok(Some("{}".into())));
+        for bad in [Arg::Other("object".into()), Arg::Number(1.0)] {
+            let e = options_json(bad).expect_err("refused");
+            assert!(
+                e.to_string().starts_with("options: must be the options as JSON text (JSON.stringify them)"),
+                "{e}"
+            );
         }
     }
 }

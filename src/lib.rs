@@ -138,14 +138,31 @@ pub fn start() {
 
 /// `mount(element, optionsJson)`: mounts the whole app into `element`.
 ///
-/// Options (all optional): `{"preset": "<id>"}` or `{"scenario": <scenario JSON>}`,
+/// Options (all optional), a JSON string: `{"preset": "<id>"}` or `{"scenario": <scenario JSON>}`,
 /// `"lang": "sv" | "en"` and `"view": "full" | "results" | "compact" | "present"`.
-/// Unreadable options, an unknown preset or a scenario that breaks a rule are
-/// refused with an `Error` naming the problem.
+/// Anything but an element (a text node, `null`, a number, a selector
+/// string), options that are not a string (an object not passed through
+/// `JSON.stringify`), unreadable options, an unknown preset or a scenario that
+/// breaks a rule are refused with an `Error` naming the argument, before
+/// anything is drawn: apps mounted already go on working.
 #[cfg(feature = "app")]
 #[wasm_bindgen]
-pub fn mount(element: web_sys::Element, options_json: Option<String>) -> Result<(), JsError> {
-    let props = mount_props(options_json.as_deref()).map_err(|e| JsError::new(&e.to_string()))?;
+pub fn mount(
+    #[wasm_bindgen(unchecked_param_type = "Element")] element: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | undefined")] options_json: JsValue,
+) -> Result<(), JsError> {
+    // Checked here: an argument taken on trust as an element made the app
+    // panic once drawn, which stopped every widget on the page.
+    let element = element.dyn_into::<web_sys::Element>().map_err(|other| {
+        // A node that is not an element (a text node) is named by its node name.
+        let got = match other.dyn_ref::<web_sys::Node>() {
+            Some(node) => api::Arg::Other(format!("a {} node", model::Echo::new(&node.node_name()))),
+            None => arg(&other),
+        };
+        js_error(api::not_an_element(&got))
+    })?;
+    let options = api::options_json(arg(&options_json)).map_err(js_error)?;
+    let props = mount_props(options.as_deref()).map_err(js_error)?;
     yew::Renderer::<ui::view::app::App>::with_root_and_props(element, props).render();
     Ok(())
 }

@@ -183,7 +183,14 @@ fn a_huge_preset_language_or_view_is_quoted_by_its_beginning() {
     let opened = fundsim::ui::state::opening::open_visit(
         &fundsim::ui::state::opening::Opening::FirstPreset,
         Lang::Sv,
-        Some(fundsim::ui::state::opening::Visit { fragment: &fragment, inflated: None, stored: None, aside_key: "k" }),
+        Some(fundsim::ui::state::opening::Visit {
+            fragment: &fragment,
+            inflated: None,
+            stored: None,
+            aside_key: "k",
+            kept: None,
+            stored_page: None,
+        }),
     );
     let notice = opened.state.notice.expect("an unknown preset is named");
     let shown = text::notice_text(&notice, Lang::En);

@@ -243,7 +243,7 @@ async fn mount_takes_a_scenario_and_a_language() {
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
     let options = format!("{{\"lang\": \"en\", \"scenario\": {OWN}}}");
-    fundsim::mount(root.clone(), Some(options)).unwrap();
+    fundsim::mount(root.clone().into(), options.into()).unwrap();
     settle().await;
     assert_eq!(find(&root, "fundsim").get_attribute("lang").as_deref(), Some("en"));
     let scenario = fundsim::model::Scenario::from_json(OWN).unwrap();
@@ -265,7 +265,7 @@ fn mount_refuses_bad_options_without_mounting() {
         "{\"view\": \"huge\"}".to_string(),
         format!("{{\"scenario\": {OWN_DISCOUNT_RATE_2}}}"),
     ] {
-        assert!(fundsim::mount(root.clone(), Some(options.clone())).is_err(), "{options}");
+        assert!(fundsim::mount(root.clone().into(), options.clone().into()).is_err(), "{options}");
     }
     assert_eq!(root.child_element_count(), 0);
 }

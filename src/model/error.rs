@@ -498,6 +498,10 @@ pub enum ArgumentKind {
     Draws,
     /// A calendar year, or nothing (`byYear`).
     Year,
+    /// An element of the page (`mount`'s `element`).
+    Element,
+    /// The options as JSON text, or nothing (`mount`'s `options`).
+    OptionsText,
 }
 
 impl ArgumentKind {
@@ -508,6 +512,8 @@ impl ArgumentKind {
             ArgumentKind::Seed => "a whole number from 0 to 9007199254740992".into(),
             ArgumentKind::Draws => format!("a whole number from 1 to {}", super::limits::MAX_DRAWS),
             ArgumentKind::Year => "a calendar year (a whole number), or left out".into(),
+            ArgumentKind::Element => "an element of the page".into(),
+            ArgumentKind::OptionsText => "the options as JSON text (JSON.stringify them), or left out".into(),
         }
     }
 }

@@ -8,7 +8,8 @@ use rust_decimal::Decimal;
 
 use crate::model::term::Term;
 use crate::model::Echo;
-use crate::ui::state::{ActorUse, Notice, UncertainParam};
+use crate::ui::state::file::{FileKind, FileProblem, MAX_SCENARIO_BYTES};
+use crate::ui::state::{ActorUse, Notice, Removal, UncertainParam};
 use crate::words::labels::Label;
 use crate::words::parse::NumKind;
 use crate::words::parse::ParseError;
@@ -223,7 +224,11 @@ pub enum T {
     NoRanges,
     Outside,
     Autosaved,
+    NotAutosaved,
     DisplacedOpen,
+    DisplacedDiscard,
+    Undo,
+    ScenarioNotLoaded,
 }
 
 impl T {
@@ -498,6 +503,13 @@ impl T {
             NoRanges => ("Inga intervall angivna.", "No ranges given."),
             Outside => ("Utanför organisationen", "Outside the organisation"),
             DisplacedOpen => ("Öppna mitt sparade scenario", "Open my saved scenario"),
+            DisplacedDiscard => ("Släng det", "Discard it"),
+            Undo => ("Ångra", "Undo"),
+            ScenarioNotLoaded => ("Scenariot kunde inte läsas in.", "The scenario could not be loaded."),
+            NotAutosaved => (
+                "Ändringarna sparas inte automatiskt just nu: spara scenariot som fil.",
+                "Changes are not being saved automatically: save the scenario as a file.",
+            ),
             Autosaved => (
                 "Dina ändringar sparas automatiskt i den här webbläsaren och finns kvar nästa gång.",
                 "Your changes are saved automatically in this browser and are still here next time.",
@@ -636,13 +648,7 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> String {
         Notice::LastActor => {
             lang.pick("Den sista aktören kan inte tas bort.", "The last actor cannot be removed.").to_string()
         }
-        Notice::ScenarioRefused(e) => {
-            let problem = error_text(e, None, lang);
-            match lang {
-                Lang::Sv => format!("Scenariot kunde inte läsas in. {problem}"),
-                Lang::En => format!("The scenario could not be loaded. {problem}"),
-            }
-        }
+        Notice::ScenarioRefused(e) => format!("{} {}", T::ScenarioNotLoaded.get(lang), error_text(e, None, lang)),
         Notice::UnknownPreset(id) => {
             let id = Echo::new(id);
             match lang {
@@ -670,25 +676,92 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> String {
             }
         }
         Notice::StoredRefused { error, aside_key } => {
-            let problem = error_text(error, None, lang);
-            let aside_key = Echo::new(aside_key);
-            match lang {
-                Lang::Sv => format!(
-                    "Scenariot som sparades i den här webbläsaren kunde inte läsas. {problem} Det har lagts undan i webbläsarens lagring som ”{aside_key}”, så att inget går förlorat."
+            let head = lang.pick(
+                "Scenariot som sparades i den här webbläsaren kunde inte läsas.",
+                "The scenario saved in this browser could not be read.",
+            );
+            let tail = match (aside_key, lang) {
+                (Some(key), Lang::Sv) => format!(
+                    "Det har lagts undan i webbläsarens lagring som ”{}”, så att inget går förlorat.",
+                    Echo::new(key)
                 ),
-                Lang::En => format!(
-                    "The scenario saved in this browser could not be read. {problem} It has been set aside in the browser's storage as “{aside_key}”, so that nothing is lost."
+                (Some(key), Lang::En) => format!(
+                    "It has been set aside in the browser's storage as “{}”, so that nothing is lost.",
+                    Echo::new(key)
                 ),
+                // Nothing was moved: said as it is.
+                (None, _) => lang
+                    .pick(
+                        "Det kunde inte läggas undan (lagringen är full) och ligger kvar, så dina ändringar sparas inte automatiskt.",
+                        "It could not be set aside (the storage is full) and stays where it is, so your changes are not saved automatically.",
+                    )
+                    .into(),
+            };
+            format!("{head} {} {tail}", error_text(error, None, lang))
+        }
+        Notice::FileRefused { name, why } => {
+            let problem = file_problem_text(why, lang);
+            match (name, lang) {
+                (Some(name), Lang::Sv) => {
+                    format!("Filen ”{}” kunde inte öppnas. {problem} Scenariot är oförändrat.", Echo::new(name))
+                }
+                (Some(name), Lang::En) => {
+                    format!("The file “{}” could not be opened. {problem} The scenario is unchanged.", Echo::new(name))
+                }
+                (None, _) => format!("{} {problem}", T::ScenarioNotLoaded.get(lang)),
             }
         }
-        Notice::FileRefused { name, error } => {
-            let problem = error_text(error, None, lang);
+        Notice::Removed(removal) => {
+            let (sv, en, name) = match removal {
+                Removal::Intervention { intervention, .. } => ("Insatsen", "The intervention", &intervention.name),
+                Removal::Actor { actor, .. } => ("Aktören", "The actor", &actor.name),
+            };
             let name = Echo::new(name);
             match lang {
-                Lang::Sv => format!("Filen ”{name}” kunde inte öppnas. {problem} Scenariot är oförändrat."),
-                Lang::En => format!("The file “{name}” could not be opened. {problem} The scenario is unchanged."),
+                Lang::Sv => format!("{sv} ”{name}” togs bort."),
+                Lang::En => format!("{en} “{name}” was removed."),
             }
         }
+        Notice::AutosaveFailed => lang
+            .pick(
+                "Ändringarna kunde inte sparas i webbläsaren (lagringen är full eller avstängd): spara scenariot som fil.",
+                "Your changes could not be saved in this browser (its storage is full or turned off): save the scenario as a file.",
+            )
+            .to_string(),
+    }
+}
+
+/// Why an opened file or pasted text was not read.
+fn file_problem_text(why: &FileProblem, lang: Lang) -> String {
+    let limit = MAX_SCENARIO_BYTES / 1_000_000;
+    match why {
+        FileProblem::TooLarge(bytes) => {
+            // In tenths of a MB, rounded up: just over the limit never reads as the limit.
+            let tenths = bytes.div_ceil(100_000);
+            let mb = format!("{}{}{}", tenths / 10, lang.pick(",", "."), tenths % 10);
+            match lang {
+                Lang::Sv => format!("Den är {mb} MB; högst {limit} MB läses."),
+                Lang::En => format!("It is {mb} MB; at most {limit} MB is read."),
+            }
+        }
+        FileProblem::Unreadable => {
+            lang.pick("Webbläsaren kunde inte läsa den.", "The browser could not read it.").into()
+        }
+        FileProblem::NotUtf8 => lang.pick("Den är inte text i UTF-8.", "It is not UTF-8 text.").into(),
+        FileProblem::Looks(kind) => {
+            let (sv, en) = match kind {
+                FileKind::Workbook => ("en Excel-arbetsbok", "an Excel workbook"),
+                FileKind::Archive => ("ett ZIP-arkiv", "a ZIP archive"),
+                FileKind::Pdf => ("en PDF", "a PDF"),
+                FileKind::Image => ("en bild", "an image"),
+                FileKind::Table => ("en tabell (CSV)", "a table (CSV)"),
+            };
+            match lang {
+                Lang::Sv => format!("Det är inget scenario för fundsim (JSON som börjar med {{); det ser ut som {sv}."),
+                Lang::En => format!("This is not a fundsim scenario (JSON beginning with {{); it looks like {en}."),
+            }
+        }
+        FileProblem::Scenario(e) => error_text(e, None, lang),
     }
 }
 
@@ -698,15 +771,12 @@ pub fn download_chart_label(button: T, chart: T, lang: Lang) -> String {
     format!("{} – {}", button.get(lang), chart.get(lang))
 }
 
-/// The offer of the autosaved scenario a link was opened over.
+/// The offer of a scenario kept aside (the autosave a link was opened over).
 pub fn displaced_text(name: &str, lang: Lang) -> String {
+    let name = Echo::new(name);
     match lang {
-        Lang::Sv => format!(
-            "Du öppnade en länk. Ditt scenario ”{name}” finns kvar i den här webbläsaren tills du ändrar något här."
-        ),
-        Lang::En => {
-            format!("You opened a link. Your scenario “{name}” is still kept in this browser until you change something here.")
-        }
+        Lang::Sv => format!("Ditt scenario ”{name}” lades undan när en länk öppnades."),
+        Lang::En => format!("Your scenario “{name}” was kept aside when a link was opened."),
     }
 }
 

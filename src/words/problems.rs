@@ -135,6 +135,8 @@ fn swedish(problem: &Problem, path: &str, kind: FieldKind) -> String {
             ArgumentKind::Seed => "Måste vara ett heltal från 0 till 9 007 199 254 740 992.".into(),
             ArgumentKind::Draws => "Måste vara ett heltal från 1 till 100 000.".into(),
             ArgumentKind::Year => "Måste vara ett årtal eller utelämnas.".into(),
+            ArgumentKind::Element => "Måste vara ett element på sidan.".into(),
+            ArgumentKind::OptionsText => "Måste vara inställningarna som JSON-text eller utelämnas.".into(),
         },
         Problem::NotALanguage(tag) => format!("”{tag}” är inget språk som fundsim talar (sv, en)."),
         Problem::NotAView(key) => format!("”{key}” är ingen vy i fundsim (full, results, compact, present)."),

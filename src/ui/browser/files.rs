@@ -3,6 +3,8 @@
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::ui::state::file::FileRead;
+
 /// Puts `text` on the clipboard; `done(true)` once it is there, `done(false)`
 /// when the browser has no clipboard or refused.
 pub fn copy_text(text: String, done: impl FnOnce(bool) + 'static) {
@@ -31,14 +33,18 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> bool {
     }
 }
 
-/// Reads an opened file as text; `done(Err(..))` when it cannot be read.
-pub fn read_file(file: web_sys::File, done: impl FnOnce(Result<String, String>) + 'static) {
-    let promise = file.text();
+/// Reads an opened file's bytes, unless it is larger than `max` bytes (its
+/// size is checked first: a huge file is never read into the page).
+pub fn read_file(file: web_sys::File, max: usize, done: impl FnOnce(FileRead) + 'static) {
+    let size = file.size();
+    if size > max as f64 {
+        return done(FileRead::TooLarge(size as u64));
+    }
+    let promise = file.array_buffer();
     wasm_bindgen_futures::spawn_local(async move {
-        let text = wasm_bindgen_futures::JsFuture::from(promise).await;
-        done(match text {
-            Ok(value) => value.as_string().ok_or_else(|| "not text".to_string()),
-            Err(e) => Err(e.as_string().unwrap_or_else(|| "the file could not be read".into())),
+        done(match wasm_bindgen_futures::JsFuture::from(promise).await {
+            Ok(buffer) => FileRead::Bytes(js_sys::Uint8Array::new(&buffer).to_vec()),
+            Err(_) => FileRead::Failed,
         });
     });
 }

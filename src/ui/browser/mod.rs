@@ -37,5 +37,5 @@ pub use page::{
     exit_fullscreen, is_fullscreen, location_fragment, on_print_change, page_link, request_fullscreen, write_fragment,
     PageSync, DEBOUNCE_MS,
 };
-pub use storage::{storage_get, storage_move, storage_set, storage_works};
+pub use storage::{storage_get, storage_move, storage_remove, storage_set, storage_works};
 pub use timing::{after_next_paint, after_paint_or_wait, now_ms, AfterPaint, AfterPaintOrWait};

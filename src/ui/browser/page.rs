@@ -8,8 +8,9 @@ use std::rc::{Rc, Weak};
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::storage::storage_set;
+use super::storage::{storage_remove, storage_set};
 use crate::ui::state::keep::STORAGE_KEY;
+use crate::ui::state::opening::{KEPT_KEY, PAGE_KEY};
 
 /// The pause after the last edit before the address and the autosave are written.
 pub const DEBOUNCE_MS: u32 = 400;
@@ -61,6 +62,14 @@ struct SyncInner {
     shown: String,
     /// Set when a stored value could not be moved aside: it is never overwritten.
     saving_blocked: bool,
+    /// Set while the page is hidden or being left: writes are not put off.
+    leaving: bool,
+    /// Told each autosave's outcome when it differs from the last one's.
+    on_saved: Option<Rc<dyn Fn(bool)>>,
+    /// Whether the last autosave failed.
+    failed: bool,
+    /// The scenario kept aside that is offered back.
+    offered: Option<Rc<crate::model::Scenario>>,
 }
 
 impl PageSync {
@@ -75,12 +84,50 @@ impl PageSync {
         if save.is_some() {
             inner.save = save;
         }
+        if inner.leaving {
+            // No pause while the page is left: an edit taken on `pagehide` is written now.
+            drop(inner);
+            return self.flush();
+        }
         // Replacing the timer cancels the previous one.
         inner.timer = Some(Timeout::new(DEBOUNCE_MS, move || {
             if let Some(inner) = weak.upgrade() {
                 PageSync(inner).write_pending();
             }
         }));
+    }
+
+    /// The page is being hidden or left (`true`): what is pending is
+    /// autosaved now, and edits from now on without the pause; the address
+    /// is not written (a reload has taken it already), until the page is
+    /// shown again (`false`).
+    pub fn leaving(&self, leaving: bool) {
+        self.0.borrow_mut().leaving = leaving;
+        self.flush();
+    }
+
+    /// The scenario kept aside ([`KEPT_KEY`]) offered back on opening.
+    pub fn offer(&self, offered: Option<Rc<crate::model::Scenario>>) {
+        self.0.borrow_mut().offered = offered;
+    }
+
+    /// The offer was taken: opened (`true`; its kept copy is removed once the
+    /// autosave holds it) or discarded (removed).
+    pub fn offer_taken(&self, opened: bool) {
+        let offered = self.0.borrow_mut().offered.take();
+        if let Some(scenario) = offered {
+            if !opened || self.save_now(&scenario.to_json(), false) {
+                storage_remove(KEPT_KEY);
+            }
+        }
+    }
+
+    /// `saved(ok)` hears each autosave's outcome that differs from the last
+    /// one's (`failed`: whether saving fails now).
+    pub fn on_saved(&self, failed: bool, saved: impl Fn(bool) + 'static) {
+        let mut inner = self.0.borrow_mut();
+        inner.on_saved = Some(Rc::new(saved));
+        inner.failed = failed;
     }
 
     /// Writes what is pending now (before a new history entry, or when the page is hidden).
@@ -124,22 +171,40 @@ impl PageSync {
         self.0.borrow_mut().saving_blocked = true;
     }
 
-    /// Autosaves `json` now, in place of any autosave pending.
-    pub fn save_now(&self, json: &str) {
-        let blocked = {
+    /// Autosaves `json` now, in place of any autosave pending; `false` when
+    /// it was not written (blocked, or storage is full or off). `edit`: an
+    /// edit of the scenario the address shows (else a new scenario, whose
+    /// address is written later).
+    pub fn save_now(&self, json: &str, edit: bool) -> bool {
+        let (blocked, page) = {
             let mut inner = self.0.borrow_mut();
             inner.save = None;
-            inner.saving_blocked
+            (inner.saving_blocked, if edit { inner.shown.clone() } else { String::new() })
         };
-        if !blocked {
-            storage_set(STORAGE_KEY, json);
+        // The scenario, then the address it was written under (see
+        // `opening::PAGE_KEY`): never an address over an older scenario.
+        let ok = !blocked && storage_set(STORAGE_KEY, json);
+        if ok && !storage_set(PAGE_KEY, &page) {
+            storage_remove(PAGE_KEY);
         }
+        let report = {
+            let mut inner = self.0.borrow_mut();
+            let changed = inner.failed == ok;
+            inner.failed = !ok;
+            inner.on_saved.clone().filter(|_| changed)
+        };
+        if let Some(report) = report {
+            report(ok);
+        }
+        ok
     }
 
     fn write_pending(&self) {
         let (fragment, save) = {
             let mut inner = self.0.borrow_mut();
-            (inner.fragment.take(), inner.save.take())
+            // Left as it is while leaving: the autosave is written under the address a reload opens.
+            let fragment = if inner.leaving { None } else { inner.fragment.take() };
+            (fragment, inner.save.take())
         };
         if let Some(fragment) = fragment {
             if fragment != self.shown() && write_fragment(&fragment, false) {
@@ -147,7 +212,7 @@ impl PageSync {
             }
         }
         if let Some(scenario) = save {
-            self.save_now(&scenario.to_json());
+            self.save_now(&scenario.to_json(), true);
         }
     }
 }

@@ -20,6 +20,11 @@ pub fn storage_works() -> bool {
     local_storage().is_some_and(|s| s.set_item(PROBE, "1").is_ok() && s.remove_item(PROBE).is_ok())
 }
 
+/// Removes the value under `key`; `false` when storage refused.
+pub fn storage_remove(key: &str) -> bool {
+    local_storage().is_some_and(|s| s.remove_item(key).is_ok())
+}
+
 /// Moves the value under `from` to `to`; `from` is removed only once `to` holds it.
 pub fn storage_move(from: &str, to: &str) -> bool {
     let Some(storage) = local_storage() else { return false };

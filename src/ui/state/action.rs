@@ -1,7 +1,7 @@
 //! What can happen in the app, named for what happened, nested by what it
 //! touches: a whole scenario [`Load`]ed, a [`Preference`] of the reader, an
 //! [`Edit`] of the scenario (its general settings, fund, actors or
-//! interventions). The reducer matches every level without a wildcard, so a
+//! interventions), or news of the work [`Kept`] in this browser. The reducer matches every level without a wildcard, so a
 //! new action does not compile until it is handled.
 //!
 //! Components build an action from its innermost part with `.into()`:
@@ -9,7 +9,8 @@
 
 use rust_decimal::Decimal;
 
-use crate::model::{Accounting, Range, RepaymentRule, Scenario};
+use super::file::FileRead;
+use crate::model::{Accounting, Actor, Intervention, Range, RepaymentRule, Scenario};
 use crate::words::format::Unit;
 use crate::words::Lang;
 
@@ -23,6 +24,8 @@ pub enum Action {
     Preference(Preference),
     /// The scenario being edited changed.
     Edit(Edit),
+    /// The autosave, as it went.
+    Kept(Kept),
 }
 
 /// A whole scenario was asked for.
@@ -34,8 +37,9 @@ pub enum Load {
     ScenarioLoaded(Box<Scenario>),
     /// Scenario JSON was pasted; refused with the engine's message when it cannot be read or breaks a rule.
     ScenarioPasted(String),
-    /// A scenario file was opened (its name and text); refused with the engine's message.
-    FileOpened { name: String, json: String },
+    /// A scenario file was opened (its name and what the browser read of
+    /// it); refused when it is too large, not a scenario file, or the engine refuses it.
+    FileOpened { name: String, read: FileRead },
     /// The browser went back or forward to this URL fragment (`preset=…`, `v=2&p=…`, `v=1&s=…`).
     LinkFollowed {
         fragment: String,
@@ -44,8 +48,17 @@ pub enum Load {
     },
     /// Back to the preset the scenario came from, unchanged (else the first preset).
     PresetReset,
-    /// Open the autosaved scenario that a link was opened over.
+    /// Open the scenario offered back (`AppState::displaced`).
     DisplacedRestored,
+}
+
+/// What happened to the work kept in this browser.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kept {
+    /// A write of the autosave failed (`false`: storage full or turned off), or worked again.
+    Saved(bool),
+    /// The scenario offered back was discarded.
+    DisplacedDiscarded,
 }
 
 /// How the reader sees the app: none of these touches the scenario.
@@ -112,6 +125,11 @@ pub enum ActorsEdit {
     },
     /// Remove the actor with this id; refused with a notice when it is in use.
     Removed(String),
+    /// A removed actor put back at its place (undo); ignored when its id is taken.
+    Restored {
+        index: usize,
+        actor: Actor,
+    },
     /// The actor's id changed; every reference to it (the fund's financer,
     /// owners, avoided-cost rows) follows. Ignored when
     /// [`id_problem`](super::id_problem) has one.
@@ -127,6 +145,11 @@ pub enum InterventionsEdit {
     Added,
     Duplicated(usize),
     Removed(usize),
+    /// A removed intervention put back at its place (undo); ignored when its id is taken.
+    Restored {
+        index: usize,
+        intervention: Box<Intervention>,
+    },
     Moved {
         from: usize,
         to: usize,
@@ -231,6 +254,12 @@ impl From<Load> for Action {
 impl From<Preference> for Action {
     fn from(preference: Preference) -> Action {
         Action::Preference(preference)
+    }
+}
+
+impl From<Kept> for Action {
+    fn from(kept: Kept) -> Action {
+        Action::Kept(kept)
     }
 }
 

@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 
 use super::action::{ActorsEdit, Edit, FundEdit, GeneralEdit, InterventionEdit, InterventionsEdit, UncertainParam};
 use super::ids::{fresh_id, id_problem, rename_actor_references};
-use super::{ActorUse, Notice};
+use super::{ActorUse, Notice, Removal};
 use crate::model::{Actor, AvoidedCost, Intervention, Range, Scenario};
 use crate::words::Lang;
 
@@ -19,15 +19,16 @@ use crate::words::Lang;
 const MAX_PLAN_YEARS: usize = crate::model::validate::MAX_HORIZON_YEARS as usize;
 
 /// Applies `edit` to `scenario`; `lang` names what it adds. An edit that is
-/// refused leaves the scenario as it was and says why.
-pub(super) fn apply(scenario: &mut Rc<Scenario>, edit: Edit, lang: Lang) -> Result<(), Notice> {
+/// refused leaves the scenario as it was and says why; a removal says what
+/// was removed, so that it can be put back (the notice's Undo).
+pub(super) fn apply(scenario: &mut Rc<Scenario>, edit: Edit, lang: Lang) -> Option<Notice> {
     match edit {
         Edit::General(edit) => general(Rc::make_mut(scenario), edit),
         Edit::Fund(edit) => fund(Rc::make_mut(scenario), edit),
         Edit::Actors(edit) => return actors(scenario, edit, lang),
-        Edit::Interventions(edit) => interventions(Rc::make_mut(scenario), edit, lang),
+        Edit::Interventions(edit) => return interventions(Rc::make_mut(scenario), edit, lang),
     }
-    Ok(())
+    None
 }
 
 fn general(s: &mut Scenario, edit: GeneralEdit) {
@@ -62,18 +63,25 @@ fn fund(s: &mut Scenario, edit: FundEdit) {
     }
 }
 
-fn actors(scenario: &mut Rc<Scenario>, edit: ActorsEdit, lang: Lang) -> Result<(), Notice> {
+fn actors(scenario: &mut Rc<Scenario>, edit: ActorsEdit, lang: Lang) -> Option<Notice> {
     match edit {
         ActorsEdit::Removed(id) => {
-            let Some(index) = scenario.actors.iter().position(|a| a.id == id) else { return Ok(()) };
+            let index = scenario.actors.iter().position(|a| a.id == id)?;
             let uses = actor_uses(scenario, &id);
             if !uses.is_empty() {
-                return Err(Notice::ActorInUse { actor: scenario.actors[index].name.clone(), uses });
+                return Some(Notice::ActorInUse { actor: scenario.actors[index].name.clone(), uses });
             }
             if scenario.actors.len() == 1 {
-                return Err(Notice::LastActor);
+                return Some(Notice::LastActor);
             }
-            Rc::make_mut(scenario).actors.remove(index);
+            let actor = Rc::make_mut(scenario).actors.remove(index);
+            return Some(Notice::Removed(Removal::Actor { index, actor }));
+        }
+        ActorsEdit::Restored { index, actor } => {
+            if !scenario.actors.iter().any(|a| a.id == actor.id) {
+                let actors = &mut Rc::make_mut(scenario).actors;
+                actors.insert(index.min(actors.len()), actor);
+            }
         }
         ActorsEdit::Added => {
             let s = Rc::make_mut(scenario);
@@ -107,7 +115,7 @@ fn actors(scenario: &mut Rc<Scenario>, edit: ActorsEdit, lang: Lang) -> Result<(
             }
         }
     }
-    Ok(())
+    None
 }
 
 /// Where the actor with this id is used in `s`.
@@ -127,7 +135,7 @@ pub(super) fn actor_uses(s: &Scenario, id: &str) -> Vec<ActorUse> {
     uses
 }
 
-fn interventions(s: &mut Scenario, edit: InterventionsEdit, lang: Lang) {
+fn interventions(s: &mut Scenario, edit: InterventionsEdit, lang: Lang) -> Option<Notice> {
     match edit {
         InterventionsEdit::Added => {
             let intervention = new_intervention(s, lang);
@@ -146,7 +154,13 @@ fn interventions(s: &mut Scenario, edit: InterventionsEdit, lang: Lang) {
         }
         InterventionsEdit::Removed(index) => {
             if index < s.interventions.len() {
-                s.interventions.remove(index);
+                let intervention = Box::new(s.interventions.remove(index));
+                return Some(Notice::Removed(Removal::Intervention { index, intervention }));
+            }
+        }
+        InterventionsEdit::Restored { index, intervention } => {
+            if !s.interventions.iter().any(|i| i.id == intervention.id) {
+                s.interventions.insert(index.min(s.interventions.len()), *intervention);
             }
         }
         InterventionsEdit::Moved { from, to } => {
@@ -171,6 +185,7 @@ fn interventions(s: &mut Scenario, edit: InterventionsEdit, lang: Lang) {
             }
         }
     }
+    None
 }
 
 /// One field of one intervention; `actors` are the scenario's actor ids.

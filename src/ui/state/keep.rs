@@ -14,8 +14,9 @@
 //!   A stored value that cannot be read or breaks a rule is never overwritten
 //!   silently: the caller moves it aside to [`aside_key`] and the app opens
 //!   on the default with a message that says where it was put.
-//! - A link opened over a different autosaved scenario leaves the autosave
-//!   alone and offers it back (`AppState::displaced`) until the scenario is changed.
+//! - A link opened over a different autosaved scenario keeps the autosave
+//!   aside and offers it back (`AppState::displaced`) until it is opened or
+//!   discarded (see [`crate::ui::state::opening`]).
 //! - The page's own link names a preset when the scenario is that preset
 //!   unchanged (short links, big QR modules); else it carries the preset's
 //!   changes or the whole scenario, whichever is shorter ([`LinkPlan`]).

@@ -14,6 +14,7 @@
 
 pub mod action;
 mod edit;
+pub mod file;
 mod ids;
 pub mod keep;
 pub mod opening;
@@ -30,14 +31,14 @@ use rust_decimal::Decimal;
 use yew::Reducible;
 
 pub use action::{
-    Action, ActorsEdit, Edit, FundEdit, GeneralEdit, InterventionEdit, InterventionsEdit, Load, Preference,
+    Action, ActorsEdit, Edit, FundEdit, GeneralEdit, InterventionEdit, InterventionsEdit, Kept, Load, Preference,
     UncertainParam,
 };
 pub use ids::{id_problem, IdProblem};
 
 use crate::model::montecarlo::{monte_carlo, Uncertainty};
 use crate::model::validate::{validate_all, validated};
-use crate::model::{simulate, Accounting, Actor, Fund, Outcome, Scenario, ScenarioError, Simulator};
+use crate::model::{simulate, Accounting, Actor, Fund, Intervention, Outcome, Scenario, ScenarioError, Simulator};
 use crate::words::format::Unit;
 use crate::words::Lang;
 
@@ -66,15 +67,46 @@ pub struct AppState {
     /// preset, a file, a pasted scenario, a reset); following a link back or
     /// forward through the history does not.
     pub entry: u32,
-    /// The autosaved scenario that a link in the address was opened over,
-    /// offered back until the scenario is changed (then the autosave follows the change).
+    /// The scenario kept aside in this browser (the autosave a link was
+    /// opened over, kept under a key of its own), offered back until it is
+    /// opened or discarded.
     pub displaced: Option<Rc<Scenario>>,
+    /// Whether the autosave works, as its last write went.
+    pub autosave: Autosave,
     /// The engine, remembering the interventions' flows between edits (an
     /// edit of the fund recomputes only the fund and the totals).
     pub simulator: Simulator,
 }
 
-/// An edit that was refused, and why.
+/// Whether the scenario is autosaved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Autosave {
+    /// Not by this app (embedded in another page).
+    #[default]
+    Off,
+    On,
+    /// The last write failed, or storage is off or blocked: the page says so.
+    Failed,
+}
+
+/// What was removed, and where, to put it back.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Removal {
+    Intervention { index: usize, intervention: Box<Intervention> },
+    Actor { index: usize, actor: Actor },
+}
+
+impl Removal {
+    /// The edit that puts it back.
+    pub fn undo(&self) -> Action {
+        match self.clone() {
+            Removal::Intervention { index, intervention } => InterventionsEdit::Restored { index, intervention }.into(),
+            Removal::Actor { index, actor } => ActorsEdit::Restored { index, actor }.into(),
+        }
+    }
+}
+
+/// What the page tells: an edit refused, and why; a removal to undo; a load refused.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Notice {
     /// An actor could not be removed because the scenario still uses it.
@@ -90,10 +122,15 @@ pub enum Notice {
     /// The link's changes were made to an earlier version of this preset (by
     /// its id): they are shown on today's, whose figures may differ.
     PresetChanged(String),
-    /// The autosaved scenario could not be read; it was moved aside to `aside_key`.
-    StoredRefused { error: ScenarioError, aside_key: String },
-    /// A scenario file could not be opened; the engine's message.
-    FileRefused { name: String, error: ScenarioError },
+    /// The autosaved scenario could not be read; it was moved aside to
+    /// `aside_key`, or (`None`) could not be, and stays where it is.
+    StoredRefused { error: ScenarioError, aside_key: Option<String> },
+    /// A scenario file (by name; `None`: pasted text) was not opened, and why.
+    FileRefused { name: Option<String>, why: file::FileProblem },
+    /// An intervention or actor was removed: it can be put back.
+    Removed(Removal),
+    /// The autosave could not be written (storage full or turned off).
+    AutosaveFailed,
 }
 
 /// Where an actor is used.
@@ -155,6 +192,7 @@ impl AppState {
             generation: 0,
             entry: 0,
             displaced: None,
+            autosave: Autosave::Off,
             simulator: Simulator::default(),
         }
     }
@@ -231,13 +269,18 @@ impl AppState {
                     None => self.loaded(Rc::new(example_scenario()), None, History::NewEntry),
                 }
             }
-            Load::FileOpened { name, json } => {
-                match Scenario::from_json(&json).and_then(|s| validate_all(&s).into_iter().next().map_or(Ok(s), Err)) {
+            Load::FileOpened { name, read } => {
+                let opened = match read {
+                    file::FileRead::Bytes(bytes) => file::read_scenario(&bytes),
+                    file::FileRead::TooLarge(size) => Err(file::FileProblem::TooLarge(size)),
+                    file::FileRead::Failed => Err(file::FileProblem::Unreadable),
+                };
+                match opened {
                     Ok(scenario) => {
                         let preset_id = keep::preset_of(&scenario);
                         self.loaded(Rc::new(scenario), preset_id, History::NewEntry);
                     }
-                    Err(error) => self.notice = Some(Notice::FileRefused { name, error }),
+                    Err(why) => self.notice = Some(Notice::FileRefused { name: Some(name), why }),
                 }
             }
             Load::DisplacedRestored => {
@@ -270,9 +313,11 @@ impl AppState {
                 Some(first) => self.notice = Some(Notice::ScenarioRefused(first)),
                 None => self.loaded(Rc::from(scenario), None, History::NewEntry),
             },
-            Load::ScenarioPasted(json) => match Scenario::from_json(&json) {
-                Ok(scenario) => self.load(Load::ScenarioLoaded(Box::new(scenario))),
-                Err(e) => self.notice = Some(Notice::ScenarioRefused(e)),
+            // Read as an opened file is (the size checked before parsing), without a name.
+            Load::ScenarioPasted(json) => match file::read_scenario(json.as_bytes()) {
+                Ok(scenario) => self.loaded(Rc::new(scenario), None, History::NewEntry),
+                Err(file::FileProblem::Scenario(e)) => self.notice = Some(Notice::ScenarioRefused(e)),
+                Err(why) => self.notice = Some(Notice::FileRefused { name: None, why }),
             },
         }
     }
@@ -291,14 +336,32 @@ impl AppState {
         }
     }
 
-    /// After a load or an edit: when the scenario changed, its messages and
-    /// outcome follow, and the autosave follows it (the displaced scenario is
-    /// no longer offered).
+    /// After a load or an edit: when the scenario changed, its messages and outcome follow.
     fn settle(&mut self, before: &Rc<Scenario>) {
         if self.scenario != *before {
             self.revalidate();
-            self.displaced = None;
         }
+    }
+
+    /// News of the autosave; `false` when it changes nothing.
+    fn keep(&mut self, kept: Kept) -> bool {
+        match kept {
+            Kept::Saved(ok) => {
+                let now = if ok { Autosave::On } else { Autosave::Failed };
+                // Told once, when saving stops working; said no more once it works again.
+                if now == self.autosave || self.autosave == Autosave::Off {
+                    return false;
+                }
+                self.autosave = now;
+                if !ok {
+                    self.notice = Some(Notice::AutosaveFailed);
+                } else if self.notice == Some(Notice::AutosaveFailed) {
+                    self.notice = None;
+                }
+            }
+            Kept::DisplacedDiscarded => return self.displaced.take().is_some(),
+        }
+        true
     }
 }
 
@@ -309,6 +372,12 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
+            Action::Kept(kept) => {
+                // An autosave that went as the last one changes nothing: no redraw.
+                if !next.keep(kept) {
+                    return self;
+                }
+            }
             Action::Preference(preference) => next.prefer(preference),
             Action::Load(load) => {
                 next.notice = None;
@@ -316,10 +385,9 @@ impl Reducible for AppState {
                 next.settle(&self.scenario);
             }
             Action::Edit(change) => {
-                next.notice = None;
-                if let Err(notice) = edit::apply(&mut next.scenario, change, next.lang) {
-                    next.notice = Some(notice);
-                }
+                // A failing autosave is still said after an edit (until dismissed, or saving works again).
+                let failing = next.notice.take().filter(|n| *n == Notice::AutosaveFailed);
+                next.notice = edit::apply(&mut next.scenario, change, next.lang).or(failing);
                 next.settle(&self.scenario);
             }
         }
@@ -552,7 +620,7 @@ mod tests {
         let id = added.id.clone();
         let state = state.reduce(ActorsEdit::Removed(id).into());
         assert_eq!(state.scenario.actors.len(), 4);
-        assert_eq!(state.notice, None);
+        assert!(matches!(state.notice, Some(Notice::Removed(Removal::Actor { index: 4, .. }))));
     }
 
     #[test]
@@ -675,28 +743,136 @@ mod tests {
         assert_eq!(uncertainty_of(&state.valid_scenario), None);
     }
 
+    /// A file of this text, as the browser reads it.
+    fn file(name: &str, text: &str) -> Action {
+        Load::FileOpened { name: name.into(), read: file::FileRead::Bytes(text.as_bytes().to_vec()) }.into()
+    }
+
     #[test]
     fn a_file_is_opened_or_refused_with_the_engine_message() {
-        let state = start().reduce(Load::FileOpened { name: "a.json".into(), json: OWN.to_string() }.into());
+        let state = start().reduce(file("a.json", OWN));
         assert_eq!(*state.scenario, fixtures::scenario(OWN));
         assert_eq!((state.generation, state.entry), (1, 1));
         assert_eq!(state.notice, None);
         // A file that breaks a rule is refused naming the field; the scenario stays.
-        let json = OWN_SUCCESS_RATE_1_5.to_string();
-        let refused = state.clone().reduce(Load::FileOpened { name: "b.json".into(), json }.into());
+        let refused = state.clone().reduce(file("b.json", OWN_SUCCESS_RATE_1_5));
         assert_eq!(refused.scenario, state.scenario);
         assert_eq!(refused.outcome, state.outcome);
         assert_eq!(refused.entry, 1);
         match &refused.notice {
-            Some(Notice::FileRefused { name, error }) => {
-                assert_eq!(name, "b.json");
+            Some(Notice::FileRefused { name, why: file::FileProblem::Scenario(error) }) => {
+                assert_eq!(name.as_deref(), Some("b.json"));
                 assert_eq!(error.path, "interventions[0].success_rate");
             }
             other => panic!("expected a file notice, got {other:?}"),
         }
-        let unreadable = state.clone().reduce(Load::FileOpened { name: "c.json".into(), json: String::new() }.into());
+        let unreadable = state.clone().reduce(file("c.json", ""));
         assert!(matches!(&unreadable.notice, Some(Notice::FileRefused { .. })));
         assert_eq!(unreadable.scenario, state.scenario);
+    }
+
+    #[test]
+    fn a_file_too_large_or_of_another_kind_is_refused_saying_so_in_the_readers_language() {
+        let refused = |read: file::FileRead, lang: Lang| {
+            let state = AppState { lang, ..AppState::opening(lang) };
+            let state = Rc::new(state).reduce(Load::FileOpened { name: "x".into(), read }.into());
+            assert_eq!(state.entry, 0, "nothing opened");
+            crate::ui::text::notice_text(state.notice.as_ref().expect("a notice"), lang)
+        };
+        // 12 345 678 bytes is 12.3 MB (rounded up: 12.345678 → 12.4), over the 5 MB limit.
+        assert_eq!(
+            refused(file::FileRead::TooLarge(12_345_678), Lang::Sv),
+            "Filen ”x” kunde inte öppnas. Den är 12,4 MB; högst 5 MB läses. Scenariot är oförändrat."
+        );
+        assert_eq!(
+            refused(file::FileRead::TooLarge(5_000_001), Lang::En),
+            "The file “x” could not be opened. It is 5.1 MB; at most 5 MB is read. The scenario is unchanged."
+        );
+        let xlsx =
+            file::FileRead::Bytes(b"PK\x03\x04\x14\0\x06\0 [Content_Types].xml PK\x03\x04 xl/workbook.xml".to_vec());
+        assert_eq!(
+            refused(xlsx.clone(), Lang::Sv),
+            "Filen ”x” kunde inte öppnas. Det är inget scenario för fundsim (JSON som börjar med {); det ser ut som en Excel-arbetsbok. Scenariot är oförändrat."
+        );
+        assert!(refused(xlsx, Lang::En)
+            .contains("This is not a fundsim scenario (JSON beginning with {); it looks like an Excel workbook."));
+        let latin1 = file::FileRead::Bytes(b"{\"name\": \"V\xE4xj\xF6\"}".to_vec());
+        assert!(refused(latin1, Lang::Sv).contains("Den är inte text i UTF-8"));
+        assert!(refused(file::FileRead::Failed, Lang::Sv).contains("Webbläsaren kunde inte läsa den."));
+    }
+
+    #[test]
+    fn pasted_text_over_the_limit_is_refused_before_it_is_read() {
+        // A valid scenario with 5 000 001 bytes of spaces after it: refused by its size alone.
+        let padded = format!("{OWN}{}", " ".repeat(file::MAX_SCENARIO_BYTES + 1 - OWN.len()));
+        let state = start().reduce(Load::ScenarioPasted(padded).into());
+        assert_eq!(*state.scenario, example_scenario());
+        assert_eq!(state.notice, Some(Notice::FileRefused { name: None, why: file::FileProblem::TooLarge(5_000_001) }));
+        let text = crate::ui::text::notice_text(state.notice.as_ref().unwrap(), Lang::Sv);
+        assert_eq!(text, "Scenariot kunde inte läsas in. Den är 5,1 MB; högst 5 MB läses.");
+    }
+
+    #[test]
+    fn a_removed_intervention_is_put_back_at_its_place_by_the_notices_undo() {
+        let state = after(vec![InterventionsEdit::Added, InterventionsEdit::Added]);
+        let before = state.scenario.clone();
+        let removed = state.reduce(InterventionsEdit::Removed(1).into());
+        assert_eq!(removed.scenario.interventions.len(), 2);
+        let Some(Notice::Removed(removal)) = removed.notice.clone() else { panic!("{:?}", removed.notice) };
+        assert_eq!(
+            crate::ui::text::notice_text(removed.notice.as_ref().unwrap(), Lang::Sv),
+            format!("Insatsen ”{}” togs bort.", before.interventions[1].name)
+        );
+        let undone = removed.clone().reduce(removal.undo());
+        assert_eq!(undone.scenario, before, "back at its place, the same in every field");
+        assert_eq!(undone.outcome.interventions.len(), 3);
+        assert_eq!(undone.notice, None);
+        // Put back once: a second undo finds its id taken and changes nothing.
+        let twice = undone.clone().reduce(removal.undo());
+        assert_eq!(twice.scenario, before);
+        // Another edit ends the offer (the notice goes), so a later undo cannot land in a changed list.
+        let edited = removed.reduce(GeneralEdit::DiscountRateChanged(d("0.05")).into());
+        assert_eq!(edited.notice, None);
+    }
+
+    #[test]
+    fn a_removed_actor_is_put_back_at_its_place() {
+        let state = after(vec![ActorsEdit::Added, ActorsEdit::Renamed { index: 4, name: "Regionen".into() }]);
+        let before = state.scenario.clone();
+        let id = before.actors[4].id.clone();
+        let removed = state.reduce(ActorsEdit::Removed(id).into());
+        assert_eq!(removed.scenario.actors.len(), 4);
+        let text = crate::ui::text::notice_text(removed.notice.as_ref().unwrap(), Lang::En);
+        assert_eq!(text, "The actor “Regionen” was removed.");
+        let Some(Notice::Removed(removal)) = removed.notice.clone() else { panic!() };
+        assert_eq!(removed.reduce(removal.undo()).scenario, before);
+        // A refused removal offers nothing to undo.
+        let refused = start().reduce(ActorsEdit::Removed("school".into()).into());
+        assert!(matches!(refused.notice, Some(Notice::ActorInUse { .. })));
+    }
+
+    #[test]
+    fn a_failing_autosave_is_told_once_and_untold_when_it_works_again() {
+        let on = Rc::new(AppState { autosave: Autosave::On, ..AppState::built_in(Lang::Sv) });
+        let failed = on.clone().reduce(Kept::Saved(false).into());
+        assert_eq!((failed.autosave, &failed.notice), (Autosave::Failed, &Some(Notice::AutosaveFailed)));
+        assert!(crate::ui::text::notice_text(&Notice::AutosaveFailed, Lang::Sv).contains("spara scenariot som fil"));
+        // An edit does not hide it: saving still fails (a removal's notice, with its Undo, comes first).
+        let edited = failed.clone().reduce(GeneralEdit::DiscountRateChanged(d("0.05")).into());
+        assert_eq!(edited.notice, Some(Notice::AutosaveFailed));
+        let removed = edited.reduce(InterventionsEdit::Removed(0).into());
+        assert!(matches!(removed.notice, Some(Notice::Removed(_))));
+        // Failing again changes nothing (no new notice, no redraw: the same state).
+        let dismissed = failed.reduce(Preference::NoticeDismissed.into());
+        let again = dismissed.clone().reduce(Kept::Saved(false).into());
+        assert!(Rc::ptr_eq(&again, &dismissed));
+        assert_eq!(again.notice, None);
+        // Working again: the status says so, and a failure notice still shown goes.
+        let worked = on.clone().reduce(Kept::Saved(false).into()).reduce(Kept::Saved(true).into());
+        assert_eq!((worked.autosave, &worked.notice), (Autosave::On, &None));
+        // An app that does not autosave (embedded) hears nothing.
+        let off = start();
+        assert!(Rc::ptr_eq(&off.clone().reduce(Kept::Saved(false).into()), &off));
     }
 
     /// Following `fragment`, its scenario inflated as the browser would (here by miniz_oxide).

@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::model::{Outcome, Scenario};
@@ -10,7 +11,7 @@ use crate::ui::browser::{self, PageSync};
 use crate::ui::state::keep;
 use crate::ui::state::opening::{self, initial_state, Opening, Visit};
 use crate::ui::state::view::View;
-use crate::ui::state::{Action, FundEdit, Load};
+use crate::ui::state::{Action, AppState, Autosave, FundEdit, Kept, Load, Notice};
 use crate::ui::text::T;
 use crate::ui::view::components::charts_panel::ChartsPanel;
 use crate::ui::view::components::error_summary::ErrorSummary;
@@ -62,33 +63,32 @@ pub fn app(props: &AppProps) -> Html {
         let lang = props.lang;
         let sync = sync.clone();
         let inflated = props.inflated_link.clone();
-        use_reducer(move || {
-            if !owns_page {
-                return initial_state(&opening, lang);
-            }
-            // A link in the address, else the autosaved scenario, else the opening.
-            let fragment = browser::location_fragment();
-            let stored = browser::storage_get(keep::STORAGE_KEY);
-            let aside_key = keep::aside_key(browser::now_ms());
-            let visit = Visit {
-                fragment: &fragment,
-                inflated: inflated.as_deref().map(Vec::as_slice),
-                stored: stored.as_deref(),
-                aside_key: &aside_key,
-            };
-            let opened = opening::open_visit(&opening, lang, Some(visit));
-            if opened.keep_stored || (opened.set_aside && !browser::storage_move(keep::STORAGE_KEY, &aside_key)) {
-                // A corrupt value that stays where it is must not be overwritten.
-                sync.block_saving();
-            }
-            opened.state
+        use_reducer(move || match owns_page {
+            true => open_page(&opening, lang, inflated.as_deref().map(Vec::as_slice), &sync),
+            false => initial_state(&opening, lang),
         })
     };
     // One callback for the app's life: a new one on every render would make
     // every component's props differ, and redraw the whole page on each edit.
     let onaction = {
         let dispatcher = state.dispatcher();
-        (*use_memo((), move |_| Callback::from(move |action: Action| dispatcher.dispatch(action)))).clone()
+        let failed = state.autosave == Autosave::Failed;
+        let sync = sync.clone();
+        (*use_memo((), move |_| {
+            // The autosave's failures (and its recovery) are told to the reducer, which shows them.
+            let told = dispatcher.clone();
+            sync.on_saved(failed, move |ok| told.dispatch(Kept::Saved(ok).into()));
+            Callback::from(move |action: Action| {
+                // The scenario offered back, opened or discarded: its kept copy goes.
+                match &action {
+                    Action::Load(Load::DisplacedRestored) => sync.offer_taken(true),
+                    Action::Kept(Kept::DisplacedDiscarded) => sync.offer_taken(false),
+                    _ => {}
+                }
+                dispatcher.dispatch(action)
+            })
+        }))
+        .clone()
     };
     // The view shown: the one the app was opened with, until the speaker
     // enters or leaves presentation mode.
@@ -110,15 +110,14 @@ pub fn app(props: &AppProps) -> Html {
     // The page's link for the last valid scenario (a preset by its id when
     // unchanged) and the view; `None` while the browser deflates a new one.
     let fragment = use_page_fragment(owns_page, state.valid_scenario.clone(), state.preset_id.clone(), lang, *view);
-    // Whether this browser keeps the autosave (storage can be turned off or full).
-    let storage_works = use_memo((), move |_| owns_page && browser::storage_works());
+    // The history entry and the scenario last autosaved (or opened).
+    let autosaved = use_mut_ref(|| None::<(u32, Rc<Scenario>)>);
     {
         // The autosave follows the scenario itself, not its link, which the
         // browser deflates asynchronously: an edit made just before leaving
         // the page is pending at once and written on `pagehide`.
         let sync = sync.clone();
-        // The history entry and the scenario last autosaved (or opened).
-        let seen = use_mut_ref(|| None::<(u32, Rc<Scenario>)>);
+        let seen = autosaved.clone();
         use_effect_with((state.valid_scenario.clone(), state.entry), move |(scenario, entry)| {
             if owns_page {
                 let previous = seen.borrow_mut().replace((*entry, scenario.clone()));
@@ -126,7 +125,9 @@ pub fn app(props: &AppProps) -> Html {
                     // Opening: nothing new to autosave.
                     None => {}
                     // A whole new scenario is kept at once.
-                    Some((previous, _)) if previous != *entry => sync.save_now(&scenario.to_json()),
+                    Some((previous, _)) if previous != *entry => {
+                        sync.save_now(&scenario.to_json(), false);
+                    }
                     // Edits after a pause (and only when the scenario changed);
                     // its JSON is written then.
                     Some((_, saved)) if saved != *scenario => sync.later(None, Some(scenario.clone())),
@@ -157,6 +158,8 @@ pub fn app(props: &AppProps) -> Html {
         // Back and forward (and a link typed into the address) open that link's scenario.
         let sync = sync.clone();
         let dispatcher = state.dispatcher();
+        // The reducer's state as it is now (a handle reads the latest state, drawn or not).
+        let now = state.clone();
         let set_view = view.setter();
         use_effect_with((), move |_| {
             let listeners = owns_page.then(|| {
@@ -185,15 +188,42 @@ pub fn app(props: &AppProps) -> Html {
                         }
                     }
                 };
-                let flush = {
-                    let sync = sync.clone();
-                    move |_: &web_sys::Event| sync.flush()
+                // Leaving or hiding the page writes what is pending, at once:
+                // a number typed but not yet taken is taken (the field is
+                // left), and its edit is autosaved without the pause.
+                // `beforeunload` comes first where `pagehide` is late or missing.
+                let leaving = move |event: &web_sys::Event| {
+                    let document = gloo::utils::document();
+                    let hidden = match event.type_().as_str() {
+                        "pagehide" | "beforeunload" => true,
+                        "pageshow" => false,
+                        _ => document.hidden(),
+                    };
+                    sync.leaving(hidden);
+                    if hidden {
+                        // The field's blur takes its value: the reducer has it at once; the
+                        // page may be gone before it is drawn, so it is autosaved from here.
+                        if let Some(field) = document.active_element() {
+                            let _ = field.unchecked_into::<web_sys::HtmlElement>().blur();
+                        }
+                        let latest = (now.entry, now.valid_scenario.clone());
+                        let mut seen = autosaved.borrow_mut();
+                        if seen.as_ref().is_some_and(|(_, saved)| *saved != latest.1) {
+                            sync.save_now(&latest.1.to_json(), true);
+                            *seen = Some(latest);
+                        }
+                    }
+                };
+                let listen = |target: &web_sys::EventTarget, event| {
+                    gloo::events::EventListener::new(target, event, leaving.clone())
                 };
                 [
                     gloo::events::EventListener::new(&window, "popstate", follow.clone()),
                     gloo::events::EventListener::new(&window, "hashchange", follow),
-                    // Leaving or hiding the page writes what is pending.
-                    gloo::events::EventListener::new(&window, "pagehide", flush),
+                    listen(&window, "pagehide"),
+                    listen(&window, "beforeunload"),
+                    listen(&window, "pageshow"),
+                    listen(&gloo::utils::document(), "visibilitychange"),
                 ]
             });
             move || drop(listeners)
@@ -222,6 +252,11 @@ pub fn app(props: &AppProps) -> Html {
         .unwrap_or_else(|| valid.name.clone());
 
     let link = fragment.last.as_ref().map(|f| AttrValue::from(browser::page_link(f)));
+    // "Save the scenario": the last valid scenario as a file; `false` when the browser refused.
+    let save = {
+        let valid = valid.clone();
+        Callback::from(move |()| browser::download(&keep::file_name(&valid.name), "application/json", &valid.to_json()))
+    };
     if *view == View::Present {
         let leave = {
             let view = view.clone();
@@ -260,7 +295,7 @@ pub fn app(props: &AppProps) -> Html {
                 <a class="skip-link" href="#fundsim-editor">{ T::SkipToEditor.get(lang) }</a>
                 <Header onaction={onaction.clone()} />
                 <PresetPicker current={state.preset_id.clone().map(AttrValue::from)} onaction={onaction.clone()} />
-                <NoticeBanner notice={state.notice.clone()} onaction={onaction.clone()} />
+                <NoticeBanner notice={state.notice.clone()} onaction={onaction.clone()} onsave={save.clone()} />
                 <div class="layout">
                     <main class="results" aria-labelledby="results-heading">
                         <div class="title-row">
@@ -272,9 +307,8 @@ pub fn app(props: &AppProps) -> Html {
                         <crate::ui::view::components::print_report::PrintReport scenario={report.0.clone()} outcome={report.1.clone()} />
                         <ErrorSummary scenario={scenario.clone()} errors={errors.clone()} />
                         <KeyFigures scenario={valid.clone()} outcome={outcome.clone()} uncertainty={uncertainty} />
-                        <ShareBar link={link}
-                            file_name={AttrValue::from(keep::file_name(&valid.name))} scenario={valid.clone()}
-                            has_errors={!state.errors.is_empty()} autosave={owns_page && *storage_works}
+                        <ShareBar link={link} onsave={save}
+                            has_errors={!state.errors.is_empty()} autosave={state.autosave}
                             displaced={state.displaced.as_ref().map(|s| AttrValue::from(s.name.clone()))} onaction={onaction.clone()} />
                         <a class="text-button to-editor" href="#fundsim-editor" data-testid="to-editor">{ T::ToEditor.get(lang) }</a>
                         <ChartsPanel scenario={valid.clone()} outcome={outcome.clone()} first_frame={!*painted} />
@@ -306,6 +340,46 @@ pub fn app(props: &AppProps) -> Html {
             </div>
         </ContextProvider<Prefs>>
     }
+}
+
+/// The state an app that owns the page opens on (`opening::open_visit`): a
+/// link in the address, else the autosaved scenario, else the opening; with
+/// the storage's part done here — a corrupt value moved aside, the autosave
+/// a link was opened over kept aside, redundant copies removed — and saving
+/// blocked wherever a stored value must not be overwritten.
+fn open_page(opening: &Opening, lang: Lang, inflated: Option<&[u8]>, sync: &PageSync) -> AppState {
+    let fragment = browser::location_fragment();
+    let stored = browser::storage_get(keep::STORAGE_KEY);
+    let stored_page = browser::storage_get(opening::PAGE_KEY);
+    let kept = browser::storage_get(opening::KEPT_KEY);
+    let aside_key = keep::aside_key(browser::now_ms());
+    let visit = Visit {
+        fragment: &fragment,
+        inflated,
+        stored: stored.as_deref(),
+        aside_key: &aside_key,
+        kept: kept.as_deref(),
+        stored_page: stored_page.as_deref(),
+    };
+    let opened = opening::open_visit(opening, lang, Some(visit));
+    if opened.forget {
+        browser::storage_remove(opening::KEPT_KEY);
+    }
+    let kept_aside =
+        !opened.keep_as || stored.as_ref().is_some_and(|value| browser::storage_set(opening::KEPT_KEY, value));
+    let moved = !opened.set_aside || browser::storage_move(keep::STORAGE_KEY, &aside_key);
+    let blocked = opened.keep_stored || !moved || !kept_aside;
+    if blocked {
+        // A stored value that stays where it is must not be overwritten.
+        sync.block_saving();
+    }
+    let mut state = if moved { opened.state } else { opened.not_set_aside() };
+    sync.offer(state.displaced.clone());
+    state.autosave = if blocked || !browser::storage_works() { Autosave::Failed } else { Autosave::On };
+    if !kept_aside {
+        state.notice.get_or_insert(Notice::AutosaveFailed);
+    }
+    state
 }
 
 /// Whether the page has painted since the app was first drawn: set after the

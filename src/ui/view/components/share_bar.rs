@@ -2,14 +2,12 @@
 //! show it as a QR code, save the scenario as a file and open one, and go
 //! back to the preset. The browser calls are in [`crate::ui::browser`].
 
-use std::rc::Rc;
-
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::model::Scenario;
 use crate::ui::browser;
-use crate::ui::state::{Action, Load};
+use crate::ui::state::file::MAX_SCENARIO_BYTES;
+use crate::ui::state::{Action, Autosave, Kept, Load};
 use crate::ui::text::{displaced_text, T};
 use crate::ui::view::components::qr_dialog::QrDialog;
 use crate::ui::view::Prefs;
@@ -19,15 +17,13 @@ pub struct ShareBarProps {
     /// The page's link for the scenario; `None` when the app is embedded in
     /// another page (whose address it does not own).
     pub link: Option<AttrValue>,
-    /// The file name "Save the scenario" offers.
-    pub file_name: AttrValue,
-    /// The last valid scenario, saved as the contract's JSON (written on the click).
-    pub scenario: Rc<Scenario>,
+    /// "Save the scenario": the last valid scenario as a file; `false` when the browser refused.
+    pub onsave: Callback<(), bool>,
     /// Whether the edited scenario has errors (the last valid version is saved).
     pub has_errors: bool,
-    /// Whether changes are autosaved in this browser.
-    pub autosave: bool,
-    /// The name of the autosaved scenario a link was opened over, offered back.
+    /// Whether changes are autosaved in this browser, as the last write went.
+    pub autosave: Autosave,
+    /// The name of the scenario kept aside that is offered back.
     #[prop_or_default]
     pub displaced: Option<AttrValue>,
     pub onaction: Callback<Action>,
@@ -76,10 +72,8 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
         })
     };
     let onsave = {
-        let (name, scenario, save_failed) = (props.file_name.clone(), props.scenario.clone(), save_failed.clone());
-        Callback::from(move |_: MouseEvent| {
-            save_failed.set(!browser::download(&name, "application/json", &scenario.to_json()));
-        })
+        let (save, save_failed) = (props.onsave.clone(), save_failed.clone());
+        Callback::from(move |_: MouseEvent| save_failed.set(!save.emit(())))
     };
     let onopen = {
         let onaction = props.onaction.clone();
@@ -91,9 +85,8 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
             if let Some(file) = file {
                 let name = file.name();
                 let onaction = onaction.clone();
-                browser::read_file(file, move |text| {
-                    // A file that cannot be read as text is refused like broken JSON.
-                    onaction.emit(Load::FileOpened { name, json: text.unwrap_or_default() }.into());
+                browser::read_file(file, MAX_SCENARIO_BYTES, move |read| {
+                    onaction.emit(Load::FileOpened { name, read }.into());
                 });
             }
         })
@@ -156,13 +149,18 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
                     <p>{ displaced_text(&name, lang) }</p>
                     <button type="button" class="text-button" data-testid="restore-autosave"
                         onclick={props.onaction.reform(|_| Load::DisplacedRestored.into())}>{ T::DisplacedOpen.get(lang) }</button>
+                    <button type="button" class="text-button" data-testid="discard-autosave"
+                        onclick={props.onaction.reform(|_| Kept::DisplacedDiscarded.into())}>{ T::DisplacedDiscard.get(lang) }</button>
                 </div>
             }
             if props.has_errors {
                 <p class="hint" data-testid="save-last-valid">{ T::SaveLastValid.get(lang) }</p>
             }
-            if props.autosave {
+            if props.autosave == Autosave::On {
                 <p class="hint" data-testid="autosave-hint">{ T::Autosaved.get(lang) }</p>
+            }
+            if props.autosave == Autosave::Failed {
+                <p class="hint not-saved" data-testid="autosave-failed">{ T::NotAutosaved.get(lang) }</p>
             }
             if *qr_open {
                 if let Some(link) = props.link.clone() {
