@@ -26,9 +26,10 @@ use fundsim::ui::state::keep;
 use fundsim::ui::state::opening::{self, Opening};
 use fundsim::ui::state::view::View;
 use fundsim::ui::state::{AppState, Notice};
-use fundsim::ui::text;
 use fundsim::ui::view::charts::layout::scale::nice_ticks;
 use fundsim::ui::view::charts::layout::{actor_years, flow, fund, who_pays, Canvas, ChartInput};
+use fundsim::ui::view::notices;
+use fundsim::words::app as text;
 use fundsim::words::fields::field_label;
 use fundsim::words::format::Unit;
 use fundsim::words::problems::problem_text;
@@ -145,7 +146,7 @@ thread_local! {
 /// A notice as the app shows it, in both languages.
 fn check_notice(notice: &Notice) {
     for lang in [Lang::Sv, Lang::En] {
-        at_most(MAX_NOTICE_CHARS, "the notice", &text::notice_text(notice, lang));
+        at_most(MAX_NOTICE_CHARS, "the notice", &notices::notice_text(notice, lang));
     }
 }
 

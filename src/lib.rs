@@ -20,7 +20,7 @@ pub mod presets;
 pub mod report;
 pub mod share;
 pub mod tables;
-#[cfg(any(feature = "app", feature = "on-demand"))]
+#[cfg(feature = "app")]
 pub mod ui;
 pub mod words;
 

@@ -19,7 +19,8 @@ use fundsim::model::validate::validate_all;
 use fundsim::model::{simulate, Scenario};
 use fundsim::share::link::{self, MAX_LINK_SCENARIO_BYTES};
 use fundsim::ui::state::keep;
-use fundsim::ui::text;
+use fundsim::ui::view::notices;
+use fundsim::words::app as text;
 use fundsim::words::problems::problem_text;
 use fundsim::words::Lang;
 
@@ -193,7 +194,7 @@ fn a_huge_preset_language_or_view_is_quoted_by_its_beginning() {
         }),
     );
     let notice = opened.state.notice.expect("an unknown preset is named");
-    let shown = text::notice_text(&notice, Lang::En);
+    let shown = notices::notice_text(&notice, Lang::En);
     assert_eq!(shown, format!("There is no example called “{}…”.", "x".repeat(100)));
 }
 
@@ -418,7 +419,7 @@ fn a_scenario_at_every_limit_is_computed() {
     eprintln!("the largest scenario: simulate {once:?}, 3 draws {:?} (unoptimised)", started.elapsed());
 }
 
-/// Found by reading `ui::text::engine_number` while writing these tests: a
+/// Found by reading `ui::text::engine_number` (since gone) while writing these tests: a
 /// share at the largest decimal, with a valid uncertainty range, is refused
 /// as "must contain the intervention's value 79228162514264337593543950335";
 /// the app shows that value in percent, and ×100 overflowed: a panic (in the

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use crate::markup::Markup;
 use crate::model::{Accounting, Outcome, Range, Scenario};
-use crate::ui::text::T;
+use crate::words::app::AppText;
 use crate::words::format::{number, percent, Unit};
 use crate::words::rules as explain;
 use crate::words::Lang;
@@ -51,7 +51,7 @@ struct Report {
 
 impl Report {
     /// `<section class="pr-section"><h3>heading</h3>` (closed by [`Self::end_section`]).
-    fn section(&mut self, heading: T, lang: Lang) {
+    fn section(&mut self, heading: AppText, lang: Lang) {
         self.m.open("section").attr("class", "pr-section").end();
         self.m.open("h3").end().text(heading.get(lang)).shut("h3");
     }
@@ -105,49 +105,52 @@ pub fn print_report(s: &Scenario, o: &Outcome, lang: Lang, today: &str) -> Strin
     let actor_name = |id: &str| s.actor(id).map(|a| a.name.clone()).unwrap_or_else(|| id.to_string());
     let range = |r: &Range, as_share: bool| {
         let show = |v: Decimal| if as_share { share(v, lang) } else { plain(v, lang) };
-        format!("{} {} – {} {}", T::Low.get(lang), show(r.low), T::High.get(lang), show(r.high))
+        format!("{} {} – {} {}", AppText::Low.get(lang), show(r.low), AppText::High.get(lang), show(r.high))
     };
     let last_year = s.start_year + s.horizon_years as i32 - 1;
     let mut r = Report { m: Markup::default() };
 
     r.m.open("p").attr("class", "print-date").attr("data-testid", "print-date").end();
-    r.m.text(&format!("{}: {}", T::ReportDate.get(lang), today)).shut("p");
+    r.m.text(&format!("{}: {}", AppText::ReportDate.get(lang), today)).shut("p");
     r.m.open("section").attr("class", "print-report").attr("data-testid", "print-report");
     r.m.attr("aria-labelledby", "print-report-heading").end();
-    r.m.open("h2").attr("id", "print-report-heading").end().text(T::Assumptions.get(lang)).shut("h2");
+    r.m.open("h2").attr("id", "print-report-heading").end().text(AppText::Assumptions.get(lang)).shut("h2");
 
-    r.section(T::SectionScenario, lang);
+    r.section(AppText::SectionScenario, lang);
     r.list();
-    r.item(T::ScenarioName.get(lang), &s.name);
+    r.item(AppText::ScenarioName.get(lang), &s.name);
     if !s.description.trim().is_empty() {
-        r.item_start(T::Description.get(lang));
+        r.item_start(AppText::Description.get(lang));
         r.m.open("span").attr("class", "pr-text").end().text(&s.description).shut("span");
         r.item_end();
     }
-    r.item(T::StartYear.get(lang), &s.start_year.to_string());
-    r.item(T::Horizon.get(lang), &format!("{} ({}–{})", years_text(s.horizon_years, lang), s.start_year, last_year));
-    r.item(T::DiscountRate.get(lang), &share(s.discount_rate, lang));
-    r.item(T::Currency.get(lang), &s.currency);
+    r.item(AppText::StartYear.get(lang), &s.start_year.to_string());
+    r.item(
+        AppText::Horizon.get(lang),
+        &format!("{} ({}–{})", years_text(s.horizon_years, lang), s.start_year, last_year),
+    );
+    r.item(AppText::DiscountRate.get(lang), &share(s.discount_rate, lang));
+    r.item(AppText::Currency.get(lang), &s.currency);
     r.end_list();
     r.end_section();
 
     let (accounting, accounting_explain) = match s.fund.accounting {
-        Accounting::Appropriation => (T::Appropriation, T::AppropriationExplain),
-        Accounting::EarmarkedEquity => (T::EarmarkedEquity, T::EarmarkedEquityExplain),
+        Accounting::Appropriation => (AppText::Appropriation, AppText::AppropriationExplain),
+        Accounting::EarmarkedEquity => (AppText::EarmarkedEquity, AppText::EarmarkedEquityExplain),
     };
-    r.section(T::SectionFund, lang);
+    r.section(AppText::SectionFund, lang);
     r.list();
-    r.item(T::FinancedBy.get(lang), &actor_name(&s.fund.financed_by));
-    r.item(T::Accounting.get(lang), &format!("{} – {}", accounting.get(lang), accounting_explain.get(lang)));
-    r.item(T::InitialCapital.get(lang), &amount(s.fund.initial_capital, currency, lang));
-    r.item_start(T::YearlyAllocation.get(lang));
+    r.item(AppText::FinancedBy.get(lang), &actor_name(&s.fund.financed_by));
+    r.item(AppText::Accounting.get(lang), &format!("{} – {}", accounting.get(lang), accounting_explain.get(lang)));
+    r.item(AppText::InitialCapital.get(lang), &amount(s.fund.initial_capital, currency, lang));
+    r.item_start(AppText::YearlyAllocation.get(lang));
     if s.fund.allocations.is_empty() || s.horizon_years == 0 {
-        r.m.text(T::ReportNone.get(lang));
+        r.m.text(AppText::ReportNone.get(lang));
     } else {
         r.m.open("table").attr("class", "pr-table pr-allocations").attr("data-testid", "print-allocations").end();
         r.m.open("thead").end().open("tr").end();
-        r.m.open("th").attr("scope", "col").end().text(T::Year.get(lang)).shut("th");
-        r.m.open("th").attr("scope", "col").attr("class", "num").end().text(T::Allocation.get(lang)).shut("th");
+        r.m.open("th").attr("scope", "col").end().text(AppText::Year.get(lang)).shut("th");
+        r.m.open("th").attr("scope", "col").attr("class", "num").end().text(AppText::Allocation.get(lang)).shut("th");
         r.m.shut("tr").shut("thead").open("tbody").end();
         for (y, v) in s.fund.allocations.iter().take(s.horizon_years as usize).enumerate() {
             r.m.open("tr").end();
@@ -161,29 +164,29 @@ pub fn print_report(s: &Scenario, o: &Outcome, lang: Lang, today: &str) -> Strin
     r.end_list();
     r.end_section();
 
-    r.section(T::SectionRepayment, lang);
+    r.section(AppText::SectionRepayment, lang);
     r.list();
-    r.item(T::DefaultRule.get(lang), &explain::default_rule(s.repayment_default.as_ref(), lang));
+    r.item(AppText::DefaultRule.get(lang), &explain::default_rule(s.repayment_default.as_ref(), lang));
     r.end_list();
     r.end_section();
 
-    r.section(T::SectionActors, lang);
+    r.section(AppText::SectionActors, lang);
     r.m.open("ul").attr("class", "pr-actors").attr("data-testid", "print-actors").end();
     for a in &s.actors {
-        let place = if a.inside { T::Inside } else { T::Outside }.get(lang);
+        let place = if a.inside { AppText::Inside } else { AppText::Outside }.get(lang);
         r.m.open("li").end().text(&format!("{} – {}", a.name, place)).shut("li");
     }
     r.m.shut("ul");
     r.end_section();
 
-    r.section(T::SectionInterventions, lang);
+    r.section(AppText::SectionInterventions, lang);
     if s.interventions.is_empty() {
-        r.m.open("p").end().text(T::NoInterventions.get(lang)).shut("p");
+        r.m.open("p").end().text(AppText::NoInterventions.get(lang)).shut("p");
     }
     for (index, iv) in s.interventions.iter().enumerate() {
         let first = s.start_year + iv.start as i32;
         let last = first + iv.years as i32 - 1;
-        let rule_source = if iv.repayment.is_some() { T::OwnRule } else { T::RuleDefault };
+        let rule_source = if iv.repayment.is_some() { AppText::OwnRule } else { AppText::RuleDefault };
         let rule = format!(
             "{} ({})",
             explain::intervention_rule(s, o, index, lang),
@@ -191,11 +194,11 @@ pub fn print_report(s: &Scenario, o: &Outcome, lang: Lang, today: &str) -> Strin
         );
         let u = iv.uncertainty.clone().unwrap_or_default();
         let ranges: Vec<String> = [
-            (T::SuccessRate, u.success_rate, true),
-            (T::Deadweight, u.deadweight, true),
-            (T::DropOff, u.drop_off, true),
-            (T::CostFactor, u.annual_cost, false),
-            (T::AvoidedCostFactor, u.avoided_costs, false),
+            (AppText::SuccessRate, u.success_rate, true),
+            (AppText::Deadweight, u.deadweight, true),
+            (AppText::DropOff, u.drop_off, true),
+            (AppText::CostFactor, u.annual_cost, false),
+            (AppText::AvoidedCostFactor, u.avoided_costs, false),
         ]
         .into_iter()
         .filter_map(|(label, r, as_share)| r.map(|r| format!("{}: {}", label.get(lang), range(&r, as_share))))
@@ -204,38 +207,38 @@ pub fn print_report(s: &Scenario, o: &Outcome, lang: Lang, today: &str) -> Strin
             .attr("class", "pr-intervention")
             .attr("data-testid", &format!("print-intervention-{index}"));
         r.m.end().open("h4").end();
-        r.m.text(&format!("{} {}: {}", T::Intervention.get(lang), index + 1, iv.name)).shut("h4");
+        r.m.text(&format!("{} {}: {}", AppText::Intervention.get(lang), index + 1, iv.name)).shut("h4");
         r.list();
-        r.item(T::Owner.get(lang), &actor_name(&iv.owner));
-        r.item(T::FirstYear.get(lang), &first.to_string());
-        r.item(T::RunningYears.get(lang), &format!("{} ({first}–{last})", years_text(iv.years, lang)));
-        r.item(T::AnnualCost.get(lang), &amount(iv.annual_cost, currency, lang));
-        r.item(T::FundShare.get(lang), &share(iv.fund_share, lang));
-        r.item(T::Participants.get(lang), &plain(iv.participants_per_year, lang));
-        r.item(T::SuccessRate.get(lang), &share(iv.success_rate, lang));
-        r.item(T::Deadweight.get(lang), &share(iv.deadweight, lang));
-        r.item(T::DropOff.get(lang), &share(iv.drop_off, lang));
-        r.item(T::LagYears.get(lang), &years_text(iv.lag_years, lang));
-        r.item(T::BenefitYears.get(lang), &years_text(iv.benefit_years, lang));
-        r.item_start(T::AvoidedCosts.get(lang));
+        r.item(AppText::Owner.get(lang), &actor_name(&iv.owner));
+        r.item(AppText::FirstYear.get(lang), &first.to_string());
+        r.item(AppText::RunningYears.get(lang), &format!("{} ({first}–{last})", years_text(iv.years, lang)));
+        r.item(AppText::AnnualCost.get(lang), &amount(iv.annual_cost, currency, lang));
+        r.item(AppText::FundShare.get(lang), &share(iv.fund_share, lang));
+        r.item(AppText::Participants.get(lang), &plain(iv.participants_per_year, lang));
+        r.item(AppText::SuccessRate.get(lang), &share(iv.success_rate, lang));
+        r.item(AppText::Deadweight.get(lang), &share(iv.deadweight, lang));
+        r.item(AppText::DropOff.get(lang), &share(iv.drop_off, lang));
+        r.item(AppText::LagYears.get(lang), &years_text(iv.lag_years, lang));
+        r.item(AppText::BenefitYears.get(lang), &years_text(iv.benefit_years, lang));
+        r.item_start(AppText::AvoidedCosts.get(lang));
         if iv.avoided_costs.is_empty() {
-            r.m.text(T::ReportNone.get(lang));
+            r.m.text(AppText::ReportNone.get(lang));
         } else {
             let costs: Vec<String> = iv
                 .avoided_costs
                 .iter()
                 .map(|c| {
                     let per_year = amount(c.per_year, currency, lang);
-                    format!("{}: {}{}", actor_name(&c.actor), per_year, T::PerYearSuffix.get(lang))
+                    format!("{}: {}{}", actor_name(&c.actor), per_year, AppText::PerYearSuffix.get(lang))
                 })
                 .collect();
             r.bullets("pr-avoided", costs.iter().map(String::as_str));
         }
         r.item_end();
-        r.item(T::OwnRepaymentRule.get(lang), &rule);
-        r.item_start(T::Uncertainty.get(lang));
+        r.item(AppText::OwnRepaymentRule.get(lang), &rule);
+        r.item_start(AppText::Uncertainty.get(lang));
         if ranges.is_empty() {
-            r.m.text(T::NoRanges.get(lang));
+            r.m.text(AppText::NoRanges.get(lang));
         } else {
             r.bullets("pr-ranges", ranges.iter().map(String::as_str));
         }

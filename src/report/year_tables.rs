@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use crate::markup::Markup;
 use crate::model::outcome::money_text;
 use crate::model::{Outcome, Scenario};
-use crate::ui::text::T;
+use crate::words::app::AppText;
 use crate::words::format::{money_bare, money_exact, Unit};
 use crate::words::Lang;
 
@@ -32,8 +32,11 @@ pub fn year_tables(s: &Scenario, o: &Outcome, lang: Lang, unit: Unit, actor_ids:
     let tables = Tables { lang, unit, currency, unit_label: &unit_label };
 
     let fund = {
-        let mut t = tables.start(T::TableFund.get(lang), "table-fund");
-        t.head(T::Year, &[T::Open, T::Allocation, T::Grants, T::Repayments, T::Close]);
+        let mut t = tables.start(AppText::TableFund.get(lang), "table-fund");
+        t.head(
+            AppText::Year,
+            &[AppText::Open, AppText::Allocation, AppText::Grants, AppText::Repayments, AppText::Close],
+        );
         for r in &o.fund {
             t.row("data-year", &r.year.to_string(), &r.year.to_string());
             t.cell(r.open, "open").cell(r.allocation, "allocation").cell(r.grants, "grants");
@@ -44,8 +47,8 @@ pub fn year_tables(s: &Scenario, o: &Outcome, lang: Lang, unit: Unit, actor_ids:
     };
 
     let net = {
-        let mut t = tables.start(T::TableNet.get(lang), "table-net");
-        t.head(T::Year, &[T::OrgNet, T::SocietyNet]);
+        let mut t = tables.start(AppText::TableNet.get(lang), "table-net");
+        t.head(AppText::Year, &[AppText::OrgNet, AppText::SocietyNet]);
         for (y, year) in o.years.iter().enumerate() {
             t.row("data-year", &year.to_string(), &year.to_string());
             t.cell(o.org_net.get(y).copied().unwrap_or_default(), "org_net");
@@ -63,7 +66,17 @@ pub fn year_tables(s: &Scenario, o: &Outcome, lang: Lang, unit: Unit, actor_ids:
             };
             let t = tables.start(&actor_title(s, &a.id, lang), &format!("table-actor-{}", a.id));
             let mut t = t;
-            t.head(T::Year, &[T::Savings, T::CoFinancing, T::Repayment, T::FundCost, T::GrantsReceived, T::Net]);
+            t.head(
+                AppText::Year,
+                &[
+                    AppText::Savings,
+                    AppText::CoFinancing,
+                    AppText::Repayment,
+                    AppText::FundCost,
+                    AppText::GrantsReceived,
+                    AppText::Net,
+                ],
+            );
             for r in &a.rows {
                 t.row("data-year", &r.year.to_string(), &r.year.to_string());
                 t.cell(r.savings, "savings").cell(r.co_financing, "co_financing").cell(r.repayment, "repayment");
@@ -71,11 +84,11 @@ pub fn year_tables(s: &Scenario, o: &Outcome, lang: Lang, unit: Unit, actor_ids:
                 t.m.shut("tr");
             }
             t.m.shut("tbody").open("tfoot").end().open("tr").end();
-            t.m.open("th").attr("scope", "row").end().text(T::Total.get(lang)).shut("th");
+            t.m.open("th").attr("scope", "row").end().text(AppText::Total.get(lang)).shut("th");
             t.cell(a.savings_total, "savings_total");
             t.m.open("td").attr("colspan", "3").attr("class", "num");
             t.m.attr("title", &money_exact(a.cost_borne, currency, lang)).end();
-            t.m.text(&format!("{}: {}", T::CostBorne.get(lang), money_bare(a.cost_borne, unit, lang))).shut("td");
+            t.m.text(&format!("{}: {}", AppText::CostBorne.get(lang), money_bare(a.cost_borne, unit, lang))).shut("td");
             t.m.open("td").end().shut("td");
             t.cell(a.net_total, "net_total");
             t.m.shut("tr").shut("tfoot").shut("table").shut("div");
@@ -84,8 +97,8 @@ pub fn year_tables(s: &Scenario, o: &Outcome, lang: Lang, unit: Unit, actor_ids:
         .collect();
 
     let interventions = {
-        let mut t = tables.start(T::TableInterventions.get(lang), "table-interventions");
-        t.head(T::Intervention, &[T::GrantsTotal, T::RepaidTotal, T::Outstanding]);
+        let mut t = tables.start(AppText::TableInterventions.get(lang), "table-interventions");
+        t.head(AppText::Intervention, &[AppText::GrantsTotal, AppText::RepaidTotal, AppText::Outstanding]);
         for i in &o.interventions {
             let name = s.interventions.iter().find(|x| x.id == i.id).map(|x| x.name.as_str()).unwrap_or(&i.id);
             t.row("data-id", &i.id, name);
@@ -96,7 +109,7 @@ pub fn year_tables(s: &Scenario, o: &Outcome, lang: Lang, unit: Unit, actor_ids:
                 }
                 None => {
                     t.m.open("td").attr("class", "num").attr("data-value", "").attr("data-field", "outstanding").end();
-                    t.m.text(T::NoCap.get(lang)).shut("td");
+                    t.m.text(AppText::NoCap.get(lang)).shut("td");
                 }
             }
             t.m.shut("tr");
@@ -112,7 +125,7 @@ pub fn year_tables(s: &Scenario, o: &Outcome, lang: Lang, unit: Unit, actor_ids:
 pub fn actor_title(s: &Scenario, id: &str, lang: Lang) -> String {
     let actor = s.actor(id);
     let name = actor.map_or(id, |x| x.name.as_str());
-    let place = if actor.is_some_and(|x| x.inside) { T::InsideShort } else { T::OutsideShort };
+    let place = if actor.is_some_and(|x| x.inside) { AppText::InsideShort } else { AppText::OutsideShort };
     format!("{name} ({})", place.get(lang))
 }
 
@@ -131,10 +144,10 @@ impl Tables<'_> {
         let lang = self.lang;
         let mut m = Markup::default();
         m.open("div").attr("class", "table-scroll").attr("tabindex", "0").attr("role", "region");
-        m.attr("aria-label", &format!("{}: {}", T::YearByYear.get(lang), title)).end();
+        m.attr("aria-label", &format!("{}: {}", AppText::YearByYear.get(lang), title)).end();
         m.open("table").attr("class", "year-table").attr("data-testid", testid).end();
         m.open("caption").end().text(title).open("span").attr("class", "caption-unit").end();
-        m.text(&format!(" ({} {})", T::AmountsIn.get(lang), self.unit_label)).shut("span").shut("caption");
+        m.text(&format!(" ({} {})", AppText::AmountsIn.get(lang), self.unit_label)).shut("span").shut("caption");
         Table { m, tables: self }
     }
 }
@@ -147,7 +160,7 @@ struct Table<'a> {
 
 impl Table<'_> {
     /// The header row, then the body opens.
-    fn head(&mut self, first: T, labels: &[T]) {
+    fn head(&mut self, first: AppText, labels: &[AppText]) {
         let lang = self.tables.lang;
         self.m.open("thead").end().open("tr").end();
         self.m.open("th").attr("scope", "col").end().text(first.get(lang)).shut("th");

@@ -12,22 +12,12 @@
 //!   storage, files and clipboard, chart files, the on-demand module,
 //!   compression, paint timing).
 //!
-//! `state` and `text` are Yew-free: the analysis module (feature
-//! `analysis`, [`crate::report`]) is built with them and without the rest.
-//!
-//! [`text`] (the app's strings) is on its way into the Yew-free
-//! [`crate::words`] layer (the names it shares with the downloads are there
-//! already, in [`crate::words::labels`]); [`export`] asks for the files a
-//! user downloads, whose tables and writers are [`crate::tables`].
+//! The words the app shows are the Yew-free [`crate::words`] layer's
+//! (`words::app` for the interface's own); the view says the state's own
+//! values (notices, an id taken) with `view::notices`. [`export`] asks for
+//! the files a user downloads, whose tables and writers are [`crate::tables`].
 
-#[cfg(feature = "app")]
 pub mod browser;
-#[cfg(feature = "app")]
 pub mod export;
-// The on-demand module uses only the words of `text` (and the types they name).
-#[cfg_attr(not(feature = "app"), allow(dead_code))]
 pub mod state;
-#[cfg_attr(not(feature = "app"), allow(dead_code))]
-pub mod text;
-#[cfg(feature = "app")]
 pub mod view;

@@ -61,7 +61,7 @@ const fn f(pattern: &'static str, kind: FieldKind, sv: &'static str, en: &'stati
 use FieldKind::*;
 
 /// Every field a message can name. The names are the editor's labels
-/// (`ui::text::T`; a test keeps the two the same).
+/// (`words::app::AppText`; a test keeps the two the same).
 pub const FIELDS: &[Field] = &[
     f("schema_version", Count, "Formatversion", "Format version"),
     f("name", Text, "Namn", "Name"),

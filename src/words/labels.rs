@@ -2,7 +2,7 @@
 //! show them, in Swedish and English: the headings, titles and fixed cell
 //! texts of the downloads (the CSV files and the Excel workbook), and the
 //! same names where the app says them (its year tables, its fields, its key
-//! figures: `ui::text::T` takes those from here). One place for each name,
+//! figures: `words::app::AppText` takes those from here). One place for each name,
 //! so the app and its files never call one figure two things.
 //!
 //! Yew-free: the on-demand module, built without the app, writes the
@@ -267,7 +267,7 @@ mod tests {
     /// here: the app's strings hold no second copy of a label.
     #[test]
     fn the_apps_strings_have_no_copy_of_a_label() {
-        let app = pairs_written_as_one_line(include_str!("../ui/text.rs"));
+        let app = pairs_written_as_one_line(include_str!("app.rs"));
         for pair in label_pairs() {
             assert!(!app.contains(&pair), "ui/text.rs has its own {pair}");
         }

@@ -9,6 +9,7 @@
 //! assumptions and tables, which the app and its downloads share) and
 //! [`charts`] (the charts' words and how they write amounts).
 
+pub mod app;
 pub mod charts;
 pub mod fields;
 pub mod format;

@@ -27,7 +27,6 @@ mod fixtures;
 use std::rc::Rc;
 
 use rust_decimal::Decimal;
-#[cfg(feature = "app")]
 use yew::Reducible;
 
 pub use action::{
@@ -365,7 +364,6 @@ impl AppState {
     }
 }
 
-#[cfg(feature = "app")]
 impl Reducible for AppState {
     type Action = Action;
 
@@ -777,7 +775,7 @@ mod tests {
             let state = AppState { lang, ..AppState::opening(lang) };
             let state = Rc::new(state).reduce(Load::FileOpened { name: "x".into(), read }.into());
             assert_eq!(state.entry, 0, "nothing opened");
-            crate::ui::text::notice_text(state.notice.as_ref().expect("a notice"), lang)
+            crate::ui::view::notices::notice_text(state.notice.as_ref().expect("a notice"), lang)
         };
         // 12 345 678 bytes is 12.3 MB (rounded up: 12.345678 → 12.4), over the 5 MB limit.
         assert_eq!(
@@ -808,7 +806,7 @@ mod tests {
         let state = start().reduce(Load::ScenarioPasted(padded).into());
         assert_eq!(*state.scenario, example_scenario());
         assert_eq!(state.notice, Some(Notice::FileRefused { name: None, why: file::FileProblem::TooLarge(5_000_001) }));
-        let text = crate::ui::text::notice_text(state.notice.as_ref().unwrap(), Lang::Sv);
+        let text = crate::ui::view::notices::notice_text(state.notice.as_ref().unwrap(), Lang::Sv);
         assert_eq!(text, "Scenariot kunde inte läsas in. Den är 5,1 MB; högst 5 MB läses.");
     }
 
@@ -820,7 +818,7 @@ mod tests {
         assert_eq!(removed.scenario.interventions.len(), 2);
         let Some(Notice::Removed(removal)) = removed.notice.clone() else { panic!("{:?}", removed.notice) };
         assert_eq!(
-            crate::ui::text::notice_text(removed.notice.as_ref().unwrap(), Lang::Sv),
+            crate::ui::view::notices::notice_text(removed.notice.as_ref().unwrap(), Lang::Sv),
             format!("Insatsen ”{}” togs bort.", before.interventions[1].name)
         );
         let undone = removed.clone().reduce(removal.undo());
@@ -842,7 +840,7 @@ mod tests {
         let id = before.actors[4].id.clone();
         let removed = state.reduce(ActorsEdit::Removed(id).into());
         assert_eq!(removed.scenario.actors.len(), 4);
-        let text = crate::ui::text::notice_text(removed.notice.as_ref().unwrap(), Lang::En);
+        let text = crate::ui::view::notices::notice_text(removed.notice.as_ref().unwrap(), Lang::En);
         assert_eq!(text, "The actor “Regionen” was removed.");
         let Some(Notice::Removed(removal)) = removed.notice.clone() else { panic!() };
         assert_eq!(removed.reduce(removal.undo()).scenario, before);
@@ -856,7 +854,8 @@ mod tests {
         let on = Rc::new(AppState { autosave: Autosave::On, ..AppState::built_in(Lang::Sv) });
         let failed = on.clone().reduce(Kept::Saved(false).into());
         assert_eq!((failed.autosave, &failed.notice), (Autosave::Failed, &Some(Notice::AutosaveFailed)));
-        assert!(crate::ui::text::notice_text(&Notice::AutosaveFailed, Lang::Sv).contains("spara scenariot som fil"));
+        assert!(crate::ui::view::notices::notice_text(&Notice::AutosaveFailed, Lang::Sv)
+            .contains("spara scenariot som fil"));
         // An edit does not hide it: saving still fails (a removal's notice, with its Undo, comes first).
         let edited = failed.clone().reduce(GeneralEdit::DiscountRateChanged(d("0.05")).into());
         assert_eq!(edited.notice, Some(Notice::AutosaveFailed));

@@ -295,7 +295,7 @@ mod tests {
         let opened = open_visit(&Opening::FirstPreset, Lang::Sv, visit(&older, None));
         assert_eq!(*opened.state.scenario, changed, "the changes are shown on today's preset");
         assert_eq!(opened.state.notice, Some(Notice::PresetChanged(p.id.to_string())));
-        let text = crate::ui::text::notice_text(&Notice::PresetChanged(p.id.to_string()), Lang::En);
+        let text = crate::ui::view::notices::notice_text(&Notice::PresetChanged(p.id.to_string()), Lang::En);
         assert!(text.contains(p.title.en) && text.contains("has changed since the link was made"), "{text}");
         // Changes that no longer fit it: refused, saying that the example changed.
         let misfit = format!("v=2&p={}&h=AAAAAA&d=I999s:0.3&lang=en", p.id);
@@ -311,7 +311,7 @@ mod tests {
         let unknown = format!("v=2&p={}&h=AAAAAA&d=R:0.05", "x".repeat(300));
         let opened = open_visit(&Opening::FirstPreset, Lang::En, visit(&unknown, None));
         assert!(matches!(&opened.state.notice, Some(Notice::UnknownPreset(id)) if id.len() == 300));
-        let text = crate::ui::text::notice_text(opened.state.notice.as_ref().unwrap(), Lang::En);
+        let text = crate::ui::view::notices::notice_text(opened.state.notice.as_ref().unwrap(), Lang::En);
         assert!(text.starts_with("There is no example called") && text.chars().count() < 140, "{text}");
         assert_eq!(opened.state.scenario, AppState::opening(Lang::En).scenario);
         // Followed through the history (back/forward), the same notice.
@@ -440,7 +440,7 @@ mod tests {
 
     #[test]
     fn a_corrupt_autosave_that_could_not_be_moved_is_reported_as_staying() {
-        use crate::ui::text::notice_text;
+        use crate::ui::view::notices::notice_text;
         let opened = open_visit(&Opening::FirstPreset, Lang::Sv, visit("", Some("{ not json")));
         let moved = notice_text(opened.state.notice.as_ref().unwrap(), Lang::Sv);
         assert!(moved.contains("lagts undan") && moved.contains("corrupt-42"), "{moved}");

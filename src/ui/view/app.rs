@@ -12,7 +12,6 @@ use crate::ui::state::keep;
 use crate::ui::state::opening::{self, initial_state, Opening, Visit};
 use crate::ui::state::view::View;
 use crate::ui::state::{Action, AppState, Autosave, FundEdit, Kept, Load, Notice};
-use crate::ui::text::T;
 use crate::ui::view::components::charts_panel::ChartsPanel;
 use crate::ui::view::components::error_summary::ErrorSummary;
 use crate::ui::view::components::header::Header;
@@ -28,6 +27,7 @@ use crate::ui::view::editor::general::GeneralEditor;
 use crate::ui::view::editor::interventions::InterventionsEditor;
 use crate::ui::view::editor::repayment::RepaymentEditor;
 use crate::ui::view::Prefs;
+use crate::words::app::AppText;
 use crate::words::rules as explain;
 use crate::words::Lang;
 
@@ -232,7 +232,7 @@ pub fn app(props: &AppProps) -> Html {
     {
         use_effect_with(lang, move |lang| {
             if owns_page {
-                gloo::utils::document().set_title(T::PageTitle.get(*lang));
+                gloo::utils::document().set_title(AppText::PageTitle.get(*lang));
             }
         });
     }
@@ -292,7 +292,7 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <ContextProvider<Prefs> context={prefs}>
             <div class={classes!("fundsim", view.class())} lang={lang.tag()} data-testid="fundsim">
-                <a class="skip-link" href="#fundsim-editor">{ T::SkipToEditor.get(lang) }</a>
+                <a class="skip-link" href="#fundsim-editor">{ AppText::SkipToEditor.get(lang) }</a>
                 <Header onaction={onaction.clone()} />
                 <PresetPicker current={state.preset_id.clone().map(AttrValue::from)} onaction={onaction.clone()} />
                 <NoticeBanner notice={state.notice.clone()} onaction={onaction.clone()} onsave={save.clone()} />
@@ -301,7 +301,7 @@ pub fn app(props: &AppProps) -> Html {
                         <div class="title-row">
                             <h2 id="results-heading" class="scenario-title" data-testid="scenario-title">{ title }</h2>
                             <button type="button" class="text-button present-button" data-testid="enter-present" onclick={present}>
-                                <span class="present-icon" aria-hidden="true">{ "▶" }</span>{ crate::ui::text::PresentText::Enter.get(lang) }
+                                <span class="present-icon" aria-hidden="true">{ "▶" }</span>{ crate::words::app::PresentText::Enter.get(lang) }
                             </button>
                         </div>
                         <crate::ui::view::components::print_report::PrintReport scenario={report.0.clone()} outcome={report.1.clone()} />
@@ -310,16 +310,16 @@ pub fn app(props: &AppProps) -> Html {
                         <ShareBar link={link} onsave={save}
                             has_errors={!state.errors.is_empty()} autosave={state.autosave}
                             displaced={state.displaced.as_ref().map(|s| AttrValue::from(s.name.clone()))} onaction={onaction.clone()} />
-                        <a class="text-button to-editor" href="#fundsim-editor" data-testid="to-editor">{ T::ToEditor.get(lang) }</a>
+                        <a class="text-button to-editor" href="#fundsim-editor" data-testid="to-editor">{ AppText::ToEditor.get(lang) }</a>
                         <ChartsPanel scenario={valid.clone()} outcome={outcome.clone()} first_frame={!*painted} />
                     </main>
                     <aside class="editor" id="fundsim-editor" tabindex="-1" aria-labelledby="editor-heading" key={generation}>
-                        <h2 id="editor-heading">{ T::Assumptions.get(lang) }</h2>
+                        <h2 id="editor-heading">{ AppText::Assumptions.get(lang) }</h2>
                         if *painted {
                         <FundEditor scenario={scenario.clone()} errors={errors.clone()} onaction={onaction.clone()} />
                         <section class="editor-section" aria-labelledby="ed-repayment">
-                            <h3 id="ed-repayment">{ T::SectionRepayment.get(lang) }</h3>
-                            <RepaymentEditor path="repayment_default" label={T::DefaultRule.get(lang)}
+                            <h3 id="ed-repayment">{ AppText::SectionRepayment.get(lang) }</h3>
+                            <RepaymentEditor path="repayment_default" label={AppText::DefaultRule.get(lang)}
                                 rule={state.scenario.repayment_default.clone()} errors={errors.clone()}
                                 sentence={explain::default_rule(state.scenario.repayment_default.as_ref(), lang)}
                                 onchange={onaction.reform(|rule| FundEdit::DefaultRepaymentChanged(rule).into())} />
@@ -334,7 +334,7 @@ pub fn app(props: &AppProps) -> Html {
                             <YearTables scenario={tables.0} outcome={tables.1} />
                             <ScenarioJson scenario={scenario.clone()} onaction={onaction.clone()} />
                         }
-                        <p class="privacy">{ T::Privacy.get(lang) }</p>
+                        <p class="privacy">{ AppText::Privacy.get(lang) }</p>
                     </div>
                 </div>
             </div>

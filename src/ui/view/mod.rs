@@ -11,6 +11,7 @@ pub mod charts;
 pub mod components;
 pub mod editor;
 pub mod markup;
+pub mod notices;
 
 use yew::AttrValue;
 

@@ -12,9 +12,9 @@ use yew::prelude::*;
 
 use crate::model::{Outcome, Scenario};
 use crate::ui::browser;
-use crate::ui::text::{download_chart_label, T};
 use crate::ui::view::charts::{ActorYearChart, FlowChart, FundChart, WhoPaysChart};
 use crate::ui::view::Prefs;
+use crate::words::app::{download_chart_label, AppText};
 
 #[derive(Properties, PartialEq)]
 pub struct ChartsPanelProps {
@@ -31,9 +31,9 @@ pub struct ChartsPanelProps {
 pub fn charts_panel(props: &ChartsPanelProps) -> Html {
     let prefs = use_context::<Prefs>().unwrap_or_default();
     let (lang, unit) = (prefs.lang, prefs.unit);
-    let figure = |testid: &'static str, title: T, caption: T, chart: Option<Html>| {
+    let figure = |testid: &'static str, title: AppText, caption: AppText, chart: Option<Html>| {
         // Each download serialises the `<svg>` in this figure as it is drawn now.
-        let download = |format: &'static str, button: T| {
+        let download = |format: &'static str, button: AppText| {
             let file_name = format!("fundsim-{testid}.{format}");
             let onclick = Callback::from(move |e: MouseEvent| {
                 let svg = e
@@ -64,8 +64,8 @@ pub fn charts_panel(props: &ChartsPanelProps) -> Html {
                 if let Some(chart) = chart {
                     <div class="chart-box">{ chart }</div>
                     <div class="chart-downloads">
-                        { download("svg", T::DownloadSvg) }
-                        { download("png", T::DownloadPng) }
+                        { download("svg", AppText::DownloadSvg) }
+                        { download("png", AppText::DownloadPng) }
                     </div>
                 } else {
                     <div class="chart-box chart-waiting" aria-busy="true"></div>
@@ -78,14 +78,14 @@ pub fn charts_panel(props: &ChartsPanelProps) -> Html {
     let later = |chart: Html| (!props.first_frame).then_some(chart);
     html! {
         <section class="charts" aria-labelledby="charts-heading">
-            <h2 id="charts-heading" class="visually-hidden">{ T::Charts.get(lang) }</h2>
-            { figure("chart-fund", T::ChartFund, T::ChartFundCaption,
+            <h2 id="charts-heading" class="visually-hidden">{ AppText::Charts.get(lang) }</h2>
+            { figure("chart-fund", AppText::ChartFund, AppText::ChartFundCaption,
                 Some(html! { <FundChart scenario={s.clone()} outcome={o.clone()} lang={lang} unit={unit} /> })) }
-            { figure("chart-who-pays", T::ChartWhoPays, T::ChartWhoPaysCaption,
+            { figure("chart-who-pays", AppText::ChartWhoPays, AppText::ChartWhoPaysCaption,
                 later(html! { <WhoPaysChart scenario={s.clone()} outcome={o.clone()} lang={lang} unit={unit} /> })) }
-            { figure("chart-actor-years", T::ChartActorYears, T::ChartActorYearsCaption,
+            { figure("chart-actor-years", AppText::ChartActorYears, AppText::ChartActorYearsCaption,
                 later(html! { <ActorYearChart scenario={s.clone()} outcome={o.clone()} lang={lang} unit={unit} /> })) }
-            { figure("chart-flow", T::ChartFlow, T::ChartFlowCaption,
+            { figure("chart-flow", AppText::ChartFlow, AppText::ChartFlowCaption,
                 later(html! { <FlowChart scenario={s} outcome={o} lang={lang} unit={unit} /> })) }
         </section>
     }

@@ -7,9 +7,9 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::model::{Scenario, ScenarioError};
-use crate::ui::text::T;
 use crate::ui::view::components::dom_id;
 use crate::ui::view::Prefs;
+use crate::words::app::AppText;
 use crate::words::fields::field_label;
 use crate::words::problems::problem_text;
 
@@ -45,7 +45,7 @@ pub fn error_summary(props: &ErrorSummaryProps) -> Html {
         <div class="error-summary-region" role="status" aria-live="polite">
             if !props.errors.is_empty() {
                 <div class="error-summary" data-testid="error-summary">
-                    <p><strong><span aria-hidden="true">{ "⚠ " }</span>{ T::StaleResults.get(lang) }</strong></p>
+                    <p><strong><span aria-hidden="true">{ "⚠ " }</span>{ AppText::StaleResults.get(lang) }</strong></p>
                     <ul>
                         { for props.errors.iter().map(|e| {
                             html! {

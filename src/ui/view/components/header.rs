@@ -3,9 +3,9 @@
 use yew::prelude::*;
 
 use crate::ui::state::{Action, Preference};
-use crate::ui::text::T;
 use crate::ui::view::markup::Markup;
 use crate::ui::view::Prefs;
+use crate::words::app::AppText;
 use crate::words::format::Unit;
 use crate::words::Lang;
 
@@ -27,7 +27,7 @@ pub fn header(props: &HeaderProps) -> Html {
             { titles(lang) }
             <div class="switches">
                 <fieldset class="segmented" data-testid="unit-switch">
-                    <legend class="visually-hidden">{ T::UnitSwitch.get(lang) }</legend>
+                    <legend class="visually-hidden">{ AppText::UnitSwitch.get(lang) }</legend>
                     { for Unit::ALL.into_iter().map(|unit| {
                         let id = format!("unit-{}", unit.key());
                         html! {
@@ -41,7 +41,7 @@ pub fn header(props: &HeaderProps) -> Html {
                 </fieldset>
                 <button type="button" class="lang-switch" lang={other.tag()} data-testid="lang-switch"
                     onclick={props.onaction.reform(|_| Preference::LanguageSwitched.into())}>
-                    { T::OtherLanguage.get(lang) }
+                    { AppText::OtherLanguage.get(lang) }
                 </button>
             </div>
         </header>
@@ -52,8 +52,8 @@ pub fn header(props: &HeaderProps) -> Html {
 fn titles(lang: Lang) -> Html {
     let mut m = Markup::default();
     m.open("div").attr("class", "titles").end();
-    m.open("h1").end().text(T::AppTitle.get(lang)).shut("h1");
-    m.open("p").attr("class", "question").end().text(T::AppQuestion.get(lang)).shut("p");
+    m.open("h1").end().text(AppText::AppTitle.get(lang)).shut("h1");
+    m.open("p").attr("class", "question").end().text(AppText::AppQuestion.get(lang)).shut("p");
     m.shut("div");
     m.into_html()
 }

@@ -11,8 +11,9 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::ui::state::id_problem;
-use crate::ui::text::{id_problem_text, T};
+use crate::ui::view::notices::id_problem_text;
 use crate::ui::view::Prefs;
+use crate::words::app::AppText;
 
 #[derive(Properties, PartialEq)]
 pub struct IdFieldProps {
@@ -67,7 +68,7 @@ pub fn id_field(props: &IdFieldProps) -> Html {
     let msg_id = format!("{}-msg", props.dom_id);
     html! {
         <div class={classes!("field", "field-text", "field-id", message.is_some().then_some("invalid"))}>
-            <label for={props.dom_id.clone()}>{ T::Id.get(lang) }</label>
+            <label for={props.dom_id.clone()}>{ AppText::Id.get(lang) }</label>
             <input id={props.dom_id.clone()} type="text" autocomplete="off" spellcheck="false" value={text}
                 aria-invalid={message.is_some().to_string()} aria-describedby={message.is_some().then(|| msg_id.clone())}
                 data-testid={format!("in-{}", props.dom_id)} {oninput} {onchange} />

@@ -11,10 +11,10 @@ use crate::model::montecarlo::Uncertainty;
 use crate::model::outcome::{money_text, ratio_text};
 use crate::model::term::Term;
 use crate::model::{Outcome, Scenario};
-use crate::ui::text::{headline, payback_note, T};
 use crate::ui::view::components::uncertainty_figures::UncertaintyFigures;
 use crate::ui::view::markup::Markup;
 use crate::ui::view::Prefs;
+use crate::words::app::{headline, payback_note, AppText};
 use crate::words::format::{money_bare, money_exact, percent};
 
 #[derive(Properties, PartialEq)]
@@ -35,7 +35,7 @@ pub fn key_figures(props: &KeyFiguresProps) -> Html {
     let k = &props.outcome.key_figures;
     // The cards are only read: written as markup text, one raw node.
     let mut m = Markup::default();
-    let card = |m: &mut Markup, testid: &str, class: &str, label: T| {
+    let card = |m: &mut Markup, testid: &str, class: &str, label: AppText| {
         m.open("div").attr("class", class).attr("data-testid", testid).end();
         m.open("dt").end().text(label.get(lang)).shut("dt").open("dd").end();
     };
@@ -50,12 +50,16 @@ pub fn key_figures(props: &KeyFiguresProps) -> Html {
         m.shut("dd").shut("div");
     };
     let sign_note = |value: Decimal| {
-        Some(if value.is_sign_negative() && !value.is_zero() { T::Loss } else { T::Gain }.get(lang).to_string())
+        Some(
+            if value.is_sign_negative() && !value.is_zero() { AppText::Loss } else { AppText::Gain }
+                .get(lang)
+                .to_string(),
+        )
     };
     let term = Term::current_for(props.scenario.start_year);
     let payback = match k.payback_year {
         Some(year) => year.to_string(),
-        None => T::NoPayback.get(lang).to_string(),
+        None => AppText::NoPayback.get(lang).to_string(),
     };
     let within = k.payback_year.is_some_and(|y| term.reached_by(y));
     let revolving = match k.revolving_ratio {
@@ -63,17 +67,23 @@ pub fn key_figures(props: &KeyFiguresProps) -> Html {
         None => "–".to_string(),
     };
     let amounts = [
-        ("kf-total-cost", "kf pay", T::TotalCost, k.total_cost, Some(T::TotalCostNote.get(lang).to_string())),
-        ("kf-savings-inside", "kf gain", T::SavingsInside, k.savings_inside, None),
-        ("kf-savings-outside", "kf gain-outside", T::SavingsOutside, k.savings_outside, None),
-        ("kf-org-npv", "kf npv", T::OrgNpv, k.org_npv, sign_note(k.org_npv)),
-        ("kf-society-npv", "kf npv", T::SocietyNpv, k.society_npv, sign_note(k.society_npv)),
+        (
+            "kf-total-cost",
+            "kf pay",
+            AppText::TotalCost,
+            k.total_cost,
+            Some(AppText::TotalCostNote.get(lang).to_string()),
+        ),
+        ("kf-savings-inside", "kf gain", AppText::SavingsInside, k.savings_inside, None),
+        ("kf-savings-outside", "kf gain-outside", AppText::SavingsOutside, k.savings_outside, None),
+        ("kf-org-npv", "kf npv", AppText::OrgNpv, k.org_npv, sign_note(k.org_npv)),
+        ("kf-society-npv", "kf npv", AppText::SocietyNpv, k.society_npv, sign_note(k.society_npv)),
     ];
     for (testid, class, label, value, note) in amounts {
         card(&mut m, testid, class, label);
         amount(&mut m, value, note);
     }
-    card(&mut m, "kf-payback", if within { "kf payback within" } else { "kf payback after" }, T::PaybackYear);
+    card(&mut m, "kf-payback", if within { "kf payback within" } else { "kf payback after" }, AppText::PaybackYear);
     m.open("span")
         .attr("class", "kf-value")
         .attr("data-value", &k.payback_year.map(|y| y.to_string()).unwrap_or_default());
@@ -81,25 +91,31 @@ pub fn key_figures(props: &KeyFiguresProps) -> Html {
     m.open("span").attr("class", "kf-note").attr("data-testid", "kf-payback-term").end();
     m.open("span").attr("aria-hidden", "true").end().text(if within { "✓ " } else { "✗ " }).shut("span");
     m.text(&payback_note(k.payback_year, term, lang)).shut("span").shut("dd").shut("div");
-    card(&mut m, "kf-revolving", "kf revolving", T::RevolvingRatio);
+    card(&mut m, "kf-revolving", "kf revolving", AppText::RevolvingRatio);
     m.open("span").attr("class", "kf-value").attr("data-value", &k.revolving_ratio.map(ratio_text).unwrap_or_default());
     m.end().text(&revolving).shut("span");
-    m.open("span").attr("class", "kf-note").end().text(T::RevolvingNote.get(lang)).shut("span").shut("dd").shut("div");
+    m.open("span")
+        .attr("class", "kf-note")
+        .end()
+        .text(AppText::RevolvingNote.get(lang))
+        .shut("span")
+        .shut("dd")
+        .shut("div");
     let cards = m.into_html();
 
     html! {
         <section class="key-figures" aria-labelledby="kf-heading" data-testid="key-figures">
-            <h2 id="kf-heading" class="visually-hidden">{ T::KeyFigures.get(lang) }</h2>
+            <h2 id="kf-heading" class="visually-hidden">{ AppText::KeyFigures.get(lang) }</h2>
             <p class="headline" data-testid="headline">{ headline(k, term, currency, lang) }</p>
             if let Some(year) = k.fund_first_negative_year {
                 <p class="warning" data-testid="fund-dry-warning">
                     <span class="icon" aria-hidden="true">{ "⚠" }</span>
-                    { T::fund_runs_dry(year, lang) }
+                    { AppText::fund_runs_dry(year, lang) }
                 </p>
             }
             <dl class="kf-grid">{ cards }</dl>
             <UncertaintyFigures scenario={props.scenario.clone()} uncertainty={props.uncertainty.clone()} />
-            <p class="hint term-rule">{ T::TermRule.get(lang) }</p>
+            <p class="hint term-rule">{ AppText::TermRule.get(lang) }</p>
         </section>
     }
 }

@@ -5,8 +5,9 @@
 use yew::prelude::*;
 
 use crate::ui::state::{Action, Notice, Preference};
-use crate::ui::text::{notice_text, T};
+use crate::ui::view::notices::notice_text;
 use crate::ui::view::Prefs;
+use crate::words::app::AppText;
 
 #[derive(Properties, PartialEq)]
 pub struct NoticeBannerProps {
@@ -37,12 +38,12 @@ pub fn notice_banner(props: &NoticeBannerProps) -> Html {
             })
             .forget();
             let removal = removal.clone();
-            Some((T::Undo, "notice-undo", props.onaction.reform(move |_: MouseEvent| removal.undo())))
+            Some((AppText::Undo, "notice-undo", props.onaction.reform(move |_: MouseEvent| removal.undo())))
         }
         (Some(Notice::AutosaveFailed | Notice::StoredRefused { aside_key: None, .. }), Some(save)) => {
             let save = save.clone();
             Some((
-                T::SaveScenario,
+                AppText::SaveScenario,
                 "notice-save",
                 Callback::from(move |_: MouseEvent| {
                     save.emit(());
@@ -63,7 +64,7 @@ pub fn notice_banner(props: &NoticeBannerProps) -> Html {
                         <button type="button" class="text-button" data-testid={testid} ref={button} {onclick}>{ label.get(lang) }</button>
                     }
                     <button type="button" class="text-button" data-testid="notice-dismiss"
-                        onclick={props.onaction.reform(|_| Preference::NoticeDismissed.into())}>{ T::Dismiss.get(lang) }</button>
+                        onclick={props.onaction.reform(|_| Preference::NoticeDismissed.into())}>{ AppText::Dismiss.get(lang) }</button>
                 </div>
             }
         </div>

@@ -16,8 +16,8 @@ use rust_decimal::Decimal;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::ui::text::T;
 use crate::ui::view::Prefs;
+use crate::words::app::AppText;
 use crate::words::parse::{self, NumKind, ParseError};
 use crate::words::Lang;
 
@@ -181,7 +181,7 @@ pub fn number_field(props: &NumberFieldProps) -> Html {
     };
     let text = (*draft).clone().unwrap_or_else(|| display_text(props.value, props.kind, lang));
     let message: Option<String> = match *local_error {
-        Some(err) => Some(T::parse_error(err, props.kind, props.min, props.max, lang)),
+        Some(err) => Some(AppText::parse_error(err, props.kind, props.min, props.max, lang)),
         None => props.error.as_ref().map(|e| e.to_string()),
     };
     let id = props.id.clone();

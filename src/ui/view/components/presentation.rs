@@ -18,7 +18,6 @@ use crate::model::term::Term;
 use crate::model::{Outcome, Scenario, ScenarioError};
 use crate::ui::state::present::{command_for, share_control, step, with_share, Command, Focus, ShareControl};
 use crate::ui::state::{Action, FundEdit, InterventionEdit, Load, Notice};
-use crate::ui::text::{for_years, payback_note, preset_position, PresentText as P, T};
 use crate::ui::view::charts::{FundChart, WhoPaysChart};
 use crate::ui::view::components::field_error;
 use crate::ui::view::components::notice_banner::NoticeBanner;
@@ -27,6 +26,7 @@ use crate::ui::view::components::qr_dialog::{use_qr_code, QrCode, QrDialog};
 use crate::ui::view::components::select_field::SelectField;
 use crate::ui::view::markup::Markup;
 use crate::ui::view::Prefs;
+use crate::words::app::{for_years, payback_note, preset_position, AppText, PresentText as P};
 use crate::words::format::{money_auto, money_exact, Unit};
 use crate::words::parse::NumKind;
 use crate::words::rules as explain;
@@ -142,22 +142,29 @@ pub fn presentation(props: &PresentationProps) -> Html {
     };
     let figures = {
         let mut m = Markup::default();
-        figure(&mut m, "pr-cost", T::TotalCost.get(lang), k.total_cost, None, "pay");
-        figure(&mut m, "pr-savings-inside", T::SavingsInside.get(lang), k.savings_inside, None, "gain");
-        figure(&mut m, "pr-savings-outside", T::SavingsOutside.get(lang), k.savings_outside, None, "gain-outside");
+        figure(&mut m, "pr-cost", AppText::TotalCost.get(lang), k.total_cost, None, "pay");
+        figure(&mut m, "pr-savings-inside", AppText::SavingsInside.get(lang), k.savings_inside, None, "gain");
+        figure(
+            &mut m,
+            "pr-savings-outside",
+            AppText::SavingsOutside.get(lang),
+            k.savings_outside,
+            None,
+            "gain-outside",
+        );
         let class = if within { "pr-kf payback within" } else { "pr-kf payback after" };
         m.open("div").attr("class", class).attr("data-testid", "pr-payback").end();
-        m.open("dt").end().text(T::PaybackYear.get(lang)).shut("dt").open("dd").end();
+        m.open("dt").end().text(AppText::PaybackYear.get(lang)).shut("dt").open("dd").end();
         let year = k.payback_year.map(|y| y.to_string());
         m.open("span").attr("class", "pr-kf-value").attr("data-value", year.as_deref().unwrap_or("")).end();
-        m.text(year.as_deref().unwrap_or(T::NoPayback.get(lang))).shut("span");
+        m.text(year.as_deref().unwrap_or(AppText::NoPayback.get(lang))).shut("span");
         m.open("span").attr("class", "pr-kf-note").end();
         m.open("span").attr("aria-hidden", "true").end().text(if within { "✓ " } else { "✗ " }).shut("span");
         m.text(&payback_note(k.payback_year, term, lang)).shut("span").shut("dd").shut("div");
         let dry = k.fund_first_negative_year;
         let label = format!("{} ({end_year})", P::FundAtEnd.get(lang));
         let tone = if dry.is_some() { "dry" } else { "fund" };
-        figure(&mut m, "pr-fund-end", &label, fund_end, dry.map(|y| T::fund_runs_dry_short(y, lang)), tone);
+        figure(&mut m, "pr-fund-end", &label, fund_end, dry.map(|y| AppText::fund_runs_dry_short(y, lang)), tone);
         m.into_html()
     };
 
@@ -170,7 +177,7 @@ pub fn presentation(props: &PresentationProps) -> Html {
         (0..plan_years).find_map(|y| field_error(&props.errors, &format!("fund.allocations[{y}]"), lang));
     let allocation = html! {
         <NumberField key={format!("alloc-{}", props.generation)} id="present-allocation"
-            label={T::YearlyAllocation.get(lang)} kind={NumKind::Money} value={amount}
+            label={AppText::YearlyAllocation.get(lang)} kind={NumKind::Money} value={amount}
             suffix={prefs.currency_label()} hint={AttrValue::from(for_years(years_for_amount, lang))}
             error={allocation_error}
             onchange={on.reform(move |amount| FundEdit::AllocationPlanned { amount, years: years_for_amount }.into())} />
@@ -281,7 +288,7 @@ pub fn presentation(props: &PresentationProps) -> Html {
                             // Our own SVG, drawn from the link: no user text inside.
                             { Html::from_html_unchecked(AttrValue::from(svg)) }
                         </button>
-                        <p class="pr-qr-caption">{ T::QrTitle.get(lang) }</p>
+                        <p class="pr-qr-caption">{ AppText::QrTitle.get(lang) }</p>
                     </div>
                 } else if qr_making {
                     // Its place is kept while it is made, so the figures do not move.
@@ -290,13 +297,13 @@ pub fn presentation(props: &PresentationProps) -> Html {
             </div>
             <div class="pr-body">
                 <figure class="pr-chart" data-testid="pr-chart-who-pays">
-                    <figcaption><h2>{ T::ChartWhoPays.get(lang) }</h2></figcaption>
+                    <figcaption><h2>{ AppText::ChartWhoPays.get(lang) }</h2></figcaption>
                     <div class="pr-chart-box">
                         <WhoPaysChart scenario={valid.clone()} outcome={props.outcome.clone()} lang={lang} unit={unit} />
                     </div>
                 </figure>
                 <figure class="pr-chart" data-testid="pr-chart-fund">
-                    <figcaption><h2>{ T::ChartFund.get(lang) }</h2></figcaption>
+                    <figcaption><h2>{ AppText::ChartFund.get(lang) }</h2></figcaption>
                     <div class="pr-chart-box">
                         <FundChart scenario={valid.clone()} outcome={props.outcome.clone()} lang={lang} unit={unit} />
                     </div>

@@ -4,9 +4,9 @@
 use yew::prelude::*;
 
 use crate::ui::state::{Action, Load};
-use crate::ui::text::T;
 use crate::ui::view::markup::Markup;
 use crate::ui::view::Prefs;
+use crate::words::app::AppText;
 use crate::words::Lang;
 
 #[derive(Properties, PartialEq)]
@@ -37,7 +37,7 @@ pub fn preset_picker(props: &PresetPickerProps) -> Html {
         return html! {
             <section class="presets" data-testid="presets">
                 <p class="preset-story" data-testid="preset-story">
-                    <span class="badge">{ T::Illustrative.get(lang) }</span>{ " " }{ T::BuiltInExample.get(lang) }
+                    <span class="badge">{ AppText::Illustrative.get(lang) }</span>{ " " }{ AppText::BuiltInExample.get(lang) }
                 </p>
             </section>
         };
@@ -49,10 +49,10 @@ pub fn preset_picker(props: &PresetPickerProps) -> Html {
     html! {
         <section class="presets" data-testid="presets" aria-labelledby="preset-label">
             <div class="field field-select">
-                <label id="preset-label" for="preset-select">{ T::ChoosePreset.get(lang) }</label>
+                <label id="preset-label" for="preset-select">{ AppText::ChoosePreset.get(lang) }</label>
                 <select id="preset-select" data-testid="preset-select" ref={select_ref} {onchange}>
                     if current.is_none() {
-                        <option value="" selected=true disabled=true>{ T::OwnScenario.get(lang) }</option>
+                        <option value="" selected=true disabled=true>{ AppText::OwnScenario.get(lang) }</option>
                     }
                     { for presets.iter().map(|p| html! {
                         <option value={p.id} selected={current.is_some_and(|c| c.id == p.id)}>{ lang.pick(p.title.sv, p.title.en) }</option>
@@ -62,12 +62,12 @@ pub fn preset_picker(props: &PresetPickerProps) -> Html {
             if let Some(p) = current {
                 <div class="preset-about">
                     <p id="preset-story" class={classes!("preset-story", (!*expanded).then_some("clamped"))} data-testid="preset-story">
-                        <span class="badge">{ T::Illustrative.get(lang) }</span>{ " " }{ lang.pick(p.story.sv, p.story.en) }
+                        <span class="badge">{ AppText::Illustrative.get(lang) }</span>{ " " }{ lang.pick(p.story.sv, p.story.en) }
                     </p>
                     <div class="preset-actions">
                     <button type="button" class="text-button more-button" aria-expanded={expanded.to_string()} aria-controls="preset-story"
                         onclick={{ let expanded = expanded.clone(); move |_| expanded.set(!*expanded) }}>
-                        { if *expanded { T::ShowLess.get(lang) } else { T::ShowMore.get(lang) } }
+                        { if *expanded { AppText::ShowLess.get(lang) } else { AppText::ShowMore.get(lang) } }
                     </button>
                     if !p.sources.is_empty() {
                         { sources(p.sources, lang) }
@@ -83,7 +83,7 @@ pub fn preset_picker(props: &PresetPickerProps) -> Html {
 fn sources(sources: &[&str], lang: Lang) -> Html {
     let mut m = Markup::default();
     m.open("details").attr("class", "sources").attr("data-testid", "preset-sources").end();
-    m.open("summary").end().text(T::Sources.get(lang)).shut("summary").open("ul").end();
+    m.open("summary").end().text(AppText::Sources.get(lang)).shut("summary").open("ul").end();
     for source in sources {
         m.open("li").end().text(source).shut("li");
     }

@@ -10,8 +10,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::ui::browser;
-use crate::ui::text::T;
 use crate::ui::view::Prefs;
+use crate::words::app::AppText;
 
 /// A link's QR code as it is being made.
 #[derive(Clone, PartialEq)]
@@ -103,9 +103,9 @@ pub fn qr_dialog(props: &QrDialogProps) -> Html {
         <div class="qr-overlay" role="dialog" aria-modal="true" aria-labelledby="qr-title" data-testid="qr-dialog" {onkeydown}>
             <div class="qr-sheet">
                 <div class="qr-head">
-                    <h2 id="qr-title">{ T::QrTitle.get(lang) }</h2>
+                    <h2 id="qr-title">{ AppText::QrTitle.get(lang) }</h2>
                     <button type="button" class="text-button" ref={close_ref} data-testid="qr-close"
-                        onclick={props.onclose.reform(|_| ())}>{ T::CloseDialog.get(lang) }</button>
+                        onclick={props.onclose.reform(|_| ())}>{ AppText::CloseDialog.get(lang) }</button>
                 </div>
                 { match code {
                     // Our own SVG, drawn from the link: no user text inside;
@@ -116,9 +116,9 @@ pub fn qr_dialog(props: &QrDialogProps) -> Html {
                                 svg.replacen("role=\"img\"", "role=\"img\" aria-labelledby=\"qr-title\"", 1))) }
                         </div>
                     },
-                    QrCode::Making => html! { <p class="qr-making" data-testid="qr-making" role="status">{ T::QrMaking.get(lang) }</p> },
-                    QrCode::TooLong => html! { <p class="qr-too-long" data-testid="qr-too-long">{ T::QrTooLong.get(lang) }</p> },
-                    QrCode::Failed => html! { <p class="qr-too-long" data-testid="qr-failed" role="alert">{ T::QrFailed.get(lang) }</p> },
+                    QrCode::Making => html! { <p class="qr-making" data-testid="qr-making" role="status">{ AppText::QrMaking.get(lang) }</p> },
+                    QrCode::TooLong => html! { <p class="qr-too-long" data-testid="qr-too-long">{ AppText::QrTooLong.get(lang) }</p> },
+                    QrCode::Failed => html! { <p class="qr-too-long" data-testid="qr-failed" role="alert">{ AppText::QrFailed.get(lang) }</p> },
                 } }
                 <p class="qr-link" data-testid="qr-link" tabindex="0">{ props.link.clone() }</p>
             </div>

@@ -14,8 +14,8 @@ use yew::prelude::*;
 
 use crate::model::Scenario;
 use crate::ui::state::{Action, Load};
-use crate::ui::text::T;
 use crate::ui::view::Prefs;
+use crate::words::app::AppText;
 
 #[derive(Properties, PartialEq)]
 pub struct ScenarioJsonProps {
@@ -46,17 +46,17 @@ pub fn scenario_json(props: &ScenarioJsonProps) -> Html {
     };
     html! {
         <details class="scenario-json" data-testid="scenario-json-panel" {ontoggle}>
-            <summary>{ T::ShowJson.get(lang) }</summary>
-            <p class="hint">{ T::JsonHint.get(lang) }</p>
+            <summary>{ AppText::ShowJson.get(lang) }</summary>
+            <p class="hint">{ AppText::JsonHint.get(lang) }</p>
             if let Some(json) = (*json).clone() {
-                <pre data-testid="scenario-json" tabindex="0" aria-label={T::ShowJson.get(lang)}>{ json }</pre>
+                <pre data-testid="scenario-json" tabindex="0" aria-label={AppText::ShowJson.get(lang)}>{ json }</pre>
             }
             <div class="field field-text">
-                <label for="paste-json">{ T::PasteJson.get(lang) }</label>
+                <label for="paste-json">{ AppText::PasteJson.get(lang) }</label>
                 <textarea id="paste-json" rows="4" spellcheck="false" value={(*pasted).clone()} data-testid="in-paste-json" {oninput} />
             </div>
             <button type="button" class="add-button" data-testid="load-json" disabled={pasted.trim().is_empty()} onclick={onload}>
-                { T::LoadJson.get(lang) }
+                { AppText::LoadJson.get(lang) }
             </button>
         </details>
     }

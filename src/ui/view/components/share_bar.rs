@@ -8,9 +8,9 @@ use yew::prelude::*;
 use crate::ui::browser;
 use crate::ui::state::file::MAX_SCENARIO_BYTES;
 use crate::ui::state::{Action, Autosave, Kept, Load};
-use crate::ui::text::{displaced_text, T};
 use crate::ui::view::components::qr_dialog::QrDialog;
 use crate::ui::view::Prefs;
+use crate::words::app::{displaced_text, AppText};
 
 #[derive(Properties, PartialEq)]
 pub struct ShareBarProps {
@@ -108,26 +108,26 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
 
     html! {
         <section class="share-bar" data-testid="share-bar" aria-labelledby="share-heading">
-            <h2 id="share-heading" class="visually-hidden">{ T::ShareAndKeep.get(lang) }</h2>
+            <h2 id="share-heading" class="visually-hidden">{ AppText::ShareAndKeep.get(lang) }</h2>
             <div class="share-actions">
                 if props.link.is_some() {
-                    <button type="button" class="text-button" data-testid="copy-link" onclick={oncopy}>{ T::CopyLink.get(lang) }</button>
-                    <button type="button" class="text-button" data-testid="show-qr" ref={qr_button.clone()} onclick={onqr}>{ T::ShowQr.get(lang) }</button>
+                    <button type="button" class="text-button" data-testid="copy-link" onclick={oncopy}>{ AppText::CopyLink.get(lang) }</button>
+                    <button type="button" class="text-button" data-testid="show-qr" ref={qr_button.clone()} onclick={onqr}>{ AppText::ShowQr.get(lang) }</button>
                 }
-                <button type="button" class="text-button" data-testid="save-scenario" onclick={onsave}>{ T::SaveScenario.get(lang) }</button>
+                <button type="button" class="text-button" data-testid="save-scenario" onclick={onsave}>{ AppText::SaveScenario.get(lang) }</button>
                 <span class="file-button">
                     <input type="file" id="open-scenario-file" class="file-input" accept=".json,application/json"
                         data-testid="open-file" onchange={onopen} />
-                    <label for="open-scenario-file" class="text-button">{ T::OpenScenario.get(lang) }</label>
+                    <label for="open-scenario-file" class="text-button">{ AppText::OpenScenario.get(lang) }</label>
                 </span>
                 <button type="button" class="text-button" data-testid="reset-preset"
-                    onclick={props.onaction.reform(|_| Load::PresetReset.into())}>{ T::ResetPreset.get(lang) }</button>
+                    onclick={props.onaction.reform(|_| Load::PresetReset.into())}>{ AppText::ResetPreset.get(lang) }</button>
                 <button type="button" class="text-button" data-testid="print-report-button"
-                    onclick={Callback::from(|_: MouseEvent| print_when_ready())}>{ T::PrintReport.get(lang) }</button>
+                    onclick={Callback::from(|_: MouseEvent| print_when_ready())}>{ AppText::PrintReport.get(lang) }</button>
             </div>
             if let Some(link) = props.link.clone() {
                 <div class="field field-text share-link">
-                    <label for="share-link">{ T::LinkField.get(lang) }</label>
+                    <label for="share-link">{ AppText::LinkField.get(lang) }</label>
                     <input type="text" id="share-link" readonly=true value={link} ref={link_ref}
                         data-testid="share-link" spellcheck="false"
                         onfocus={Callback::from(|e: FocusEvent| e.target_unchecked_into::<HtmlInputElement>().select())} />
@@ -135,32 +135,32 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
             }
             <div class="share-status" role="status" aria-live="polite">
                 if *copied == Copied::Yes {
-                    <p class="share-ok" data-testid="link-copied">{ T::LinkCopied.get(lang) }</p>
+                    <p class="share-ok" data-testid="link-copied">{ AppText::LinkCopied.get(lang) }</p>
                 }
                 if *copied == Copied::Fallback {
-                    <p class="share-fallback" data-testid="link-copy-fallback">{ T::LinkCopyFallback.get(lang) }</p>
+                    <p class="share-fallback" data-testid="link-copy-fallback">{ AppText::LinkCopyFallback.get(lang) }</p>
                 }
                 if *save_failed {
-                    <p class="share-fallback" data-testid="save-failed">{ T::SaveFailed.get(lang) }</p>
+                    <p class="share-fallback" data-testid="save-failed">{ AppText::SaveFailed.get(lang) }</p>
                 }
             </div>
             if let Some(name) = props.displaced.clone() {
                 <div class="displaced" data-testid="displaced-autosave">
                     <p>{ displaced_text(&name, lang) }</p>
                     <button type="button" class="text-button" data-testid="restore-autosave"
-                        onclick={props.onaction.reform(|_| Load::DisplacedRestored.into())}>{ T::DisplacedOpen.get(lang) }</button>
+                        onclick={props.onaction.reform(|_| Load::DisplacedRestored.into())}>{ AppText::DisplacedOpen.get(lang) }</button>
                     <button type="button" class="text-button" data-testid="discard-autosave"
-                        onclick={props.onaction.reform(|_| Kept::DisplacedDiscarded.into())}>{ T::DisplacedDiscard.get(lang) }</button>
+                        onclick={props.onaction.reform(|_| Kept::DisplacedDiscarded.into())}>{ AppText::DisplacedDiscard.get(lang) }</button>
                 </div>
             }
             if props.has_errors {
-                <p class="hint" data-testid="save-last-valid">{ T::SaveLastValid.get(lang) }</p>
+                <p class="hint" data-testid="save-last-valid">{ AppText::SaveLastValid.get(lang) }</p>
             }
             if props.autosave == Autosave::On {
-                <p class="hint" data-testid="autosave-hint">{ T::Autosaved.get(lang) }</p>
+                <p class="hint" data-testid="autosave-hint">{ AppText::Autosaved.get(lang) }</p>
             }
             if props.autosave == Autosave::Failed {
-                <p class="hint not-saved" data-testid="autosave-failed">{ T::NotAutosaved.get(lang) }</p>
+                <p class="hint not-saved" data-testid="autosave-failed">{ AppText::NotAutosaved.get(lang) }</p>
             }
             if *qr_open {
                 if let Some(link) = props.link.clone() {

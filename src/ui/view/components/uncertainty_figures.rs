@@ -9,9 +9,9 @@ use yew::prelude::*;
 use crate::model::montecarlo::Uncertainty;
 use crate::model::outcome::{money_text, ratio_text};
 use crate::model::Scenario;
-use crate::ui::text::{uncertainty_payback, uncertainty_range, T};
 use crate::ui::view::markup::Markup;
 use crate::ui::view::Prefs;
+use crate::words::app::{uncertainty_payback, uncertainty_range, AppText};
 use crate::words::format::{money, money_exact, percent};
 
 #[derive(Properties, PartialEq)]
@@ -31,11 +31,11 @@ pub fn uncertainty_figures(props: &UncertaintyFiguresProps) -> Html {
     let mut m = Markup::default();
     m.open("section").attr("class", "uncertainty-figures").attr("aria-labelledby", "unc-heading");
     m.attr("data-testid", "uncertainty-figures").end();
-    m.open("h3").attr("id", "unc-heading").end().text(T::IfEffectDiffers.get(lang)).shut("h3");
-    m.open("p").attr("class", "hint").end().text(&T::uncertainty_intro(u.draws, lang)).shut("p");
+    m.open("h3").attr("id", "unc-heading").end().text(AppText::IfEffectDiffers.get(lang)).shut("h3");
+    m.open("p").attr("class", "hint").end().text(&AppText::uncertainty_intro(u.draws, lang)).shut("p");
     m.open("ul").end();
     for (testid, label, p) in
-        [("unc-org-npv", T::OrgNpv, &u.org_npv), ("unc-society-npv", T::SocietyNpv, &u.society_npv)]
+        [("unc-org-npv", AppText::OrgNpv, &u.org_npv), ("unc-society-npv", AppText::SocietyNpv, &u.society_npv)]
     {
         let show = |v| money(v, unit, currency, lang);
         m.open("li")

@@ -20,10 +20,10 @@ use crate::report::year_tables::actor_title;
 use crate::ui::browser::{self, analysis, download_blob, excel_workbook};
 use crate::ui::export::{csv_file_name, CsvDialect};
 use crate::ui::state::keep::file_name;
-use crate::ui::text::T;
 use crate::ui::view::components::print_report::use_printing;
 use crate::ui::view::markup::raw_html;
 use crate::ui::view::Prefs;
+use crate::words::app::AppText;
 use crate::words::format::{money_bare, money_exact};
 
 #[derive(Properties, PartialEq)]
@@ -129,7 +129,7 @@ pub fn year_tables(props: &YearTablesProps) -> Html {
                     <span class={format!("swatch actor-{}", index % 8)} aria-hidden="true"></span>
                     <span class="summary-title">{ &title }</span>
                     <span class="summary-figure" title={money_exact(a.npv, currency, lang)}>
-                        { format!("{}: {} {}", T::Npv.get(lang), money_bare(a.npv, unit, lang), unit_label) }
+                        { format!("{}: {} {}", AppText::Npv.get(lang), money_bare(a.npv, unit, lang), unit_label) }
                     </span>
                 </summary>
                 // The table arrives in an element of its own: swapping the
@@ -141,23 +141,23 @@ pub fn year_tables(props: &YearTablesProps) -> Html {
     });
     let waiting = match *loaded {
         Some(false) => {
-            html! { <p class="tables-status" role="status" data-testid="tables-status">{ T::TablesFailed.get(lang) }</p> }
+            html! { <p class="tables-status" role="status" data-testid="tables-status">{ AppText::TablesFailed.get(lang) }</p> }
         }
         _ if markup.is_none() => {
-            html! { <p class="tables-status" role="status" data-testid="tables-status">{ T::TablesLoading.get(lang) }</p> }
+            html! { <p class="tables-status" role="status" data-testid="tables-status">{ AppText::TablesLoading.get(lang) }</p> }
         }
         _ => html! {},
     };
 
     html! {
         <section class="tables" aria-labelledby="tables-heading" data-testid="year-tables" ref={section}>
-            <h2 id="tables-heading">{ T::YearByYear.get(lang) }</h2>
-            <p class="hint">{ T::YearByYearHint.get(lang) }</p>
-            <div class="csv-downloads" role="group" aria-label={T::DownloadCsv.get(lang)}>
+            <h2 id="tables-heading">{ AppText::YearByYear.get(lang) }</h2>
+            <p class="hint">{ AppText::YearByYearHint.get(lang) }</p>
+            <div class="csv-downloads" role="group" aria-label={AppText::DownloadCsv.get(lang)}>
                 { for [CsvDialect::SwedishExcel, CsvDialect::Plain].into_iter().map(|dialect| {
                     let (testid, label) = match dialect {
-                        CsvDialect::SwedishExcel => ("download-csv", T::DownloadCsvSwedish),
-                        CsvDialect::Plain => ("download-csv-plain", T::DownloadCsvPlain),
+                        CsvDialect::SwedishExcel => ("download-csv", AppText::DownloadCsvSwedish),
+                        CsvDialect::Plain => ("download-csv-plain", AppText::DownloadCsvPlain),
                     };
                     // The file is made when asked for, not on every edit.
                     let onclick = {
@@ -181,16 +181,16 @@ pub fn year_tables(props: &YearTablesProps) -> Html {
                 }) }
                 <button type="button" class="text-button" data-testid="download-xlsx" onclick={on_xlsx}
                     aria-disabled={busy.then_some("true")} aria-busy={busy.then_some("true")}>
-                    { if busy { T::XlsxBusy.get(lang) } else { T::DownloadXlsx.get(lang) } }
+                    { if busy { AppText::XlsxBusy.get(lang) } else { AppText::DownloadXlsx.get(lang) } }
                 </button>
             </div>
             <p class="xlsx-status" role="status" data-testid="xlsx-status">
-                { if *xlsx == Some(false) { T::XlsxFailed.get(lang) } else if *csv_failed { T::CsvFailed.get(lang) } else { "" } }
+                { if *xlsx == Some(false) { AppText::XlsxFailed.get(lang) } else if *csv_failed { AppText::CsvFailed.get(lang) } else { "" } }
             </p>
             { waiting }
             { part(0) }
             { part(1) }
-            <h3>{ T::PerActor.get(lang) }</h3>
+            <h3>{ AppText::PerActor.get(lang) }</h3>
             { for actors }
             { part(2) }
         </section>

@@ -7,11 +7,11 @@ use yew::prelude::*;
 
 use crate::model::{Scenario, ScenarioError};
 use crate::ui::state::{Action, ActorsEdit};
-use crate::ui::text::T;
 use crate::ui::view::components::field_error;
 use crate::ui::view::components::id_field::IdField;
 use crate::ui::view::components::text_field::TextField;
 use crate::ui::view::Prefs;
+use crate::words::app::AppText;
 
 #[derive(Properties, PartialEq)]
 pub struct ActorsEditorProps {
@@ -29,8 +29,8 @@ pub fn actors_editor(props: &ActorsEditorProps) -> Html {
         Rc::new(props.scenario.actors.iter().map(|a| (a.id.clone(), a.name.clone())).collect());
     html! {
         <section class="editor-section" aria-labelledby="ed-actors">
-            <h3 id="ed-actors">{ T::SectionActors.get(lang) }</h3>
-            <p class="hint">{ T::ActorsHint.get(lang) }</p>
+            <h3 id="ed-actors">{ AppText::SectionActors.get(lang) }</h3>
+            <p class="hint">{ AppText::ActorsHint.get(lang) }</p>
             <ul class="actor-list" data-testid="actor-list">
                 { for props.scenario.actors.iter().enumerate().map(|(index, actor)| {
                     let id = actor.id.clone();
@@ -41,12 +41,12 @@ pub fn actors_editor(props: &ActorsEditorProps) -> Html {
                     }
                     .into());
                     let onremove = on.reform(move |_: MouseEvent| ActorsEdit::Removed(id.clone()).into());
-                    let remove_label = format!("{} {}", T::Remove.get(lang), actor.name);
+                    let remove_label = format!("{} {}", AppText::Remove.get(lang), actor.name);
                     html! {
                         // Keyed by place, not id: a row keeps its focus while its id is edited.
                         <li key={index} class="actor-row" data-testid={format!("actor-{}", actor.id)}>
                             <span class={format!("swatch actor-{}", index % 8)} aria-hidden="true"></span>
-                            <TextField id={format!("actors-{index}-name")} label={format!("{} {}", T::ActorName.get(lang), index + 1)}
+                            <TextField id={format!("actors-{index}-name")} label={format!("{} {}", AppText::ActorName.get(lang), index + 1)}
                                 compact=true value={actor.name.clone()}
                                 error={field_error(&props.errors, &format!("actors[{index}].name"), lang)
                                     .or_else(|| field_error(&props.errors, &format!("actors[{index}].id"), lang))}
@@ -56,7 +56,7 @@ pub fn actors_editor(props: &ActorsEditorProps) -> Html {
                             <div class="checkbox">
                                 <input type="checkbox" id={inside_id.clone()} checked={actor.inside}
                                     data-testid={format!("in-{inside_id}")} onchange={oninside} />
-                                <label for={inside_id}>{ T::Inside.get(lang) }</label>
+                                <label for={inside_id}>{ AppText::Inside.get(lang) }</label>
                             </div>
                             <button type="button" class="icon-button" aria-label={remove_label.clone()} title={remove_label}
                                 data-testid={format!("remove-actor-{}", actor.id)} onclick={onremove}>
@@ -70,7 +70,7 @@ pub fn actors_editor(props: &ActorsEditorProps) -> Html {
                 <p class="field-error" role="alert"><span aria-hidden="true">{ "⚠ " }</span>{ message }</p>
             }
             <button type="button" class="add-button" data-testid="add-actor" onclick={on.reform(|_| ActorsEdit::Added.into())}>
-                { T::AddActor.get(lang) }
+                { AppText::AddActor.get(lang) }
             </button>
         </section>
     }

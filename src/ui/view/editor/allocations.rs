@@ -10,10 +10,10 @@ use yew::prelude::*;
 
 use crate::model::{Scenario, ScenarioError};
 use crate::ui::state::{Action, FundEdit};
-use crate::ui::text::T;
 use crate::ui::view::components::field_error;
 use crate::ui::view::components::number_field::{as_u32, NumberField};
 use crate::ui::view::Prefs;
+use crate::words::app::AppText;
 use crate::words::format::money_auto;
 use crate::words::parse::NumKind;
 
@@ -65,27 +65,27 @@ pub fn allocations_editor(props: &AllocationsEditorProps) -> Html {
 
     html! {
         <fieldset class="allocations" data-testid="allocations">
-            <legend>{ T::YearlyAllocation.get(lang) }</legend>
+            <legend>{ AppText::YearlyAllocation.get(lang) }</legend>
             <div class="slider-row">
-                <label for="allocation-slider" class="visually-hidden">{ T::YearlyAllocationSlider.get(lang) }</label>
+                <label for="allocation-slider" class="visually-hidden">{ AppText::YearlyAllocationSlider.get(lang) }</label>
                 <input id="allocation-slider" type="range" min="0" max={slider_max.to_string()} step={SLIDER_STEP.to_string()}
                     value={amount_whole.to_string()} aria-valuetext={money_auto(amount, &prefs.currency, lang)}
                     data-testid="in-allocation-slider" oninput={onslide} />
             </div>
             <div class="field-row">
-                <NumberField id="allocation-amount" label={T::AmountPerYear.get(lang)} kind={NumKind::Money} value={amount}
+                <NumberField id="allocation-amount" label={AppText::AmountPerYear.get(lang)} kind={NumKind::Money} value={amount}
                     suffix={prefs.currency_label()} error={first_error}
                     onchange={on.reform(move |amount| FundEdit::AllocationPlanned { amount, years: years_for_amount }.into())} />
-                <NumberField id="allocation-years" label={T::ForYears.get(lang)} kind={NumKind::Count}
-                    value={Decimal::from(plan_years as u64)} suffix={T::YearsUnit.get(lang)}
+                <NumberField id="allocation-years" label={AppText::ForYears.get(lang)} kind={NumKind::Count}
+                    value={Decimal::from(plan_years as u64)} suffix={AppText::YearsUnit.get(lang)}
                     max={Decimal::from(crate::model::validate::MAX_HORIZON_YEARS)}
                     onchange={on.reform(move |years| FundEdit::AllocationPlanned { amount, years: as_u32(years) as usize }.into())} />
             </div>
             if !uniform {
-                <p class="hint">{ T::AllocationsDiffer.get(lang) }</p>
+                <p class="hint">{ AppText::AllocationsDiffer.get(lang) }</p>
             }
             <details class="single-years">
-                <summary data-testid="allocation-single-years">{ T::EditSingleYears.get(lang) }</summary>
+                <summary data-testid="allocation-single-years">{ AppText::EditSingleYears.get(lang) }</summary>
                 <div class="year-grid">
                     { for (0..horizon).map(|y| {
                         let value = allocations.get(y).copied().unwrap_or(Decimal::ZERO);

@@ -7,12 +7,12 @@ use yew::prelude::*;
 
 use crate::model::{Scenario, ScenarioError};
 use crate::ui::state::{Action, InterventionEdit};
-use crate::ui::text::T;
 use crate::ui::view::components::field_error;
 use crate::ui::view::components::number_field::NumberField;
 use crate::ui::view::components::select_field::SelectField;
 use crate::ui::view::editor::same_for_intervention;
 use crate::ui::view::Prefs;
+use crate::words::app::AppText;
 use crate::words::parse::NumKind;
 
 #[derive(Properties)]
@@ -50,14 +50,14 @@ pub fn avoided_costs_editor(props: &AvoidedCostsEditorProps) -> Html {
         <div class="avoided-costs">
             <table class="edit-table" aria-labelledby={caption_id.clone()} data-testid={format!("avoided-costs-{index}")}>
                 <caption id={caption_id}>
-                    { T::AvoidedCosts.get(lang) }
-                    <span class="caption-hint">{ T::AvoidedCostsHint.get(lang) }</span>
+                    { AppText::AvoidedCosts.get(lang) }
+                    <span class="caption-hint">{ AppText::AvoidedCostsHint.get(lang) }</span>
                 </caption>
                 <thead>
                     <tr>
-                        <th scope="col">{ T::Actor.get(lang) }</th>
-                        <th scope="col">{ format!("{} ({})", T::PerYear.get(lang), prefs.currency_label()) }</th>
-                        <th scope="col"><span class="visually-hidden">{ T::Remove.get(lang) }</span></th>
+                        <th scope="col">{ AppText::Actor.get(lang) }</th>
+                        <th scope="col">{ format!("{} ({})", AppText::PerYear.get(lang), prefs.currency_label()) }</th>
+                        <th scope="col"><span class="visually-hidden">{ AppText::Remove.get(lang) }</span></th>
                     </tr>
                 </thead>
                 <tbody>
@@ -65,17 +65,17 @@ pub fn avoided_costs_editor(props: &AvoidedCostsEditorProps) -> Html {
                         let path = format!("interventions[{index}].avoided_costs[{row}]");
                         let id = format!("interventions-{index}-avoided_costs-{row}");
                         let actor_name = s.actor(&cost.actor).map(|a| a.name.clone()).unwrap_or_else(|| cost.actor.clone());
-                        let remove = format!("{} {}", T::Remove.get(lang), actor_name);
+                        let remove = format!("{} {}", AppText::Remove.get(lang), actor_name);
                         html! {
                             <tr key={row}>
                                 <td>
-                                    <SelectField id={format!("{id}-actor")} label={format!("{} {}", T::Actor.get(lang), row + 1)} compact=true
+                                    <SelectField id={format!("{id}-actor")} label={format!("{} {}", AppText::Actor.get(lang), row + 1)} compact=true
                                         value={cost.actor.clone()} options={actors.clone()}
                                         error={field_error(&props.errors, &format!("{path}.actor"), lang)}
                                         onchange={on.reform(move |actor| Action::intervention(index, InterventionEdit::AvoidedCostActorChanged { row, actor }))} />
                                 </td>
                                 <td>
-                                    <NumberField id={format!("{id}-per_year")} label={format!("{}: {}", T::PerYear.get(lang), actor_name)} compact=true
+                                    <NumberField id={format!("{id}-per_year")} label={format!("{}: {}", AppText::PerYear.get(lang), actor_name)} compact=true
                                         kind={NumKind::Money} value={cost.per_year}
                                         error={field_error(&props.errors, &format!("{path}.per_year"), lang)}
                                         onchange={on.reform(move |per_year| Action::intervention(index, InterventionEdit::AvoidedCostAmountChanged { row, per_year }))} />
@@ -94,7 +94,7 @@ pub fn avoided_costs_editor(props: &AvoidedCostsEditorProps) -> Html {
             </table>
             <button type="button" class="add-button small" disabled={all_listed} data-testid={format!("add-avoided-{index}")}
                 onclick={on.reform(move |_| Action::intervention(index, InterventionEdit::AvoidedCostAdded))}>
-                { T::AddAvoidedCost.get(lang) }
+                { AppText::AddAvoidedCost.get(lang) }
             </button>
         </div>
     }

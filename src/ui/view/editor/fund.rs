@@ -6,12 +6,12 @@ use yew::prelude::*;
 
 use crate::model::{Accounting, Scenario, ScenarioError};
 use crate::ui::state::{Action, FundEdit};
-use crate::ui::text::T;
 use crate::ui::view::components::field_error;
 use crate::ui::view::components::number_field::NumberField;
 use crate::ui::view::components::select_field::SelectField;
 use crate::ui::view::editor::allocations::AllocationsEditor;
 use crate::ui::view::Prefs;
+use crate::words::app::AppText;
 use crate::words::parse::NumKind;
 
 #[derive(Properties, PartialEq)]
@@ -30,7 +30,7 @@ pub fn fund_editor(props: &FundEditorProps) -> Html {
     let on = &props.onaction;
     let actors: Vec<(AttrValue, AttrValue)> =
         s.actors.iter().map(|a| (AttrValue::from(a.id.clone()), AttrValue::from(a.name.clone()))).collect();
-    let accounting = |value: Accounting, id: &'static str, label: T, explain: T| {
+    let accounting = |value: Accounting, id: &'static str, label: AppText, explain: AppText| {
         let onchange = on.reform(move |_: Event| FundEdit::AccountingChosen(value).into());
         html! {
             <div class="choice">
@@ -45,15 +45,15 @@ pub fn fund_editor(props: &FundEditorProps) -> Html {
     };
     html! {
         <section class="editor-section" aria-labelledby="ed-fund">
-            <h3 id="ed-fund">{ T::SectionFund.get(lang) }</h3>
-            <SelectField id="fund-financed_by" label={T::FinancedBy.get(lang)} value={s.fund.financed_by.clone()}
+            <h3 id="ed-fund">{ AppText::SectionFund.get(lang) }</h3>
+            <SelectField id="fund-financed_by" label={AppText::FinancedBy.get(lang)} value={s.fund.financed_by.clone()}
                 options={actors} error={e("fund.financed_by")} onchange={on.reform(|id| FundEdit::FinancerChosen(id).into())} />
             <fieldset class="choices">
-                <legend>{ T::Accounting.get(lang) }</legend>
-                { accounting(Accounting::Appropriation, "fund-accounting-appropriation", T::Appropriation, T::AppropriationExplain) }
-                { accounting(Accounting::EarmarkedEquity, "fund-accounting-earmarked", T::EarmarkedEquity, T::EarmarkedEquityExplain) }
+                <legend>{ AppText::Accounting.get(lang) }</legend>
+                { accounting(Accounting::Appropriation, "fund-accounting-appropriation", AppText::Appropriation, AppText::AppropriationExplain) }
+                { accounting(Accounting::EarmarkedEquity, "fund-accounting-earmarked", AppText::EarmarkedEquity, AppText::EarmarkedEquityExplain) }
             </fieldset>
-            <NumberField id="fund-initial_capital" label={T::InitialCapital.get(lang)} kind={NumKind::Money}
+            <NumberField id="fund-initial_capital" label={AppText::InitialCapital.get(lang)} kind={NumKind::Money}
                 value={s.fund.initial_capital} suffix={prefs.currency_label()} error={e("fund.initial_capital")}
                 onchange={on.reform(|amount| FundEdit::InitialCapitalChanged(amount).into())} />
             <AllocationsEditor scenario={props.scenario.clone()} errors={props.errors.clone()} onaction={on.clone()} />

@@ -7,11 +7,11 @@ use yew::prelude::*;
 
 use crate::model::{Scenario, ScenarioError};
 use crate::ui::state::{Action, GeneralEdit};
-use crate::ui::text::T;
 use crate::ui::view::components::field_error;
 use crate::ui::view::components::number_field::{as_i32, as_u32, NumberField};
 use crate::ui::view::components::text_field::TextField;
 use crate::ui::view::Prefs;
+use crate::words::app::AppText;
 use crate::words::parse::NumKind;
 
 #[derive(Properties, PartialEq)]
@@ -29,23 +29,23 @@ pub fn general_editor(props: &GeneralEditorProps) -> Html {
     let on = &props.onaction;
     html! {
         <section class="editor-section" aria-labelledby="ed-general">
-            <h3 id="ed-general">{ T::SectionScenario.get(lang) }</h3>
-            <TextField id="name" label={T::ScenarioName.get(lang)} value={s.name.clone()} error={e("name")}
+            <h3 id="ed-general">{ AppText::SectionScenario.get(lang) }</h3>
+            <TextField id="name" label={AppText::ScenarioName.get(lang)} value={s.name.clone()} error={e("name")}
                 oninput={on.reform(|name| GeneralEdit::Renamed(name).into())} />
-            <TextField id="description" label={T::Description.get(lang)} value={s.description.clone()} multiline=true
+            <TextField id="description" label={AppText::Description.get(lang)} value={s.description.clone()} multiline=true
                 error={e("description")} oninput={on.reform(|text| GeneralEdit::DescriptionChanged(text).into())} />
             <div class="field-row">
-                <NumberField id="start_year" label={T::StartYear.get(lang)} kind={NumKind::Year} value={Decimal::from(s.start_year)}
+                <NumberField id="start_year" label={AppText::StartYear.get(lang)} kind={NumKind::Year} value={Decimal::from(s.start_year)}
                     error={e("start_year")} onchange={on.reform(|v| GeneralEdit::StartYearChanged(as_i32(v)).into())} />
-                <NumberField id="horizon_years" label={T::Horizon.get(lang)} kind={NumKind::Count} value={Decimal::from(s.horizon_years)}
-                    suffix={T::YearsUnit.get(lang)} error={e("horizon_years")}
+                <NumberField id="horizon_years" label={AppText::Horizon.get(lang)} kind={NumKind::Count} value={Decimal::from(s.horizon_years)}
+                    suffix={AppText::YearsUnit.get(lang)} error={e("horizon_years")}
                     onchange={on.reform(|v| GeneralEdit::HorizonChanged(as_u32(v)).into())} />
             </div>
             <div class="field-row">
-                <NumberField id="discount_rate" label={T::DiscountRate.get(lang)} kind={NumKind::Percent} value={s.discount_rate}
-                    suffix="%" hint={T::DiscountRateHint.get(lang)} error={e("discount_rate")}
+                <NumberField id="discount_rate" label={AppText::DiscountRate.get(lang)} kind={NumKind::Percent} value={s.discount_rate}
+                    suffix="%" hint={AppText::DiscountRateHint.get(lang)} error={e("discount_rate")}
                     onchange={on.reform(|rate| GeneralEdit::DiscountRateChanged(rate).into())} />
-                <TextField id="currency" label={T::Currency.get(lang)} value={s.currency.clone()} error={e("currency")}
+                <TextField id="currency" label={AppText::Currency.get(lang)} value={s.currency.clone()} error={e("currency")}
                     oninput={on.reform(|currency| GeneralEdit::CurrencyChanged(currency).into())} />
             </div>
         </section>

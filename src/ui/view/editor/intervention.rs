@@ -8,7 +8,6 @@ use yew::prelude::*;
 
 use crate::model::{Scenario, ScenarioError};
 use crate::ui::state::{Action, InterventionEdit, InterventionsEdit};
-use crate::ui::text::T;
 use crate::ui::view::components::field_error;
 use crate::ui::view::components::id_field::IdField;
 use crate::ui::view::components::number_field::{as_i32, as_u32, NumberField};
@@ -19,6 +18,7 @@ use crate::ui::view::editor::repayment::RepaymentEditor;
 use crate::ui::view::editor::same_for_intervention;
 use crate::ui::view::editor::uncertainty::UncertaintyEditor;
 use crate::ui::view::Prefs;
+use crate::words::app::AppText;
 use crate::words::format::money_auto;
 use crate::words::parse::NumKind;
 
@@ -98,7 +98,7 @@ pub fn intervention_editor(props: &InterventionEditorProps) -> Html {
         }
     };
     let owner_name = s.actor(&iv.owner).map(|a| a.name.clone()).unwrap_or_else(|| iv.owner.clone());
-    let name = if iv.name.trim().is_empty() { T::Unnamed.get(lang).to_string() } else { iv.name.clone() };
+    let name = if iv.name.trim().is_empty() { AppText::Unnamed.get(lang).to_string() } else { iv.name.clone() };
 
     let ontoggle = {
         let expanded = expanded.clone();
@@ -116,69 +116,69 @@ pub fn intervention_editor(props: &InterventionEditorProps) -> Html {
             <summary>
                 <span class="intervention-name">{ &name }</span>
                 <span class="intervention-years">
-                    { format!("{first_year}–{last_year} · {owner_name} · {}{}", money_auto(iv.annual_cost, &prefs.currency, lang), T::PerYearSuffix.get(lang)) }
+                    { format!("{first_year}–{last_year} · {owner_name} · {}{}", money_auto(iv.annual_cost, &prefs.currency, lang), AppText::PerYearSuffix.get(lang)) }
                 </span>
                 if has_error {
-                    <span class="badge-error">{ T::HasErrors.get(lang) }</span>
+                    <span class="badge-error">{ AppText::HasErrors.get(lang) }</span>
                 }
             </summary>
             if *expanded {
-            <div class="toolbar" role="group" aria-label={format!("{} {}", T::ActionsFor.get(lang), name)}>
-                { button(format!("{} {}", T::MoveUp.get(lang), name), "move-up", InterventionsEdit::Moved { from: index, to: index.saturating_sub(1) }.into(), index == 0, "↑", None) }
-                { button(format!("{} {}", T::MoveDown.get(lang), name), "move-down", InterventionsEdit::Moved { from: index, to: index + 1 }.into(), index + 1 >= props.count, "↓", None) }
-                { button(format!("{} {}", T::Duplicate.get(lang), name), "duplicate", InterventionsEdit::Duplicated(index).into(), false, "+", Some(T::Duplicate.get(lang))) }
-                { button(format!("{} {}", T::Remove.get(lang), name), "remove-intervention", InterventionsEdit::Removed(index).into(), false, "✕", Some(T::Remove.get(lang))) }
+            <div class="toolbar" role="group" aria-label={format!("{} {}", AppText::ActionsFor.get(lang), name)}>
+                { button(format!("{} {}", AppText::MoveUp.get(lang), name), "move-up", InterventionsEdit::Moved { from: index, to: index.saturating_sub(1) }.into(), index == 0, "↑", None) }
+                { button(format!("{} {}", AppText::MoveDown.get(lang), name), "move-down", InterventionsEdit::Moved { from: index, to: index + 1 }.into(), index + 1 >= props.count, "↓", None) }
+                { button(format!("{} {}", AppText::Duplicate.get(lang), name), "duplicate", InterventionsEdit::Duplicated(index).into(), false, "+", Some(AppText::Duplicate.get(lang))) }
+                { button(format!("{} {}", AppText::Remove.get(lang), name), "remove-intervention", InterventionsEdit::Removed(index).into(), false, "✕", Some(AppText::Remove.get(lang))) }
             </div>
-            <TextField id={format!("{id}-name")} label={T::InterventionName.get(lang)} value={iv.name.clone()} error={e("name")}
+            <TextField id={format!("{id}-name")} label={AppText::InterventionName.get(lang)} value={iv.name.clone()} error={e("name")}
                 oninput={on.reform(move |name| Action::intervention(index, InterventionEdit::Renamed(name)))} />
             <IdField dom_id={format!("{id}-id")} value={iv.id.clone()} {index}
                 items={props.ids.clone()}
                 oncommit={on.reform(move |new_id| InterventionsEdit::IdChanged { index, id: new_id }.into())} />
-            <SelectField id={format!("{id}-owner")} label={T::Owner.get(lang)} value={iv.owner.clone()} options={actors}
+            <SelectField id={format!("{id}-owner")} label={AppText::Owner.get(lang)} value={iv.owner.clone()} options={actors}
                 error={e("owner")}
                 onchange={on.reform(move |owner| Action::intervention(index, InterventionEdit::OwnerChanged(owner)))} />
             <div class="field-row">
-                <NumberField id={format!("{id}-start")} label={T::FirstYear.get(lang)} kind={NumKind::Year}
+                <NumberField id={format!("{id}-start")} label={AppText::FirstYear.get(lang)} kind={NumKind::Year}
                     value={Decimal::from(first_year)} min={Some(Decimal::from(start_year))} error={e("start")}
                     onchange={on.reform(move |year| Action::intervention(index, InterventionEdit::StartChanged((as_i32(year) - start_year).max(0) as u32)))} />
-                <NumberField id={format!("{id}-years")} label={T::RunningYears.get(lang)} kind={NumKind::Count}
-                    value={Decimal::from(iv.years)} suffix={T::YearsUnit.get(lang)} error={e("years")}
+                <NumberField id={format!("{id}-years")} label={AppText::RunningYears.get(lang)} kind={NumKind::Count}
+                    value={Decimal::from(iv.years)} suffix={AppText::YearsUnit.get(lang)} error={e("years")}
                     onchange={edit(|v| InterventionEdit::YearsChanged(as_u32(v)))} />
             </div>
             <div class="field-row">
-                <NumberField id={format!("{id}-annual_cost")} label={T::AnnualCost.get(lang)} kind={NumKind::Money}
+                <NumberField id={format!("{id}-annual_cost")} label={AppText::AnnualCost.get(lang)} kind={NumKind::Money}
                     value={iv.annual_cost} suffix={prefs.currency_label()} error={e("annual_cost")}
                     onchange={edit(InterventionEdit::AnnualCostChanged)} />
-                <NumberField id={format!("{id}-fund_share")} label={T::FundShare.get(lang)} kind={NumKind::Percent}
+                <NumberField id={format!("{id}-fund_share")} label={AppText::FundShare.get(lang)} kind={NumKind::Percent}
                     value={iv.fund_share} suffix="%" error={e("fund_share")}
                     onchange={edit(InterventionEdit::FundShareChanged)} />
             </div>
             <div class="field-row">
-                <NumberField id={format!("{id}-participants_per_year")} label={T::Participants.get(lang)} kind={NumKind::Plain}
+                <NumberField id={format!("{id}-participants_per_year")} label={AppText::Participants.get(lang)} kind={NumKind::Plain}
                     value={iv.participants_per_year} error={e("participants_per_year")}
                     onchange={edit(InterventionEdit::ParticipantsChanged)} />
-                <NumberField id={format!("{id}-success_rate")} label={T::SuccessRate.get(lang)} kind={NumKind::Percent}
+                <NumberField id={format!("{id}-success_rate")} label={AppText::SuccessRate.get(lang)} kind={NumKind::Percent}
                     value={iv.success_rate} suffix="%" error={e("success_rate")}
                     onchange={edit(InterventionEdit::SuccessRateChanged)} />
             </div>
             <div class="field-row">
-                <NumberField id={format!("{id}-deadweight")} label={T::Deadweight.get(lang)} kind={NumKind::Percent}
-                    value={iv.deadweight} suffix="%" hint={T::DeadweightHint.get(lang)} error={e("deadweight")}
+                <NumberField id={format!("{id}-deadweight")} label={AppText::Deadweight.get(lang)} kind={NumKind::Percent}
+                    value={iv.deadweight} suffix="%" hint={AppText::DeadweightHint.get(lang)} error={e("deadweight")}
                     onchange={edit(InterventionEdit::DeadweightChanged)} />
-                <NumberField id={format!("{id}-drop_off")} label={T::DropOff.get(lang)} kind={NumKind::Percent}
-                    value={iv.drop_off} suffix="%" hint={T::DropOffHint.get(lang)} error={e("drop_off")}
+                <NumberField id={format!("{id}-drop_off")} label={AppText::DropOff.get(lang)} kind={NumKind::Percent}
+                    value={iv.drop_off} suffix="%" hint={AppText::DropOffHint.get(lang)} error={e("drop_off")}
                     onchange={edit(InterventionEdit::DropOffChanged)} />
             </div>
             <div class="field-row">
-                <NumberField id={format!("{id}-lag_years")} label={T::LagYears.get(lang)} kind={NumKind::Count}
-                    value={Decimal::from(iv.lag_years)} suffix={T::YearsUnit.get(lang)} error={e("lag_years")}
+                <NumberField id={format!("{id}-lag_years")} label={AppText::LagYears.get(lang)} kind={NumKind::Count}
+                    value={Decimal::from(iv.lag_years)} suffix={AppText::YearsUnit.get(lang)} error={e("lag_years")}
                     onchange={edit(|v| InterventionEdit::LagChanged(as_u32(v)))} />
-                <NumberField id={format!("{id}-benefit_years")} label={T::BenefitYears.get(lang)} kind={NumKind::Count}
-                    value={Decimal::from(iv.benefit_years)} suffix={T::YearsUnit.get(lang)} error={e("benefit_years")}
+                <NumberField id={format!("{id}-benefit_years")} label={AppText::BenefitYears.get(lang)} kind={NumKind::Count}
+                    value={Decimal::from(iv.benefit_years)} suffix={AppText::YearsUnit.get(lang)} error={e("benefit_years")}
                     onchange={edit(|v| InterventionEdit::BenefitYearsChanged(as_u32(v)))} />
             </div>
             <AvoidedCostsEditor index={index} scenario={props.scenario.clone()} errors={props.errors.clone()} onaction={on.clone()} />
-            <RepaymentEditor path={format!("{base}.repayment")} label={T::OwnRepaymentRule.get(lang)} inherits=true
+            <RepaymentEditor path={format!("{base}.repayment")} label={AppText::OwnRepaymentRule.get(lang)} inherits=true
                 rule={iv.repayment.clone()} sentence={props.sentence.clone()} errors={props.errors.clone()}
                 onchange={on.reform(move |rule| Action::intervention(index, InterventionEdit::RepaymentChanged(rule)))} />
             <UncertaintyEditor index={index} intervention={iv.clone()} errors={props.errors.clone()} onaction={on.clone()} />

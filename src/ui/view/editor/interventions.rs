@@ -6,9 +6,9 @@ use yew::prelude::*;
 
 use crate::model::{Outcome, Scenario, ScenarioError};
 use crate::ui::state::{Action, InterventionsEdit};
-use crate::ui::text::T;
 use crate::ui::view::editor::intervention::InterventionEditor;
 use crate::ui::view::Prefs;
+use crate::words::app::AppText;
 use crate::words::rules as explain;
 
 #[derive(Properties, PartialEq)]
@@ -44,9 +44,9 @@ pub fn interventions_editor(props: &InterventionsEditorProps) -> Html {
     let keys = keyring.borrow_mut().keys_for(&s.interventions.iter().map(|iv| iv.id.as_str()).collect::<Vec<_>>());
     html! {
         <section class="editor-section" aria-labelledby="ed-interventions">
-            <h3 id="ed-interventions">{ T::SectionInterventions.get(lang) }</h3>
+            <h3 id="ed-interventions">{ AppText::SectionInterventions.get(lang) }</h3>
             if count == 0 {
-                <p class="hint">{ T::NoInterventions.get(lang) }</p>
+                <p class="hint">{ AppText::NoInterventions.get(lang) }</p>
             }
             <ol class="intervention-list" data-testid="intervention-list">
                 { for s.interventions.iter().enumerate().map(|(index, _)| html! {
@@ -60,7 +60,7 @@ pub fn interventions_editor(props: &InterventionsEditorProps) -> Html {
             </ol>
             <button type="button" class="add-button" data-testid="add-intervention"
                 onclick={props.onaction.reform(|_| InterventionsEdit::Added.into())}>
-                { T::AddIntervention.get(lang) }
+                { AppText::AddIntervention.get(lang) }
             </button>
         </section>
     }

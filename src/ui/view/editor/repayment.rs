@@ -7,11 +7,11 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::model::{RepaymentRule, ScenarioError};
-use crate::ui::text::T;
 use crate::ui::view::components::number_field::{as_u32, NumberField};
 use crate::ui::view::components::select_field::SelectField;
 use crate::ui::view::components::{dom_id, field_error};
 use crate::ui::view::Prefs;
+use crate::words::app::AppText;
 use crate::words::parse::NumKind;
 
 #[derive(Properties, PartialEq)]
@@ -67,11 +67,11 @@ pub fn repayment_editor(props: &RepaymentEditorProps) -> Html {
     let kind = kind_of(props.rule.as_ref(), inherits);
     let mut options = Vec::new();
     if inherits {
-        options.push((AttrValue::from(INHERIT), AttrValue::from(T::RuleDefault.get(lang))));
+        options.push((AttrValue::from(INHERIT), AttrValue::from(AppText::RuleDefault.get(lang))));
     }
-    options.push((NONE.into(), T::RuleNone.get(lang).into()));
-    options.push((FIXED.into(), T::RuleFixed.get(lang).into()));
-    options.push((SAVINGS.into(), T::RuleSavingsShare.get(lang).into()));
+    options.push((NONE.into(), AppText::RuleNone.get(lang).into()));
+    options.push((FIXED.into(), AppText::RuleFixed.get(lang).into()));
+    options.push((SAVINGS.into(), AppText::RuleSavingsShare.get(lang).into()));
     let onkind = props.onchange.reform(|kind: String| rule_of_kind(&kind));
 
     let params = match props.rule.clone() {
@@ -81,14 +81,14 @@ pub fn repayment_editor(props: &RepaymentEditorProps) -> Html {
             };
             html! {
                 <div class="field-row">
-                    <NumberField id={format!("{id}-share")} label={T::FixedShare.get(lang)} kind={NumKind::Percent} value={share}
+                    <NumberField id={format!("{id}-share")} label={AppText::FixedShare.get(lang)} kind={NumKind::Percent} value={share}
                         suffix="%" error={e("share")}
                         onchange={set(|v, _, years, start_after| RepaymentRule::Fixed { share: v, years, start_after })} />
-                    <NumberField id={format!("{id}-years")} label={T::Instalments.get(lang)} kind={NumKind::Count}
+                    <NumberField id={format!("{id}-years")} label={AppText::Instalments.get(lang)} kind={NumKind::Count}
                         value={Decimal::from(years)} error={e("years")}
                         onchange={set(|v, share, _, start_after| RepaymentRule::Fixed { share, years: as_u32(v), start_after })} />
-                    <NumberField id={format!("{id}-start_after")} label={T::FixedStartAfter.get(lang)} kind={NumKind::Count}
-                        value={Decimal::from(start_after)} suffix={T::YearsUnit.get(lang)} error={e("start_after")}
+                    <NumberField id={format!("{id}-start_after")} label={AppText::FixedStartAfter.get(lang)} kind={NumKind::Count}
+                        value={Decimal::from(start_after)} suffix={AppText::YearsUnit.get(lang)} error={e("start_after")}
                         onchange={set(|v, share, years, _| RepaymentRule::Fixed { share, years, start_after: as_u32(v) })} />
                 </div>
             }
@@ -109,19 +109,19 @@ pub fn repayment_editor(props: &RepaymentEditorProps) -> Html {
             html! {
                 <>
                 <div class="field-row">
-                    <NumberField id={format!("{id}-share")} label={T::SavingsShare.get(lang)} kind={NumKind::Percent} value={share}
+                    <NumberField id={format!("{id}-share")} label={AppText::SavingsShare.get(lang)} kind={NumKind::Percent} value={share}
                         suffix="%" error={e("share")} onchange={onshare} />
-                    <NumberField id={format!("{id}-start_after")} label={T::SavingsStartAfter.get(lang)} kind={NumKind::Count}
-                        value={Decimal::from(start_after)} suffix={T::YearsUnit.get(lang)} error={e("start_after")}
+                    <NumberField id={format!("{id}-start_after")} label={AppText::SavingsStartAfter.get(lang)} kind={NumKind::Count}
+                        value={Decimal::from(start_after)} suffix={AppText::YearsUnit.get(lang)} error={e("start_after")}
                         onchange={onstart} />
                 </div>
                 <div class="checkbox">
                     <input type="checkbox" id={cap_id.clone()} checked={cap.is_some()} data-testid={format!("in-{cap_id}")}
                         onchange={oncapped} />
-                    <label for={cap_id}>{ T::HasCap.get(lang) }</label>
+                    <label for={cap_id}>{ AppText::HasCap.get(lang) }</label>
                 </div>
                 if let Some(cap) = cap {
-                    <NumberField id={format!("{id}-cap")} label={T::Cap.get(lang)} kind={NumKind::Percent} value={cap}
+                    <NumberField id={format!("{id}-cap")} label={AppText::Cap.get(lang)} kind={NumKind::Percent} value={cap}
                         suffix="%" error={e("cap")} onchange={oncap} />
                 }
                 </>

@@ -10,10 +10,10 @@ use yew::prelude::*;
 
 use crate::model::{Intervention, Range, ScenarioError};
 use crate::ui::state::{Action, InterventionEdit, UncertainParam};
-use crate::ui::text::T;
 use crate::ui::view::components::field_error;
 use crate::ui::view::components::number_field::NumberField;
 use crate::ui::view::Prefs;
+use crate::words::app::AppText;
 use crate::words::parse::NumKind;
 
 #[derive(Properties, PartialEq)]
@@ -62,8 +62,8 @@ pub fn uncertainty_editor(props: &UncertaintyEditorProps) -> Html {
     let open = use_state(|| iv.uncertainty.is_some());
     html! {
         <details class="uncertainty" open={*open}>
-            <summary>{ T::Uncertainty.get(lang) }</summary>
-            <p class="hint">{ T::UncertaintyHint.get(lang) }</p>
+            <summary>{ AppText::Uncertainty.get(lang) }</summary>
+            <p class="hint">{ AppText::UncertaintyHint.get(lang) }</p>
             { for UncertainParam::ALL.into_iter().map(|param| {
                 let id = format!("interventions-{index}-uncertainty-{}", param.key());
                 let path = format!("interventions[{index}].uncertainty.{}", param.key());
@@ -75,7 +75,7 @@ pub fn uncertainty_editor(props: &UncertaintyEditorProps) -> Html {
                 });
                 let kind = if param.is_share() { NumKind::Percent } else { NumKind::Plain };
                 let suffix = param.is_share().then_some("%");
-                let label = T::uncertain_param(param).get(lang);
+                let label = crate::ui::view::notices::uncertain_param_label(param).get(lang);
                 html! {
                     <div class="range-row" key={param.key()} id={id.clone()} tabindex="-1">
                         <div class="checkbox">
@@ -85,10 +85,10 @@ pub fn uncertainty_editor(props: &UncertaintyEditorProps) -> Html {
                         </div>
                         if let Some(r) = range {
                             <div class="field-row">
-                                <NumberField id={format!("{id}-low")} label={format!("{} – {}", label, T::Low.get(lang))} kind={kind}
+                                <NumberField id={format!("{id}-low")} label={format!("{} – {}", label, AppText::Low.get(lang))} kind={kind}
                                     value={r.low} suffix={suffix}
                                     onchange={on.reform(move |low| set(param, Some(Range { low, high: r.high })))} />
-                                <NumberField id={format!("{id}-high")} label={format!("{} – {}", label, T::High.get(lang))} kind={kind}
+                                <NumberField id={format!("{id}-high")} label={format!("{} – {}", label, AppText::High.get(lang))} kind={kind}
                                     value={r.high} suffix={suffix}
                                     onchange={on.reform(move |high| set(param, Some(Range { low: r.low, high })))} />
                             </div>
