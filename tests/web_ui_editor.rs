@@ -18,7 +18,7 @@ use fundsim::ui::view::app::{App, AppProps};
 use fundsim::words::Lang;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, Event, EventInit, HtmlInputElement, HtmlSelectElement};
+use web_sys::{Element, Event, EventInit, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
