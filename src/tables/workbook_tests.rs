@@ -140,7 +140,7 @@ fn the_summary_has_the_key_figures_and_every_assumption() {
     assert_eq!(beside(s, "Nuvärde för organisationen"), &m("-100.13"));
     assert_eq!(beside(s, "Nuvärde för samhället"), &m("-0.12"));
     // The organisation never gets back to zero; the fund never goes below it; nothing is repaid.
-    assert_eq!(beside(s, "Återbetalningsår"), &t("Inte inom perioden"));
+    assert_eq!(beside(s, "Året det betalar sig"), &t("Inte inom perioden"));
     assert_eq!(beside(s, "Första året fonden är negativ"), &t("Aldrig inom perioden"));
     assert_eq!(beside(s, "Fondens återflöde"), &Value::Ratio(d("0")));
     // The assumptions, as typed.

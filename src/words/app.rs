@@ -49,6 +49,8 @@ pub enum AppText {
     Loss,
     PaybackYear,
     NoPayback,
+    /// The payback figure of a scenario that invests nothing.
+    NothingToPayBack,
     TermRule,
     IfEffectDiffers,
     RevolvingRatio,
@@ -281,10 +283,11 @@ impl AppText {
             PaybackYear => Label::PaybackYear.both(),
             IfEffectDiffers => ("Om effekten blir sämre eller bättre", "If the effect is worse or better"),
             TermRule => (
-                "Återbetalningsår: första året då organisationens samlade resultat inte längre är negativt. Mandatperiod: val hålls i september vart fjärde år (2026, 2030 …) och perioden börjar 1 januari året efter; här jämförs med den mandatperiod då insatserna beslutas och genomförs: den som innehåller scenariots första år, eller – om det är ett valår – den som börjar året efter.",
-                "Payback year: the first year from which the organisation's cumulative result is no longer negative. Term of office: elections are held every four years in September (2026, 2030 …) and a term starts on 1 January after; the comparison is with the term in which the interventions are decided and run: the one containing the scenario's first year or, when that is an election year, the one starting the year after.",
+                "Året det betalar sig: första året då organisationens samlade resultat inte längre är negativt (inte året då fonden får tillbaka sina pengar). Mandatperiod: val hålls i september vart fjärde år (2026, 2030 …) och perioden börjar 1 januari året efter; här jämförs med den mandatperiod då insatserna beslutas och genomförs: den som innehåller scenariots första år, eller – om det är ett valår – den som börjar året efter.",
+                "Year it pays off: the first year from which the organisation's cumulative result is no longer negative (not the year the fund is repaid). Term of office: elections are held every four years in September (2026, 2030 …) and a term starts on 1 January after; the comparison is with the term in which the interventions are decided and run: the one containing the scenario's first year or, when that is an election year, the one starting the year after.",
             ),
             NoPayback => Label::NoPayback.both(),
+            NothingToPayBack => ("inga insatser – inget att betala tillbaka", "no interventions – nothing to pay back"),
             RevolvingRatio => Label::RevolvingRatio.both(),
             RevolvingNote => ("av utbetalda bidrag har betalats tillbaka", "of the grants paid has been repaid"),
             StaleResults => (
@@ -598,17 +601,32 @@ pub fn displaced_text(name: &str, lang: Lang) -> String {
 
 /// The key figures in two sentences, for a politician on stage:
 /// "Insatserna kostar 30 mnkr. Organisationen sparar 45,3 mnkr och andra 10,2 mnkr.
-/// Det har betalat sig 2033 – inte inom mandatperioden 2027–2030."
-pub fn headline(k: &crate::model::KeyFigures, term: Term, currency: &str, lang: Lang) -> String {
+/// Det betalar sig 2033 – inte inom mandatperioden 2027–2030." A year after
+/// `this_year` is said in the future tense, this year or earlier in the past;
+/// a scenario that invests nothing has no verdict.
+pub fn headline(k: &crate::model::KeyFigures, term: Term, this_year: i32, currency: &str, lang: Lang) -> String {
     use crate::words::format::money_auto;
+    if nothing_to_pay_back(k) {
+        return lang
+            .pick(
+                "Scenariot har inga insatser som kostar något, så det finns inget som ska betala sig.",
+                "The scenario has no interventions that cost anything, so there is nothing to pay off.",
+            )
+            .to_string();
+    }
     let cost = money_auto(k.total_cost, currency, lang);
     let inside = money_auto(k.savings_inside, currency, lang);
     let outside = money_auto(k.savings_outside, currency, lang);
     let when = match k.payback_year {
-        Some(y) => match lang {
-            Lang::Sv => format!("Det har betalat sig för organisationen {y} – {}.", payback_note(Some(y), term, lang)),
-            Lang::En => format!("It has paid off for the organisation by {y} – {}.", payback_note(Some(y), term, lang)),
-        },
+        Some(y) => {
+            let note = payback_note(Some(y), term, lang);
+            match (lang, y > this_year) {
+                (Lang::Sv, true) => format!("Det betalar sig för organisationen {y} – {note}."),
+                (Lang::Sv, false) => format!("Det har betalat sig för organisationen {y} – {note}."),
+                (Lang::En, true) => format!("It pays off for the organisation in {y} – {note}."),
+                (Lang::En, false) => format!("It paid off for the organisation in {y} – {note}."),
+            }
+        }
         None => lang
             .pick(
                 "Det betalar sig inte för organisationen inom perioden.",
@@ -619,6 +637,38 @@ pub fn headline(k: &crate::model::KeyFigures, term: Term, currency: &str, lang: 
     match lang {
         Lang::Sv => format!("Insatserna kostar {cost}. Organisationen sparar {inside} och andra (t.ex. staten) {outside}. {when}"),
         Lang::En => format!("The interventions cost {cost}. The organisation saves {inside} and others (e.g. the state) {outside}. {when}"),
+    }
+}
+
+/// Whether the scenario invests nothing (its interventions cost nothing):
+/// then no payback year is a verdict.
+pub fn nothing_to_pay_back(k: &crate::model::KeyFigures) -> bool {
+    k.total_cost.is_zero()
+}
+
+/// The payback figure as the key figures and presentation mode show it.
+pub struct PaybackShown {
+    /// The year, "not within the period", or "–" when nothing was invested.
+    pub value: String,
+    /// Which term it is measured against, or why there is no verdict.
+    pub note: String,
+    /// Within the term (✓), not within it (✗), or no verdict.
+    pub within: Option<bool>,
+}
+
+/// [`PaybackShown`] of key figures `k`, measured against `term`.
+pub fn payback_shown(k: &crate::model::KeyFigures, term: Term, lang: Lang) -> PaybackShown {
+    if nothing_to_pay_back(k) {
+        return PaybackShown {
+            value: "–".to_string(),
+            note: AppText::NothingToPayBack.get(lang).to_string(),
+            within: None,
+        };
+    }
+    PaybackShown {
+        value: k.payback_year.map_or_else(|| AppText::NoPayback.get(lang).to_string(), |y| y.to_string()),
+        note: payback_note(k.payback_year, term, lang),
+        within: Some(k.payback_year.is_some_and(|y| term.reached_by(y))),
     }
 }
 
@@ -734,8 +784,47 @@ mod tests {
     fn the_headline_says_cost_savings_and_payback() {
         let s = crate::presets::example().expect("the example scenario reads");
         let o = crate::model::simulate(&s).unwrap();
-        let text = headline(&o.key_figures, Term::containing(2026), "SEK", Lang::Sv);
+        let text = headline(&o.key_figures, Term::containing(2026), 2026, "SEK", Lang::Sv);
         assert!(text.starts_with("Insatserna kostar 7,5\u{a0}mnkr. Organisationen sparar"), "{text}");
+    }
+
+    #[test]
+    fn a_payback_year_to_come_is_said_in_the_future_tense_and_no_investment_has_no_verdict() {
+        let s = crate::presets::example().expect("the example scenario reads");
+        let mut k = crate::model::simulate(&s).unwrap().key_figures;
+        let term = Term::containing(2027);
+        // Hand-set figures: 10 000 kr cost, paid off in 2030.
+        k.total_cost = Decimal::from(10_000);
+        k.payback_year = Some(2030);
+        let sv = |this_year| headline(&k, term, this_year, "SEK", Lang::Sv);
+        assert!(
+            sv(2026).ends_with("Det betalar sig för organisationen 2030 – inom mandatperioden 2027–2030."),
+            "{}",
+            sv(2026)
+        );
+        assert!(
+            sv(2030).ends_with("Det har betalat sig för organisationen 2030 – inom mandatperioden 2027–2030."),
+            "{}",
+            sv(2030)
+        );
+        let en = headline(&k, term, 2026, "SEK", Lang::En);
+        assert!(
+            en.ends_with("It pays off for the organisation in 2030 – within the term of office 2027–2030."),
+            "{en}"
+        );
+        let shown = payback_shown(&k, term, Lang::Sv);
+        assert_eq!((shown.value.as_str(), shown.within), ("2030", Some(true)));
+        // Nothing invested: no verdict, whatever the payback year says.
+        k.total_cost = Decimal::ZERO;
+        assert_eq!(
+            headline(&k, term, 2026, "SEK", Lang::Sv),
+            "Scenariot har inga insatser som kostar något, så det finns inget som ska betala sig."
+        );
+        let shown = payback_shown(&k, term, Lang::En);
+        assert_eq!(
+            (shown.value.as_str(), shown.note.as_str(), shown.within),
+            ("–", "no interventions – nothing to pay back", None)
+        );
     }
 
     #[test]

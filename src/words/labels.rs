@@ -146,7 +146,7 @@ impl Label {
             SavingsOutsideOrganisation => ("Besparingar utanför organisationen", "Savings outside the organisation"),
             OrganisationPresentValue => ("Nuvärde för organisationen", "Present value for the organisation"),
             SocietyPresentValue => ("Nuvärde för samhället", "Present value for society"),
-            PaybackYear => ("Återbetalningsår", "Payback year"),
+            PaybackYear => ("Året det betalar sig", "Year it pays off"),
             NoPayback => ("Inte inom perioden", "Not within the period"),
             FundFirstNegative => ("Första året fonden är negativ", "First year the fund is negative"),
             NeverNegative => ("Aldrig inom perioden", "Never within the period"),

@@ -150,7 +150,7 @@ fn the_whole_file_for_swedish_excel() {
         "",
         "Nyckeltal",
         "Kostnad för insatserna;Besparingar inom organisationen;Besparingar utanför organisationen;\
-         Nuvärde för organisationen;Nuvärde för samhället;Återbetalningsår;Första året fonden är negativ;\
+         Nuvärde för organisationen;Nuvärde för samhället;Året det betalar sig;Första året fonden är negativ;\
          Fondens återflöde",
         "100,13;0,00;100,01;-100,13;-0,12;Inte inom perioden;Aldrig inom perioden;0,0000",
     ];

@@ -14,7 +14,7 @@ use crate::model::{Outcome, Scenario};
 use crate::ui::view::components::uncertainty_figures::UncertaintyFigures;
 use crate::ui::view::markup::Markup;
 use crate::ui::view::Prefs;
-use crate::words::app::{headline, payback_note, AppText};
+use crate::words::app::{headline, payback_shown, AppText};
 use crate::words::format::{money_bare, money_exact, percent};
 
 #[derive(Properties, PartialEq)]
@@ -57,11 +57,7 @@ pub fn key_figures(props: &KeyFiguresProps) -> Html {
         )
     };
     let term = Term::current_for(props.scenario.start_year);
-    let payback = match k.payback_year {
-        Some(year) => year.to_string(),
-        None => AppText::NoPayback.get(lang).to_string(),
-    };
-    let within = k.payback_year.is_some_and(|y| term.reached_by(y));
+    let payback = payback_shown(k, term, lang);
     let revolving = match k.revolving_ratio {
         Some(r) => percent(r, 0, lang),
         None => "–".to_string(),
@@ -83,14 +79,20 @@ pub fn key_figures(props: &KeyFiguresProps) -> Html {
         card(&mut m, testid, class, label);
         amount(&mut m, value, note);
     }
-    card(&mut m, "kf-payback", if within { "kf payback within" } else { "kf payback after" }, AppText::PaybackYear);
-    m.open("span")
-        .attr("class", "kf-value")
-        .attr("data-value", &k.payback_year.map(|y| y.to_string()).unwrap_or_default());
-    m.end().text(&payback).shut("span");
+    let class = match payback.within {
+        Some(true) => "kf payback within",
+        Some(false) => "kf payback after",
+        None => "kf payback",
+    };
+    card(&mut m, "kf-payback", class, AppText::PaybackYear);
+    let year = if payback.within.is_some() { k.payback_year.map(|y| y.to_string()) } else { None };
+    m.open("span").attr("class", "kf-value").attr("data-value", &year.unwrap_or_default());
+    m.end().text(&payback.value).shut("span");
     m.open("span").attr("class", "kf-note").attr("data-testid", "kf-payback-term").end();
-    m.open("span").attr("aria-hidden", "true").end().text(if within { "✓ " } else { "✗ " }).shut("span");
-    m.text(&payback_note(k.payback_year, term, lang)).shut("span").shut("dd").shut("div");
+    if let Some(within) = payback.within {
+        m.open("span").attr("aria-hidden", "true").end().text(if within { "✓ " } else { "✗ " }).shut("span");
+    }
+    m.text(&payback.note).shut("span").shut("dd").shut("div");
     card(&mut m, "kf-revolving", "kf revolving", AppText::RevolvingRatio);
     m.open("span").attr("class", "kf-value").attr("data-value", &k.revolving_ratio.map(ratio_text).unwrap_or_default());
     m.end().text(&revolving).shut("span");
@@ -106,7 +108,7 @@ pub fn key_figures(props: &KeyFiguresProps) -> Html {
     html! {
         <section class="key-figures" aria-labelledby="kf-heading" data-testid="key-figures">
             <h2 id="kf-heading" class="visually-hidden">{ AppText::KeyFigures.get(lang) }</h2>
-            <p class="headline" data-testid="headline">{ headline(k, term, currency, lang) }</p>
+            <p class="headline" data-testid="headline">{ headline(k, term, js_sys::Date::new_0().get_full_year() as i32, currency, lang) }</p>
             if let Some(year) = k.fund_first_negative_year {
                 <p class="warning" data-testid="fund-dry-warning">
                     <span class="icon" aria-hidden="true">{ "⚠" }</span>

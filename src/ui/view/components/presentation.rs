@@ -26,7 +26,7 @@ use crate::ui::view::components::qr_dialog::{use_qr_code, QrCode, QrDialog};
 use crate::ui::view::components::select_field::SelectField;
 use crate::ui::view::markup::Markup;
 use crate::ui::view::Prefs;
-use crate::words::app::{for_years, payback_note, preset_position, AppText, PresentText as P};
+use crate::words::app::{for_years, payback_shown, preset_position, AppText, PresentText};
 use crate::words::format::{money_auto, money_exact, Unit};
 use crate::words::parse::NumKind;
 use crate::words::rules as explain;
@@ -124,7 +124,6 @@ pub fn presentation(props: &PresentationProps) -> Html {
     let valid = &props.valid;
     let currency = valid.currency.as_str();
     let term = Term::current_for(valid.start_year);
-    let within = k.payback_year.is_some_and(|y| term.reached_by(y));
     let fund_end = props.outcome.fund.last().map(|r| r.close).unwrap_or(Decimal::ZERO);
     let end_year = props.outcome.years.last().copied().unwrap_or(valid.start_year);
     // Charts in millions when the amounts are that large: short axis labels.
@@ -152,17 +151,24 @@ pub fn presentation(props: &PresentationProps) -> Html {
             None,
             "gain-outside",
         );
-        let class = if within { "pr-kf payback within" } else { "pr-kf payback after" };
+        let payback = payback_shown(k, term, lang);
+        let class = match payback.within {
+            Some(true) => "pr-kf payback within",
+            Some(false) => "pr-kf payback after",
+            None => "pr-kf payback",
+        };
         m.open("div").attr("class", class).attr("data-testid", "pr-payback").end();
         m.open("dt").end().text(AppText::PaybackYear.get(lang)).shut("dt").open("dd").end();
-        let year = k.payback_year.map(|y| y.to_string());
+        let year = if payback.within.is_some() { k.payback_year.map(|y| y.to_string()) } else { None };
         m.open("span").attr("class", "pr-kf-value").attr("data-value", year.as_deref().unwrap_or("")).end();
-        m.text(year.as_deref().unwrap_or(AppText::NoPayback.get(lang))).shut("span");
+        m.text(&payback.value).shut("span");
         m.open("span").attr("class", "pr-kf-note").end();
-        m.open("span").attr("aria-hidden", "true").end().text(if within { "✓ " } else { "✗ " }).shut("span");
-        m.text(&payback_note(k.payback_year, term, lang)).shut("span").shut("dd").shut("div");
+        if let Some(within) = payback.within {
+            m.open("span").attr("aria-hidden", "true").end().text(if within { "✓ " } else { "✗ " }).shut("span");
+        }
+        m.text(&payback.note).shut("span").shut("dd").shut("div");
         let dry = k.fund_first_negative_year;
-        let label = format!("{} ({end_year})", P::FundAtEnd.get(lang));
+        let label = format!("{} ({end_year})", PresentText::FundAtEnd.get(lang));
         let tone = if dry.is_some() { "dry" } else { "fund" };
         figure(&mut m, "pr-fund-end", &label, fund_end, dry.map(|y| AppText::fund_runs_dry_short(y, lang)), tone);
         m.into_html()
@@ -184,7 +190,7 @@ pub fn presentation(props: &PresentationProps) -> Html {
     };
     let rule = s.repayment_default.clone();
     let share_error = field_error(&props.errors, "repayment_default.share", lang);
-    let share_field = |label: P, value: Decimal| {
+    let share_field = |label: PresentText, value: Decimal| {
         let rule = rule.clone();
         html! {
             <NumberField key={format!("share-{}", props.generation)} id="present-repayment-share"
@@ -194,8 +200,8 @@ pub fn presentation(props: &PresentationProps) -> Html {
         }
     };
     let repayment = match share_control(rule.as_ref()) {
-        ShareControl::OfSavings(share) => share_field(P::ShareOfSavings, share),
-        ShareControl::OfGrant(share) => share_field(P::ShareOfGrant, share),
+        ShareControl::OfSavings(share) => share_field(PresentText::ShareOfSavings, share),
+        ShareControl::OfGrant(share) => share_field(PresentText::ShareOfGrant, share),
         ShareControl::Grant => html! {
             <p class="pr-rule" data-testid="pr-repayment-rule">{ explain::default_rule(rule.as_ref(), lang) }</p>
         },
@@ -218,11 +224,11 @@ pub fn presentation(props: &PresentationProps) -> Html {
         html! {
             <>
                 if s.interventions.len() > 1 {
-                    <SelectField id="present-effect-of" label={P::EffectOf.get(lang)}
+                    <SelectField id="present-effect-of" label={PresentText::EffectOf.get(lang)}
                         value={AttrValue::from(index.to_string())} {options} onchange={choose} />
                 }
                 <NumberField key={format!("effect-{}-{index}", props.generation)} id="present-effect"
-                    label={P::ExpectedEffect.get(lang)} kind={NumKind::Percent} value={iv.success_rate}
+                    label={PresentText::ExpectedEffect.get(lang)} kind={NumKind::Percent} value={iv.success_rate}
                     suffix={AttrValue::from("%")} {error}
                     onchange={on.reform(move |v| Action::intervention(index, InterventionEdit::ExpectedEffectChanged(v)))} />
             </>
@@ -246,7 +252,7 @@ pub fn presentation(props: &PresentationProps) -> Html {
         })
     };
     // The key hints are only read: written as markup text.
-    let key = |m: &mut Markup, keys: &[&str], what: P| {
+    let key = |m: &mut Markup, keys: &[&str], what: PresentText| {
         m.open("li").end();
         for k in keys {
             m.open("kbd").end().text(k).shut("kbd");
@@ -261,11 +267,11 @@ pub fn presentation(props: &PresentationProps) -> Html {
     };
     let keys = {
         let mut m = Markup::default();
-        key(&mut m, &["→", "Space"], P::KeyNext);
-        key(&mut m, &["←"], P::KeyPrevious);
-        key(&mut m, preset_keys, P::KeyPreset);
-        key(&mut m, &["Q"], P::KeyQr);
-        key(&mut m, &["Esc"], P::KeyLeave);
+        key(&mut m, &["→", "Space"], PresentText::KeyNext);
+        key(&mut m, &["←"], PresentText::KeyPrevious);
+        key(&mut m, preset_keys, PresentText::KeyPreset);
+        key(&mut m, &["Q"], PresentText::KeyQr);
+        key(&mut m, &["Esc"], PresentText::KeyLeave);
         m.into_html()
     };
 
@@ -276,14 +282,14 @@ pub fn presentation(props: &PresentationProps) -> Html {
                     <h1 class="pr-title" data-testid="pr-title">{ props.title.clone() }</h1>
                     <NoticeBanner notice={props.notice.clone()} onaction={props.onaction.clone()} />
                     <section class="pr-figures" aria-labelledby="pr-figures-heading">
-                        <h2 id="pr-figures-heading" class="visually-hidden">{ P::Figures.get(lang) }</h2>
+                        <h2 id="pr-figures-heading" class="visually-hidden">{ PresentText::Figures.get(lang) }</h2>
                         <dl class="pr-kf-grid">{ figures }</dl>
                     </section>
                 </div>
                 if let Some(svg) = qr_svg.clone() {
                     <div class="pr-qr">
                         <button type="button" class="pr-qr-button" ref={qr_button.clone()} data-testid="pr-qr"
-                            aria-label={P::QrLarger.get(lang)} aria-haspopup="dialog"
+                            aria-label={PresentText::QrLarger.get(lang)} aria-haspopup="dialog"
                             onclick={{ let qr_large = qr_large.clone(); move |_| qr_large.set(true) }}>
                             // Our own SVG, drawn from the link: no user text inside.
                             { Html::from_html_unchecked(AttrValue::from(svg)) }
@@ -310,7 +316,7 @@ pub fn presentation(props: &PresentationProps) -> Html {
                 </figure>
                 <div class="pr-side">
                     <section class="pr-controls" aria-labelledby="pr-controls-heading" data-testid="pr-controls">
-                        <h2 id="pr-controls-heading">{ P::Controls.get(lang) }</h2>
+                        <h2 id="pr-controls-heading">{ PresentText::Controls.get(lang) }</h2>
                         { allocation }
                         { repayment }
                         { for effect }
@@ -319,7 +325,7 @@ pub fn presentation(props: &PresentationProps) -> Html {
             </div>
             <footer class="pr-foot">
                 <div class="pr-keys" data-testid="pr-keys">
-                    <h2 class="visually-hidden">{ P::Keys.get(lang) }</h2>
+                    <h2 class="visually-hidden">{ PresentText::Keys.get(lang) }</h2>
                     <ul>{ keys }</ul>
                 </div>
                 <div class="pr-foot-side">
@@ -327,7 +333,7 @@ pub fn presentation(props: &PresentationProps) -> Html {
                         <span class="pr-position" data-testid="pr-position">{ preset_position(i, presets.len(), lang) }</span>
                     }
                     <button type="button" class="text-button pr-leave" data-testid="pr-leave"
-                        onclick={props.onleave.reform(|_| ())}>{ P::Leave.get(lang) }</button>
+                        onclick={props.onleave.reform(|_| ())}>{ PresentText::Leave.get(lang) }</button>
                 </div>
             </footer>
             if *qr_large {
