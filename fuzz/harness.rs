@@ -219,7 +219,7 @@ pub fn ways_out(scenario: &Scenario, outcome: &Outcome) {
     let lo = figures.iter().copied().min().unwrap_or_default();
     let hi = figures.iter().copied().max().unwrap_or_default();
     for lang in [Lang::Sv, Lang::En] {
-        let _ = text::headline(&outcome.key_figures, term, &scenario.currency, lang);
+        let _ = text::headline(&outcome.key_figures, term, scenario.start_year, &scenario.currency, lang);
         let _ = text::payback_note(outcome.key_figures.payback_year, term, lang);
         let _ = explain::default_rule(scenario.repayment_default.as_ref(), lang);
         for i in 0..scenario.interventions.len() {
