@@ -20,7 +20,6 @@ use fundsim::model::{simulate, Scenario};
 use fundsim::share::link::{self, MAX_LINK_SCENARIO_BYTES};
 use fundsim::ui::state::keep;
 use fundsim::ui::view::notices;
-use fundsim::words::app as text;
 use fundsim::words::problems::problem_text;
 use fundsim::words::Lang;
 
