@@ -9,19 +9,42 @@
 //! The app gives the scenario it has validated as JSON; the module runs the
 //! same engine on it, so the figures are the app's to the öre.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use wasm_bindgen::prelude::*;
 
-use crate::model::{simulate, Outcome, Scenario};
+use crate::model::{Outcome, Scenario, Simulator};
 use crate::report;
 use crate::tables::csv::CsvDialect;
 use crate::tables::year_by_year_csv;
 use crate::words::format::Unit;
 use crate::words::Lang;
 
-fn scenario_and_outcome(scenario_json: &str) -> Result<(Scenario, Outcome), JsError> {
-    let scenario = Scenario::from_json(scenario_json).map_err(|e| JsError::new(&e.to_string()))?;
-    let outcome = simulate(&scenario).map_err(|e| JsError::new(&e.to_string()))?;
-    Ok((scenario, outcome))
+thread_local! {
+    /// The engine the module keeps, as the editor keeps one
+    /// (`model::Simulator`): an edit of the fund or the discount rate reuses
+    /// the interventions' flows. And the last scenario asked for, with its
+    /// outcome: opening an actor's table, or a new unit or language, neither
+    /// reads nor computes again.
+    static KEPT: RefCell<(Simulator, Option<(String, Rc<(Scenario, Outcome)>)>)> = RefCell::default();
+}
+
+fn scenario_and_outcome(scenario_json: &str) -> Result<Rc<(Scenario, Outcome)>, JsError> {
+    KEPT.with(|kept| {
+        let mut kept = kept.borrow_mut();
+        let (simulator, last) = &mut *kept;
+        if let Some((json, both)) = last.as_ref() {
+            if json == scenario_json {
+                return Ok(both.clone());
+            }
+        }
+        let scenario = Scenario::from_json(scenario_json).map_err(|e| JsError::new(&e.to_string()))?;
+        let outcome = simulator.simulate(&scenario).map_err(|e| JsError::new(&e.to_string()))?;
+        let both = Rc::new((scenario, outcome));
+        *last = Some((scenario_json.to_string(), both.clone()));
+        Ok(both)
+    })
 }
 
 fn lang(tag: &str) -> Lang {
@@ -38,11 +61,12 @@ pub fn year_tables(
     unit: &str,
     actor_ids_json: &str,
 ) -> Result<Vec<String>, JsError> {
-    let (s, o) = scenario_and_outcome(scenario_json)?;
+    let both = scenario_and_outcome(scenario_json)?;
+    let (s, o) = (&both.0, &both.1);
     let ids: Vec<String> = serde_json::from_str(actor_ids_json).map_err(|e| JsError::new(&e.to_string()))?;
     let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
     let unit = Unit::from_key(unit).unwrap_or_default();
-    let t = report::year_tables::year_tables(&s, &o, lang(lang_tag), unit, &ids);
+    let t = report::year_tables::year_tables(s, o, lang(lang_tag), unit, &ids);
     Ok([t.fund, t.net, t.interventions].into_iter().chain(t.actors).collect())
 }
 
@@ -50,8 +74,8 @@ pub fn year_tables(
 /// markup, dated `today` (as the browser writes the date: the app passes it).
 #[wasm_bindgen(js_name = printReport)]
 pub fn print_report(scenario_json: &str, lang_tag: &str, today: &str) -> Result<String, JsError> {
-    let (s, o) = scenario_and_outcome(scenario_json)?;
-    Ok(report::assumptions::print_report(&s, &o, lang(lang_tag), today))
+    let both = scenario_and_outcome(scenario_json)?;
+    Ok(report::assumptions::print_report(&both.0, &both.1, lang(lang_tag), today))
 }
 
 /// `csvFile(scenarioJson, lang, dialect)`: the year-by-year CSV file's text,
@@ -59,7 +83,7 @@ pub fn print_report(scenario_json: &str, lang_tag: &str, today: &str) -> Result<
 /// mark) or anything else for the plain one.
 #[wasm_bindgen(js_name = csvFile)]
 pub fn csv_file(scenario_json: &str, lang_tag: &str, dialect: &str) -> Result<String, JsError> {
-    let (s, o) = scenario_and_outcome(scenario_json)?;
+    let both = scenario_and_outcome(scenario_json)?;
     let dialect = if dialect == "sv" { CsvDialect::SwedishExcel } else { CsvDialect::Plain };
-    Ok(year_by_year_csv(&s, &o, lang(lang_tag), dialect))
+    Ok(year_by_year_csv(&both.0, &both.1, lang(lang_tag), dialect))
 }
