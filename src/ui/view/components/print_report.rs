@@ -25,7 +25,7 @@ pub fn print_report(props: &PrintReportProps) -> Html {
     let printing = use_printing();
     // Drawn only for printing: a large scenario's assumptions are thousands
     // of elements nobody sees on screen.
-    let ready = use_analysis(printing);
+    let ready = use_on_demand(printing, NodeRef::default()) == Some(true);
     if !printing || !ready {
         return html! {};
     }
@@ -35,23 +35,39 @@ pub fn print_report(props: &PrintReportProps) -> Html {
     }
 }
 
-/// Whether the analysis module is loaded, asking for it once `wanted`: the
-/// component is drawn again when it arrives. (A module that fails to load is
-/// asked for again the next time it is wanted.)
+/// The on-demand module for a view: `Some(true)` once it is loaded,
+/// `Some(false)` when it could not be, `None` until then. It is asked for
+/// when `wanted` becomes true, or when the element of `near` (if it is
+/// drawn) comes within a screen of the viewport; the view is drawn again when
+/// it arrives. A failed load is tried again the next time it is wanted.
 #[hook]
-pub fn use_analysis(wanted: bool) -> bool {
-    let loaded = use_state_eq(analysis::is_loaded);
+pub fn use_on_demand(wanted: bool, near: NodeRef) -> Option<bool> {
+    let loaded = use_state_eq(|| analysis::is_loaded().then_some(true));
     {
         let loaded = loaded.clone();
-        use_effect_with(wanted && !*loaded, move |&ask| {
-            if ask {
+        use_effect_with((), move |_| {
+            if let Some(element) = near.cast::<web_sys::Element>().filter(|_| *loaded != Some(true)) {
                 wasm_bindgen_futures::spawn_local(async move {
-                    loaded.set(analysis::load().await);
+                    loaded.set(Some(analysis::load_near(&element).await));
                 });
             }
         });
     }
-    *loaded || analysis::is_loaded()
+    {
+        let loaded = loaded.clone();
+        use_effect_with(wanted && *loaded != Some(true), move |&ask| {
+            if ask {
+                wasm_bindgen_futures::spawn_local(async move {
+                    loaded.set(Some(analysis::load().await));
+                });
+            }
+        });
+    }
+    if analysis::is_loaded() {
+        Some(true)
+    } else {
+        *loaded
+    }
 }
 
 /// Whether the page is being printed: true from `beforeprint` to `afterprint`

@@ -20,7 +20,7 @@ use crate::report::year_tables::actor_title;
 use crate::ui::browser::{self, analysis, download_blob, excel_workbook};
 use crate::ui::export::{csv_file_name, CsvDialect};
 use crate::ui::state::keep::file_name;
-use crate::ui::view::components::print_report::use_printing;
+use crate::ui::view::components::print_report::{use_on_demand, use_printing};
 use crate::ui::view::markup::raw_html;
 use crate::ui::view::Prefs;
 use crate::words::app::AppText;
@@ -43,37 +43,14 @@ pub fn year_tables(props: &YearTablesProps) -> Html {
     let s = &props.scenario;
     let o = &props.outcome;
     let section = use_node_ref();
-    // The module that writes the tables: None until it is asked for and
-    // arrives, Some(false) when it could not be loaded.
-    let loaded = use_state_eq(|| analysis::is_loaded().then_some(true));
-    {
-        let (loaded, section) = (loaded.clone(), section.clone());
-        use_effect_with((), move |_| {
-            if *loaded != Some(true) {
-                if let Some(element) = section.cast::<web_sys::Element>() {
-                    wasm_bindgen_futures::spawn_local(async move {
-                        loaded.set(Some(analysis::load_near(&element).await));
-                    });
-                }
-            }
-        });
-    }
-    {
-        // Printing cannot wait for the tables to come near the screen.
-        let loaded = loaded.clone();
-        use_effect_with(printing, move |&printing| {
-            if printing && *loaded != Some(true) {
-                wasm_bindgen_futures::spawn_local(async move {
-                    loaded.set(Some(analysis::load().await));
-                });
-            }
-        });
-    }
+    // The module that writes the tables, asked for when they come near the
+    // screen, or at once for printing.
+    let loaded = use_on_demand(printing, section.clone());
     // The actors' tables asked for: the open ones, or all when printing.
     let shown: Vec<String> =
         o.actors.iter().filter(|a| printing || opened.contains(&a.id)).map(|a| a.id.clone()).collect();
     let markup =
-        use_memo((s.clone(), lang, unit, shown.clone(), *loaded == Some(true)), |(s, lang, unit, shown, ready)| {
+        use_memo((s.clone(), lang, unit, shown.clone(), loaded == Some(true)), |(s, lang, unit, shown, ready)| {
             if !*ready {
                 return None;
             }
@@ -139,7 +116,7 @@ pub fn year_tables(props: &YearTablesProps) -> Html {
             </details>
         }
     });
-    let waiting = match *loaded {
+    let waiting = match loaded {
         Some(false) => {
             html! { <p class="tables-status" role="status" data-testid="tables-status">{ AppText::TablesFailed.get(lang) }</p> }
         }
