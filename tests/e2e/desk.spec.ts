@@ -13,23 +13,12 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import ExcelJS from 'exceljs';
-import { currentScenario, fixture, open, scenarioLink, scenarioText } from './support';
+import { currentScenario, fixture, open, scenarioLink, scenarioText, stored } from './support';
 
 const APP = '/index.html';
 const KEY = 'fundsim.scenario.v1';
 const KEPT = 'fundsim.scenario.v1.kept';
 
-/** Everything in the page's local storage. */
-async function stored(page: Page): Promise<Record<string, string>> {
-  return page.evaluate(() => {
-    const out: Record<string, string> = {};
-    for (let i = 0; i < localStorage.length; i++) {
-      const k = localStorage.key(i);
-      if (k !== null) out[k] = localStorage.getItem(k) ?? '';
-    }
-    return out;
-  });
-}
 
 /**
  * A browser storage that is nearly full, from the next page load on: a value

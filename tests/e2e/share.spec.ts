@@ -9,7 +9,7 @@
 import { test, expect, type Page, type Browser } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
-import { currentScenario, decodeQr, fixture, scenarioLink, scenarioText } from './support';
+import { currentScenario, decodeQr, fixture, scenarioLink, scenarioText, stored } from './support';
 import { deflateRawSync } from 'node:zlib';
 
 const APP = '/index.html';
@@ -34,16 +34,6 @@ async function keyFigures(page: Page): Promise<Record<string, string | null>> {
 }
 
 
-async function stored(page: Page): Promise<Record<string, string>> {
-  return page.evaluate(() => {
-    const out: Record<string, string> = {};
-    for (let i = 0; i < localStorage.length; i++) {
-      const k = localStorage.key(i);
-      if (k !== null) out[k] = localStorage.getItem(k) ?? '';
-    }
-    return out;
-  });
-}
 
 /**
  * Changes the yearly allocation and waits until the link carries the changed

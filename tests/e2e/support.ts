@@ -28,6 +28,18 @@ export async function open(page: Page, url = '/index.html'): Promise<string[]> {
   return errors;
 }
 
+/** Everything in the page's local storage, key by key. */
+export async function stored(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() => {
+    const out: Record<string, string> = {};
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      if (k !== null) out[k] = localStorage.getItem(k) ?? '';
+    }
+    return out;
+  });
+}
+
 /**
  * Brings the year-by-year tables near the screen, as a reader scrolling to
  * them does, and waits for them: their module is fetched then (it is not
