@@ -404,7 +404,7 @@ pub fn example_scenario() -> Scenario {
 /// does not read.
 fn minimal_scenario() -> Scenario {
     Scenario {
-        schema_version: crate::model::scenario::SCHEMA_VERSION,
+        schema_version: 1,
         name: "fundsim".into(),
         description: String::new(),
         currency: "SEK".into(),
@@ -420,6 +420,7 @@ fn minimal_scenario() -> Scenario {
         },
         repayment_default: None,
         interventions: Vec::new(),
+        outcome_contracts: Vec::new(),
     }
 }
 
@@ -445,6 +446,7 @@ fn empty_outcome(s: &Scenario) -> Outcome {
             fund_first_negative_year: None,
             revolving_ratio: None,
         },
+        outcome_contracts: Vec::new(),
     }
 }
 
