@@ -33,6 +33,7 @@ pub use action::{
     Action, ActorsEdit, Edit, FundEdit, GeneralEdit, InterventionEdit, InterventionsEdit, Kept, Load, Preference,
     UncertainParam,
 };
+pub use action::{ContractChange, ContractEdit};
 pub use ids::{id_problem, IdProblem};
 
 use crate::model::montecarlo::{monte_carlo, Uncertainty};
@@ -141,6 +142,8 @@ pub enum ActorUse {
     Owns(String),
     /// It has avoided costs in this intervention (by name).
     AvoidedCosts(String),
+    /// It pays for the outcomes of this intervention's contract (by name).
+    PaysOutcomes(String),
 }
 
 /// Whether a load becomes its own entry in the browser's history.
