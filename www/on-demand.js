@@ -103,3 +103,8 @@ export async function qrSvg(text) {
   const m = await load();
   return m.qrSvg(text);
 }
+
+/** The outcome contracts' views' markup (issue 15); undefined until loaded. */
+export function contractViews(scenarioJson, lang, unit) {
+  return loaded ? loaded.contractViews(scenarioJson, lang, unit) : undefined;
+}

@@ -87,7 +87,7 @@ pub const KEYS: &[(&str, u8)] = &[
     ("lag_years", b'g'),
     ("low", b'l'),
     ("name", b'n'),
-    ("outcome_contracts", b'Q'),
+    ("outcome_contracts", b'W'),
     ("owner", b'O'),
     ("pay_after_years", b'G'),
     ("participants_per_year", b'P'),
