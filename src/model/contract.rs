@@ -108,7 +108,8 @@ pub fn contract_flows(
         }
         by_actor[0].1[y] = sub(c.payment, co_total)?;
     }
-    cash_flow.sort_by_key(|(t, _)| *t);
+    // In order of years (an insertion sort: no sort routine in the download).
+    super::montecarlo::insertion_sort(&mut cash_flow);
     let invested = mul(iv.annual_cost, Decimal::from(running.len()))?;
     let most = mul(mul(iv.participants_per_year, Decimal::from(running.len()))?, contract.price_per_outcome)?;
     let payer_max_exposure = match contract.cap {

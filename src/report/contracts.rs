@@ -17,7 +17,7 @@ use crate::model::montecarlo::{monte_carlo, work, Uncertainty};
 use crate::model::outcome::{money_text, ContractOutcome};
 use crate::model::simulate::{cohort_profile, running_years};
 use crate::model::{simulate, Outcome, Scenario};
-use crate::words::contracts::ContractText as T;
+use crate::words::contracts::{ContractText as C, ViewText as T};
 use crate::words::format::{money_bare, money_exact, number, percent, Unit};
 use crate::words::Lang;
 
@@ -57,9 +57,9 @@ impl View<'_> {
     }
 
     /// One figure of a definition list, with its result-JSON key as a test id.
-    fn figure(&mut self, label: T, key: &str, text: &str) {
+    fn figure(&mut self, label: &str, key: &str, text: &str) {
         self.m.open("div").attr("class", "contract-figure").attr("data-testid", &format!("contract-{key}")).end();
-        self.m.open("dt").end().text(label.get(self.lang)).shut("dt");
+        self.m.open("dt").end().text(label).shut("dt");
         self.m.open("dd").end().text(text).shut("dd").shut("div");
     }
 
@@ -123,21 +123,21 @@ fn contract_view(
 
     // The key figures.
     v.m.open("dl").attr("class", "contract-figures").end();
-    v.figure(T::Outcomes, "outcomes", &number(c.outcomes, 2, lang));
+    v.figure(T::Outcomes.get(lang), "outcomes", &number(c.outcomes, 2, lang));
     let paid = v.money(c.payments_total);
-    v.figure(T::PaymentsTotal, "payments_total", &paid);
+    v.figure(C::PaymentsTotal.get(lang), "payments_total", &paid);
     let outstanding = v.money(c.outstanding);
-    v.figure(T::Outstanding, "outstanding", &outstanding);
+    v.figure(T::Outstanding.get(lang), "outstanding", &outstanding);
     let exposure = v.money(c.payer_max_exposure);
-    v.figure(T::MaxExposure, "payer_max_exposure", &exposure);
+    v.figure(T::MaxExposure.get(lang), "payer_max_exposure", &exposure);
     let net = v.money(c.investor_net);
-    v.figure(T::InvestorNet, "investor_net", &net);
+    v.figure(C::InvestorNet.get(lang), "investor_net", &net);
     let multiple = c.investor_multiple.map_or_else(|| "–".to_string(), |m| number(m, 2, lang));
-    v.figure(T::Multiple, "investor_multiple", &multiple);
+    v.figure(T::Multiple.get(lang), "investor_multiple", &multiple);
     let irr = c.investor_irr.map_or_else(|| T::NoIrr.get(lang).to_string(), |r| percent(r, 1, lang));
-    v.figure(T::Irr, "investor_irr", &irr);
+    v.figure(T::Irr.get(lang), "investor_irr", &irr);
     let premium = v.money(c.premium);
-    v.figure(T::Premium, "premium", &premium);
+    v.figure(T::Premium.get(lang), "premium", &premium);
     v.m.shut("dl");
     v.m.open("p").attr("class", "hint").end().text(T::PremiumExplain.get(lang)).shut("p");
 
@@ -237,7 +237,7 @@ fn side_by_side(
     let net = v.money(c.investor_net);
     row(
         v,
-        format!("{}: {}", T::Investor.get(lang), T::InvestorNet.get(lang)),
+        format!("{}: {}", T::Investor.get(lang), C::InvestorNet.get(lang)),
         "investor_net",
         [Some(T::NothingToInvestor.get(lang).to_string()), Some(net)],
     );

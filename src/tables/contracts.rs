@@ -3,7 +3,7 @@
 //! sheet), beside the actors' `outcome_payments` column (`results.rs`).
 
 use crate::model::{Outcome, Scenario};
-use crate::words::contracts::ContractText as T;
+use crate::words::contracts::{ContractText as C, ViewText as T};
 use crate::words::Lang;
 
 use super::results::{actor_name, intervention_name};
@@ -24,22 +24,22 @@ pub fn contracts_table(s: &Scenario, o: &Outcome, lang: Lang) -> Option<Table> {
     let columns = [
         lang.pick("Kontrakt", "Contract"),
         lang.pick("Insats", "Intervention"),
-        T::Payer.get(lang),
-        T::CoPayers.get(lang),
-        T::Price.get(lang),
+        C::Payer.get(lang),
+        C::CoPayers.get(lang),
+        C::Price.get(lang),
         lang.pick("Betalas efter (år)", "Paid after (years)"),
-        T::Cap.get(lang),
+        C::Cap.get(lang),
         T::Outcomes.get(lang),
-        T::PaymentsTotal.get(lang),
+        C::PaymentsTotal.get(lang),
         T::Outstanding.get(lang),
         T::MaxExposure.get(lang),
-        T::InvestorNet.get(lang),
+        C::InvestorNet.get(lang),
         T::Multiple.get(lang),
         T::Irr.get(lang),
         T::Premium.get(lang),
     ];
     let mut t = Table {
-        title: T::Heading.get(lang).to_string(),
+        title: C::Heading.get(lang).to_string(),
         columns: columns.iter().map(|c| c.to_string()).collect(),
         rows: Vec::new(),
         total: None,

@@ -23,7 +23,14 @@ pub enum ContractText {
     Share,
     AddCoPayer,
     RemoveCoPayer,
-    // The views.
+    PaymentsTotal,
+    InvestorNet,
+}
+
+/// A text of the contracts' views and downloads (written by the on-demand
+/// module only, so kept apart from the editor's words in the first download).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ViewText {
     ViewsHeading,
     PaymentsAgainstSavings,
     Year,
@@ -31,7 +38,6 @@ pub enum ContractText {
     SavingsBought,
     InvestorCashFlow,
     PastHorizon,
-    InvestorNet,
     Multiple,
     Irr,
     NoIrr,
@@ -39,7 +45,6 @@ pub enum ContractText {
     Premium,
     PremiumExplain,
     Outcomes,
-    PaymentsTotal,
     Outstanding,
     SideBySide,
     ThroughFund,
@@ -78,6 +83,18 @@ impl ContractText {
             Share => ("Andel", "Share"),
             AddCoPayer => ("Lägg till medbetalare", "Add a co-payer"),
             RemoveCoPayer => ("Ta bort medbetalare", "Remove co-payer"),
+            PaymentsTotal => ("Betalt inom perioden", "Paid within the period"),
+            InvestorNet => ("Investerarens netto", "Investor's net"),
+        };
+        lang.pick(sv, en)
+    }
+}
+
+impl ViewText {
+    /// The text in a language.
+    pub fn get(self, lang: Lang) -> &'static str {
+        use ViewText::*;
+        let (sv, en) = match self {
             ViewsHeading => ("Utfallskontrakt: betalningar, investeraren och jämförelse med fonden", "Outcome contracts: payments, the investor and the fund compared"),
             PaymentsAgainstSavings => ("Betalningar för utfall mot besparingarna de köper", "Payments for outcomes against the savings they buy"),
             Year => ("År", "Year"),
@@ -85,7 +102,6 @@ impl ContractText {
             SavingsBought => ("Besparingar från insatsen", "Savings from the intervention"),
             InvestorCashFlow => ("Investerarens kassaflöde", "The investor's cash flow"),
             PastHorizon => ("efter perioden", "after the period"),
-            InvestorNet => ("Investerarens netto", "Investor's net"),
             Multiple => ("Multipel (fått / satsat)", "Multiple (received / invested)"),
             Irr => ("Internränta", "Internal rate of return"),
             NoIrr => ("ingen (inget teckenbyte)", "none (no sign change)"),
@@ -96,7 +112,6 @@ impl ContractText {
                 "Present value of all payments minus that of the intervention's costs: what paying for outcomes costs the payers beyond paying for the work directly (negative: the contract is cheaper).",
             ),
             Outcomes => ("Utfall", "Outcomes"),
-            PaymentsTotal => ("Betalt inom perioden", "Paid within the period"),
             Outstanding => ("Förfaller efter perioden", "Due after the period"),
             SideBySide => ("Genom fonden eller genom ett utfallskontrakt", "Through the fund or through an outcome contract"),
             ThroughFund => ("Genom fonden", "Through the fund"),
