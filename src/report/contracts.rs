@@ -237,7 +237,7 @@ fn side_by_side(
     let net = v.money(c.investor_net);
     row(
         v,
-        format!("{}: {}", T::Investor.get(lang), C::InvestorNet.get(lang)),
+        format!("{}: {}", T::Investor.get(lang), lang.pick("netto", "net")),
         "investor_net",
         [Some(T::NothingToInvestor.get(lang).to_string()), Some(net)],
     );

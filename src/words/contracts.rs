@@ -71,7 +71,9 @@ impl ContractText {
                 "An investor pays for the intervention. The payer pays only for outcomes achieved, up to the cap.",
             ),
             PutUnder => ("Lägg under ett utfallskontrakt", "Put under an outcome contract"),
-            TakeOut => ("Ta bort utfallskontraktet (tillbaka till fonden)", "Take out the outcome contract (back to the fund)"),
+            TakeOut => {
+                ("Ta bort utfallskontraktet (tillbaka till fonden)", "Take out the outcome contract (back to the fund)")
+            }
             Payer => ("Betalare", "Payer"),
             Price => ("Pris per utfall", "Price per outcome"),
             Delay => ("Betalas efter", "Paid after"),
@@ -119,9 +121,9 @@ impl ViewText {
             Organisation => ("Organisationen", "The organisation"),
             Society => ("Samhället", "Society"),
             Investor => ("Investeraren", "The investor"),
-            OrgNpv => ("Organisationens nuvärde", "The organisation's present value"),
-            SocietyNpv => ("Samhällets nuvärde", "Society's present value"),
-            PaybackYear => ("Återbetalningsår", "Payback year"),
+            OrgNpv => ("nuvärde", "present value"),
+            SocietyNpv => ("nuvärde", "present value"),
+            PaybackYear => ("återbetalningsår", "payback year"),
             NotWithin => ("inte inom perioden", "not within the period"),
             NothingToInvestor => ("ingen investerare", "no investor"),
             Illustrative => ("Siffrorna är illustrativa.", "The figures are illustrative."),

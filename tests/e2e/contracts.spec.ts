@@ -72,7 +72,7 @@ test('an intervention is put under a contract and taken out again; a bad field i
   const price = page.getByTestId('in-outcome_contracts-0-price_per_outcome');
   await price.fill('-5');
   await price.press('Enter');
-  await expect(page.getByTestId('err-outcome_contracts-0-price_per_outcome')).toHaveText('Must not be negative.');
+  await expect(page.getByTestId('err-outcome_contracts-0-price_per_outcome')).toHaveText(/Must not be negative\.$/);
   await price.fill('400000');
   await price.press('Enter');
   await expect(page.getByTestId('err-outcome_contracts-0-price_per_outcome')).toHaveCount(0);
