@@ -5,6 +5,7 @@
 // out again; a bad field is named at the field; a version-3 file is refused
 // as made by a newer version; the CSV file carries the contracts.
 import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { open } from './support';
 
 const PRESET = '/index.html#preset=contract';
@@ -163,4 +164,20 @@ test('the JS API accepts version 2 and never traps', async ({ page }) => {
   expect(out.v1.ok).toBe(false);
   expect(out.v1.message).toContain('schema_version');
   expect(out.after.ok).toBe(true);
+});
+
+test('accessibility: no serious or critical axe violations in the contract views and editor', async ({ page }) => {
+  await open(page, `${PRESET}&lang=sv`);
+  await expect(page.getByTestId('contract-views')).toBeVisible();
+  const intervention = page.getByTestId('intervention-0');
+  if (!(await intervention.evaluate((d) => (d as HTMLDetailsElement).open))) {
+    await intervention.locator('summary').click();
+  }
+  await page.getByTestId('contract-add-co-payer-0').click();
+  await expect(page.getByTestId('contract-0')).toBeVisible();
+  const results = await new AxeBuilder({ page }).include('.fundsim').analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  expect(serious).toEqual([]);
 });
