@@ -115,6 +115,9 @@ for (const width of [390, 1920]) {
     expect(overflow).toBeLessThanOrEqual(1);
     await views.screenshot({ path: `/work/shots/sib-contract-${width}.png` });
     await page.screenshot({ path: `/work/shots/sib-page-${width}.png` });
+    const editor = page.getByTestId('contract-0');
+    await editor.scrollIntoViewIfNeeded();
+    await editor.screenshot({ path: `/work/shots/sib-editor-${width}.png` });
   });
 }
 
