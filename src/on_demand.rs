@@ -23,6 +23,8 @@ use crate::tables::year_by_year_csv;
 use crate::words::format::Unit;
 use crate::words::Lang;
 
+mod contracts;
+
 thread_local! {
     /// The engine the module keeps, as the editor keeps one
     /// (`model::Simulator`): an edit of the fund or the discount rate reuses

@@ -361,6 +361,7 @@ fn reference_monte_carlo(s: &Scenario, seed: u64, draws: u32, by_year: Option<i3
         society_npv_non_negative_share: share(counts[3]),
         fund_never_negative_share: share(counts[4]),
         payback_by_share: by_year.map(|_| share(counts[1])),
+        outcome_contracts: Vec::new(),
     }
 }
 

@@ -227,3 +227,8 @@ export function decisionWords(breakEvenJson, monteCarloJson, largestRate, horizo
     ? loaded.decisionWords(breakEvenJson, monteCarloJson, largestRate, horizonYears, currency, invests, place, lang, unit)
     : undefined;
 }
+
+/** The outcome contracts' views' markup (issue 15); undefined until loaded. */
+export function contractViews(scenarioJson, lang, unit) {
+  return loaded ? loaded.contractViews(scenarioJson, lang, unit) : undefined;
+}

@@ -11,6 +11,7 @@
 
 pub mod app;
 pub mod charts;
+pub mod contracts;
 pub mod decision;
 pub mod fields;
 pub mod format;

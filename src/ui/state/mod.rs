@@ -34,6 +34,7 @@ pub use action::{
     Action, ActorsEdit, Edit, FundEdit, GeneralEdit, InterventionEdit, InterventionsEdit, Kept, Load, Preference,
     UncertainParam,
 };
+pub use action::{ContractChange, ContractEdit};
 pub use ids::{id_problem, IdProblem};
 
 use crate::model::validate::{validate_all, validated};
@@ -141,6 +142,8 @@ pub enum ActorUse {
     Owns(String),
     /// It has avoided costs in this intervention (by name).
     AvoidedCosts(String),
+    /// It pays for the outcomes of this intervention's contract (by name).
+    PaysOutcomes(String),
 }
 
 /// Whether a load becomes its own entry in the browser's history.
@@ -386,7 +389,7 @@ pub fn example_scenario() -> Scenario {
 /// does not read.
 fn minimal_scenario() -> Scenario {
     Scenario {
-        schema_version: crate::model::scenario::SCHEMA_VERSION,
+        schema_version: 1,
         name: "fundsim".into(),
         description: String::new(),
         currency: "SEK".into(),
@@ -402,6 +405,7 @@ fn minimal_scenario() -> Scenario {
         },
         repayment_default: None,
         interventions: Vec::new(),
+        outcome_contracts: Vec::new(),
     }
 }
 
@@ -427,6 +431,7 @@ fn empty_outcome(s: &Scenario) -> Outcome {
             fund_first_negative_year: None,
             revolving_ratio: None,
         },
+        outcome_contracts: Vec::new(),
     }
 }
 

@@ -175,6 +175,13 @@ pub fn presentation(props: &PresentationProps) -> Html {
         let label = format!("{} ({end_year})", PresentText::FundAtEnd.get(lang));
         let tone = if dry.is_some() { "dry" } else { "fund" };
         figure(&mut m, "pr-fund-end", &label, fund_end, dry.map(|y| AppText::fund_runs_dry_short(y, lang)), tone);
+        // An outcome contract's key figure: what the payers pay for outcomes, and the investor's net (issue 15).
+        for c in &props.outcome.outcome_contracts {
+            use crate::words::contracts::ContractText as T;
+            let label = format!("{}: {}", T::Heading.get(lang), T::PaymentsTotal.get(lang));
+            let note = format!("{} {}", T::InvestorNet.get(lang), money_auto(c.investor_net, currency, lang));
+            figure(&mut m, &format!("pr-contract-{}", c.id), &label, c.payments_total, Some(note), "pay");
+        }
         m.into_html()
     };
 
