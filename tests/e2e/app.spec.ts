@@ -354,7 +354,8 @@ test('the uncertainty figures equal what monteCarlo returns for the same scenari
   const expected = JSON.parse(
     await page.evaluate(
       async ([input, by]) => {
-        const m = await import('/pkg/fundsim.js');
+        // monteCarlo is exported by the on-demand module (the one the app's worker runs).
+        const m = await import('/pkg/on-demand/fundsim_on_demand.js');
         await m.default();
         return m.monteCarlo(input, 2026, 10000, by);
       },

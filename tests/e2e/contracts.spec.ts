@@ -145,7 +145,7 @@ test('the JS API accepts version 2 and never traps', async ({ page }) => {
     v1.schema_version = 1;
     return {
       simulate: call(() => w.fundsim.simulate(json)),
-      monteCarlo: call(() => w.fundsim.monteCarlo(json, 1, 20)),
+      monteCarlo: call(() => w.fundsimOnDemand.monteCarlo(json, 1, 20)),
       breakEven: call(() => w.fundsimOnDemand.breakEven(json)),
       sensitivity: call(() => w.fundsimOnDemand.sensitivity(json)),
       bad: call(() => w.fundsim.simulate(JSON.stringify(bad))),
