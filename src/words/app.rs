@@ -888,3 +888,55 @@ mod tests {
         }
     }
 }
+
+/// The words of comparing plan A against plan B (`ui::view::components::compare`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompareText {
+    CompareWith,
+    PinCurrent,
+    PinPreset,
+    PinFile,
+    Heading,
+    ScenarioA,
+    ScenarioB,
+    Difference,
+    Swap,
+    Leave,
+    OpenBaseline,
+    Figure,
+    ActorNet,
+    NoDifference,
+    BaselineLegend,
+    FromFile,
+    FromPreset,
+    FromLink,
+    Pinned,
+}
+
+impl CompareText {
+    pub fn get(self, lang: Lang) -> &'static str {
+        use CompareText::*;
+        let (sv, en) = match self {
+            CompareWith => ("Jämför med…", "Compare with…"),
+            PinCurrent => ("Scenariot som det är nu", "The scenario as it is now"),
+            PinPreset => ("Ett exempel", "A preset"),
+            PinFile => ("En fil…", "A file…"),
+            Heading => ("Jämförelse: A mot B", "Comparison: A against B"),
+            ScenarioA => ("A (redigeras)", "A (being edited)"),
+            ScenarioB => ("B (jämförelse)", "B (baseline)"),
+            Difference => ("Skillnad A − B", "Difference A − B"),
+            Swap => ("Byt plats på A och B", "Swap A and B"),
+            Leave => ("Avsluta jämförelsen", "Leave the comparison"),
+            OpenBaseline => ("Öppna jämförelsescenariot", "Open the baseline"),
+            Figure => ("Nyckeltal", "Key figure"),
+            ActorNet => ("Vem betalar, vem vinner: netto per aktör", "Who pays, who gains: net per actor"),
+            NoDifference => ("ingen skillnad", "no difference"),
+            BaselineLegend => ("Fondens saldo i B (streckad)", "Fund balance in B (dashed)"),
+            FromFile => ("från fil", "from a file"),
+            FromPreset => ("exempel", "preset"),
+            FromLink => ("från länken", "from the link"),
+            Pinned => ("fäst", "pinned"),
+        };
+        lang.pick(sv, en)
+    }
+}

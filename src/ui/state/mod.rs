@@ -13,6 +13,7 @@
 //! `edit.rs`: an action added to any of them does not compile until it is handled.
 
 pub mod action;
+pub mod compare;
 mod edit;
 pub mod file;
 mod ids;
@@ -33,6 +34,7 @@ pub use action::{
     Action, ActorsEdit, Edit, FundEdit, GeneralEdit, InterventionEdit, InterventionsEdit, Kept, Load, Preference,
     UncertainParam,
 };
+pub use compare::{Baseline, Compare};
 pub use ids::{id_problem, IdProblem};
 
 use crate::model::montecarlo::{monte_carlo, Uncertainty};
@@ -75,6 +77,8 @@ pub struct AppState {
     /// The engine, remembering the interventions' flows between edits (an
     /// edit of the fund recomputes only the fund and the totals).
     pub simulator: Simulator,
+    /// Plan A against plan B: the scenario pinned as the baseline (B), if comparing (`compare.rs`).
+    pub comparison: Option<Rc<Baseline>>,
 }
 
 /// Whether the scenario is autosaved.
@@ -130,6 +134,10 @@ pub enum Notice {
     Removed(Removal),
     /// The autosave could not be written (storage full or turned off).
     AutosaveFailed,
+    /// A comparison was left: its baseline, offered back (open it, or compare again).
+    ComparisonLeft(Rc<Baseline>),
+    /// The link's baseline (`b…`) could not be opened; its main scenario did.
+    BaselineRefused(ScenarioError),
 }
 
 /// Where an actor is used.
@@ -193,6 +201,7 @@ impl AppState {
             displaced: None,
             autosave: Autosave::Off,
             simulator: Simulator::default(),
+            comparison: None,
         }
     }
 
@@ -305,6 +314,7 @@ impl AppState {
                             None => self.notice = Some(Notice::UnknownPreset(id)),
                         }
                     }
+                    self.link_baseline(&fragment);
                 }
                 Err(e) => self.notice = Some(Notice::LinkRefused(e)),
             },
@@ -380,6 +390,11 @@ impl Reducible for AppState {
             Action::Load(load) => {
                 next.notice = None;
                 next.load(load);
+                next.settle(&self.scenario);
+            }
+            Action::Compare(compare) => {
+                next.notice = None;
+                next.compare(compare);
                 next.settle(&self.scenario);
             }
             Action::Edit(change) => {

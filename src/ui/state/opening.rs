@@ -162,6 +162,10 @@ pub fn open_visit<'a>(opening: &Opening, lang: Lang, visit: Option<Visit<'a>>) -
         }
     }
     offer_kept(&mut opened, visit);
+    // A comparison's baseline in the link (`b…`), read after its main scenario opened.
+    if opened.linked && !matches!(opened.state.notice, Some(Notice::LinkRefused(_))) {
+        opened.state.link_baseline(visit.fragment);
+    }
     opened
 }
 
