@@ -3,6 +3,7 @@
 //! charts, tables) and the JSON panel.
 
 pub mod charts_panel;
+pub mod compare;
 pub mod error_summary;
 pub mod header;
 pub mod id_field;
