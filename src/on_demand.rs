@@ -30,6 +30,12 @@ thread_local! {
     static KEPT: RefCell<(Simulator, Option<(String, Rc<(Scenario, Outcome)>)>)> = RefCell::default();
 }
 
+thread_local! {
+    /// A comparison's baseline with its outcome: pinned, it does not change
+    /// while A is edited, so it is computed once.
+    static BASELINE: RefCell<Option<(String, Rc<(Scenario, Outcome)>)>> = RefCell::default();
+}
+
 fn scenario_and_outcome(scenario_json: &str) -> Result<Rc<(Scenario, Outcome)>, JsError> {
     KEPT.with(|kept| {
         let mut kept = kept.borrow_mut();
@@ -68,6 +74,37 @@ pub fn year_tables(
     let unit = Unit::from_key(unit).unwrap_or_default();
     let t = report::year_tables::year_tables(s, o, lang(lang_tag), unit, &ids);
     Ok([t.fund, t.net, t.interventions].into_iter().chain(t.actors).collect())
+}
+
+/// `compareTables(scenarioJson, baselineJson, origin, lang, unit)`: plan A
+/// against plan B, the comparison's markup (its heading, the names of A and
+/// B with where B came from, `origin` as `Origin::key` writes it, and the
+/// tables of the key figures and each actor's net: A, B and A − B). A shares the kept engine with the year tables; B, pinned,
+/// is computed on its own.
+#[wasm_bindgen(js_name = compareTables)]
+pub fn compare_tables(
+    scenario_json: &str,
+    baseline_json: &str,
+    origin: &str,
+    lang_tag: &str,
+    unit: &str,
+) -> Result<String, JsError> {
+    let a = scenario_and_outcome(scenario_json)?;
+    let b = BASELINE.with(|kept| -> Result<Rc<(Scenario, Outcome)>, JsError> {
+        let mut kept = kept.borrow_mut();
+        match kept.as_ref() {
+            Some((json, both)) if json == baseline_json => Ok(both.clone()),
+            _ => {
+                let b = Scenario::from_json(baseline_json).map_err(|e| JsError::new(&e.to_string()))?;
+                let bo = crate::model::simulate(&b).map_err(|e| JsError::new(&e.to_string()))?;
+                let both = Rc::new((b, bo));
+                *kept = Some((baseline_json.to_string(), both.clone()));
+                Ok(both)
+            }
+        }
+    })?;
+    let unit = Unit::from_key(unit).unwrap_or_default();
+    Ok(report::compare_tables::comparison_tables(&a.0, &a.1, &b.0, &b.1, origin, lang(lang_tag), unit).into_string())
 }
 
 /// `printReport(scenarioJson, lang, today)`: the printed report's own parts'

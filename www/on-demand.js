@@ -81,6 +81,11 @@ export function yearTables(scenarioJson, lang, unit, actorIdsJson) {
   return loaded ? loaded.yearTables(scenarioJson, lang, unit, actorIdsJson) : undefined;
 }
 
+/** Plan A against plan B: the comparison's tables' markup; undefined until loaded. */
+export function compareTables(scenarioJson, baselineJson, origin, lang, unit) {
+  return loaded ? loaded.compareTables(scenarioJson, baselineJson, origin, lang, unit) : undefined;
+}
+
 /** The printed report's markup; undefined until loaded. */
 export function printReport(scenarioJson, lang, today) {
   return loaded ? loaded.printReport(scenarioJson, lang, today) : undefined;

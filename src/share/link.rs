@@ -342,14 +342,12 @@ pub fn read_baseline(fragment: &str) -> Option<Result<(Scenario, Option<String>)
             None => None,
         };
         let request = link.finish(inflated).map_err(named)?;
-        let known = request.preset.as_deref().and_then(crate::presets::by_id);
-        match (request.scenario, known, request.preset) {
-            (Some(scenario), known, _) => Ok((scenario, known.map(|p| p.id.to_string()))),
-            (None, Some(preset), _) => Ok((preset.scenario, Some(preset.id.to_string()))),
-            (None, None, Some(id)) => {
-                Err(ScenarioError::new("link.b", Problem::NotAPreset(crate::model::Echo::new(&id))))
-            }
-            (None, None, None) => Err(damaged("link.b")),
+        let id = request.preset.unwrap_or_default();
+        let known = crate::presets::by_id(&id);
+        match (request.scenario, known) {
+            (Some(scenario), known) => Ok((scenario, known.map(|p| p.id.to_string()))),
+            (None, Some(preset)) => Ok((preset.scenario, Some(id))),
+            (None, None) => Err(ScenarioError::new("link.b", Problem::NotAPreset(crate::model::Echo::new(&id)))),
         }
     };
     Some(read())

@@ -889,28 +889,16 @@ mod tests {
     }
 }
 
-/// The words of comparing plan A against plan B (`ui::view::components::compare`).
+/// The words of comparing plan A against plan B in the app (`ui::view::components::compare`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CompareText {
     CompareWith,
     PinCurrent,
     PinPreset,
     PinFile,
-    Heading,
-    ScenarioA,
-    ScenarioB,
-    Difference,
     Swap,
     Leave,
     OpenBaseline,
-    Figure,
-    ActorNet,
-    NoDifference,
-    BaselineLegend,
-    FromFile,
-    FromPreset,
-    FromLink,
-    Pinned,
 }
 
 impl CompareText {
@@ -921,21 +909,48 @@ impl CompareText {
             PinCurrent => ("Scenariot som det är nu", "The scenario as it is now"),
             PinPreset => ("Ett exempel", "A preset"),
             PinFile => ("En fil…", "A file…"),
-            Heading => ("Jämförelse: A mot B", "Comparison: A against B"),
-            ScenarioA => ("A (redigeras)", "A (being edited)"),
-            ScenarioB => ("B (jämförelse)", "B (baseline)"),
-            Difference => ("Skillnad A − B", "Difference A − B"),
             Swap => ("Byt plats på A och B", "Swap A and B"),
             Leave => ("Avsluta jämförelsen", "Leave the comparison"),
             OpenBaseline => ("Öppna jämförelsescenariot", "Open the baseline"),
+        };
+        lang.pick(sv, en)
+    }
+}
+
+/// The words of the comparison's tables, written by the on-demand module
+/// (`report::compare_tables`): apart from [`CompareText`], so that they are
+/// not part of the first download.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompareTableText {
+    ScenarioA,
+    ScenarioB,
+    Difference,
+    Figure,
+    ActorNet,
+    NoDifference,
+    Heading,
+    FromFile,
+    FromPreset,
+    FromLink,
+    Pinned,
+}
+
+impl CompareTableText {
+    pub fn get(self, lang: Lang) -> &'static str {
+        use CompareTableText::*;
+        let (sv, en) = match self {
+            // Short, for 390 px: the names of A and B are said just above the tables.
+            ScenarioA => ("A", "A"),
+            ScenarioB => ("B", "B"),
+            Difference => ("A − B", "A − B"),
             Figure => ("Nyckeltal", "Key figure"),
             ActorNet => ("Vem betalar, vem vinner: netto per aktör", "Who pays, who gains: net per actor"),
             NoDifference => ("ingen skillnad", "no difference"),
-            BaselineLegend => ("Fondens saldo i B (streckad)", "Fund balance in B (dashed)"),
-            FromFile => ("från fil", "from a file"),
-            FromPreset => ("exempel", "preset"),
-            FromLink => ("från länken", "from the link"),
             Pinned => ("fäst", "pinned"),
+            FromLink => ("från länken", "from the link"),
+            FromPreset => ("exempel", "preset"),
+            FromFile => ("från fil", "from a file"),
+            Heading => ("Jämförelse: A mot B", "Comparison: A against B"),
         };
         lang.pick(sv, en)
     }

@@ -24,6 +24,14 @@ extern "C" {
     fn load_on_demand_near(element: &web_sys::Element) -> js_sys::Promise;
     #[wasm_bindgen(js_name = onDemandLoaded)]
     fn on_demand_loaded() -> bool;
+    #[wasm_bindgen(catch, js_name = compareTables)]
+    fn compare_tables_markup(
+        scenario_json: &str,
+        baseline_json: &str,
+        origin: &str,
+        lang: &str,
+        unit: &str,
+    ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = yearTables)]
     fn year_tables_markup(
         scenario_json: &str,
@@ -59,6 +67,17 @@ pub fn year_tables(scenario_json: &str, lang: Lang, unit: Unit, actor_ids: &[&st
     let parts = year_tables_markup(scenario_json, lang.tag(), unit.key(), &ids).ok()?;
     let parts: js_sys::Array = parts.dyn_into().ok()?;
     parts.iter().map(|part| part.as_string()).collect()
+}
+
+/// Plan A against plan B: the comparison's tables' markup; `None` until the module is loaded.
+pub fn compare_tables(
+    scenario_json: &str,
+    baseline_json: &str,
+    origin: &str,
+    lang: Lang,
+    unit: Unit,
+) -> Option<String> {
+    compare_tables_markup(scenario_json, baseline_json, origin, lang.tag(), unit.key()).ok()?.as_string()
 }
 
 /// The printed report's own parts' markup, dated today in the browser's time

@@ -34,6 +34,19 @@ pub enum Origin {
     Link,
 }
 
+impl Origin {
+    /// As the on-demand module reads it (`report::compare_tables`): `pinned`,
+    /// `preset`, `link`, or `file:` and the file's name.
+    pub fn key(&self) -> String {
+        match self {
+            Origin::Pinned => "pinned".into(),
+            Origin::Preset => "preset".into(),
+            Origin::Link => "link".into(),
+            Origin::File(name) => format!("file:{name}"),
+        }
+    }
+}
+
 impl Baseline {
     /// A valid scenario and where it came from, its outcome computed; else the engine's message.
     pub fn of(scenario: Rc<Scenario>, preset_id: Option<String>, origin: Origin) -> Result<Baseline, ScenarioError> {
@@ -83,20 +96,13 @@ impl AppState {
                 Some(preset) => self.pin(Rc::new(preset.scenario), Some(id), Origin::Preset),
                 None => self.notice = Some(Notice::UnknownPreset(id)),
             },
-            Compare::FilePinned { name, read } => {
-                let opened = match read {
-                    file::FileRead::Bytes(bytes) => file::read_scenario(&bytes),
-                    file::FileRead::TooLarge(size) => Err(file::FileProblem::TooLarge(size)),
-                    file::FileRead::Failed => Err(file::FileProblem::Unreadable),
-                };
-                match opened {
-                    Ok(scenario) => {
-                        let preset_id = keep::preset_of(&scenario);
-                        self.pin(Rc::new(scenario), preset_id, Origin::File(name));
-                    }
-                    Err(why) => self.notice = Some(Notice::FileRefused { name: Some(name), why }),
+            Compare::FilePinned { name, read } => match file::opened(read) {
+                Ok(scenario) => {
+                    let preset_id = keep::preset_of(&scenario);
+                    self.pin(Rc::new(scenario), preset_id, Origin::File(name));
                 }
-            }
+                Err(why) => self.notice = Some(Notice::FileRefused { name: Some(name), why }),
+            },
             Compare::Swapped => {
                 let Some(baseline) = self.comparison.take() else { return };
                 if !self.errors.is_empty() {

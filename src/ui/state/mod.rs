@@ -277,20 +277,13 @@ impl AppState {
                     None => self.loaded(Rc::new(example_scenario()), None, History::NewEntry),
                 }
             }
-            Load::FileOpened { name, read } => {
-                let opened = match read {
-                    file::FileRead::Bytes(bytes) => file::read_scenario(&bytes),
-                    file::FileRead::TooLarge(size) => Err(file::FileProblem::TooLarge(size)),
-                    file::FileRead::Failed => Err(file::FileProblem::Unreadable),
-                };
-                match opened {
-                    Ok(scenario) => {
-                        let preset_id = keep::preset_of(&scenario);
-                        self.loaded(Rc::new(scenario), preset_id, History::NewEntry);
-                    }
-                    Err(why) => self.notice = Some(Notice::FileRefused { name: Some(name), why }),
+            Load::FileOpened { name, read } => match file::opened(read) {
+                Ok(scenario) => {
+                    let preset_id = keep::preset_of(&scenario);
+                    self.loaded(Rc::new(scenario), preset_id, History::NewEntry);
                 }
-            }
+                Err(why) => self.notice = Some(Notice::FileRefused { name: Some(name), why }),
+            },
             Load::DisplacedRestored => {
                 if let Some(scenario) = self.displaced.take() {
                     let preset_id = keep::preset_of(&scenario);

@@ -18,6 +18,7 @@ use crate::ui::view::components::header::Header;
 use crate::ui::view::components::key_figures::KeyFigures;
 use crate::ui::view::components::notice_banner::NoticeBanner;
 use crate::ui::view::components::preset_picker::PresetPicker;
+use crate::ui::view::components::print_report::use_on_demand;
 use crate::ui::view::components::scenario_json::ScenarioJson;
 use crate::ui::view::components::share_bar::ShareBar;
 use crate::ui::view::components::year_tables::YearTables;
@@ -117,6 +118,16 @@ pub fn app(props: &AppProps) -> Html {
         *view,
         state.comparison.clone(),
     );
+    // Plan A against plan B: its tables from the on-demand module, loaded once comparing.
+    let compare_ready = use_on_demand(state.comparison.is_some(), NodeRef::default()) == Some(true);
+    let compare_section = {
+        let b = state.comparison.as_deref();
+        let tables = b.filter(|_| compare_ready).and_then(|b| {
+            let (a, b_json) = (state.valid_scenario.to_json(), b.scenario.to_json());
+            browser::analysis::compare_tables(&a, &b_json, &b.origin.key(), lang, state.unit)
+        });
+        crate::ui::view::components::compare::section(b, tables, !state.errors.is_empty(), lang, &onaction)
+    };
     // The history entry and the scenario last autosaved (or opened).
     let autosaved = use_mut_ref(|| None::<(u32, Rc<Scenario>)>);
     {
@@ -319,8 +330,7 @@ pub fn app(props: &AppProps) -> Html {
                             displaced={state.displaced.as_ref().map(|s| AttrValue::from(s.name.clone()))} onaction={onaction.clone()} />
                         <a class="text-button to-editor" href="#fundsim-editor" data-testid="to-editor">{ AppText::ToEditor.get(lang) }</a>
                         <ChartsPanel scenario={valid.clone()} outcome={outcome.clone()} first_frame={!*painted} />
-                        <crate::ui::view::components::compare::ComparePanel scenario={valid.clone()} outcome={outcome.clone()}
-                            baseline={state.comparison.clone()} has_errors={!state.errors.is_empty()} onaction={onaction.clone()} />
+                        { compare_section }
                     </main>
                     <aside class="editor" id="fundsim-editor" tabindex="-1" aria-labelledby="editor-heading" key={generation}>
                         <h2 id="editor-heading">{ AppText::Assumptions.get(lang) }</h2>
