@@ -899,6 +899,8 @@ pub enum CompareText {
     Swap,
     Leave,
     OpenBaseline,
+    DownloadCsv,
+    DownloadExcel,
 }
 
 impl CompareText {
@@ -912,6 +914,8 @@ impl CompareText {
             Swap => ("Byt plats på A och B", "Swap A and B"),
             Leave => ("Avsluta jämförelsen", "Leave the comparison"),
             OpenBaseline => ("Öppna jämförelsescenariot", "Open the baseline"),
+            DownloadCsv => ("Ladda ner jämförelsen (CSV)", "Download the comparison (CSV)"),
+            DownloadExcel => ("Ladda ner jämförelsen (Excel)", "Download the comparison (Excel)"),
         };
         lang.pick(sv, en)
     }

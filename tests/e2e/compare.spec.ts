@@ -61,6 +61,21 @@ test('pin, edit, and the differences are as derived by hand; the link carries bo
   await expect(page.getByTestId('cmp-total-cost-diff')).toHaveText(`+1${NB}000${NB}tkr`);
   await expect(page.getByTestId('compare-b')).toContainText('Eget scenario');
 
+  // The downloads say which is which: every table of A's, then of B's.
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('compare-csv').click()]);
+  const text = readFileSync(await csv.path(), 'utf8');
+  expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+  const titles = text.split('\r\n').map((l) => l.replace(/^\uFEFF/, ''));
+  const a = titles.filter((l) => l.startsWith('A: Eget scenario – ')).length;
+  const b = titles.filter((l) => l.startsWith('B (jämförelse): Eget scenario – ')).length;
+  expect(a).toBeGreaterThan(3);
+  expect(b).toBe(a);
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('compare-xlsx').click()]);
+  expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+  // An .xlsx is a ZIP whose workbook lists the sheets: A's and B's, by name.
+  const zip = readFileSync(await xlsx.path());
+  expect(zip.subarray(0, 2).toString()).toBe('PK');
+
   // Swap: A is the old plan now, the difference turns.
   await page.getByTestId('compare-swap').click();
   await expect(page.getByTestId('cmp-total-cost-diff')).toHaveText(`${MINUS}1${NB}000${NB}tkr`);

@@ -126,7 +126,14 @@ pub fn app(props: &AppProps) -> Html {
             let (a, b_json) = (state.valid_scenario.to_json(), b.scenario.to_json());
             browser::analysis::compare_tables(&a, &b_json, &b.origin.key(), lang, state.unit)
         });
-        crate::ui::view::components::compare::section(b, tables, !state.errors.is_empty(), lang, &onaction)
+        crate::ui::view::components::compare::section(
+            &state.valid_scenario,
+            b,
+            tables,
+            !state.errors.is_empty(),
+            lang,
+            &onaction,
+        )
     };
     // The history entry and the scenario last autosaved (or opened).
     let autosaved = use_mut_ref(|| None::<(u32, Rc<Scenario>)>);

@@ -5,10 +5,13 @@
 //! on-demand module ([`crate::report::compare_tables`]), loaded once a
 //! comparison is shown: none of it is in the first download.
 
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
+
 use yew::prelude::*;
 
+use crate::model::Scenario;
 use crate::ui::browser;
 use crate::ui::state::file::MAX_SCENARIO_BYTES;
 use crate::ui::state::{Action, Baseline, Compare};
@@ -22,6 +25,7 @@ use crate::words::Lang;
 /// and markup text with its events read where they bubble to: the first
 /// download has almost no room.
 pub fn section(
+    a: &Rc<Scenario>,
     baseline: Option<&Baseline>,
     tables: Option<String>,
     has_errors: bool,
@@ -55,14 +59,29 @@ pub fn section(
     };
     let onclick = {
         let onaction = onaction.clone();
+        let both = baseline.map(|b| (a.clone(), b.scenario.clone()));
         Callback::from(move |e: MouseEvent| {
             let what = e
                 .target_dyn_into::<web_sys::Element>()
                 .and_then(|t| t.closest("[data-compare]").ok().flatten())
                 .and_then(|b| b.get_attribute("data-compare"));
-            let action = match what.as_deref() {
-                Some("swap") => Compare::Swapped,
-                Some("leave") => Compare::Left,
+            let action = match (what.as_deref(), &both) {
+                (Some("swap"), _) => Compare::Swapped,
+                (Some("leave"), _) => Compare::Left,
+                // Both scenarios in one file, each table saying which it is.
+                (Some(kind @ ("csv" | "xlsx")), Some((a, b))) => {
+                    let (kind, a, b) = (kind.to_string(), a.clone(), b.clone());
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let name = crate::ui::state::keep::file_name(&format!("{} – {}", a.name, b.name));
+                        let name = format!("{}.{kind}", name.trim_end_matches(".json"));
+                        if let Some(blob) =
+                            browser::analysis::compare_file(&kind, &a.to_json(), &b.to_json(), lang).await
+                        {
+                            browser::download_blob(&name, &blob);
+                        }
+                    });
+                    return;
+                }
                 _ => return,
             };
             onaction.emit(action.into());
@@ -77,7 +96,8 @@ pub fn section(
     html! {
         <section class={classes!("compare", baseline.is_some().then_some("comparing"))}
             aria-label={CompareText::CompareWith.get(lang)} data-testid={baseline.map(|_| "comparison")} {onchange} {onclick}>
-            <div class="compare-tables" aria-busy={busy}>{ tables }</div>{ controls }
+            <div class="compare-tables" aria-busy={busy} tabindex={baseline.map(|_| "0")} role={baseline.map(|_| "region")}
+                aria-labelledby={baseline.map(|_| "compare-heading")}>{ tables }</div>{ controls }
         </section>
     }
 }
@@ -94,10 +114,12 @@ fn controls(lang: Lang, comparing: bool, has_errors: bool) -> String {
     let word = |w: CompareText| w.get(lang);
     let actions = match comparing {
         true => format!(
-            r#"<div class="compare-actions"><button type="button" class="text-button" data-compare="swap" data-testid="compare-swap"{}>{}</button><button type="button" class="text-button" data-compare="leave" data-testid="compare-leave">{}</button></div>"#,
+            r#"<div class="compare-actions"><button type="button" class="text-button" data-compare="swap" data-testid="compare-swap"{}>{}</button><button type="button" class="text-button" data-compare="leave" data-testid="compare-leave">{}</button><button type="button" class="text-button" data-compare="csv" data-testid="compare-csv">{}</button><button type="button" class="text-button" data-compare="xlsx" data-testid="compare-xlsx">{}</button></div>"#,
             if has_errors { " disabled" } else { "" },
             word(CompareText::Swap),
-            word(CompareText::Leave)
+            word(CompareText::Leave),
+            word(CompareText::DownloadCsv),
+            word(CompareText::DownloadExcel)
         ),
         false => String::new(),
     };
