@@ -86,10 +86,12 @@ test('pin, edit, and the differences are as derived by hand; the link carries bo
   await expect(page.getByTestId('comparison')).toHaveCount(0);
   await expect(page.getByTestId('notice')).toContainText('Eget scenario');
   await expect.poll(() => page.evaluate(() => location.hash)).not.toContain('&bv=');
+  const edited = await page.evaluate(() => location.hash);
   await page.getByTestId('notice-open-baseline').click();
   // B opened to edit: its cost is 1 500 000 × 2 = 3 000 tkr again.
   await expect(page.getByTestId('kf-total-cost').locator('[data-value]')).toHaveAttribute('data-value', '3000000.00');
-  // Back returns to A as it was edited (4 000 tkr).
+  // Back returns to A as it was edited (4 000 tkr), once B has its own entry.
+  await expect.poll(() => page.evaluate(() => location.hash)).not.toBe(edited);
   await page.goBack();
   await expect(page.getByTestId('kf-total-cost').locator('[data-value]')).toHaveAttribute('data-value', '4000000.00');
 });
