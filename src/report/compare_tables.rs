@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use crate::markup::Markup;
 use crate::model::{Outcome, Scenario};
 use crate::words::app::{AppText, CompareTableText as CompareText};
-use crate::words::format::{money, number, percent, Unit};
+use crate::words::format::{money, number, percent, to_f64_lossy, Unit};
 use crate::words::labels::Label;
 use crate::words::Lang;
 
@@ -24,6 +24,110 @@ pub fn signed(value: Decimal, text: String, lang: Lang) -> String {
     } else {
         text
     }
+}
+
+/// The fund's closing balance of A and B on one chart (A solid, B dashed:
+/// the line's pattern, not its colour, tells them apart; the legend says
+/// which), and year by year in a table with A − B, the chart's accessible
+/// alternative.
+fn fund_balance(m: &mut Markup, ao: &Outcome, bo: &Outcome, cash: &dyn Fn(Decimal) -> String, lang: Lang) {
+    let mut years: Vec<i32> = ao.fund.iter().chain(&bo.fund).map(|f| f.year).collect();
+    years.sort_unstable();
+    years.dedup();
+    let (Some(&first), Some(&last)) = (years.first(), years.last()) else { return };
+    let close = |o: &Outcome, year: i32| o.fund.iter().find(|f| f.year == year).map(|f| f.close);
+    let all = ao.fund.iter().chain(&bo.fund).map(|f| f.close);
+    let (lo, hi) = all.fold((Decimal::ZERO, Decimal::ZERO), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    // Pixels: a 640 × 220 drawing scaled to the width it is given.
+    let (w, h, left, right, top, bottom) = (640.0, 220.0, 96.0, 12.0, 12.0, 28.0);
+    let span = to_f64_lossy(hi - lo).max(1.0);
+    let x = |year: i32| left + (w - left - right) * f64::from(year - first) / f64::from((last - first).max(1));
+    let y = |v: Decimal| top + (h - top - bottom) * to_f64_lossy(hi - v) / span;
+    let path = |o: &Outcome| {
+        let mut d = String::new();
+        for f in &o.fund {
+            d.push_str(&format!("{}{:.1} {:.1}", if d.is_empty() { "M" } else { " L" }, x(f.year), y(f.close)));
+        }
+        d
+    };
+    let last_of =
+        |o: &Outcome| o.fund.last().map_or_else(|| "–".to_string(), |f| format!("{} {}", f.year, cash(f.close)));
+    let desc = match lang {
+        Lang::Sv => format!("Utgående saldo sista året: A {}, B {}.", last_of(ao), last_of(bo)),
+        Lang::En => format!("Closing balance in the last year: A {}, B {}.", last_of(ao), last_of(bo)),
+    };
+    m.open("figure").attr("class", "compare-fund").attr("data-testid", "compare-fund").end();
+    m.open("svg").attr("viewBox", &format!("0 0 {w} {h}")).attr("role", "img");
+    m.attr("aria-labelledby", "cmp-fund-title cmp-fund-desc").attr("class", "compare-fund-chart").end();
+    m.open("title").attr("id", "cmp-fund-title").end().text(CompareText::FundHeading.get(lang)).shut("title");
+    m.open("desc").attr("id", "cmp-fund-desc").end().text(&desc).shut("desc");
+    // Zero, and the axis' ends, labelled.
+    for v in [hi, Decimal::ZERO, lo] {
+        let vy = y(v);
+        m.open("line").num("x1", left).num("x2", w - right).num("y1", vy).num("y2", vy);
+        m.attr("stroke", "currentColor").attr("stroke-opacity", if v.is_zero() { "0.6" } else { "0.2" }).close();
+        m.open("text")
+            .num("x", left - 6.0)
+            .num("y", vy + 4.0)
+            .attr("text-anchor", "end")
+            .attr("font-size", "12")
+            .attr("fill", "currentColor")
+            .end();
+        m.text(&cash(v)).shut("text");
+    }
+    for year in [first, last] {
+        m.open("text")
+            .num("x", x(year))
+            .num("y", h - 8.0)
+            .attr("text-anchor", "middle")
+            .attr("font-size", "12")
+            .attr("fill", "currentColor")
+            .end();
+        m.text(&year.to_string()).shut("text");
+    }
+    for (o, dash, testid) in [(ao, None, "cmp-fund-a"), (bo, Some("7 5"), "cmp-fund-b")] {
+        m.open("path").attr("d", &path(o)).attr("fill", "none").attr("class", "chart-stroke-balance");
+        m.attr("stroke-width", if dash.is_some() { "2" } else { "3" }).attr("data-testid", testid);
+        if let Some(dash) = dash {
+            m.attr("stroke-dasharray", dash);
+        }
+        m.close();
+    }
+    m.shut("svg");
+    m.open("figcaption").end().open("ul").attr("class", "compare-legend").end();
+    for (dash, words) in [(None, CompareText::LegendA), (Some("7 5"), CompareText::LegendB)] {
+        m.open("li").end().open("svg").attr("width", "32").attr("height", "10").attr("aria-hidden", "true").end();
+        m.open("line").attr("x1", "0").attr("x2", "32").attr("y1", "5").attr("y2", "5");
+        m.attr("class", "chart-stroke-balance").attr("stroke-width", "3");
+        if let Some(dash) = dash {
+            m.attr("stroke-dasharray", dash);
+        }
+        m.close().shut("svg").text(words.get(lang)).shut("li");
+    }
+    m.shut("ul").shut("figcaption").shut("figure");
+
+    // Year by year: the chart's figures, with A − B.
+    m.open("table").attr("class", "compare-table").attr("data-testid", "compare-fund-years").end();
+    m.open("caption").end().text(Label::ClosingBalance.get(lang)).shut("caption");
+    m.open("thead").end().open("tr").end();
+    for h in [Label::Year.get(lang), "A", "B", CompareText::Difference.get(lang)] {
+        m.open("th").attr("scope", "col").end().text(h).shut("th");
+    }
+    m.shut("tr").shut("thead").open("tbody").end();
+    for year in years {
+        let (a, b) = (close(ao, year), close(bo, year));
+        m.open("tr").attr("data-testid", &format!("cmp-fund-{year}")).end();
+        m.open("th").attr("scope", "row").end().text(&year.to_string()).shut("th");
+        let d = match (a, b) {
+            (Some(a), Some(b)) => signed(a - b, cash(a - b), lang),
+            _ => "–".to_string(),
+        };
+        for cell in [a.map_or_else(|| "–".to_string(), cash), b.map_or_else(|| "–".to_string(), cash), d] {
+            m.open("td").end().text(&cell).shut("td");
+        }
+        m.shut("tr");
+    }
+    m.shut("tbody").shut("table");
 }
 
 /// Where B came from, in words, from its key (`Origin::key`); a file by its name.
@@ -171,6 +275,7 @@ pub fn comparison_tables(
         row(&mut m, &format!("cmp-actor-{i}"), name, [shown(na), shown(nb), d], class);
     }
     m.shut("tbody").shut("table");
+    fund_balance(&mut m, ao, bo, &cash, lang);
     m
 }
 

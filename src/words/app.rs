@@ -937,6 +937,9 @@ pub enum CompareTableText {
     FromPreset,
     FromLink,
     Pinned,
+    FundHeading,
+    LegendA,
+    LegendB,
 }
 
 impl CompareTableText {
@@ -955,6 +958,9 @@ impl CompareTableText {
             FromPreset => ("exempel", "preset"),
             FromFile => ("från fil", "from a file"),
             Heading => ("Jämförelse: A mot B", "Comparison: A against B"),
+            FundHeading => ("Fondens saldo i A och B", "The fund balance in A and B"),
+            LegendA => ("A: fondens saldo (heldragen linje)", "A: fund balance (solid line)"),
+            LegendB => ("B: fondens saldo (streckad linje)", "B: fund balance (dashed line)"),
         };
         lang.pick(sv, en)
     }

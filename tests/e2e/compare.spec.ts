@@ -54,6 +54,14 @@ test('pin, edit, and the differences are as derived by hand; the link carries bo
   await expect(actors.getByRole('row', { name: /Kommunstyrelsen/ }).getByRole('cell').last()).toHaveText('0 (ingen skillnad)');
   await expect(actors.getByRole('row', { name: /Försäkringskassan/ }).getByRole('cell').last()).toHaveText('0 (ingen skillnad)');
 
+  // The fund of both on one chart, B dashed, with its legend and a row per year.
+  await expect(page.getByTestId('cmp-fund-a')).toBeVisible();
+  await expect(page.getByTestId('cmp-fund-b')).toHaveAttribute('stroke-dasharray', '7 5');
+  await expect(page.getByRole('img', { name: 'Fondens saldo i A och B' })).toBeVisible();
+  // The fund's balance the first year (2027, before the intervention starts
+  // in 2028) is the same in A and B: 2 000 000 + 7 000 000 = 9 000 tkr each.
+  await expect(page.getByTestId('cmp-fund-2027').getByRole('cell')).toHaveText([`9${NB}000${NB}tkr`, `9${NB}000${NB}tkr`, '0 (ingen skillnad)']);
+
   // The link carries both: after a reload, both are shown again.
   await expect.poll(() => page.evaluate(() => location.hash)).toContain('&bv=');
   await page.reload();
