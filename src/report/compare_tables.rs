@@ -62,7 +62,9 @@ fn fund_balance(m: &mut Markup, ao: &Outcome, bo: &Outcome, cash: &dyn Fn(Decima
     m.open("title").attr("id", "cmp-fund-title").end().text(CompareText::FundHeading.get(lang)).shut("title");
     m.open("desc").attr("id", "cmp-fund-desc").end().text(&desc).shut("desc");
     // Zero, and the axis' ends, labelled.
-    for v in [hi, Decimal::ZERO, lo] {
+    let mut ends = vec![hi, Decimal::ZERO, lo];
+    ends.dedup();
+    for v in ends {
         let vy = y(v);
         m.open("line").num("x1", left).num("x2", w - right).num("y1", vy).num("y2", vy);
         m.attr("stroke", "currentColor").attr("stroke-opacity", if v.is_zero() { "0.6" } else { "0.2" }).close();
@@ -75,11 +77,12 @@ fn fund_balance(m: &mut Markup, ao: &Outcome, bo: &Outcome, cash: &dyn Fn(Decima
             .end();
         m.text(&cash(v)).shut("text");
     }
-    for year in [first, last] {
+    // The first year from its point on, the last up to its point: both inside the drawing.
+    for (year, anchor) in [(first, "start"), (last, "end")] {
         m.open("text")
             .num("x", x(year))
             .num("y", h - 8.0)
-            .attr("text-anchor", "middle")
+            .attr("text-anchor", anchor)
             .attr("font-size", "12")
             .attr("fill", "currentColor")
             .end();
