@@ -30,10 +30,13 @@ thread_local! {
     static KEPT: RefCell<(Simulator, Option<(String, Rc<(Scenario, Outcome)>)>)> = RefCell::default();
 }
 
+/// A scenario's JSON as asked for, with the scenario and its outcome.
+type KeptScenario = (String, Rc<(Scenario, Outcome)>);
+
 thread_local! {
     /// A comparison's baseline with its outcome: pinned, it does not change
     /// while A is edited, so it is computed once.
-    static BASELINE: RefCell<Option<(String, Rc<(Scenario, Outcome)>)>> = RefCell::default();
+    static BASELINE: RefCell<Option<KeptScenario>> = RefCell::default();
 }
 
 /// A comparison's baseline and its outcome, computed once while it is the same.

@@ -308,4 +308,37 @@ mod tests {
         let state = state.reduce(Load::LinkFollowed { fragment: one, inflated }.into());
         assert_eq!(state.comparison, None);
     }
+
+    #[test]
+    fn a_visit_to_a_comparison_link_opens_both_and_a_bad_baseline_only_a() {
+        use crate::ui::state::opening::{open_visit, Opening, Visit};
+        let Some(gotland) = crate::presets::by_id("gotland") else { return };
+        let visit = |fragment| Visit {
+            fragment,
+            inflated: None,
+            stored: None,
+            aside_key: "fundsim.scenario.v1.corrupt-1",
+            kept: None,
+            stored_page: None,
+        };
+        let opened = open_visit(&Opening::FirstPreset, Lang::Sv, Some(visit("preset=jobs&lang=en&bpreset=gotland")));
+        assert_eq!(opened.state.preset_id.as_deref(), Some("jobs"));
+        let b = opened.state.comparison.expect("the baseline");
+        assert_eq!(
+            (&*b.scenario, b.preset_id.as_deref(), &b.origin),
+            (&gotland.scenario, Some("gotland"), &Origin::Link)
+        );
+        let opened = open_visit(&Opening::FirstPreset, Lang::Sv, Some(visit("preset=jobs&lang=en&bpreset=nope")));
+        assert_eq!(opened.state.preset_id.as_deref(), Some("jobs"), "A opens");
+        assert_eq!(opened.state.comparison, None);
+        let notice = opened.state.notice.expect("B is refused by name");
+        assert!(matches!(&notice, Notice::BaselineRefused(e) if e.path == "link.b"));
+        // Said as the app says a refused link: the part named, the id quoted.
+        let en = crate::ui::view::notices::notice_text(&notice, Lang::En);
+        assert!(en.starts_with("The link's baseline (B) could not be opened."), "{en}");
+        assert!(en.contains("The link's baseline (B)") && en.contains("\"nope\""), "{en}");
+        let sv = crate::ui::view::notices::notice_text(&notice, Lang::Sv);
+        assert!(sv.starts_with("Länkens jämförelsescenario (B) kunde inte öppnas."), "{sv}");
+        assert!(sv.contains("nope") && sv.ends_with("Länkens huvudscenario visas."), "{sv}");
+    }
 }
