@@ -39,7 +39,7 @@ fn fund_balance(m: &mut Markup, ao: &Outcome, bo: &Outcome, cash: &dyn Fn(Decima
     let all = ao.fund.iter().chain(&bo.fund).map(|f| f.close);
     let (lo, hi) = all.fold((Decimal::ZERO, Decimal::ZERO), |(lo, hi), v| (lo.min(v), hi.max(v)));
     // Pixels: a 640 × 220 drawing scaled to the width it is given.
-    let (w, h, left, right, top, bottom) = (640.0, 220.0, 96.0, 12.0, 12.0, 28.0);
+    let (w, h, left, right, top, bottom) = (640.0, 220.0, 110.0, 12.0, 14.0, 30.0);
     let span = to_f64_lossy(hi - lo).max(1.0);
     let x = |year: i32| left + (w - left - right) * f64::from(year - first) / f64::from((last - first).max(1));
     let y = |v: Decimal| top + (h - top - bottom) * to_f64_lossy(hi - v) / span;
@@ -72,7 +72,7 @@ fn fund_balance(m: &mut Markup, ao: &Outcome, bo: &Outcome, cash: &dyn Fn(Decima
             .num("x", left - 6.0)
             .num("y", vy + 4.0)
             .attr("text-anchor", "end")
-            .attr("font-size", "12")
+            .attr("font-size", "16")
             .attr("fill", "currentColor")
             .end();
         m.text(&cash(v)).shut("text");
@@ -83,7 +83,7 @@ fn fund_balance(m: &mut Markup, ao: &Outcome, bo: &Outcome, cash: &dyn Fn(Decima
             .num("x", x(year))
             .num("y", h - 8.0)
             .attr("text-anchor", anchor)
-            .attr("font-size", "12")
+            .attr("font-size", "16")
             .attr("fill", "currentColor")
             .end();
         m.text(&year.to_string()).shut("text");
