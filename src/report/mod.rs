@@ -8,5 +8,4 @@
 pub mod assumptions;
 pub mod contracts;
 pub mod decision;
-pub mod compare_tables;
 pub mod year_tables;

@@ -19,7 +19,6 @@
 //! to 4); assumptions are as typed. Words come from [`crate::words::labels`].
 
 pub mod contracts;
-pub mod compare;
 pub mod csv;
 pub mod results;
 pub mod workbook;

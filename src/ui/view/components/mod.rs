@@ -5,7 +5,6 @@
 pub mod analysis_words;
 pub mod charts_panel;
 pub mod contracts_panel;
-pub mod compare;
 pub mod error_summary;
 pub mod header;
 pub mod id_field;
