@@ -43,20 +43,16 @@ pub fn analysis_words(props: &AnalysisWordsProps) -> Html {
     } else {
         None
     };
-    let running = a.progress.filter(|_| !props.presentation).map(|(done, draws)| {
+    let mut m = crate::markup::Markup::default();
+    if let Some((done, draws)) = a.progress.filter(|_| !props.presentation) {
         let said = progress(done, draws, lang);
         // Not a live region: a count read out at every step would drown the page.
-        html! {
-            <p class="hint unc-progress" data-testid="unc-progress">
-                <progress max={draws.to_string()} value={done.to_string()} aria-label={said.clone()}></progress>
-                { " " }{ said }
-            </p>
-        }
-    });
-    html! {
-        <>
-            { for words.map(raw_html) }
-            { for running }
-        </>
+        m.open("p").attr("class", "hint unc-progress").attr("data-testid", "unc-progress").end();
+        m.open("progress").attr("max", &draws.to_string()).attr("value", &done.to_string());
+        m.attr("aria-label", &said).end().shut("progress").text(" ").text(&said).shut("p");
     }
+    // The module's markup (escaped there), then the progress.
+    let mut all = words.unwrap_or_default();
+    all.push_str(&m.into_string());
+    raw_html(all)
 }
