@@ -162,3 +162,20 @@ export async function qrModules(locator: Locator): Promise<number> {
   const box = (await svg.getAttribute('viewBox')) ?? '';
   return Number(box.split(/\s+/)[2]) - 8;
 }
+
+/**
+ * Holds every request for the on-demand module (pkg/on-demand/) until the
+ * returned function is called: a page whose first results show meanwhile
+ * does not need the module for them.
+ */
+export async function holdOnDemand(page: Page): Promise<() => void> {
+  let release: () => void = () => {};
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/pkg/on-demand/**', async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return release;
+}
