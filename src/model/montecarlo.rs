@@ -1089,8 +1089,8 @@ impl MonteCarloRun {
 
 /// Work of a synchronous run, as [`MAX_WORK`] counts it: the draws in
 /// doubles, `draws × years × (interventions with ranges + 1)`, plus the
-/// draws simulated exactly (at most one per percentile reported, `6 × years
-/// + 9`, and no more than the draws), each weighed as
+/// draws simulated exactly (at most one per percentile reported,
+/// `6 × years + 9`, and no more than the draws), each weighed as
 /// `4 × years × interventions × (actors + 1)`. Nothing without ranges: every
 /// draw is then the scenario.
 pub fn work(scenario: &Scenario, draws: u32) -> u64 {
