@@ -1094,8 +1094,7 @@ impl MonteCarloRun {
 /// `4 × years × interventions × (actors + 1)`. Nothing without ranges: every
 /// draw is then the scenario.
 pub fn work(scenario: &Scenario, draws: u32) -> u64 {
-    let ranged =
-        scenario.interventions.iter().filter(|iv| iv.uncertainty.as_ref().is_some_and(|u| *u != Default::default()));
+    let ranged = scenario.interventions.iter().filter(|iv| iv.is_ranged());
     let ranged = ranged.count() as u64;
     if ranged == 0 {
         return 0;

@@ -235,6 +235,13 @@ pub struct Uncertainty {
     pub avoided_costs: Option<Range>,
 }
 
+impl Intervention {
+    /// Whether any of its uncertainty ranges is given (the Monte Carlo run then draws it).
+    pub fn is_ranged(&self) -> bool {
+        self.uncertainty.as_ref().is_some_and(|u| *u != Default::default())
+    }
+}
+
 impl Scenario {
     /// The actor with this id.
     pub fn actor(&self, id: &str) -> Option<&Actor> {

@@ -13,7 +13,7 @@ use crate::model::decision::{break_even, sensitivity};
 use crate::model::montecarlo::MonteCarloRun;
 use crate::model::term::term_end_within;
 use crate::model::validate::validate;
-use crate::model::Scenario;
+use crate::model::{Intervention, Scenario};
 use crate::report;
 use crate::report::decision::{Facts, Place};
 use crate::words::format::Unit;
@@ -48,7 +48,7 @@ impl AnalysisJob {
     /// Whether any intervention has an uncertainty range (else no Monte Carlo run is needed).
     #[wasm_bindgen(getter)]
     pub fn ranged(&self) -> bool {
-        self.scenario.interventions.iter().any(|iv| iv.uncertainty.as_ref().is_some_and(|u| *u != Default::default()))
+        self.scenario.interventions.iter().any(Intervention::is_ranged)
     }
 
     /// The break-even figures (`breakEven`'s JSON, asked of the term's last year).

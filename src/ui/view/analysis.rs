@@ -27,10 +27,7 @@ pub fn use_analysis(scenario: Rc<Scenario>) -> Rc<Analysis> {
             let running = Rc::new(std::cell::RefCell::new(None));
             let started = running.clone();
             let rest = gloo::timers::callback::Timeout::new(REST_MS, move || {
-                let ranged = scenario
-                    .interventions
-                    .iter()
-                    .any(|iv| iv.uncertainty.as_ref().is_some_and(|u| *u != Default::default()));
+                let ranged = scenario.interventions.iter().any(crate::model::Intervention::is_ranged);
                 tell.dispatch(News::Started { ranged });
                 let heard = tell.clone();
                 *started.borrow_mut() = Some(analyse(&scenario.to_json(), QUICK_DRAWS, FULL_DRAWS, move |h| {
