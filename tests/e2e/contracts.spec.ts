@@ -6,7 +6,7 @@
 // as made by a newer version; the CSV file carries the contracts.
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { open } from './support';
+import { open, pasteScenario } from './support';
 
 const PRESET = '/index.html#preset=contract';
 
@@ -17,18 +17,6 @@ async function download(page: Page, testid: string): Promise<string> {
   return fs.readFileSync(path, 'utf8');
 }
 
-async function paste(page: Page, json: string): Promise<string> {
-  const panel = page.getByTestId('scenario-json-panel');
-  await panel.scrollIntoViewIfNeeded();
-  if (!(await panel.evaluate((d) => (d as HTMLDetailsElement).open))) {
-    await panel.locator('summary').click();
-  }
-  await page.getByTestId('in-paste-json').fill(json);
-  await page.getByTestId('load-json').click();
-  const notice = page.getByTestId('notice');
-  await expect(notice).toBeVisible();
-  return (await notice.locator('p').textContent()) ?? '';
-}
 
 test('the preset opens with the contract figures derived by hand', async ({ page }) => {
   const errors = await open(page, `${PRESET}&lang=sv`);
@@ -87,10 +75,9 @@ test('an intervention is put under a contract and taken out again; a bad field i
 test('a version-3 file says it was made by a newer version, in Swedish and English', async ({ page }) => {
   await open(page, '/index.html#preset=placements&lang=sv');
   const v3 = JSON.stringify({ schema_version: 3, name: 'x', something_new: true });
-  expect(await paste(page, v3)).toContain('nyare version av fundsim');
-  await page.getByTestId('notice-dismiss').click();
+  expect(await pasteScenario(page, v3)).toContain('nyare version av fundsim');
   await open(page, '/index.html#preset=placements&lang=en');
-  expect(await paste(page, v3)).toContain('newer version of fundsim');
+  expect(await pasteScenario(page, v3)).toContain('newer version of fundsim');
 });
 
 test('the CSV file includes the outcome payments and the contracts', async ({ page }) => {

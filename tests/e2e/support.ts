@@ -179,3 +179,22 @@ export async function holdOnDemand(page: Page): Promise<() => void> {
   });
   return release;
 }
+
+/**
+ * Pastes `json` into the scenario panel and loads it; returns the notice's
+ * text (without its warning sign, which screen readers skip) and dismisses it.
+ */
+export async function pasteScenario(page: Page, json: string): Promise<string> {
+  const panel = page.getByTestId('scenario-json-panel');
+  await panel.scrollIntoViewIfNeeded();
+  if (!(await panel.evaluate((d) => (d as HTMLDetailsElement).open))) {
+    await panel.locator('summary').click();
+  }
+  await page.getByTestId('in-paste-json').fill(json);
+  await page.getByTestId('load-json').click();
+  const notice = page.getByTestId('notice');
+  await expect(notice).toBeVisible();
+  const text = ((await notice.locator('p').textContent()) ?? '').replace(/^⚠\s*/, '');
+  await page.getByTestId('notice-dismiss').click();
+  return text;
+}
