@@ -14,6 +14,8 @@
 
 use std::rc::Rc;
 
+use fundsim::charts::layout::scale::nice_ticks;
+use fundsim::charts::layout::{actor_years, flow, fund, who_pays, Canvas, ChartInput};
 use fundsim::model::montecarlo::monte_carlo;
 use fundsim::model::term::Term;
 use fundsim::model::validate::{validate, validate_all};
@@ -26,8 +28,6 @@ use fundsim::ui::state::keep;
 use fundsim::ui::state::opening::{self, Opening};
 use fundsim::ui::state::view::View;
 use fundsim::ui::state::{AppState, Notice};
-use fundsim::ui::view::charts::layout::scale::nice_ticks;
-use fundsim::ui::view::charts::layout::{actor_years, flow, fund, who_pays, Canvas, ChartInput};
 use fundsim::ui::view::notices;
 use fundsim::words::app as text;
 use fundsim::words::fields::field_label;

@@ -11,6 +11,8 @@
 //!   checks their arguments.
 
 pub mod api;
+#[cfg(any(feature = "app", feature = "on-demand"))]
+pub mod charts;
 pub mod markup;
 pub mod model;
 #[cfg(feature = "on-demand")]

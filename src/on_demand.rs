@@ -82,6 +82,31 @@ pub fn print_report(scenario_json: &str, lang_tag: &str, today: &str) -> Result<
     Ok(report::assumptions::print_report(&both.0, &both.1, lang(lang_tag), today))
 }
 
+/// `chartSvg(scenarioJson, kind, lang, unit, width, prefix)`: the money
+/// flow (`kind` `"flow"`) or the net per actor and year (`"actor-years"`)
+/// drawn whole as an `<svg>` laid out `width` units wide, its element ids
+/// starting `prefix` ([`crate::charts`]); these two charts are below the
+/// first results and stay out of the first download.
+#[wasm_bindgen(js_name = chartSvg)]
+pub fn chart_svg(
+    scenario_json: &str,
+    kind: &str,
+    lang_tag: &str,
+    unit: &str,
+    width: f64,
+    prefix: &str,
+) -> Result<String, JsError> {
+    let both = scenario_and_outcome(scenario_json)?;
+    let unit = Unit::from_key(unit).unwrap_or_default();
+    let input = crate::charts::layout::ChartInput { scenario: &both.0, outcome: &both.1, lang: lang(lang_tag), unit };
+    let canvas = crate::charts::layout::Canvas::new(width);
+    match kind {
+        "flow" => Ok(crate::charts::flow::svg(&input, &canvas, prefix)),
+        "actor-years" => Ok(crate::charts::actor_years::svg(&input, &canvas, prefix)),
+        _ => Err(JsError::new("kind: expected \"flow\" or \"actor-years\"")),
+    }
+}
+
 /// `csvFile(scenarioJson, lang, dialect)`: the year-by-year CSV file's text,
 /// `dialect` `"sv"` (Swedish Excel: semicolons, decimal comma, byte-order
 /// mark) or anything else for the plain one.

@@ -232,3 +232,52 @@ export function decisionWords(breakEvenJson, monteCarloJson, largestRate, horizo
 export function contractViews(scenarioJson, lang, unit) {
   return loaded ? loaded.contractViews(scenarioJson, lang, unit) : undefined;
 }
+
+/** The money flow or the net per actor and year as an <svg> (src/charts); undefined until loaded. */
+export function chartSvg(scenarioJson, kind, lang, unit, width, prefix) {
+  return loaded ? loaded.chartSvg(scenarioJson, kind, lang, unit, width, prefix) : undefined;
+}
+
+/**
+ * Brings a chart drawn as markup (src/charts/svg.rs) to life, once per box:
+ * the focused or hovered item is marked and shows its tooltip (Escape hides
+ * it), the arrow keys walk along the items, and a flow node's links come
+ * forward while the others step back — as the app's own charts do.
+ */
+export function wireChart(box) {
+  if (box.fundsimWired) return;
+  box.fundsimWired = true;
+  const itemOf = (e) => (e.target && e.target.closest ? e.target.closest('.chart-item') : null);
+  const show = (item) => {
+    const i = item ? item.getAttribute('data-item') : null;
+    for (const t of box.querySelectorAll('.chart-tooltip')) {
+      if (t.getAttribute('data-tip') === i) t.removeAttribute('display');
+      else t.setAttribute('display', 'none');
+    }
+    for (const g of box.querySelectorAll('.chart-item')) g.classList.toggle('is-focused', g === item);
+    for (const link of box.querySelectorAll('.flow-link')) {
+      const mine = i !== null && (link.getAttribute('data-items') || '').split(' ').includes(i);
+      link.setAttribute('fill-opacity', i === null ? '0.35' : mine ? '0.6' : '0.12');
+    }
+  };
+  box.addEventListener('focusin', (e) => show(itemOf(e)));
+  box.addEventListener('focusout', () => show(null));
+  box.addEventListener('mouseover', (e) => show(itemOf(e)));
+  box.addEventListener('mouseleave', () => show(null));
+  box.addEventListener('keydown', (e) => {
+    const item = itemOf(e);
+    if (!item) return;
+    if (e.key === 'Escape') {
+      show(null);
+      return;
+    }
+    const forward = e.key === 'ArrowRight' || e.key === 'ArrowDown';
+    if (!forward && e.key !== 'ArrowLeft' && e.key !== 'ArrowUp') return;
+    const items = [...item.ownerSVGElement.querySelectorAll('.chart-item')];
+    const next = items[items.indexOf(item) + (forward ? 1 : -1)];
+    if (next) {
+      next.focus();
+      e.preventDefault();
+    }
+  });
+}

@@ -1,6 +1,6 @@
 //! Every word the charts show, in Swedish and English ([`ChartWords`]), and
 //! how they write amounts ([`MoneyFormat`]: exact [`Decimal`] rounding through
-//! [`super::format`]). Yew-free: the charts' layouts (`ui::view::charts::layout`)
+//! [`super::format`]). Yew-free: the charts' layouts (`charts::layout`)
 //! build every text from here, and are tested natively.
 
 use rust_decimal::Decimal;

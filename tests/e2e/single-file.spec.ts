@@ -36,6 +36,10 @@ test('the single-file build works opened from file:// and requests nothing', asy
   // Editing works offline too.
   await page.getByTestId('lang-switch').click();
   await expect(page.getByTestId('lang-switch')).toHaveText(/Svenska/);
+  // The charts drawn by the on-demand module (inlined here) come as well.
+  await page.getByTestId('chart-flow').scrollIntoViewIfNeeded();
+  await expect(page.getByTestId('chart-flow').locator('svg[data-chart="flow"]')).toBeVisible();
+  await expect(page.getByTestId('chart-actor-years').locator('svg[data-chart="actor-years"] .chart-item').first()).toBeAttached();
   // Only the file itself: no fetch of pkg/, www/ or anything else.
   expect(urls.filter((u) => !u.startsWith('file://' + file) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
   expect(errors).toEqual([]);

@@ -45,6 +45,18 @@ extern "C" {
     ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = printReport)]
     fn print_report_markup(scenario_json: &str, lang: &str, today: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = chartSvg)]
+    fn chart_svg_markup(
+        scenario_json: &str,
+        kind: &str,
+        lang: &str,
+        unit: &str,
+        width: f64,
+        prefix: &str,
+    ) -> Result<JsValue, JsValue>;
+    /// Brings a chart drawn as markup to life (focus, hover, tooltips, arrow keys).
+    #[wasm_bindgen(js_name = wireChart)]
+    pub fn wire_chart(chart_box: &web_sys::Element);
     #[wasm_bindgen(catch, js_name = contractViews)]
     fn contract_views_markup(scenario_json: &str, lang: &str, unit: &str) -> Result<JsValue, JsValue>;
 }
@@ -52,6 +64,19 @@ extern "C" {
 /// The outcome contracts' views' markup (issue 15); `None` until the module is loaded.
 pub fn contract_views(scenario_json: &str, lang: Lang, unit: Unit) -> Option<String> {
     contract_views_markup(scenario_json, lang.tag(), unit.key()).ok()?.as_string()
+}
+
+/// A chart below the first results (`kind` `flow` or `actor-years`) drawn
+/// whole as an `<svg>` (`crate::charts`); `None` until the module is loaded.
+pub fn chart_markup(
+    scenario_json: &str,
+    kind: &str,
+    lang: Lang,
+    unit: Unit,
+    width: f64,
+    prefix: &str,
+) -> Option<String> {
+    chart_svg_markup(scenario_json, kind, lang.tag(), unit.key(), width, prefix).ok()?.as_string()
 }
 
 /// Whether the module is loaded: its markup writers then answer at once.

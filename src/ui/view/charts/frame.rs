@@ -18,7 +18,7 @@ pub use super::layout::{Canvas, COMPACT_BELOW, MAX_WIDTH, MIN_WIDTH};
 use crate::markup::px;
 
 /// A chart whose height is more than this many times its width is "tall".
-pub const TALL_RATIO: f64 = 1.25;
+pub use crate::charts::svg::TALL_RATIO;
 
 /// The frame of one chart instance: its ids, the canvas it is laid out on, its `<svg>`.
 #[derive(Debug, Clone, PartialEq)]

@@ -2,8 +2,10 @@
 //!
 //! - [`FundChart`] (`data-chart="fund"`): the fund year by year.
 //! - [`WhoPaysChart`] (`who-pays`): cost borne against savings, per actor.
-//! - [`FlowChart`] (`flow`): from those who pay to those who gain.
-//! - [`ActorYearChart`] (`actor-years`): net per actor and year, with terms of office.
+//!
+//! The money flow and the net per actor and year, below the first results,
+//! are drawn whole by the on-demand module from the same layouts
+//! (`crate::charts`, shown by `components::later_charts`).
 //!
 //! Layout as data, drawing as a view: each chart is first laid out by a pure,
 //! Yew-free function ([`layout`]: every position, size and text, each
@@ -33,12 +35,10 @@ use crate::model::{Outcome, Scenario};
 use crate::words::format::Unit;
 use crate::words::Lang;
 
-pub mod actor_years;
 pub mod draw;
-pub mod flow;
 pub mod frame;
 pub mod fund;
-pub mod layout;
+pub use crate::charts::layout;
 pub mod tooltip;
 pub mod who_pays;
 
@@ -74,25 +74,11 @@ pub fn who_pays_chart(props: &ChartProps) -> Html {
     use_chart(props, Kind::WhoPays)
 }
 
-/// A Sankey-style flow from those who pay to those who gain, actors grouped inside / outside.
-#[function_component(FlowChart)]
-pub fn flow_chart(props: &ChartProps) -> Html {
-    use_chart(props, Kind::Flow)
-}
-
-/// Net budget effect per actor and year as diverging stacked bars, with term-of-office boundaries.
-#[function_component(ActorYearChart)]
-pub fn actor_year_chart(props: &ChartProps) -> Html {
-    use_chart(props, Kind::ActorYears)
-}
-
 /// Which chart a component draws.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Fund,
     WhoPays,
-    Flow,
-    ActorYears,
 }
 
 impl Kind {
@@ -101,18 +87,16 @@ impl Kind {
         match self {
             Kind::Fund => "fund",
             Kind::WhoPays => "who-pays",
-            Kind::Flow => "flow",
-            Kind::ActorYears => "actor-years",
         }
     }
 }
 
-/// A chart laid out (one type for the four, so that the component's hook is written once).
+/// A chart laid out (one type for both, so that the component's hook is written once).
+// One is kept per chart component: boxing the larger one would only add code.
+#[allow(clippy::large_enum_variant)]
 enum Laid {
     Fund(Chart<layout::fund::FundLayout>),
     WhoPays(Chart<layout::who_pays::WhoPaysLayout>),
-    Flow(Chart<layout::flow::FlowLayout>),
-    ActorYears(Chart<layout::actor_years::ActorYearsLayout>),
 }
 
 /// What a chart's layout depends on. The scenario and the outcome are
@@ -151,15 +135,11 @@ fn use_chart(props: &ChartProps, kind: Kind) -> Html {
         key.drawn.then(|| match kind {
             Kind::Fund => Laid::Fund(layout::fund::layout(&input, canvas)),
             Kind::WhoPays => Laid::WhoPays(layout::who_pays::layout(&input, canvas)),
-            Kind::Flow => Laid::Flow(layout::flow::layout(&input, canvas)),
-            Kind::ActorYears => Laid::ActorYears(layout::actor_years::layout(&input, canvas)),
         })
     });
     match laid.as_ref() {
         Some(Laid::Fund(chart)) => fund::view(chart, &frame, &focus),
         Some(Laid::WhoPays(chart)) => who_pays::view(chart, &frame, &focus),
-        Some(Laid::Flow(chart)) => flow::view(chart, &frame, &focus),
-        Some(Laid::ActorYears(chart)) => actor_years::view(chart, &frame, &focus),
         None => frame.empty(kind.name()),
     }
 }
@@ -178,17 +158,12 @@ mod tests {
                 let input = ChartInput { scenario: &s, outcome: &o, lang, unit };
                 for frame in [Frame::wide("t"), Frame::compact("t"), Frame::new("t", 340.0), Frame::new("t", 1000.0)] {
                     let canvas = frame.canvas();
-                    let charts = (
-                        layout::fund::layout(&input, &canvas),
-                        layout::who_pays::layout(&input, &canvas),
-                        layout::flow::layout(&input, &canvas),
-                        layout::actor_years::layout(&input, &canvas),
-                    );
+                    let charts = (layout::fund::layout(&input, &canvas), layout::who_pays::layout(&input, &canvas));
+                    let _ = crate::charts::flow::svg(&input, &canvas, "t");
+                    let _ = crate::charts::actor_years::svg(&input, &canvas, "t");
                     for focus in [Focus::none(), Focus::at(0), Focus::at(1), Focus::at(999)] {
                         let _ = fund::view(&charts.0, &frame, &focus);
                         let _ = who_pays::view(&charts.1, &frame, &focus);
-                        let _ = flow::view(&charts.2, &frame, &focus);
-                        let _ = actor_years::view(&charts.3, &frame, &focus);
                     }
                 }
             }

@@ -9,6 +9,7 @@ pub mod error_summary;
 pub mod header;
 pub mod id_field;
 pub mod key_figures;
+pub mod later_charts;
 pub mod notice_banner;
 pub mod number_field;
 pub mod presentation;

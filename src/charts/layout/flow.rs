@@ -501,7 +501,7 @@ pub fn layout(input: &ChartInput, canvas: &Canvas) -> Chart<FlowLayout> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::view::charts::layout::checks::{assert_near, assert_rect, outcome, scenario};
+    use crate::charts::layout::checks::{assert_near, assert_rect, outcome, scenario};
     use crate::words::format::Unit;
     use crate::words::Lang;
     use std::str::FromStr;

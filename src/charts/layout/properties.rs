@@ -22,7 +22,7 @@ use crate::words::format::{to_f64_lossy, Unit};
 use crate::words::Lang;
 use strategies::{dec, fraction, intervention, money, rule};
 
-#[path = "../../../../../tests/generate/strategies.rs"]
+#[path = "../../../tests/generate/strategies.rs"]
 mod strategies;
 
 /// Lays out the four charts and checks the laws of any outcome, and the

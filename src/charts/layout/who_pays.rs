@@ -306,7 +306,7 @@ pub fn layout(input: &ChartInput, canvas: &Canvas) -> Chart<WhoPaysLayout> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::view::charts::layout::checks::{assert_near, assert_rect, outcome, scenario};
+    use crate::charts::layout::checks::{assert_near, assert_rect, outcome, scenario};
     use crate::words::format::Unit;
     use crate::words::Lang;
 

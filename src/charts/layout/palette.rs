@@ -128,7 +128,7 @@ mod tests {
     /// (a missing one would draw the shape black, with no error anywhere).
     #[test]
     fn every_palette_class_is_in_the_style_sheet() {
-        let css = include_str!("../../../../../www/style.css");
+        let css = include_str!("../../../www/style.css");
         let colours = [Colour::Pay, Colour::Gain, Colour::Fund, Colour::Balance];
         let mut classes: Vec<String> = colours.iter().map(|c| c.fill_class()).collect();
         classes.extend((0..ACTOR_FALLBACKS.len()).map(|i| Colour::Actor(i).fill_class()));

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use crate::model::{self as model, ActorOutcome, ActorYear, FundYear, KeyFigures, Outcome, Scenario};
 
-#[path = "../../../../../tests/generate/scenario.rs"]
+#[path = "../../../tests/generate/scenario.rs"]
 mod generate;
 pub use generate::valid_scenario;
 

@@ -110,7 +110,7 @@ pub fn year_labels(years: &[i32], bands: &Bands, y: f64, font: f64, max_x: f64) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::view::charts::layout::scale::nice_ticks;
+    use crate::charts::layout::scale::nice_ticks;
     use crate::words::format::Unit;
     use crate::words::Lang;
 
