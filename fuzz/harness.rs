@@ -268,6 +268,13 @@ pub fn link_fragment(fragment: &str) {
         }
         Err(e) => check_error(e),
     }
+    // A comparison's baseline (`b…` keys): read apart from the main scenario;
+    // a scenario it opens follows every rule, a refusal is short and named.
+    match link::read_baseline(fragment) {
+        Some(Ok((s, _))) => assert_eq!(validate(&s), Ok(()), "a link's baseline breaks a rule"),
+        Some(Err(e)) => check_error(&e),
+        None => {}
+    }
     opened_link(fragment, inflated.as_deref());
 }
 

@@ -34,6 +34,32 @@ thread_local! {
     static KEPT: RefCell<(Simulator, Option<(String, Rc<(Scenario, Outcome)>)>)> = RefCell::default();
 }
 
+/// A scenario's JSON as asked for, with the scenario and its outcome.
+type KeptScenario = (String, Rc<(Scenario, Outcome)>);
+
+thread_local! {
+    /// A comparison's baseline with its outcome: pinned, it does not change
+    /// while A is edited, so it is computed once.
+    static BASELINE: RefCell<Option<KeptScenario>> = RefCell::default();
+}
+
+/// A comparison's baseline and its outcome, computed once while it is the same.
+fn baseline_and_outcome(baseline_json: &str) -> Result<Rc<(Scenario, Outcome)>, JsError> {
+    BASELINE.with(|kept| {
+        let mut kept = kept.borrow_mut();
+        match kept.as_ref() {
+            Some((json, both)) if json == baseline_json => Ok(both.clone()),
+            _ => {
+                let b = Scenario::from_json(baseline_json).map_err(|e| JsError::new(&e.to_string()))?;
+                let bo = crate::model::simulate(&b).map_err(|e| JsError::new(&e.to_string()))?;
+                let both = Rc::new((b, bo));
+                *kept = Some((baseline_json.to_string(), both.clone()));
+                Ok(both)
+            }
+        }
+    })
+}
+
 fn scenario_and_outcome(scenario_json: &str) -> Result<Rc<(Scenario, Outcome)>, JsError> {
     KEPT.with(|kept| {
         let mut kept = kept.borrow_mut();
@@ -72,6 +98,54 @@ pub fn year_tables(
     let unit = Unit::from_key(unit).unwrap_or_default();
     let t = report::year_tables::year_tables(s, o, lang(lang_tag), unit, &ids);
     Ok([t.fund, t.net, t.interventions].into_iter().chain(t.actors).collect())
+}
+
+/// `compareTables(scenarioJson, baselineJson, origin, lang, unit)`: plan A
+/// against plan B, the comparison's markup (its heading, the names of A and
+/// B with where B came from, `origin` as `Origin::key` writes it, and the
+/// tables of the key figures and each actor's net: A, B and A − B). A shares the kept engine with the year tables; B, pinned,
+/// is computed on its own.
+#[wasm_bindgen(js_name = compareTables)]
+pub fn compare_tables(
+    scenario_json: &str,
+    baseline_json: &str,
+    origin: &str,
+    lang_tag: &str,
+    unit: &str,
+) -> Result<String, JsError> {
+    let a = scenario_and_outcome(scenario_json)?;
+    let b = baseline_and_outcome(baseline_json)?;
+    let unit = Unit::from_key(unit).unwrap_or_default();
+    Ok(report::compare_tables::comparison_tables(&a.0, &a.1, &b.0, &b.1, origin, lang(lang_tag), unit).into_string())
+}
+
+/// `compareCsvFile(scenarioJson, baselineJson, lang, dialect)`: a
+/// comparison's CSV file, A's tables then B's, each title saying which it is
+/// ([`crate::tables::compare`]); `dialect` as for `csvFile`.
+#[wasm_bindgen(js_name = compareCsvFile)]
+pub fn compare_csv_file(
+    scenario_json: &str,
+    baseline_json: &str,
+    lang_tag: &str,
+    dialect: &str,
+) -> Result<String, JsError> {
+    let (a, b) = (scenario_and_outcome(scenario_json)?, baseline_and_outcome(baseline_json)?);
+    let dialect = if dialect == "sv" { CsvDialect::SwedishExcel } else { CsvDialect::Plain };
+    Ok(crate::tables::compare::comparison_csv((&a.0, &a.1), (&b.0, &b.1), lang(lang_tag), dialect))
+}
+
+/// `compareWorkbook(scenarioJson, baselineJson, lang)`: a comparison's Excel
+/// workbook (`.xlsx` bytes), A's sheets then B's, named and titled by which
+/// they are, dated today.
+#[wasm_bindgen(js_name = compareWorkbook)]
+pub fn compare_workbook(scenario_json: &str, baseline_json: &str, lang_tag: &str) -> Result<Vec<u8>, JsError> {
+    let (a, b) = (scenario_and_outcome(scenario_json)?, baseline_and_outcome(baseline_json)?);
+    let now = js_sys::Date::new_0();
+    let date = format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date());
+    let lang = lang(lang_tag);
+    let sheets = crate::tables::compare::comparison_sheets((&a.0, &a.1), (&b.0, &b.1), lang, &date);
+    let title = crate::tables::compare::which(true, &a.0.name, lang);
+    crate::tables::xlsx::write(&sheets, &title).map_err(|e| JsError::new(&format!("workbook: {e}")))
 }
 
 /// `printReport(scenarioJson, lang, today)`: the printed report's own parts'

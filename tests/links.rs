@@ -13,7 +13,7 @@ use fundsim::model::{Actor, AvoidedCost, Range, RepaymentRule, Scenario, Uncerta
 use fundsim::presets::{self, Preset};
 use fundsim::share::diff;
 use fundsim::share::link::{self, link_json, read_fragment};
-use fundsim::ui::state::keep::page_fragment;
+use fundsim::ui::state::keep::{page_fragment, LinkPlan};
 use fundsim::ui::state::view::View;
 use fundsim::words::Lang;
 
@@ -388,5 +388,109 @@ fn links_made_by_earlier_builds_open_exactly_as_before() {
         assert_eq!(request.lang.as_deref(), case["lang"].as_str(), "{fragment}");
         assert_eq!(request.view.as_deref(), case["view"].as_str(), "{fragment}");
         assert!(!request.preset_changed);
+        // Made before comparing existed: no baseline, one scenario.
+        assert_eq!(link::read_baseline(fragment), None, "{fragment}");
+    }
+}
+
+/// A comparison's page link: the main scenario and the baseline, each in
+/// its shortest form, the baseline's keys led by `b`.
+fn comparing_fragment(a: &Scenario, a_preset: Option<&str>, b: &Scenario, b_preset: Option<&str>) -> String {
+    let plan = LinkPlan::new(a, a_preset, Lang::Sv, View::Full).comparing(Some((b, b_preset)));
+    let packed = plan.json.as_ref().map(|json| miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9));
+    plan.fragment(packed.as_deref().unwrap_or_default())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// Plan A against plan B: a link carries both, each edit of each preset
+    /// coming back exactly (its own scenario or its preset's changes), and
+    /// the main scenario reads as it would without the baseline.
+    #[test]
+    fn a_comparison_link_restores_both_scenarios_exactly(
+        pa in preset(),
+        pb in preset(),
+        a_changes in proptest::collection::vec(change(), 0..4),
+        b_changes in proptest::collection::vec(change(), 0..4),
+        b_from_preset in any::<bool>(),
+    ) {
+        let (mut a, mut b) = (pa.scenario.clone(), pb.scenario.clone());
+        a_changes.iter().for_each(|c| apply(&mut a, c));
+        b_changes.iter().for_each(|c| apply(&mut b, c));
+        prop_assume!(validate(&a).is_ok() && validate(&b).is_ok());
+        let b_preset = b_from_preset.then_some(pb.id);
+        let fragment = comparing_fragment(&a, Some(pa.id), &b, b_preset);
+        let main = read_fragment(&fragment);
+        prop_assert!(main.is_ok(), "{}: {:?}", fragment, main);
+        let opened = main.unwrap_or_default().scenario.unwrap_or_else(|| pa.scenario.clone());
+        prop_assert_eq!(link_json(&opened), link_json(&a));
+        let baseline = link::read_baseline(&fragment);
+        prop_assert!(matches!(baseline, Some(Ok(_))), "{}: {:?}", fragment, baseline);
+        let (back, preset) = baseline.and_then(Result::ok).unwrap_or_else(|| (pa.scenario.clone(), None));
+        prop_assert_eq!(link_json(&back), link_json(&b), "{}", fragment);
+        // Named by its preset when it came from one (the picker and the exports say it).
+        if b_from_preset {
+            prop_assert_eq!(preset.as_deref(), Some(pb.id));
+        }
+    }
+}
+
+#[test]
+fn a_comparison_link_is_as_short_as_its_parts() {
+    let gotland = presets::by_id("gotland").expect("the preset gotland");
+    let jobs = presets::by_id("jobs").expect("the preset jobs");
+    // Two presets unchanged: each by its id.
+    assert_eq!(
+        comparing_fragment(&gotland.scenario, Some("gotland"), &jobs.scenario, Some("jobs")),
+        "preset=gotland&lang=sv&bpreset=jobs"
+    );
+    // One change to the baseline's preset: its changes (`bv=2&bp=…&bh=…&bd=…`).
+    let mut b = jobs.scenario.clone();
+    b.discount_rate = Decimal::new(5, 2);
+    let fragment = comparing_fragment(&gotland.scenario, Some("gotland"), &b, Some("jobs"));
+    let h = diff::fingerprint(&link_json(&jobs.scenario));
+    assert_eq!(fragment, format!("preset=gotland&lang=sv&bv=2&bp=jobs&bh={h}&bd=R:0.05"));
+    assert_eq!(link::read_baseline(&fragment), Some(Ok((b, Some("jobs".to_string())))));
+    // A link without a baseline has none.
+    assert_eq!(link::read_baseline("preset=gotland&lang=sv"), None);
+}
+
+/// Hostile baselines, each beside a main scenario that must still open:
+/// refused naming the link's baseline (`link.b`) or its scenario's field,
+/// with a short message, never a panic.
+#[test]
+fn a_hostile_baseline_is_refused_by_name_and_the_main_scenario_still_opens() {
+    let own = Scenario::from_json(include_str!("data/own.json")).expect("own.json reads");
+    let stored_not_json = link::packed_fragment(&link::stored_deflate(b"not json")).replace("v=1&s=", "bv=1&bs=");
+    let broken = include_str!("data/own.json").replace("\"discount_rate\": \"0.03\"", "\"discount_rate\": \"2\"");
+    assert_ne!(broken, include_str!("data/own.json"), "the fixture has the discount rate this test breaks");
+    let stored_broken = link::packed_fragment(&link::stored_deflate(broken.as_bytes())).replace("v=1&s=", "bv=1&bs=");
+    let cases: Vec<(String, &str)> = vec![
+        ("bv=1&bs=%%%%".into(), "link.b"),
+        ("bv=1&bs=".into(), "link.b"),
+        // Deflated for real: a baseline is carried as stored blocks only.
+        (format!("bv=1&bs={}", link::scenario_fragment(&own).trim_start_matches("v=1&s=")), "link.b"),
+        ("bv=99&bp=gotland&bh=x".into(), "link.b"),
+        ("bv=x&bs=AA".into(), "link.b"),
+        (format!("bpreset={}", "x".repeat(50_000)), "link.b"),
+        ("bh=abc&bd=".into(), "link.b"),
+        ("bv=2&bp=gotland&bh=0&bd=Zq:!((((((((".into(), "link.b"),
+        (format!("bv=2&bp=gotland&bh=0&bd={}", "(".repeat(100_000)), "link.b"),
+        (stored_not_json, "link.b"),
+        (stored_broken, "discount_rate"),
+    ];
+    for (part, path) in cases {
+        let fragment = format!("preset=jobs&lang=en&{part}");
+        let main = read_fragment(&fragment).unwrap_or_else(|e| panic!("{part:.60}: the main scenario: {e}"));
+        assert_eq!(main.preset.as_deref(), Some("jobs"));
+        match link::read_baseline(&fragment) {
+            Some(Err(e)) => {
+                let shown = e.path.as_str();
+                assert!(shown == path || shown.starts_with(path), "{part:.60}: {e:?}");
+                assert!(e.problem.to_string().chars().count() < 200, "{part:.60}: {e}");
+            }
+            other => panic!("{part:.60}: expected a refusal, got {other:?}"),
+        }
     }
 }

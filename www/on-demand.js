@@ -81,6 +81,25 @@ export function yearTables(scenarioJson, lang, unit, actorIdsJson) {
   return loaded ? loaded.yearTables(scenarioJson, lang, unit, actorIdsJson) : undefined;
 }
 
+/** Plan A against plan B: the comparison's tables' markup; undefined until loaded. */
+export function compareTables(scenarioJson, baselineJson, origin, lang, unit) {
+  return loaded ? loaded.compareTables(scenarioJson, baselineJson, origin, lang, unit) : undefined;
+}
+
+/**
+ * Plan A against plan B as a file (a Blob): `kind` "csv" (Swedish Excel's
+ * dialect for "sv", else the plain one) or "xlsx"; each table and sheet says
+ * which scenario it is.
+ */
+export async function compareFile(kind, scenarioJson, baselineJson, lang) {
+  const m = await load();
+  if (kind === 'xlsx') {
+    return new Blob([m.compareWorkbook(scenarioJson, baselineJson, lang)], { type: XLSX_TYPE });
+  }
+  const csv = m.compareCsvFile(scenarioJson, baselineJson, lang, lang === 'sv' ? 'sv' : 'plain');
+  return new Blob([csv], { type: 'text/csv;charset=utf-8' });
+}
+
 /** The printed report's markup; undefined until loaded. */
 export function printReport(scenarioJson, lang, today) {
   return loaded ? loaded.printReport(scenarioJson, lang, today) : undefined;

@@ -8,4 +8,5 @@
 pub mod assumptions;
 pub mod contracts;
 pub mod decision;
+pub mod compare_tables;
 pub mod year_tables;

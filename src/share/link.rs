@@ -294,6 +294,65 @@ pub fn read_fragment(fragment: &str) -> Result<LinkRequest, ScenarioError> {
     link.finish(inflated)
 }
 
+/// The baseline of a comparison in a link: the keys of the scenario's own
+/// forms led by `b` (`bpreset=<id>`; `bv=2&bp=…&bh=…&bd=…`; `bv=1&bs=…`,
+/// with `bpreset=` when it came from a preset), after the main scenario's
+/// keys. A build that does not compare ignores them (unknown keys), so the
+/// main scenario still opens there; a link without them opens one scenario.
+const BASELINE_KEYS: [&str; 6] = ["bpreset", "bv", "bs", "bp", "bh", "bd"];
+
+/// The baseline's part of a link, from the fragment its scenario alone
+/// would have (without `lang=`/`view=`): each key led by `b`. Its whole form
+/// is deflated as stored blocks ([`stored_deflate`]), read without an
+/// inflater ([`read_baseline`]): the browser inflates only the main scenario.
+pub fn baseline_part(scenario_fragment: &str) -> String {
+    let pairs: Vec<String> = scenario_fragment
+        .split('&')
+        .filter(|pair| BASELINE_KEYS.contains(&format!("b{}", pair.split('=').next().unwrap_or_default()).as_str()))
+        .map(|pair| format!("b{pair}"))
+        .collect();
+    pairs.join("&")
+}
+
+/// The baseline a fragment carries, if any: its scenario (read and validated
+/// like the main one) and the preset it came from. A baseline that cannot be
+/// read is refused naming the part of the link (`link.b`) or its scenario's
+/// field; the main scenario is read on its own ([`unpack_fragment`] ignores
+/// these keys), so it opens regardless.
+pub fn read_baseline(fragment: &str) -> Option<Result<(Scenario, Option<String>), ScenarioError>> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let own: Vec<&str> = fragment
+        .split('&')
+        .filter(|pair| BASELINE_KEYS.contains(&pair.split('=').next().unwrap_or_default()))
+        .map(|pair| &pair[1..])
+        .collect();
+    if own.is_empty() {
+        return None;
+    }
+    // Every refusal of the link's own parts, or of its text as a whole, is
+    // the baseline's part (`link.b`); a field of its scenario keeps its path.
+    let named = |e: ScenarioError| match e.path.is_empty() || e.path.starts_with("link.") {
+        true => ScenarioError::new("link.b", e.problem),
+        false => e,
+    };
+    let read = || -> Result<(Scenario, Option<String>), ScenarioError> {
+        let link = unpack_fragment(&own.join("&")).map_err(named)?;
+        let inflated = match &link.packed {
+            Some(packed) => Some(stored_inflate(packed).ok_or_else(|| damaged("link.b"))?),
+            None => None,
+        };
+        let request = link.finish(inflated).map_err(named)?;
+        let id = request.preset.unwrap_or_default();
+        let known = crate::presets::by_id(&id);
+        match (request.scenario, known) {
+            (Some(scenario), known) => Ok((scenario, known.map(|p| p.id.to_string()))),
+            (None, Some(preset)) => Ok((preset.scenario, Some(id))),
+            (None, None) => Err(ScenarioError::new("link.b", Problem::NotAPreset(crate::model::Echo::new(&id)))),
+        }
+    };
+    Some(read())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

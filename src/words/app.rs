@@ -881,3 +881,80 @@ mod tests {
         }
     }
 }
+
+/// The words of comparing plan A against plan B in the app (`ui::view::components::compare`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompareText {
+    CompareWith,
+    PinCurrent,
+    PinPreset,
+    PinFile,
+    Swap,
+    Leave,
+    OpenBaseline,
+    DownloadCsv,
+    DownloadExcel,
+}
+
+impl CompareText {
+    pub fn get(self, lang: Lang) -> &'static str {
+        use CompareText::*;
+        let (sv, en) = match self {
+            CompareWith => ("Jämför med…", "Compare with…"),
+            PinCurrent => ("Scenariot som det är nu", "The scenario as it is now"),
+            PinPreset => ("Ett exempel", "A preset"),
+            PinFile => ("En fil…", "A file…"),
+            Swap => ("Byt plats på A och B", "Swap A and B"),
+            Leave => ("Avsluta jämförelsen", "Leave the comparison"),
+            OpenBaseline => ("Öppna jämförelsescenariot", "Open the baseline"),
+            DownloadCsv => ("Ladda ner jämförelsen (CSV)", "Download the comparison (CSV)"),
+            DownloadExcel => ("Ladda ner jämförelsen (Excel)", "Download the comparison (Excel)"),
+        };
+        lang.pick(sv, en)
+    }
+}
+
+/// The words of the comparison's tables, written by the on-demand module
+/// (`report::compare_tables`): apart from [`CompareText`], so that they are
+/// not part of the first download.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompareTableText {
+    ScenarioA,
+    ScenarioB,
+    Difference,
+    Figure,
+    ActorNet,
+    NoDifference,
+    Heading,
+    FromFile,
+    FromPreset,
+    FromLink,
+    Pinned,
+    FundHeading,
+    LegendA,
+    LegendB,
+}
+
+impl CompareTableText {
+    pub fn get(self, lang: Lang) -> &'static str {
+        use CompareTableText::*;
+        let (sv, en) = match self {
+            // Short, for 390 px: the names of A and B are said just above the tables.
+            ScenarioA => ("A", "A"),
+            ScenarioB => ("B", "B"),
+            Difference => ("A − B", "A − B"),
+            Figure => ("Nyckeltal", "Key figure"),
+            ActorNet => ("Vem betalar, vem vinner: netto per aktör", "Who pays, who gains: net per actor"),
+            NoDifference => ("ingen skillnad", "no difference"),
+            Pinned => ("fäst", "pinned"),
+            FromLink => ("från länken", "from the link"),
+            FromPreset => ("exempel", "preset"),
+            FromFile => ("från fil", "from a file"),
+            Heading => ("Jämförelse: A mot B", "Comparison: A against B"),
+            FundHeading => ("Fondens saldo i A och B", "The fund balance in A and B"),
+            LegendA => ("A: fondens saldo (heldragen linje)", "A: fund balance (solid line)"),
+            LegendB => ("B: fondens saldo (streckad linje)", "B: fund balance (dashed line)"),
+        };
+        lang.pick(sv, en)
+    }
+}

@@ -144,6 +144,7 @@ pub const FIELDS: &[Field] = &[
     f("link.p", Id, "Länkens exempel", "The link's example"),
     f("link.h", Text, "Länkens fingeravtryck av exemplet", "The link's fingerprint of the example"),
     f("link.d", Text, "Länkens ändringar", "The link's changes"),
+    f("link.b", Text, "Länkens jämförelsescenario (B)", "The link's baseline (B)"),
 ];
 
 /// The lowest and highest value of a range (`…uncertainty.success_rate.low`).

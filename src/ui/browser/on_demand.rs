@@ -24,6 +24,16 @@ extern "C" {
     fn load_on_demand_near(element: &web_sys::Element) -> js_sys::Promise;
     #[wasm_bindgen(js_name = onDemandLoaded)]
     fn on_demand_loaded() -> bool;
+    #[wasm_bindgen(js_name = compareFile)]
+    fn make_compare_file(kind: &str, scenario_json: &str, baseline_json: &str, lang: &str) -> js_sys::Promise;
+    #[wasm_bindgen(catch, js_name = compareTables)]
+    fn compare_tables_markup(
+        scenario_json: &str,
+        baseline_json: &str,
+        origin: &str,
+        lang: &str,
+        unit: &str,
+    ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = yearTables)]
     fn year_tables_markup(
         scenario_json: &str,
@@ -121,6 +131,24 @@ pub fn decision_words(
     let rate = facts.largest_rate.to_string();
     let (years, currency, invests) = (facts.horizon_years, facts.currency.as_str(), facts.invests);
     decision_words_markup(b, c, &rate, years, currency, invests, place, lang.tag(), unit.key()).ok()?.as_string()
+}
+
+/// Plan A against plan B: the comparison's tables' markup; `None` until the module is loaded.
+pub fn compare_tables(
+    scenario_json: &str,
+    baseline_json: &str,
+    origin: &str,
+    lang: Lang,
+    unit: Unit,
+) -> Option<String> {
+    compare_tables_markup(scenario_json, baseline_json, origin, lang.tag(), unit.key()).ok()?.as_string()
+}
+
+/// Plan A against plan B as a file (`kind` "csv" or "xlsx"), from the
+/// on-demand module, loaded on the first call; `None` when it could not be.
+pub async fn compare_file(kind: &str, scenario_json: &str, baseline_json: &str, lang: Lang) -> Option<web_sys::Blob> {
+    let promise = make_compare_file(kind, scenario_json, baseline_json, lang.tag());
+    Some(wasm_bindgen_futures::JsFuture::from(promise).await.ok()?.unchecked_into())
 }
 
 /// The printed report's own parts' markup, dated today in the browser's time

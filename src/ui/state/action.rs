@@ -26,6 +26,8 @@ pub enum Action {
     Edit(Edit),
     /// The autosave, as it went.
     Kept(Kept),
+    /// Plan A against plan B: a baseline pinned, swapped or left (`compare.rs`).
+    Compare(super::compare::Compare),
 }
 
 /// A whole scenario was asked for.
@@ -262,6 +264,12 @@ impl From<Preference> for Action {
 impl From<Kept> for Action {
     fn from(kept: Kept) -> Action {
         Action::Kept(kept)
+    }
+}
+
+impl From<super::compare::Compare> for Action {
+    fn from(compare: super::compare::Compare) -> Action {
+        Action::Compare(compare)
     }
 }
 

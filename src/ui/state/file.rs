@@ -78,6 +78,15 @@ fn is_table(text: &str) -> bool {
     !text.starts_with(['{', '[']) && first.contains([',', ';', '\t'])
 }
 
+/// What the browser read of a file, as a scenario (opened or pinned as a comparison's baseline).
+pub fn opened(read: FileRead) -> Result<Scenario, FileProblem> {
+    match read {
+        FileRead::Bytes(bytes) => read_scenario(&bytes),
+        FileRead::TooLarge(size) => Err(FileProblem::TooLarge(size)),
+        FileRead::Failed => Err(FileProblem::Unreadable),
+    }
+}
+
 /// The scenario an opened file or pasted text holds, or why not.
 pub fn read_scenario(bytes: &[u8]) -> Result<Scenario, FileProblem> {
     if bytes.len() > MAX_SCENARIO_BYTES {

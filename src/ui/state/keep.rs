@@ -22,7 +22,9 @@
 //!   changes or the whole scenario, whichever is shorter ([`LinkPlan`]).
 
 use crate::model::{Scenario, ScenarioError};
-use crate::share::link::{difference_fragment, link_json, packed_fragment, unpack_fragment, LinkRequest};
+use crate::share::link::{
+    baseline_part, difference_fragment, link_json, packed_fragment, stored_deflate, unpack_fragment, LinkRequest,
+};
 use crate::ui::state::view::View;
 use crate::words::Lang;
 
@@ -52,7 +54,7 @@ pub struct LinkPlan {
     difference: Option<String>,
     /// The preset the scenario came from, if any.
     preset: Option<&'static str>,
-    /// What follows the scenario: `lang=…`, then `&view=…`.
+    /// What follows the scenario: `lang=…`, then `&view=…`, then a comparison's baseline (`&b…`).
     tail: String,
 }
 
@@ -73,6 +75,23 @@ impl LinkPlan {
             None => (Some(json), None),
         };
         LinkPlan { json, difference, preset: preset.map(|p| p.id), tail }
+    }
+
+    /// The plan carrying a comparison's baseline too, after the rest
+    /// (`&bpreset=…`, `&bv=2&bp=…`, `&bv=1&bs=…`: [`baseline_part`]), in
+    /// the shorter of its forms; its whole form deflated as stored blocks,
+    /// here and at once (the browser deflates only the main scenario).
+    pub fn comparing(mut self, baseline: Option<(&Scenario, Option<&str>)>) -> LinkPlan {
+        if let Some((scenario, preset_id)) = baseline {
+            let plan = LinkPlan::new(scenario, preset_id, Lang::Sv, View::Full);
+            let packed = plan.json.as_ref().map(|json| stored_deflate(json.as_bytes()));
+            let part = baseline_part(&plan.fragment(packed.as_deref().unwrap_or_default()));
+            if !part.is_empty() {
+                self.tail.push('&');
+                self.tail.push_str(&part);
+            }
+        }
+        self
     }
 
     /// The fragment (without `#`), given the deflated [`LinkPlan::json`]

@@ -14,6 +14,7 @@
 
 pub mod action;
 pub mod analysis;
+pub mod compare;
 mod edit;
 pub mod file;
 mod ids;
@@ -35,6 +36,7 @@ pub use action::{
     UncertainParam,
 };
 pub use action::{ContractChange, ContractEdit};
+pub use compare::{Baseline, Compare};
 pub use ids::{id_problem, IdProblem};
 
 use crate::model::validate::{validate_all, validated};
@@ -76,6 +78,8 @@ pub struct AppState {
     /// The engine, remembering the interventions' flows between edits (an
     /// edit of the fund recomputes only the fund and the totals).
     pub simulator: Simulator,
+    /// Plan A against plan B: the scenario pinned as the baseline (B), if comparing (`compare.rs`).
+    pub comparison: Option<Rc<Baseline>>,
 }
 
 /// Whether the scenario is autosaved.
@@ -131,6 +135,10 @@ pub enum Notice {
     Removed(Removal),
     /// The autosave could not be written (storage full or turned off).
     AutosaveFailed,
+    /// A comparison was left: its baseline, offered back (open it, or compare again).
+    ComparisonLeft(Rc<Baseline>),
+    /// The link's baseline (`b…`) could not be opened; its main scenario did.
+    BaselineRefused(ScenarioError),
 }
 
 /// Where an actor is used.
@@ -178,6 +186,7 @@ impl AppState {
             displaced: None,
             autosave: Autosave::Off,
             simulator: Simulator::default(),
+            comparison: None,
         }
     }
 
@@ -253,20 +262,13 @@ impl AppState {
                     None => self.loaded(Rc::new(example_scenario()), None, History::NewEntry),
                 }
             }
-            Load::FileOpened { name, read } => {
-                let opened = match read {
-                    file::FileRead::Bytes(bytes) => file::read_scenario(&bytes),
-                    file::FileRead::TooLarge(size) => Err(file::FileProblem::TooLarge(size)),
-                    file::FileRead::Failed => Err(file::FileProblem::Unreadable),
-                };
-                match opened {
-                    Ok(scenario) => {
-                        let preset_id = keep::preset_of(&scenario);
-                        self.loaded(Rc::new(scenario), preset_id, History::NewEntry);
-                    }
-                    Err(why) => self.notice = Some(Notice::FileRefused { name: Some(name), why }),
+            Load::FileOpened { name, read } => match file::opened(read) {
+                Ok(scenario) => {
+                    let preset_id = keep::preset_of(&scenario);
+                    self.loaded(Rc::new(scenario), preset_id, History::NewEntry);
                 }
-            }
+                Err(why) => self.notice = Some(Notice::FileRefused { name: Some(name), why }),
+            },
             Load::DisplacedRestored => {
                 if let Some(scenario) = self.displaced.take() {
                     let preset_id = keep::preset_of(&scenario);
@@ -290,6 +292,7 @@ impl AppState {
                             None => self.notice = Some(Notice::UnknownPreset(id)),
                         }
                     }
+                    self.link_baseline(&fragment);
                 }
                 Err(e) => self.notice = Some(Notice::LinkRefused(e)),
             },
@@ -365,6 +368,11 @@ impl Reducible for AppState {
             Action::Load(load) => {
                 next.notice = None;
                 next.load(load);
+                next.settle(&self.scenario);
+            }
+            Action::Compare(compare) => {
+                next.notice = None;
+                next.compare(compare);
                 next.settle(&self.scenario);
             }
             Action::Edit(change) => {

@@ -150,6 +150,7 @@ fn offer_kept(opened: &mut Opened, visit: Visit<'_>) {
 pub fn open_visit<'a>(opening: &Opening, lang: Lang, visit: Option<Visit<'a>>) -> Opened {
     let Some(visit) = visit else { return Opened::new(initial_state(opening, lang)) };
     let mut opened = open_link_or_stored(opening, lang, visit);
+    let linked = opened.linked;
     let bare = |f: &'a str| f.strip_prefix('#').unwrap_or(f);
     if opened.linked && visit.stored_page.map(bare) == Some(bare(visit.fragment)) {
         // This page reloaded after an edit that was autosaved but not yet in
@@ -162,6 +163,11 @@ pub fn open_visit<'a>(opening: &Opening, lang: Lang, visit: Option<Visit<'a>>) -
         }
     }
     offer_kept(&mut opened, visit);
+    // A comparison's baseline in the link (`b…`), read after its main scenario
+    // opened (also when an edit the address had not caught up with took its place).
+    if linked && !matches!(opened.state.notice, Some(Notice::LinkRefused(_))) {
+        opened.state.link_baseline(visit.fragment);
+    }
     opened
 }
 

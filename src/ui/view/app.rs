@@ -18,6 +18,7 @@ use crate::ui::view::components::header::Header;
 use crate::ui::view::components::key_figures::KeyFigures;
 use crate::ui::view::components::notice_banner::NoticeBanner;
 use crate::ui::view::components::preset_picker::PresetPicker;
+use crate::ui::view::components::print_report::use_on_demand;
 use crate::ui::view::components::scenario_json::ScenarioJson;
 use crate::ui::view::components::share_bar::ShareBar;
 use crate::ui::view::components::year_tables::YearTables;
@@ -110,7 +111,31 @@ pub fn app(props: &AppProps) -> Html {
     let tables = use_after_paint(state.valid_scenario.clone(), state.outcome.clone());
     // The page's link for the last valid scenario (a preset by its id when
     // unchanged) and the view; `None` while the browser deflates a new one.
-    let fragment = use_page_fragment(owns_page, state.valid_scenario.clone(), state.preset_id.clone(), lang, *view);
+    let fragment = use_page_fragment(
+        owns_page,
+        state.valid_scenario.clone(),
+        state.preset_id.clone(),
+        lang,
+        *view,
+        state.comparison.clone(),
+    );
+    // Plan A against plan B: its tables from the on-demand module, loaded once comparing.
+    let compare_ready = use_on_demand(state.comparison.is_some(), NodeRef::default()) == Some(true);
+    let compare_section = {
+        let b = state.comparison.as_deref();
+        let tables = b.filter(|_| compare_ready).and_then(|b| {
+            let (a, b_json) = (state.valid_scenario.to_json(), b.scenario.to_json());
+            browser::analysis::compare_tables(&a, &b_json, &b.origin.key(), lang, state.unit)
+        });
+        crate::ui::view::components::compare::section(
+            &state.valid_scenario,
+            b,
+            tables,
+            !state.errors.is_empty(),
+            lang,
+            &onaction,
+        )
+    };
     // The history entry and the scenario last autosaved (or opened).
     let autosaved = use_mut_ref(|| None::<(u32, Rc<Scenario>)>);
     {
@@ -315,6 +340,7 @@ pub fn app(props: &AppProps) -> Html {
                         <a class="text-button to-editor" href="#fundsim-editor" data-testid="to-editor">{ AppText::ToEditor.get(lang) }</a>
                         <ChartsPanel scenario={valid.clone()} outcome={outcome.clone()} first_frame={!*painted} />
                         <crate::ui::view::components::contracts_panel::ContractsPanel scenario={valid.clone()} outcome={outcome.clone()} />
+                        { compare_section }
                     </main>
                     <aside class="editor" id="fundsim-editor" tabindex="-1" aria-labelledby="editor-heading" key={generation}>
                         <h2 id="editor-heading">{ AppText::Assumptions.get(lang) }</h2>
@@ -456,13 +482,16 @@ fn use_page_fragment(
     preset: Option<String>,
     lang: Lang,
     view: View,
+    // Plan A against plan B: the baseline, carried after the rest (`b…`).
+    baseline: Option<Rc<crate::ui::state::Baseline>>,
 ) -> PageFragment {
     // The newest link made, with what it was made for.
-    let made = use_state(|| None::<(Rc<Scenario>, Option<String>, Lang, View, Rc<String>)>);
+    let made = use_state(|| None::<(Rc<Scenario>, Option<String>, Lang, View, Option<usize>, Rc<String>)>);
+    let baseline_at = baseline.as_ref().map(|b| Rc::as_ptr(b) as usize);
     {
         let made = made.clone();
         let (scenario, preset) = (scenario.clone(), preset.clone());
-        use_effect_with((Rc::as_ptr(&scenario) as usize, preset.clone(), lang, view), move |_| {
+        use_effect_with((Rc::as_ptr(&scenario) as usize, preset.clone(), lang, view, baseline_at), move |_| {
             // A newer scenario makes this result stale: it is then dropped.
             let live = Rc::new(std::cell::Cell::new(true));
             // The link is made after the frame that shows the edit: its JSON
@@ -471,7 +500,8 @@ fn use_page_fragment(
             let pending = owns_page.then(|| {
                 let alive = live.clone();
                 browser::after_paint_or_wait(FOLLOW_WAIT_MS, move || {
-                    let plan = keep::LinkPlan::new(&scenario, preset.as_deref(), lang, view);
+                    let plan = keep::LinkPlan::new(&scenario, preset.as_deref(), lang, view)
+                        .comparing(baseline.as_ref().map(|b| (&*b.scenario, b.preset_id.as_deref())));
                     wasm_bindgen_futures::spawn_local(async move {
                         // Deflated even when the preset's changes will be shorter:
                         // which is shorter is known only then.
@@ -480,7 +510,14 @@ fn use_page_fragment(
                             None => Vec::new(),
                         };
                         if alive.get() {
-                            made.set(Some((scenario, preset, lang, view, Rc::new(plan.fragment(&packed)))));
+                            made.set(Some((
+                                scenario,
+                                preset,
+                                lang,
+                                view,
+                                baseline_at,
+                                Rc::new(plan.fragment(&packed)),
+                            )));
                         }
                     });
                 })
@@ -491,11 +528,13 @@ fn use_page_fragment(
             }
         });
     }
-    let last = (*made).as_ref().map(|(_, _, _, _, fragment)| fragment.clone());
+    let last = (*made).as_ref().map(|(_, _, _, _, _, fragment)| fragment.clone());
     let current = (*made)
         .as_ref()
-        .filter(|(s, p, l, v, _)| Rc::ptr_eq(s, &scenario) && *p == preset && *l == lang && *v == view)
-        .map(|(_, _, _, _, fragment)| fragment.clone());
+        .filter(|(s, p, l, v, b, _)| {
+            Rc::ptr_eq(s, &scenario) && *p == preset && *l == lang && *v == view && *b == baseline_at
+        })
+        .map(|(_, _, _, _, _, fragment)| fragment.clone());
     PageFragment { current, last }
 }
 

@@ -163,6 +163,20 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> String {
                 "Your changes could not be saved in this browser (its storage is full or turned off): save the scenario as a file.",
             )
             .to_string(),
+        Notice::ComparisonLeft(baseline) => {
+            let name = Echo::new(baseline.name());
+            match lang {
+                Lang::Sv => format!("Jämförelsen är avslutad. Scenariot du redigerar är kvar; jämförelsescenariot ”{name}” kan öppnas här."),
+                Lang::En => format!("The comparison has ended. The scenario you are editing stays; the baseline “{name}” can be opened here."),
+            }
+        }
+        Notice::BaselineRefused(e) => {
+            let problem = error_text(e, None, lang);
+            match lang {
+                Lang::Sv => format!("Länkens jämförelsescenario (B) kunde inte öppnas. {problem} Länkens huvudscenario visas."),
+                Lang::En => format!("The link's baseline (B) could not be opened. {problem} The link's main scenario is shown."),
+            }
+        }
     }
 }
 

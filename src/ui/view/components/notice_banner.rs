@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::ui::state::{Action, Notice, Preference};
+use crate::ui::state::{Action, Compare, Notice, Preference};
 use crate::ui::view::notices::notice_text;
 use crate::ui::view::Prefs;
 use crate::words::app::AppText;
@@ -38,16 +38,24 @@ pub fn notice_banner(props: &NoticeBannerProps) -> Html {
             })
             .forget();
             let removal = removal.clone();
-            Some((AppText::Undo, "notice-undo", props.onaction.reform(move |_: MouseEvent| removal.undo())))
+            Some((AppText::Undo.get(lang), "notice-undo", props.onaction.reform(move |_: MouseEvent| removal.undo())))
         }
         (Some(Notice::AutosaveFailed | Notice::StoredRefused { aside_key: None, .. }), Some(save)) => {
             let save = save.clone();
             Some((
-                AppText::SaveScenario,
+                AppText::SaveScenario.get(lang),
                 "notice-save",
                 Callback::from(move |_: MouseEvent| {
                     save.emit(());
                 }),
+            ))
+        }
+        (Some(Notice::ComparisonLeft(baseline)), _) => {
+            let baseline = baseline.clone();
+            Some((
+                crate::words::app::CompareText::OpenBaseline.get(lang),
+                "notice-open-baseline",
+                props.onaction.reform(move |_: MouseEvent| Compare::BaselineOpened(baseline.clone()).into()),
             ))
         }
         _ => None,
@@ -61,7 +69,7 @@ pub fn notice_banner(props: &NoticeBannerProps) -> Html {
                 <div class={classes!("notice", float.then_some("notice-float"))} data-testid="notice">
                     <p><span aria-hidden="true">{ "⚠ " }</span>{ notice_text(notice, lang) }</p>
                     if let Some((label, testid, onclick)) = action {
-                        <button type="button" class="text-button" data-testid={testid} ref={button} {onclick}>{ label.get(lang) }</button>
+                        <button type="button" class="text-button" data-testid={testid} ref={button} {onclick}>{ label }</button>
                     }
                     <button type="button" class="text-button" data-testid="notice-dismiss"
                         onclick={props.onaction.reform(|_| Preference::NoticeDismissed.into())}>{ AppText::Dismiss.get(lang) }</button>
