@@ -6,7 +6,7 @@
 //! printed — they are not part of the first results, so not of the first download.
 
 pub mod assumptions;
+pub mod compare_tables;
 pub mod contracts;
 pub mod decision;
-pub mod compare_tables;
 pub mod year_tables;

@@ -4,8 +4,8 @@
 
 pub mod analysis_words;
 pub mod charts_panel;
-pub mod contracts_panel;
 pub mod compare;
+pub mod contracts_panel;
 pub mod error_summary;
 pub mod header;
 pub mod id_field;
