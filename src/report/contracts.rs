@@ -12,7 +12,7 @@
 use rust_decimal::Decimal;
 
 use crate::markup::Markup;
-use crate::model::decision::break_even;
+use crate::model::decision::{break_even, BreakEven};
 use crate::model::montecarlo::{monte_carlo, work, Uncertainty};
 use crate::model::outcome::{money_text, ContractOutcome};
 use crate::model::simulate::{cohort_profile, running_years};
@@ -98,7 +98,7 @@ pub fn contract_views(s: &Scenario, o: &Outcome, lang: Lang, unit: Unit) -> Stri
     let uncertainty = (work(s, DRAWS) <= MAX_VIEW_WORK).then(|| monte_carlo(s, 1, DRAWS).ok()).flatten();
     let with = break_even(s, None).ok();
     for (k, c) in o.outcome_contracts.iter().enumerate() {
-        contract_view(&mut v, s, o, c, k, uncertainty.as_ref(), with.as_ref().and_then(|b| b.effect_factor_org_npv));
+        contract_view(&mut v, s, o, c, k, uncertainty.as_ref(), with.as_ref());
     }
     v.m.open("p").attr("class", "hint").end().text(T::Illustrative.get(lang)).shut("p");
     v.m.shut("section");
@@ -112,7 +112,7 @@ fn contract_view(
     c: &ContractOutcome,
     k: usize,
     uncertainty: Option<&Uncertainty>,
-    factor_with: Option<Decimal>,
+    with: Option<&BreakEven>,
 ) {
     let lang = v.lang;
     let Some(iv) = s.interventions.iter().find(|iv| iv.id == c.intervention) else { return };
@@ -143,7 +143,7 @@ fn contract_view(
 
     payments_against_savings(v, s, o, c);
     investor_cash_flow(v, s, c);
-    side_by_side(v, s, o, c, uncertainty, factor_with);
+    side_by_side(v, s, o, c, uncertainty, with);
     v.m.shut("article");
 }
 
@@ -206,12 +206,13 @@ fn side_by_side(
     o: &Outcome,
     c: &ContractOutcome,
     uncertainty: Option<&Uncertainty>,
-    factor_with: Option<Decimal>,
+    with: Option<&BreakEven>,
 ) {
     let lang = v.lang;
     let fund_scenario = through_the_fund(s, &c.intervention);
     let Ok(fund) = simulate(&fund_scenario) else { return };
-    let factor_without = break_even(&fund_scenario, None).ok().and_then(|b| b.effect_factor_org_npv);
+    let without = break_even(&fund_scenario, None).ok();
+    let without = without.as_ref();
     let heads = [String::new(), T::ThroughFund.get(lang).into(), T::ThroughContract.get(lang).into()];
     v.table_start(T::SideBySide.get(lang), &format!("contract-compare-{}", c.id), &heads);
     let row = |v: &mut View, label: String, key: &str, cells: [Option<String>; 2]| {
@@ -231,9 +232,23 @@ fn side_by_side(
     let factor = |f: Option<Decimal>| f.map(|f| number(f, 2, lang));
     let label =
         lang.pick("Organisationen: effektfaktor för nollresultat", "The organisation: break-even effect factor");
-    row(v, label.to_string(), "effect_factor_org_npv", [factor(factor_without), factor(factor_with)]);
+    let org_factor = |b: Option<&BreakEven>| factor(b.and_then(|b| b.effect_factor_org_npv));
+    row(v, label.to_string(), "effect_factor_org_npv", [org_factor(without), org_factor(with)]);
+    // The success rate of this intervention at which the organisation breaks even, the others as they are.
+    let rate = |b: Option<&BreakEven>| {
+        let found = b.and_then(|b| b.interventions.iter().find(|i| i.id == c.intervention));
+        found.and_then(|i| i.success_rate_for_org_npv).map(|r| percent(r, 1, lang))
+    };
+    let label = lang.pick(
+        "Organisationen: insatsens lyckandegrad för nollresultat",
+        "The organisation: the intervention's break-even success rate",
+    );
+    row(v, label.to_string(), "success_rate_for_org_npv", [rate(without), rate(with)]);
     let (a, b) = (v.money(fund.key_figures.society_npv), v.money(o.key_figures.society_npv));
     row(v, format!("{}: {}", T::Society.get(lang), T::SocietyNpv.get(lang)), "society_npv", [Some(a), Some(b)]);
+    let society_factor = |b: Option<&BreakEven>| factor(b.and_then(|b| b.effect_factor_society_npv));
+    let label = lang.pick("Samhället: effektfaktor för nollresultat", "Society: break-even effect factor");
+    row(v, label.to_string(), "effect_factor_society_npv", [society_factor(without), society_factor(with)]);
     let net = v.money(c.investor_net);
     row(
         v,
@@ -270,6 +285,47 @@ mod tests {
         let fund = through_the_fund(&s, "familjestod");
         assert_eq!(fund.schema_version, 1);
         assert!(contract_views(&fund, &simulate(&fund).expect("fund"), Lang::Sv, Unit::One).is_empty());
+    }
+
+    /// The cells of the side-by-side row `key`: through the fund, through the contract.
+    fn compared(html: &str, key: &str) -> Vec<String> {
+        let start = html.find(&format!("data-row=\"{key}\"")).unwrap_or_else(|| panic!("no row {key}"));
+        let row = &html[start..start + html[start..].find("</tr>").expect("closed")];
+        row.split("<td class=\"num\">").skip(1).map(|c| c[..c.find("</td>").expect("a cell")].to_string()).collect()
+    }
+
+    /// The "break-even with a cap" case of `tests/cases/outcome_contracts.json`
+    /// (fs under a contract capped at 500 000; home, outside it, costs the
+    /// organisation 600 000 and saves nothing; discount rate 0). Inside
+    /// savings are 2 400 000 f at a factor f on the success rates (4 800 000 r
+    /// at fs's rate r = f / 2). The organisation's result counts the costs of
+    /// the interventions outside contracts and the outcome payments.
+    /// - Through the fund: org_npv(f) = 2 400 000 f − 2 000 000 − 600 000 = 0
+    ///   at f = 2.6 / 2.4 = 1.0833; fs alone: 4 800 000 r − 2 600 000 = 0 at
+    ///   r = 0.541667 → 54.2 %.
+    /// - Through the contract (the case's derivation): f = 11/24 = 0.4583 and
+    ///   r = 1 100 000 / 4 800 000 = 0.229167 → 22.9 %.
+    /// - Society either way: costs 2 000 000 + 600 000 over savings 2 400 000 = 1.0833.
+    #[test]
+    fn side_by_side_has_the_break_even_figures_of_both_ways() {
+        let cases: serde_json::Value =
+            serde_json::from_str(include_str!("../../tests/cases/outcome_contracts.json")).expect("the cases");
+        let mut doc = cases["base"].clone();
+        doc["outcome_contracts"][0]["cap"] = "500000".into();
+        let mut home = doc["interventions"][0].clone();
+        for (key, value) in [("id", "home"), ("name", "Home visits"), ("annual_cost", "600000"), ("fund_share", "0")] {
+            home[key] = value.into();
+        }
+        home["participants_per_year"] = "0".into();
+        home["years"] = 1.into();
+        home["avoided_costs"] = serde_json::json!([]);
+        doc["interventions"].as_array_mut().expect("a list").push(home);
+        let s = Scenario::from_json(&doc.to_string()).expect("it reads");
+        let o = simulate(&s).expect("it simulates");
+        let html = contract_views(&s, &o, Lang::En, Unit::One);
+        assert_eq!(compared(&html, "effect_factor_org_npv"), ["1.08", "0.46"]);
+        assert_eq!(compared(&html, "success_rate_for_org_npv"), ["54.2%", "22.9%"]);
+        assert_eq!(compared(&html, "effect_factor_society_npv"), ["1.08", "1.08"]);
     }
 
     #[test]
