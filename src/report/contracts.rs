@@ -53,7 +53,7 @@ impl View<'_> {
     }
 
     fn money(&self, value: Decimal) -> String {
-        format!("{} {}", money_bare(value, self.unit, self.lang), self.unit_label)
+        format!("{}\u{a0}{}", money_bare(value, self.unit, self.lang), self.unit_label)
     }
 
     /// One figure of a definition list, with its result-JSON key as a test id.
