@@ -152,6 +152,9 @@ test('the printed report states the contract terms, in Swedish and English', asy
   expect(text).toContain('Betalas efter: 2 år efter kohortens första besparingsår');
   expect(text).toContain('Tak för betalningarna: 12 000 000 kr');
   await terms.screenshot({ path: '/work/shots/sib-print-terms-sv.png' });
+  // The contract's views (payments, the investor, the side by side) print with the results.
+  await expect(page.getByTestId('contract-compare-norrkopingmodell')).toBeVisible();
+  await expect(page.getByTestId('contract-payments-norrkopingmodell')).toBeVisible();
   await page.emulateMedia({ media: 'screen' });
   await page.getByTestId('lang-switch').click();
   await page.emulateMedia({ media: 'print' });
