@@ -172,10 +172,11 @@ fn interventions(s: &mut Scenario, edit: InterventionsEdit, lang: Lang) -> Optio
         }
         InterventionsEdit::Restored { index, intervention, contract } => {
             if !s.interventions.iter().any(|i| i.id == intervention.id) {
-                if let Some((at, mut contract)) = contract.filter(|_| s.contract_of(&intervention.id).is_none()) {
+                // (No contract names an intervention that is not there: removals and renames see to it.)
+                if let Some((at, mut contract)) = contract {
                     // A contract added since may have taken its id.
                     if s.outcome_contracts.iter().any(|c| c.id == contract.id) {
-                        contract.id = fresh_id(s.outcome_contracts.iter().map(|c| c.id.as_str()), &contract.id);
+                        contract.id = fresh_contract_id(s, &contract.id);
                     }
                     s.outcome_contracts.insert(at.min(s.outcome_contracts.len()), *contract);
                     s.schema_version = 2;
@@ -328,6 +329,11 @@ fn remove_contract(s: &mut Scenario, id: &str) {
     }
 }
 
+/// A contract id that no contract of `s` has, from `base` (one copy of `fresh_id` for contracts).
+fn fresh_contract_id(s: &Scenario, base: &str) -> String {
+    fresh_id(s.outcome_contracts.iter().map(|c| c.id.as_str()), base)
+}
+
 /// A price per outcome that covers the intervention's cost per expected
 /// outcome (annual cost / (participants × success rate)), to the krona; 0
 /// when nothing is expected.
@@ -347,7 +353,7 @@ fn contract(s: &mut Scenario, edit: ContractEdit, lang: Lang) {
                 return;
             }
             let contract = crate::model::OutcomeContract {
-                id: fresh_id(s.outcome_contracts.iter().map(|c| c.id.as_str()), "kontrakt"),
+                id: fresh_contract_id(s, "kontrakt"),
                 name: match lang {
                     Lang::Sv => format!("Utfallskontrakt: {}", iv.name),
                     Lang::En => format!("Outcome contract: {}", iv.name),
