@@ -243,8 +243,10 @@ pub fn ways_out(scenario: &Scenario, outcome: &Outcome) {
         let _ = fundsim::tables::workbook::sheets(scenario, outcome, lang, "2026-12-04");
         let _ = fundsim::report::assumptions::print_report(scenario, outcome, lang, "4 december 2026");
         if !scenario.outcome_contracts.is_empty() {
-            // The contracts' views (a Monte Carlo run and two break-even scans): only where there are contracts.
-            let _ = fundsim::report::contracts::contract_views(scenario, outcome, lang, Unit::Million);
+            // The contracts' views (break-even scans, and a run's figures): only where there are contracts.
+            let chances = monte_carlo(scenario, 2026, DRAWS).ok().map(|u| u.to_json());
+            let _ =
+                fundsim::report::contracts::contract_views(scenario, outcome, lang, Unit::Million, chances.as_deref());
         }
     }
 }

@@ -165,6 +165,9 @@ for (const width of [390, 1920]) {
   test(`the side by side with its break-even rows at ${width} px, accessible`, async ({ page }) => {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 1080 });
     await open(page, `${PRESET}&lang=sv`);
+    // The uncertainty rows come with the analysis's run (1 000 draws, then 10 000): the views are
+    // written again as each arrives, so wait for the last.
+    await expect(page.getByTestId('uncertainty-figures')).toHaveAttribute('data-draws', '10000', { timeout: 30_000 });
     const compare = page.getByTestId('contract-compare-norrkopingmodell');
     await compare.scrollIntoViewIfNeeded();
     for (const row of ['effect_factor_org_npv', 'success_rate_for_org_npv', 'effect_factor_society_npv', 'investor_loss_share', 'payments_spread']) {
