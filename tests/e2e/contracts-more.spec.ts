@@ -181,3 +181,17 @@ for (const width of [390, 1920]) {
     expect(serious).toEqual([]);
   });
 }
+
+for (const width of [390, 1920]) {
+  test(`presentation mode shows the contract at ${width} px, in Swedish`, async ({ page }) => {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 1080 });
+    await open(page, `${PRESET}&lang=sv&view=present`).catch(() => undefined);
+    const figure = page.getByTestId('pr-contract-norrkopingmodell');
+    await expect(figure).toBeVisible();
+    // 3 × 3 850 000 = 11 550 000 paid within the period (tests/presets.rs).
+    await expect(figure.locator('.pr-kf-value')).toHaveAttribute('data-value', '11550000.00');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    await page.screenshot({ path: `/work/shots/sib-present-${width}.png` });
+  });
+}
