@@ -202,8 +202,9 @@ pub fn opened_file(json: &str) {
 /// What the app makes of an opened scenario without a browser: the key
 /// figures' sentences, the repayment rules explained, the charts' scales
 /// (every figure they draw, in every unit) and the four charts laid out (on
-/// a phone and wide), the CSV files and the workbook's
-/// sheets, in both languages. Only "no panic" here: these are ways out.
+/// a phone and wide), the CSV files, the workbook's sheets, the printed
+/// report's assumptions and the outcome contracts' views, in both
+/// languages. Only "no panic" here: these are ways out.
 pub fn ways_out(scenario: &Scenario, outcome: &Outcome) {
     let term = Term::current_for(scenario.start_year);
     let mut figures: Vec<Decimal> = outcome.org_net.iter().chain(&outcome.society_net).copied().collect();
@@ -240,6 +241,13 @@ pub fn ways_out(scenario: &Scenario, outcome: &Outcome) {
             let _ = year_by_year_csv(scenario, outcome, lang, dialect);
         }
         let _ = fundsim::tables::workbook::sheets(scenario, outcome, lang, "2026-12-04");
+        let _ = fundsim::report::assumptions::print_report(scenario, outcome, lang, "4 december 2026");
+        if !scenario.outcome_contracts.is_empty() {
+            // The contracts' views (break-even scans, and a run's figures): only where there are contracts.
+            let chances = monte_carlo(scenario, 2026, DRAWS).ok().map(|u| u.to_json());
+            let _ =
+                fundsim::report::contracts::contract_views(scenario, outcome, lang, Unit::Million, chances.as_deref());
+        }
     }
 }
 

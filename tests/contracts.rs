@@ -228,3 +228,30 @@ proptest! {
         prop_assert_eq!(mc.org_npv.p5, ore(out.key_figures.org_npv));
     }
 }
+
+/// The charts count the outcome payments where the payer pays: the contract
+/// preset (derived in `tests/presets.rs`): Socialförvaltningen pays 3 850 000
+/// in each of 2028–2030, 11 550 000 in all, and nothing else (the investor
+/// pays the work, so it co-finances nothing and repays nothing); it saves
+/// 2 623 950 + 4 723 110 + 6 402 438 + 3 778 488 + 1 679 328 = 19 207 314,
+/// so its net is 19 207 314 − 11 550 000 = 7 657 314. In 2028 its net is
+/// 6 402 438 − 3 850 000 = 2 552 438; in 2030, 1 679 328 − 3 850 000 = −2 170 672.
+#[test]
+fn the_charts_count_the_outcome_payments_as_the_payers_cost() {
+    use fundsim::ui::view::charts::layout::{actor_years, flow, who_pays, ChartInput};
+    use fundsim::words::format::Unit;
+    use fundsim::words::Lang;
+    let s = fundsim::presets::by_id("contract").map(|p| p.scenario).expect("the contract preset");
+    let o = simulate(&s).expect("it simulates");
+    let d = |v: &str| v.parse::<Decimal>().expect("a number");
+    let input = ChartInput { scenario: &s, outcome: &o, lang: Lang::En, unit: Unit::One };
+    let social = who_pays::rows(&input).into_iter().find(|r| r.id == "social").expect("the payer's row");
+    assert_eq!((social.cost, social.savings, social.net), (d("11550000"), d("19207314"), d("7657314")));
+    let (payers, _) = flow::columns(&input);
+    let payer = payers.iter().find(|n| n.id == "social").expect("the payer pays");
+    assert_eq!(payer.amount, d("11550000"));
+    let years: Vec<i32> = o.years.clone();
+    let series = actor_years::series(&input, &years);
+    let social = series.iter().find(|x| x.id == "social").expect("the payer's series");
+    assert_eq!((social.net[2], social.net[4]), (d("2552438"), d("-2170672")));
+}

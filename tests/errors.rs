@@ -13,8 +13,8 @@ use fundsim::model::validate::{
     MAX_NAME_CHARS,
 };
 use fundsim::model::{
-    simulate, Accounting, Actor, AvoidedCost, Echo, Fund, Intervention, Problem, Range, RepaymentRule, Scenario,
-    ScenarioError, Uncertainty,
+    simulate, Accounting, Actor, AvoidedCost, CoPayer, Echo, Fund, Intervention, OutcomeContract, Problem, Range,
+    RepaymentRule, Scenario, ScenarioError, Uncertainty,
 };
 use fundsim::words::fields;
 use fundsim::words::problems::{error_text, problem_text};
@@ -105,6 +105,30 @@ fn wild_intervention() -> impl Strategy<Value = Intervention> {
         })
 }
 
+/// Outcome contracts (schema_version 2) that break any of their rules: an
+/// unknown or doubly contracted intervention, unknown payers, a co-payer who
+/// is the payer or listed twice, shares out of 0..1 or summing above 1, a
+/// negative price or cap, a delay past 60 years.
+fn wild_contract() -> impl Strategy<Value = OutcomeContract> {
+    (
+        (wild_id(), wild_name(), wild_id(), wild_id()),
+        proptest::collection::vec((wild_id(), wild_decimal()), 0..4),
+        (wild_decimal(), wild_count(), proptest::option::of(wild_decimal())),
+    )
+        .prop_map(|((id, name, intervention, payer), co, (price_per_outcome, pay_after_years, cap))| {
+            OutcomeContract {
+                id,
+                name,
+                intervention,
+                payer,
+                co_payers: co.into_iter().map(|(actor, share)| CoPayer { actor, share }).collect(),
+                price_per_outcome,
+                pay_after_years,
+                cap,
+            }
+        })
+}
+
 /// A scenario that breaks any of the contract's rules, many at a time.
 fn broken_scenario() -> impl Strategy<Value = Scenario> {
     (
@@ -113,8 +137,9 @@ fn broken_scenario() -> impl Strategy<Value = Scenario> {
         (wild_count(), wild_decimal(), wild_id(), wild_decimal(), proptest::collection::vec(wild_decimal(), 0..4)),
         proptest::collection::vec((wild_id(), wild_name(), any::<bool>()), 0..5),
         (proptest::option::of(wild_rule()), proptest::collection::vec(wild_intervention(), 0..4)),
+        proptest::collection::vec(wild_contract(), 0..3),
     )
-        .prop_map(|(head, (currency, start_year), fund, actors, (repayment_default, interventions))| {
+        .prop_map(|(head, (currency, start_year), fund, actors, (repayment_default, interventions), contracts)| {
             let (schema_version, name, description) = head;
             let (horizon_years, discount_rate, financed_by, initial_capital, allocations) = fund;
             Scenario {
@@ -129,7 +154,7 @@ fn broken_scenario() -> impl Strategy<Value = Scenario> {
                 fund: Fund { financed_by, accounting: Accounting::Appropriation, initial_capital, allocations },
                 repayment_default,
                 interventions,
-                outcome_contracts: Vec::new(),
+                outcome_contracts: contracts,
             }
         })
 }
@@ -144,6 +169,13 @@ proptest! {
         for e in validate_all(&s) {
             prop_assert!(fields::field(&e.path).is_some(), "{} is not in the fields table", e.path);
             prop_assert!(!problem_text(&e, Lang::Sv).is_empty());
+        }
+        // Simulated or refused (contracts and all), never a panic; and as JSON through the API's way in.
+        let _ = simulate(&s);
+        if let Ok(json) = serde_json::to_string(&s) {
+            if let Err(e) = fundsim::model::simulate_json(&json) {
+                prop_assert!(e.path.is_empty() || fields::field(&e.path).is_some(), "{}", e.path);
+            }
         }
     }
 
@@ -161,6 +193,7 @@ proptest! {
     /// refused at a path the fields table knows or at an unknown key; never a panic.
     #[test]
     fn a_wrong_value_anywhere_is_refused_naming_a_known_field(
+        contract in any::<bool>(),
         at in 0usize..200,
         value in prop_oneof![
             Just("\"soon\"".to_string()), Just("-1".to_string()), Just("2.5".to_string()), Just("null".to_string()),
@@ -169,7 +202,9 @@ proptest! {
         ],
     ) {
         // Replace the `at`-th value (after a colon) of the example's compact JSON.
-        let json = serde_json::to_string(&serde_json::from_str::<serde_json::Value>(include_str!("data/example.json")).unwrap()).unwrap();
+        // The example, or the contract preset (schema_version 2, an outcome contract).
+        let source = if contract { include_str!("../src/presets/contract.json") } else { include_str!("data/example.json") };
+        let json = serde_json::to_string(&serde_json::from_str::<serde_json::Value>(source).unwrap()).unwrap();
         let colons: Vec<usize> = json.match_indices(':').map(|(i, _)| i).collect();
         let start = colons[at % colons.len()] + 1;
         let rest = &json[start..];
@@ -323,6 +358,70 @@ fn every_rule_of_the_validator_is_refused_at_a_field_the_table_knows() {
     ];
     for kind in validator_kinds {
         assert!(kinds.contains(&std::mem::discriminant(&kind)), "no break refuses with {kind:?}");
+    }
+}
+
+/// Each rule of an outcome contract broken on its own, on the contract
+/// preset: refused at the contract's field, named in Swedish and English.
+#[test]
+fn every_rule_of_an_outcome_contract_is_refused_naming_its_field() {
+    let base = Scenario::from_json(include_str!("../src/presets/contract.json")).expect("the contract preset reads");
+    let co = |actor: &str, share: &str| CoPayer { actor: actor.into(), share: share.parse().unwrap() };
+    type Break = (&'static str, Box<dyn Fn(&mut Scenario)>);
+    let breaks: Vec<Break> = vec![
+        ("schema_version", Box::new(|s| s.schema_version = 1)),
+        ("outcome_contracts[0].intervention", Box::new(|s| s.outcome_contracts[0].intervention = "nobody".into())),
+        (
+            "outcome_contracts[1].intervention",
+            Box::new(|s| {
+                let mut twice = s.outcome_contracts[0].clone();
+                twice.id = "twice".into();
+                s.outcome_contracts.push(twice);
+            }),
+        ),
+        ("outcome_contracts[1].id", Box::new(|s| s.outcome_contracts.push(s.outcome_contracts[0].clone()))),
+        ("outcome_contracts[0].id", Box::new(|s| s.outcome_contracts[0].id = " ".into())),
+        ("outcome_contracts[0].payer", Box::new(|s| s.outcome_contracts[0].payer = "\"<b>".into())),
+        (
+            "outcome_contracts[0].co_payers[0].actor",
+            Box::new(move |s| s.outcome_contracts[0].co_payers = vec![co("social", "0.1")]),
+        ),
+        (
+            "outcome_contracts[0].co_payers[1].actor",
+            Box::new(move |s| s.outcome_contracts[0].co_payers = vec![co("staten", "0.1"), co("staten", "0.1")]),
+        ),
+        (
+            "outcome_contracts[0].co_payers[0].actor",
+            Box::new(move |s| s.outcome_contracts[0].co_payers = vec![co("nobody", "0.1")]),
+        ),
+        (
+            "outcome_contracts[0].co_payers[0].share",
+            Box::new(move |s| s.outcome_contracts[0].co_payers = vec![co("staten", "1.5")]),
+        ),
+        (
+            "outcome_contracts[0].co_payers",
+            Box::new(move |s| {
+                s.outcome_contracts[0].co_payers = vec![co("staten", "0.6"), co("regionstyrelsen", "0.5")]
+            }),
+        ),
+        (
+            "outcome_contracts[0].price_per_outcome",
+            Box::new(|s| s.outcome_contracts[0].price_per_outcome = Decimal::NEGATIVE_ONE),
+        ),
+        ("outcome_contracts[0].pay_after_years", Box::new(|s| s.outcome_contracts[0].pay_after_years = 61)),
+        ("outcome_contracts[0].cap", Box::new(|s| s.outcome_contracts[0].cap = Some(Decimal::NEGATIVE_ONE))),
+        ("outcome_contracts[0].name", Box::new(|s| s.outcome_contracts[0].name = "n".repeat(MAX_NAME_CHARS + 1))),
+    ];
+    for (path, change) in &breaks {
+        let mut s = base.clone();
+        change(&mut s);
+        let errors = validate_all(&s);
+        let e = errors.iter().find(|e| e.path == *path).unwrap_or_else(|| panic!("{path} not refused: {errors:?}"));
+        let field = fields::field(path).unwrap_or_else(|| panic!("{path} is not in the fields table"));
+        let (sv, en) = (error_text(e, None, Lang::Sv), error_text(e, None, Lang::En));
+        assert!(sv.contains(field.name(Lang::Sv)) && en.contains(field.name(Lang::En)), "{sv} / {en}");
+        // Refused as JSON too, never simulated.
+        assert!(fundsim::model::simulate_json(&serde_json::to_string(&s).unwrap()).is_err(), "{path}");
     }
 }
 

@@ -447,3 +447,154 @@ fn a_share_too_large_for_percent_is_shown_as_typed() {
     harness::opened_file(&doc.to_string());
     harness::scenario_json(&doc.to_string());
 }
+
+// ------------------------------------------------------------------ outcome contracts (issue 15)
+
+/// The contract preset's JSON with its contract changed by `change`.
+fn contract_json(change: impl Fn(&mut serde_json::Value)) -> String {
+    let mut doc: serde_json::Value =
+        serde_json::from_str(include_str!("../src/presets/contract.json")).expect("the contract preset is JSON");
+    change(&mut doc["outcome_contracts"][0]);
+    doc.to_string()
+}
+
+/// Bad outcome contracts through every way in: a pasted scenario, an opened
+/// file, a link (its scenario as the browser inflates it), the autosave and
+/// `mount`'s options. Each is refused with a notice naming the field in the
+/// reader's language, and the scenario shown before stays. The fuzz harness
+/// runs its checks on each as well (no panic, short messages, the ways out).
+#[test]
+fn bad_outcome_contracts_are_refused_at_every_way_in_naming_the_field() {
+    use fundsim::ui::state::action::Load;
+    use fundsim::ui::state::opening::{self, Opening};
+    use fundsim::ui::state::{AppState, Notice};
+    use fundsim::words::fields;
+    use std::rc::Rc;
+    use yew::Reducible;
+
+    let cases: Vec<(&str, String, &str)> = vec![
+        (
+            "outcome_contracts[0].price_per_outcome",
+            contract_json(|c| c["price_per_outcome"] = "-1".into()),
+            "Pris per utfall",
+        ),
+        ("outcome_contracts[0].intervention", contract_json(|c| c["intervention"] = "<img src=x>".into()), "Insats"),
+        ("outcome_contracts[0].payer", contract_json(|c| c["payer"] = "nobody".into()), "Betalare"),
+        (
+            "outcome_contracts[0].co_payers",
+            contract_json(|c| {
+                c["co_payers"] = serde_json::json!([{"actor": "staten", "share": "0.7"}, {"actor": "regionstyrelsen", "share": "0.4"}])
+            }),
+            "Medbetalare",
+        ),
+        (
+            "outcome_contracts[0].co_payers[0].share",
+            contract_json(|c| c["co_payers"] = serde_json::json!([{"actor": "staten", "share": "-0.2"}])),
+            "Andel",
+        ),
+        ("outcome_contracts[0].pay_after_years", contract_json(|c| c["pay_after_years"] = 61.into()), "Betalas efter"),
+        ("outcome_contracts[0].cap", contract_json(|c| c["cap"] = "soon".into()), "Tak för betalningarna"),
+        (
+            "outcome_contracts[0].price_per_outcome",
+            contract_json(|_| ()).replacen("\"price_per_outcome\":\"550000\"", "\"price_per_outcome\":1e400", 1),
+            "",
+        ),
+        ("outcome_contracts[0]", contract_json(|c| c["bonus"] = 1.into()), ""),
+        (
+            "schema_version",
+            contract_json(|_| ()).replacen("\"schema_version\":2", "\"schema_version\":1", 1),
+            "Formatversion",
+        ),
+    ];
+    let opened = Rc::new(AppState::opening(Lang::Sv));
+    for (path, json, swedish) in &cases {
+        let why = |text: &str| format!("{path}: {text}");
+        harness::scenario_json(json);
+        harness::opened_file(json);
+        // The engine's refusal names the field (or, for what serde refuses, a place in it).
+        let e = Scenario::from_json(json)
+            .err()
+            .or_else(|| Scenario::from_json(json).ok().and_then(|s| validate_all(&s).into_iter().next()));
+        let e = e.unwrap_or_else(|| panic!("{path} was accepted"));
+        assert!(
+            e.path.starts_with(path) || path.starts_with(&e.path) && !e.path.is_empty() || swedish.is_empty(),
+            "{path}: {e:?}"
+        );
+        if !swedish.is_empty() {
+            assert_eq!(fields::field(&e.path).map(|f| f.name(Lang::Sv)), Some(*swedish), "{path}");
+        }
+        // Pasted and opened as a file: refused in Swedish, the scenario as it was.
+        let pasted = opened.clone().reduce(Load::ScenarioPasted(json.clone()).into());
+        let read = fundsim::ui::state::file::FileRead::Bytes(json.as_bytes().to_vec());
+        let file = opened.clone().reduce(Load::FileOpened { name: "s.json".into(), read }.into());
+        for (way, state) in [("paste", &pasted), ("file", &file)] {
+            let notice = state.notice.as_ref().unwrap_or_else(|| panic!("{path}: no notice for the {way}"));
+            let refused = matches!(notice, Notice::FileRefused { .. } | Notice::ScenarioRefused(_));
+            assert!(refused, "{way} {path}: {notice:?}");
+            let text = notices::notice_text(notice, Lang::Sv);
+            assert!(text.contains(swedish), "{}", why(&text));
+            assert_eq!(state.scenario, opened.scenario, "{way} {path}: the scenario changed");
+        }
+        // A link whose scenario inflates to it: refused as a link, in Swedish.
+        let fragment =
+            fundsim::share::link::packed_fragment(&miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 6));
+        harness::link_fragment(&fragment);
+        let linked = opened
+            .clone()
+            .reduce(Load::LinkFollowed { fragment: fragment.clone(), inflated: Some(json.as_bytes().to_vec()) }.into());
+        let notice = linked.notice.as_ref().unwrap_or_else(|| panic!("{path}: no notice for the link"));
+        assert!(matches!(notice, Notice::LinkRefused(_)), "link {path}: {notice:?}");
+        let text = notices::notice_text(notice, Lang::Sv);
+        assert!(text.contains(swedish) && text.contains("Länken kunde inte öppnas"), "{}", why(&text));
+        assert_eq!(linked.scenario, opened.scenario, "link {path}: the scenario changed");
+        // The autosave: put aside, the first example opened, and the notice says why in Swedish.
+        assert!(matches!(keep::check_stored(Some(json)), keep::Stored::Corrupt(_)), "{path}");
+        let visit = opening::Visit {
+            fragment: "",
+            inflated: None,
+            stored: Some(json),
+            aside_key: "fundsim.scenario.v1.corrupt-1",
+            kept: None,
+            stored_page: None,
+        };
+        let from_storage = opening::open_visit(&Opening::FirstPreset, Lang::Sv, Some(visit));
+        let notice = from_storage.state.notice.as_ref().unwrap_or_else(|| panic!("{path}: no notice for storage"));
+        let text = notices::notice_text(notice, Lang::Sv);
+        assert!(text.contains(swedish), "{}", why(&text));
+        assert_eq!(from_storage.state.scenario, opened.scenario, "storage {path}");
+        // `mount`'s options: refused naming the field.
+        let options = format!("{{\"scenario\": {json}, \"lang\": \"sv\"}}");
+        harness::mount_options(&options);
+        let refusal = fundsim::mount_props(Some(&options)).err().unwrap_or_else(|| panic!("{path}: mounted"));
+        assert!(refusal.to_string().contains(&e.path), "{path}: {refusal}");
+    }
+}
+
+/// The scenario, file and mount targets' committed seeds pass their checks
+/// (the contract seeds reach the contracts' views and the printed report in
+/// `ways_out`), and the link seed of a whole contract scenario opens it.
+#[test]
+fn the_seeds_pass_and_the_contract_seeds_open_their_contracts() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds");
+    let mut contracts = 0;
+    for (path, bytes) in files_in(&root.join("scenario")) {
+        let json = std::str::from_utf8(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        harness::scenario_json(json);
+        harness::opened_file(json);
+        if let Ok(s) = Scenario::from_json(json) {
+            contracts += usize::from(!s.outcome_contracts.is_empty());
+            if let Ok(o) = simulate(&s) {
+                harness::ways_out(&s, &o);
+            }
+        }
+    }
+    assert!(contracts >= 1, "no scenario seed has an outcome contract");
+    for (path, bytes) in files_in(&root.join("mount")) {
+        harness::mount_options(std::str::from_utf8(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display())));
+    }
+    let fragment = std::fs::read_to_string(root.join("link/contract-whole.txt")).expect("the contract link seed");
+    let request = link::read_fragment(fragment.trim()).expect("the contract link opens");
+    let s = request.scenario.expect("with its scenario");
+    assert_eq!(s.outcome_contracts[0].co_payers.len(), 1);
+    assert_eq!(s.outcome_contracts[0].cap, None);
+}

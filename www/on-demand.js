@@ -247,9 +247,9 @@ export function decisionWords(breakEvenJson, monteCarloJson, largestRate, horizo
     : undefined;
 }
 
-/** The outcome contracts' views' markup (issue 15); undefined until loaded. */
-export function contractViews(scenarioJson, lang, unit) {
-  return loaded ? loaded.contractViews(scenarioJson, lang, unit) : undefined;
+/** The outcome contracts' views' markup (issue 15), with the analysis's Monte Carlo figures (or ''); undefined until loaded. */
+export function contractViews(scenarioJson, lang, unit, monteCarloJson) {
+  return loaded ? loaded.contractViews(scenarioJson, lang, unit, monteCarloJson) : undefined;
 }
 
 /** The money flow or the net per actor and year as an <svg> (src/charts); undefined until loaded. */

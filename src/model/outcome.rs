@@ -151,7 +151,7 @@ pub struct ActorOutcome {
     /// Present value of `net`.
     #[serde(serialize_with = "money")]
     pub npv: Decimal,
-    /// "Who pays": co-financing + repayment + fund cost over the horizon.
+    /// "Who pays": co-financing + repayment + fund cost + outcome payments over the horizon.
     #[serde(serialize_with = "money")]
     pub cost_borne: Decimal,
     /// "Who gains": savings over the horizon.

@@ -7,8 +7,9 @@
 use rust_decimal::Decimal;
 
 use crate::markup::Markup;
-use crate::model::{Accounting, Outcome, Range, Scenario};
+use crate::model::{Accounting, Outcome, OutcomeContract, Range, Scenario};
 use crate::words::app::AppText;
+use crate::words::contracts::ContractText as C;
 use crate::words::format::{number, percent, Unit};
 use crate::words::rules as explain;
 use crate::words::Lang;
@@ -213,7 +214,10 @@ pub fn print_report(s: &Scenario, o: &Outcome, lang: Lang, today: &str) -> Strin
         r.item(AppText::FirstYear.get(lang), &first.to_string());
         r.item(AppText::RunningYears.get(lang), &format!("{} ({first}–{last})", years_text(iv.years, lang)));
         r.item(AppText::AnnualCost.get(lang), &amount(iv.annual_cost, currency, lang));
-        r.item(AppText::FundShare.get(lang), &share(iv.fund_share, lang));
+        let contract = s.outcome_contracts.iter().find(|c| c.intervention == iv.id);
+        if contract.is_none() {
+            r.item(AppText::FundShare.get(lang), &share(iv.fund_share, lang));
+        }
         r.item(AppText::Participants.get(lang), &plain(iv.participants_per_year, lang));
         r.item(AppText::SuccessRate.get(lang), &share(iv.success_rate, lang));
         r.item(AppText::Deadweight.get(lang), &share(iv.deadweight, lang));
@@ -235,7 +239,11 @@ pub fn print_report(s: &Scenario, o: &Outcome, lang: Lang, today: &str) -> Strin
             r.bullets("pr-avoided", costs.iter().map(String::as_str));
         }
         r.item_end();
-        r.item(AppText::OwnRepaymentRule.get(lang), &rule);
+        match contract {
+            // The investor pays the work: no grant, so no repayment rule applies.
+            Some(contract) => contract_terms(&mut r, s, contract, lang),
+            None => r.item(AppText::OwnRepaymentRule.get(lang), &rule),
+        }
         r.item_start(AppText::Uncertainty.get(lang));
         if ranges.is_empty() {
             r.m.text(AppText::NoRanges.get(lang));
@@ -249,6 +257,47 @@ pub fn print_report(s: &Scenario, o: &Outcome, lang: Lang, today: &str) -> Strin
     r.end_section();
     r.m.shut("section");
     r.m.into_string()
+}
+
+/// An intervention's outcome contract: who pays (the co-payers with their
+/// shares, the payer the rest), the price per outcome, when and up to what.
+fn contract_terms(r: &mut Report, s: &Scenario, contract: &OutcomeContract, lang: Lang) {
+    let currency = s.currency.as_str();
+    let actor_name = |id: &str| s.actor(id).map(|a| a.name.clone()).unwrap_or_else(|| id.to_string());
+    let mut terms = Vec::new();
+    if !contract.name.trim().is_empty() {
+        terms.push(contract.name.clone());
+    }
+    terms.push(
+        lang.pick(
+            "Insatsen betalas av en investerare: inget bidrag från fonden, ingen återbetalning.",
+            "The intervention is paid by an investor: no grant from the fund, no repayment.",
+        )
+        .to_string(),
+    );
+    let co_share: Decimal = contract.co_payers.iter().map(|p| p.share).sum();
+    let rest = (Decimal::ONE - co_share).max(Decimal::ZERO);
+    terms.push(format!("{}: {} ({})", C::Payer.get(lang), actor_name(&contract.payer), share(rest, lang)));
+    for p in &contract.co_payers {
+        terms.push(format!("{}: {} ({})", C::CoPayer.get(lang), actor_name(&p.actor), share(p.share, lang)));
+    }
+    terms.push(format!("{}: {}", C::Price.get(lang), amount(contract.price_per_outcome, currency, lang)));
+    let n = contract.pay_after_years;
+    let delay = match lang {
+        Lang::Sv => format!("{n} år efter kohortens första besparingsår"),
+        Lang::En if n == 1 => "1 year after the cohort's first year of savings".to_string(),
+        Lang::En => format!("{n} years after the cohort's first year of savings"),
+    };
+    terms.push(format!("{}: {delay}", C::Delay.get(lang)));
+    let cap = contract.cap.map_or_else(|| lang.pick("inget tak", "no cap").to_string(), |c| amount(c, currency, lang));
+    terms.push(format!("{}: {cap}", C::Cap.get(lang)));
+    r.item_start(C::Heading.get(lang));
+    r.m.open("ul").attr("class", "pr-contract").attr("data-testid", &format!("print-contract-{}", contract.id)).end();
+    for t in &terms {
+        r.m.open("li").end().text(t).shut("li");
+    }
+    r.m.shut("ul");
+    r.item_end();
 }
 
 #[cfg(test)]
@@ -266,6 +315,44 @@ mod tests {
         assert_eq!(long_date(2026, 11, 23, Lang::Sv), "23 november 2026");
         assert_eq!(long_date(2026, 11, 23, Lang::En), "23 November 2026");
         assert_eq!(long_date(2027, 1, 5, Lang::Sv), "5 januari 2027");
+    }
+
+    /// The contract preset with a co-payer (the state, 20 %) and a name a browser would run.
+    fn contract_with_co_payer() -> (Scenario, Outcome) {
+        let mut s = crate::presets::by_id("contract").map(|p| p.scenario).expect("the contract preset");
+        s.outcome_contracts[0].co_payers = vec![crate::model::CoPayer { actor: "staten".into(), share: d("0.2") }];
+        s.outcome_contracts[0].name = "<b>Kontrakt</b>".into();
+        let o = crate::model::simulate(&s).expect("it simulates");
+        (s, o)
+    }
+
+    #[test]
+    fn the_report_states_the_contract_terms() {
+        let (s, o) = contract_with_co_payer();
+        let html = print_report(&s, &o, Lang::Sv, "4 december 2026");
+        let start = html.find("data-testid=\"print-contract-norrkopingmodell\"").expect("the contract's terms");
+        let terms = &html[start..start + html[start..].find("</ul>").expect("closed")];
+        // The co-payer pays 20 % of every payment, so the payer the rest: 1 − 0.2 = 80 %.
+        assert!(terms.contains("Betalare: Socialförvaltningen (80\u{a0}%)"), "{terms}");
+        assert!(terms.contains("Medbetalare: Staten (SiS) (20\u{a0}%)"), "{terms}");
+        // The preset's terms as typed: 550 000 per outcome, paid 2 years on, capped at 12 000 000.
+        assert!(terms.contains("Pris per utfall: 550\u{a0}000\u{a0}kr"), "{terms}");
+        assert!(terms.contains("Betalas efter: 2 år efter kohortens första besparingsår"), "{terms}");
+        assert!(terms.contains("Tak för betalningarna: 12\u{a0}000\u{a0}000\u{a0}kr"), "{terms}");
+        assert!(terms.contains("&lt;b&gt;Kontrakt&lt;/b&gt;") && !html.contains("<b>"), "{terms}");
+        // The investor pays the work: neither a fund share nor a repayment rule is stated for it.
+        let iv = &html[html.find("print-intervention-0").expect("the intervention")..];
+        assert!(
+            !iv.contains(AppText::FundShare.get(Lang::Sv)) && !iv.contains(AppText::OwnRepaymentRule.get(Lang::Sv))
+        );
+
+        let mut uncapped = s.clone();
+        uncapped.outcome_contracts[0].cap = None;
+        uncapped.outcome_contracts[0].pay_after_years = 1;
+        let html = print_report(&uncapped, &o, Lang::En, "4 December 2026");
+        assert!(html.contains("Cap on the payments: no cap"), "{html}");
+        assert!(html.contains("Paid after: 1 year after the cohort's first year of savings"), "{html}");
+        assert!(html.contains("Payer: Socialförvaltningen (80%)"), "{html}");
     }
 
     #[test]

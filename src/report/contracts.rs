@@ -12,8 +12,7 @@
 use rust_decimal::Decimal;
 
 use crate::markup::Markup;
-use crate::model::decision::break_even;
-use crate::model::montecarlo::{monte_carlo, work, Uncertainty};
+use crate::model::decision::{break_even, BreakEven};
 use crate::model::outcome::{money_text, ContractOutcome};
 use crate::model::simulate::{cohort_profile, running_years};
 use crate::model::{simulate, Outcome, Scenario};
@@ -21,10 +20,21 @@ use crate::words::contracts::{ContractText as C, ViewText as T};
 use crate::words::format::{money_bare, money_exact, number, percent, Unit};
 use crate::words::Lang;
 
-/// Draws of the uncertainty figures shown beside a contract (seeded: the same on every visit).
-const DRAWS: u32 = 500;
-/// The most work (as `montecarlo::work` counts it) spent on them per view.
-const MAX_VIEW_WORK: u64 = 20_000_000;
+use super::decision::Spread;
+
+/// A contract's Monte Carlo figures, read from the analysis's `monteCarlo` result.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+struct ContractChances {
+    id: String,
+    payments_total: Spread,
+    investor_loss_share: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+struct Chances {
+    #[serde(default)]
+    outcome_contracts: Vec<ContractChances>,
+}
 
 /// `s` with the contract of `intervention` taken out: the fund's variant.
 pub fn through_the_fund(s: &Scenario, intervention: &str) -> Scenario {
@@ -52,8 +62,13 @@ impl View<'_> {
         self.m.text(&money_bare(value, self.unit, self.lang)).shut("td");
     }
 
+    /// An amount in the view's unit, without it (a table whose caption names the unit).
+    fn bare(&self, value: Decimal) -> String {
+        money_bare(value, self.unit, self.lang)
+    }
+
     fn money(&self, value: Decimal) -> String {
-        format!("{} {}", money_bare(value, self.unit, self.lang), self.unit_label)
+        format!("{}\u{a0}{}", money_bare(value, self.unit, self.lang), self.unit_label)
     }
 
     /// One figure of a definition list, with its result-JSON key as a test id.
@@ -85,8 +100,10 @@ impl View<'_> {
 }
 
 /// The contracts' views of `o` (the outcome of `s`) in `lang` and `unit`;
-/// empty without contracts.
-pub fn contract_views(s: &Scenario, o: &Outcome, lang: Lang, unit: Unit) -> String {
+/// empty without contracts. `monte_carlo_json`: the analysis's `monteCarlo`
+/// result (run off the main thread, only for a scenario with ranges), whose
+/// contracts' figures are shown beside them; missing or unreadable, they are left out.
+pub fn contract_views(s: &Scenario, o: &Outcome, lang: Lang, unit: Unit, monte_carlo_json: Option<&str>) -> String {
     if o.outcome_contracts.is_empty() {
         return String::new();
     }
@@ -95,10 +112,10 @@ pub fn contract_views(s: &Scenario, o: &Outcome, lang: Lang, unit: Unit) -> Stri
     v.m.open("section").attr("class", "contracts").attr("aria-labelledby", "contracts-heading");
     v.m.attr("data-testid", "contract-views").end();
     v.m.open("h2").attr("id", "contracts-heading").end().text(T::ViewsHeading.get(lang)).shut("h2");
-    let uncertainty = (work(s, DRAWS) <= MAX_VIEW_WORK).then(|| monte_carlo(s, 1, DRAWS).ok()).flatten();
+    let uncertainty = monte_carlo_json.and_then(|j| serde_json::from_str::<Chances>(j).ok());
     let with = break_even(s, None).ok();
     for (k, c) in o.outcome_contracts.iter().enumerate() {
-        contract_view(&mut v, s, o, c, k, uncertainty.as_ref(), with.as_ref().and_then(|b| b.effect_factor_org_npv));
+        contract_view(&mut v, s, o, c, k, uncertainty.as_ref(), with.as_ref());
     }
     v.m.open("p").attr("class", "hint").end().text(T::Illustrative.get(lang)).shut("p");
     v.m.shut("section");
@@ -111,8 +128,8 @@ fn contract_view(
     o: &Outcome,
     c: &ContractOutcome,
     k: usize,
-    uncertainty: Option<&Uncertainty>,
-    factor_with: Option<Decimal>,
+    uncertainty: Option<&Chances>,
+    with: Option<&BreakEven>,
 ) {
     let lang = v.lang;
     let Some(iv) = s.interventions.iter().find(|iv| iv.id == c.intervention) else { return };
@@ -143,7 +160,7 @@ fn contract_view(
 
     payments_against_savings(v, s, o, c);
     investor_cash_flow(v, s, c);
-    side_by_side(v, s, o, c, uncertainty, factor_with);
+    side_by_side(v, s, o, c, uncertainty, with);
     v.m.shut("article");
 }
 
@@ -205,15 +222,17 @@ fn side_by_side(
     s: &Scenario,
     o: &Outcome,
     c: &ContractOutcome,
-    uncertainty: Option<&Uncertainty>,
-    factor_with: Option<Decimal>,
+    uncertainty: Option<&Chances>,
+    with: Option<&BreakEven>,
 ) {
     let lang = v.lang;
     let fund_scenario = through_the_fund(s, &c.intervention);
     let Ok(fund) = simulate(&fund_scenario) else { return };
-    let factor_without = break_even(&fund_scenario, None).ok().and_then(|b| b.effect_factor_org_npv);
+    let without = break_even(&fund_scenario, None).ok();
+    let without = without.as_ref();
     let heads = [String::new(), T::ThroughFund.get(lang).into(), T::ThroughContract.get(lang).into()];
-    v.table_start(T::SideBySide.get(lang), &format!("contract-compare-{}", c.id), &heads);
+    let caption = format!("{} ({})", T::SideBySide.get(lang), v.unit_label);
+    v.table_start(&caption, &format!("contract-compare-{}", c.id), &heads);
     let row = |v: &mut View, label: String, key: &str, cells: [Option<String>; 2]| {
         v.m.open("tr").attr("data-row", key).end();
         v.m.open("th").attr("scope", "row").end().text(&label).shut("th");
@@ -223,7 +242,7 @@ fn side_by_side(
         v.m.shut("tr");
     };
     let org = T::Organisation.get(lang);
-    let (a, b) = (v.money(fund.key_figures.org_npv), v.money(o.key_figures.org_npv));
+    let (a, b) = (v.bare(fund.key_figures.org_npv), v.bare(o.key_figures.org_npv));
     row(v, format!("{org}: {}", T::OrgNpv.get(lang)), "org_npv", [Some(a), Some(b)]);
     let payback = |p: Option<i32>| p.map_or_else(|| T::NotWithin.get(lang).to_string(), |y| y.to_string());
     let cells = [Some(payback(fund.key_figures.payback_year)), Some(payback(o.key_figures.payback_year))];
@@ -231,10 +250,24 @@ fn side_by_side(
     let factor = |f: Option<Decimal>| f.map(|f| number(f, 2, lang));
     let label =
         lang.pick("Organisationen: effektfaktor för nollresultat", "The organisation: break-even effect factor");
-    row(v, label.to_string(), "effect_factor_org_npv", [factor(factor_without), factor(factor_with)]);
-    let (a, b) = (v.money(fund.key_figures.society_npv), v.money(o.key_figures.society_npv));
+    let org_factor = |b: Option<&BreakEven>| factor(b.and_then(|b| b.effect_factor_org_npv));
+    row(v, label.to_string(), "effect_factor_org_npv", [org_factor(without), org_factor(with)]);
+    // The success rate of this intervention at which the organisation breaks even, the others as they are.
+    let rate = |b: Option<&BreakEven>| {
+        let found = b.and_then(|b| b.interventions.iter().find(|i| i.id == c.intervention));
+        found.and_then(|i| i.success_rate_for_org_npv).map(|r| percent(r, 1, lang))
+    };
+    let label = lang.pick(
+        "Organisationen: insatsens lyckandegrad för nollresultat",
+        "The organisation: the intervention's break-even success rate",
+    );
+    row(v, label.to_string(), "success_rate_for_org_npv", [rate(without), rate(with)]);
+    let (a, b) = (v.bare(fund.key_figures.society_npv), v.bare(o.key_figures.society_npv));
     row(v, format!("{}: {}", T::Society.get(lang), T::SocietyNpv.get(lang)), "society_npv", [Some(a), Some(b)]);
-    let net = v.money(c.investor_net);
+    let society_factor = |b: Option<&BreakEven>| factor(b.and_then(|b| b.effect_factor_society_npv));
+    let label = lang.pick("Samhället: effektfaktor för nollresultat", "Society: break-even effect factor");
+    row(v, label.to_string(), "effect_factor_society_npv", [society_factor(without), society_factor(with)]);
+    let net = v.bare(c.investor_net);
     row(
         v,
         format!("{}: {}", T::Investor.get(lang), lang.pick("netto", "net")),
@@ -246,7 +279,7 @@ fn side_by_side(
         row(v, loss.to_string(), "investor_loss_share", [None, Some(percent(u.investor_loss_share, 0, lang))]);
         let spread =
             lang.pick("Betalarna: betalningar (5:e–95:e percentilen)", "The payers: payments (5th–95th percentile)");
-        let text = format!("{} – {}", v.money(u.payments_total.p5), v.money(u.payments_total.p95));
+        let text = format!("{} – {}", v.bare(u.payments_total.p5), v.bare(u.payments_total.p95));
         row(v, spread.to_string(), "payments_spread", [None, Some(text)]);
     }
     v.table_end();
@@ -260,7 +293,7 @@ mod tests {
     fn the_contract_preset_is_shown_with_its_figures_and_the_fund_beside_it() {
         let s = crate::presets::by_id("contract").map(|p| p.scenario).expect("the contract preset");
         let o = simulate(&s).expect("it simulates");
-        let html = contract_views(&s, &o, Lang::En, Unit::One);
+        let html = contract_views(&s, &o, Lang::En, Unit::One, None);
         // Payments 3 850 000 in 2028–2030 (tests/presets.rs derives them): in the table.
         assert!(html.contains("data-value=\"3850000.00\""), "{html}");
         // The investor's net, 1 650 000, and the fund's variant beside it.
@@ -269,7 +302,70 @@ mod tests {
         // Without contracts: nothing.
         let fund = through_the_fund(&s, "familjestod");
         assert_eq!(fund.schema_version, 1);
-        assert!(contract_views(&fund, &simulate(&fund).expect("fund"), Lang::Sv, Unit::One).is_empty());
+        assert!(contract_views(&fund, &simulate(&fund).expect("fund"), Lang::Sv, Unit::One, None).is_empty());
+    }
+
+    /// The cells of the side-by-side row `key`: through the fund, through the contract.
+    fn compared(html: &str, key: &str) -> Vec<String> {
+        let start = html.find(&format!("data-row=\"{key}\"")).unwrap_or_else(|| panic!("no row {key}"));
+        let row = &html[start..start + html[start..].find("</tr>").expect("closed")];
+        row.split("<td class=\"num\">").skip(1).map(|c| c[..c.find("</td>").expect("a cell")].to_string()).collect()
+    }
+
+    /// The "break-even with a cap" case of `tests/cases/outcome_contracts.json`
+    /// (fs under a contract capped at 500 000; home, outside it, costs the
+    /// organisation 600 000 and saves nothing; discount rate 0). Inside
+    /// savings are 2 400 000 f at a factor f on the success rates (4 800 000 r
+    /// at fs's rate r = f / 2). The organisation's result counts the costs of
+    /// the interventions outside contracts and the outcome payments.
+    /// - Through the fund: org_npv(f) = 2 400 000 f − 2 000 000 − 600 000 = 0
+    ///   at f = 2.6 / 2.4 = 1.0833; fs alone: 4 800 000 r − 2 600 000 = 0 at
+    ///   r = 0.541667 → 54.2 %.
+    /// - Through the contract (the case's derivation): f = 11/24 = 0.4583 and
+    ///   r = 1 100 000 / 4 800 000 = 0.229167 → 22.9 %.
+    /// - Society either way: costs 2 000 000 + 600 000 over savings 2 400 000 = 1.0833.
+    #[test]
+    fn side_by_side_has_the_break_even_figures_of_both_ways() {
+        let cases: serde_json::Value =
+            serde_json::from_str(include_str!("../../tests/cases/outcome_contracts.json")).expect("the cases");
+        let mut doc = cases["base"].clone();
+        doc["outcome_contracts"][0]["cap"] = "500000".into();
+        let mut home = doc["interventions"][0].clone();
+        for (key, value) in [("id", "home"), ("name", "Home visits"), ("annual_cost", "600000"), ("fund_share", "0")] {
+            home[key] = value.into();
+        }
+        home["participants_per_year"] = "0".into();
+        home["years"] = 1.into();
+        home["avoided_costs"] = serde_json::json!([]);
+        doc["interventions"].as_array_mut().expect("a list").push(home);
+        let s = Scenario::from_json(&doc.to_string()).expect("it reads");
+        let o = simulate(&s).expect("it simulates");
+        let html = contract_views(&s, &o, Lang::En, Unit::One, None);
+        assert_eq!(compared(&html, "effect_factor_org_npv"), ["1.08", "0.46"]);
+        assert_eq!(compared(&html, "success_rate_for_org_npv"), ["54.2%", "22.9%"]);
+        assert_eq!(compared(&html, "effect_factor_society_npv"), ["1.08", "1.08"]);
+    }
+
+    /// The base of `tests/cases/outcome_contracts.json` has no ranges: every
+    /// draw is the scenario, so the payers pay 2 × 750 000 = 1 500 000 and
+    /// the investor nets 1 500 000 − 2 000 000 = −500 000 in every draw: it
+    /// loses in all of them (100 %), and the payments' 5th and 95th
+    /// percentiles are both 1 500 000. Without the run's figures (none yet, or
+    /// unreadable) the two rows are left out.
+    #[test]
+    fn the_uncertainty_rows_come_from_the_analysis_run() {
+        let cases: serde_json::Value =
+            serde_json::from_str(include_str!("../../tests/cases/outcome_contracts.json")).expect("the cases");
+        let s = Scenario::from_json(&cases["base"].to_string()).expect("it reads");
+        let o = simulate(&s).expect("it simulates");
+        let run = crate::model::montecarlo::monte_carlo(&s, 2026, 20).expect("it runs").to_json();
+        let html = contract_views(&s, &o, Lang::En, Unit::One, Some(&run));
+        assert_eq!(compared(&html, "investor_loss_share"), ["–", "100%"]);
+        assert_eq!(compared(&html, "payments_spread"), ["–", "1,500,000 – 1,500,000"]);
+        for none in [None, Some(""), Some("{not json")] {
+            let html = contract_views(&s, &o, Lang::En, Unit::One, none);
+            assert!(!html.contains("investor_loss_share") && !html.contains("payments_spread"), "{none:?}");
+        }
     }
 
     #[test]
@@ -278,7 +374,7 @@ mod tests {
         s.outcome_contracts[0].name = "<script>x</script>".into();
         s.interventions[0].name = "\"><img src=x onerror=alert(1)>".into();
         let o = simulate(&s).expect("it simulates");
-        let html = contract_views(&s, &o, Lang::Sv, Unit::One);
+        let html = contract_views(&s, &o, Lang::Sv, Unit::One, None);
         assert!(!html.contains("<script>") && !html.contains("<img"));
     }
 }

@@ -326,3 +326,33 @@ fn the_writer_refuses_an_invalid_sheet_name_instead_of_panicking() {
     let sheet = Sheet { name: "a/b".into(), rows: vec![], freeze: (0, 0), widths: vec![] };
     assert!(xlsx::write(&[sheet], "x").is_err());
 }
+
+/// The contract preset (derived in `tests/presets.rs`: 7 outcomes a cohort
+/// in 2026–2028, each cohort paid 7 × 550 000 = 3 850 000 two years on, in
+/// 2028–2030) with the state as a co-payer of 20 %: the summary sheet states
+/// the terms, and Socialförvaltningen's sheet has its part of each payment,
+/// 3 850 000 × (1 − 0.2) = 3 080 000, in 2028.
+#[test]
+fn the_workbook_states_the_contract_terms_and_each_payers_payments() {
+    let mut s = crate::presets::by_id("contract").map(|p| p.scenario).expect("the contract preset");
+    s.outcome_contracts[0].co_payers = vec![crate::model::CoPayer { actor: "staten".into(), share: d("0.2") }];
+    let o = crate::model::simulate(&s).expect("it simulates");
+    let book = sheets(&s, &o, Lang::Sv, "2026-12-04");
+    let rows = table(&book[0], "Utfallskontrakt");
+    assert_eq!(rows.len(), 1);
+    let c = &rows[0].cells;
+    assert_eq!(c[2], t("Socialförvaltningen"));
+    assert_eq!(c[3], t("Staten (SiS) 20,0\u{a0}%"));
+    assert_eq!((&c[4], &c[5], &c[6]), (&m("550000"), &Value::Count(2), &m("12000000")));
+    // 21 outcomes, 3 × 3 850 000 = 11 550 000 paid, the cap 12 000 000 the most the payers could pay.
+    assert_eq!((&c[7], &c[8], &c[10]), (&m("21"), &m("11550000"), &m("12000000")));
+    let social = book.iter().find(|sheet| sheet.name == "Socialförvaltningen").expect("the payer's sheet");
+    let header = social.rows.iter().find(|r| r.style == Style::Header).expect("a header");
+    let col = header.cells.iter().position(|v| *v == t("Betalningar för utfall")).expect("the payments column");
+    let y2028 = social.rows.iter().find(|r| r.cells.first() == Some(&Value::Year(2028))).expect("2028");
+    assert_eq!(y2028.cells[col], m("3080000"));
+    let state = book.iter().find(|sheet| sheet.name == "Staten (SiS)").expect("the co-payer's sheet");
+    let y2028 = state.rows.iter().find(|r| r.cells.first() == Some(&Value::Year(2028))).expect("2028");
+    // 3 850 000 × 0.2 = 770 000.
+    assert_eq!(y2028.cells[col], m("770000"));
+}

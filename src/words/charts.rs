@@ -177,8 +177,8 @@ impl ChartWords {
     }
     pub fn who_pays_desc(&self) -> &'static str {
         self.pick(
-            "Per aktör över hela perioden: kostnaden aktören bär (medfinansiering, återbetalning och fondens kostnad) åt vänster, streckad, besparingen åt höger, och nettot markerat med ett värde.",
-            "Per actor over the whole period: the cost the actor bears (co-financing, repayment and the fund's cost) to the left, hatched, the savings to the right, and the net marked with its value.",
+            "Per aktör över hela perioden: kostnaden aktören bär (medfinansiering, återbetalning, fondens kostnad och betalningar för utfall) åt vänster, streckad, besparingen åt höger, och nettot markerat med ett värde.",
+            "Per actor over the whole period: the cost the actor bears (co-financing, repayment, the fund's cost and payments for outcomes) to the left, hatched, the savings to the right, and the net marked with its value.",
         )
     }
 

@@ -108,7 +108,7 @@ impl ViewText {
             Irr => ("Internränta", "Internal rate of return"),
             NoIrr => ("ingen (inget teckenbyte)", "none (no sign change)"),
             MaxExposure => ("Betalarnas högsta möjliga kostnad", "The payers' maximum exposure"),
-            Premium => ("Premie för att betala för utfall", "Premium for paying for outcomes"),
+            Premium => ("Premie för att betala för utfall (i dagens pengar)", "Premium for paying for outcomes (in today's money)"),
             PremiumExplain => (
                 "Nuvärdet av alla betalningar minus nuvärdet av insatsens kostnader: vad det kostar betalarna utöver att betala för arbetet direkt (negativt: kontraktet är billigare).",
                 "Present value of all payments minus that of the intervention's costs: what paying for outcomes costs the payers beyond paying for the work directly (negative: the contract is cheaper).",

@@ -94,6 +94,8 @@ for (const width of [390, 1920]) {
   test(`screenshot at ${width} px`, async ({ page }) => {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 1080 });
     await open(page, `${PRESET}&lang=sv`);
+    // The views are written again when the analysis's runs report (1 000, then 10 000 draws).
+    await expect(page.getByTestId('uncertainty-figures')).toHaveAttribute('data-draws', '10000', { timeout: 30_000 });
     const views = page.getByTestId('contract-views');
     await views.scrollIntoViewIfNeeded();
     await expect(views).toBeVisible();

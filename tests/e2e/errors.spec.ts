@@ -1,8 +1,9 @@
-// Refusals in the reader's language. Six malformed scenarios, pasted into
+// Refusals in the reader's language. Malformed scenarios, pasted into
 // the JSON panel of the Swedish app, were explained in English before
 // refusals became values (an owner and a financer naming a missing actor
 // whose name holds quotes, an unknown repayment kind, a year written as
-// text, no actors, text that is not JSON): each must now be explained in
+// text, no actors, text that is not JSON; since issue 15 also two bad outcome
+// contracts): each must now be explained in
 // Swedish, naming the field (or, for text that is not JSON, where it stops).
 import { test, expect, type Page } from '@playwright/test';
 import * as fs from 'fs';
@@ -18,7 +19,7 @@ function changed(change: (s: any) => void): string {
   return JSON.stringify(s, null, 2);
 }
 
-/** The six, with the Swedish words the notice must hold: the field's name and what is wrong. */
+/** The malformed scenarios, with the Swedish words the notice must hold: the field's name and what is wrong. */
 const MALFORMED: { name: string; json: string; swedish: string[]; echo?: string }[] = [
   {
     name: 'an owner that is not an actor, its name holding quotes',
@@ -50,6 +51,28 @@ const MALFORMED: { name: string; json: string; swedish: string[]; echo?: string 
     swedish: ['Fältet ”actors” (Aktörer) saknas.'],
   },
   {
+    name: 'an outcome contract whose payer is not an actor, its name holding quotes',
+    json: changed((s) => {
+      s.schema_version = 2;
+      s.outcome_contracts = [
+        { id: 'k', intervention: s.interventions[0].id, payer: QUOTED, price_per_outcome: '1', pay_after_years: 0, cap: null },
+      ];
+    }),
+    swedish: ['Utfallskontrakt 1 – Betalare', `”${QUOTED}” är ingen aktör.`],
+    echo: QUOTED,
+  },
+  {
+    name: "an outcome contract's price written as text",
+    json: changed((s) => {
+      s.schema_version = 2;
+      s.outcome_contracts = [
+        { id: 'k', intervention: s.interventions[0].id, payer: s.actors[0].id, price_per_outcome: 'soon', pay_after_years: 0 },
+      ];
+    }),
+    swedish: ['Utfallskontrakt 1 – Pris per utfall', '”soon”'],
+    echo: 'soon',
+  },
+  {
     name: 'text that is not JSON',
     json: 'not json',
     swedish: ['Texten är inte giltig JSON', 'rad 1, kolumn 2'],
@@ -60,13 +83,13 @@ const MALFORMED: { name: string; json: string; swedish: string[]; echo?: string 
 const ENGLISH = /\b(is not|must|expected|invalid|unknown|missing|field|variant|type|line|column|not valid)\b/i;
 
 
-test('six malformed scenarios pasted into the Swedish app are explained in Swedish, naming the field', async ({ page }) => {
+test('malformed scenarios (outcome contracts too) pasted into the Swedish app are explained in Swedish, naming the field', async ({ page }) => {
   expect(await open(page)).toEqual([]);
   await expect(page.getByTestId('fundsim')).toHaveAttribute('lang', 'sv');
   const title = await page.getByTestId('kf-total-cost').textContent();
   for (const m of MALFORMED) {
     const text = await pasteScenario(page, m.json);
-    // Soft: each of the six is reported on its own.
+    // Soft: each is reported on its own.
     expect.soft(text, m.name).toContain('Scenariot kunde inte läsas in');
     for (const words of m.swedish) expect.soft(text, m.name).toContain(words);
     // No English, once what the user typed (echoed) and the path are taken out.

@@ -68,12 +68,18 @@ extern "C" {
     #[wasm_bindgen(js_name = wireChart)]
     pub fn wire_chart(chart_box: &web_sys::Element);
     #[wasm_bindgen(catch, js_name = contractViews)]
-    fn contract_views_markup(scenario_json: &str, lang: &str, unit: &str) -> Result<JsValue, JsValue>;
+    fn contract_views_markup(
+        scenario_json: &str,
+        lang: &str,
+        unit: &str,
+        monte_carlo_json: &str,
+    ) -> Result<JsValue, JsValue>;
 }
 
-/// The outcome contracts' views' markup (issue 15); `None` until the module is loaded.
-pub fn contract_views(scenario_json: &str, lang: Lang, unit: Unit) -> Option<String> {
-    contract_views_markup(scenario_json, lang.tag(), unit.key()).ok()?.as_string()
+/// The outcome contracts' views' markup (issue 15), with the contracts'
+/// figures of the analysis's Monte Carlo run (`""`: none yet); `None` until the module is loaded.
+pub fn contract_views(scenario_json: &str, lang: Lang, unit: Unit, monte_carlo_json: &str) -> Option<String> {
+    contract_views_markup(scenario_json, lang.tag(), unit.key(), monte_carlo_json).ok()?.as_string()
 }
 
 /// A chart below the first results (`kind` `flow` or `actor-years`) drawn

@@ -149,10 +149,12 @@ pub enum InterventionsEdit {
     Added,
     Duplicated(usize),
     Removed(usize),
-    /// A removed intervention put back at its place (undo); ignored when its id is taken.
+    /// A removed intervention put back at its place (undo), with its outcome
+    /// contract if it had one; ignored when its id is taken.
     Restored {
         index: usize,
         intervention: Box<Intervention>,
+        contract: Option<(usize, Box<crate::model::OutcomeContract>)>,
     },
     Moved {
         from: usize,

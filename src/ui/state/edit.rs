@@ -163,14 +163,24 @@ fn interventions(s: &mut Scenario, edit: InterventionsEdit, lang: Lang) -> Optio
         InterventionsEdit::Removed(index) => {
             if index < s.interventions.len() {
                 let intervention = Box::new(s.interventions.remove(index));
-                // Its outcome contract goes with it (Undo brings the intervention back to the fund).
-                let id = intervention.id.clone();
-                remove_contract(s, &id);
-                return Some(Notice::Removed(Removal::Intervention { index, intervention }));
+                // Its outcome contract goes with it, and comes back with it on Undo.
+                let contract = s.outcome_contracts.iter().position(|c| c.intervention == intervention.id);
+                let contract = contract.map(|at| (at, Box::new(s.outcome_contracts[at].clone())));
+                remove_contract(s, &intervention.id);
+                return Some(Notice::Removed(Removal::Intervention { index, intervention, contract }));
             }
         }
-        InterventionsEdit::Restored { index, intervention } => {
+        InterventionsEdit::Restored { index, intervention, contract } => {
             if !s.interventions.iter().any(|i| i.id == intervention.id) {
+                // (No contract names an intervention that is not there: removals and renames see to it.)
+                if let Some((at, mut contract)) = contract {
+                    // A contract added since may have taken its id.
+                    if s.outcome_contracts.iter().any(|c| c.id == contract.id) {
+                        contract.id = fresh_contract_id(s, &contract.id);
+                    }
+                    s.outcome_contracts.insert(at.min(s.outcome_contracts.len()), *contract);
+                    s.schema_version = 2;
+                }
                 s.interventions.insert(index.min(s.interventions.len()), *intervention);
             }
         }
@@ -319,6 +329,11 @@ fn remove_contract(s: &mut Scenario, id: &str) {
     }
 }
 
+/// A contract id that no contract of `s` has, from `base` (one copy of `fresh_id` for contracts).
+fn fresh_contract_id(s: &Scenario, base: &str) -> String {
+    fresh_id(s.outcome_contracts.iter().map(|c| c.id.as_str()), base)
+}
+
 /// A price per outcome that covers the intervention's cost per expected
 /// outcome (annual cost / (participants × success rate)), to the krona; 0
 /// when nothing is expected.
@@ -338,7 +353,7 @@ fn contract(s: &mut Scenario, edit: ContractEdit, lang: Lang) {
                 return;
             }
             let contract = crate::model::OutcomeContract {
-                id: fresh_id(s.outcome_contracts.iter().map(|c| c.id.as_str()), "kontrakt"),
+                id: fresh_contract_id(s, "kontrakt"),
                 name: match lang {
                     Lang::Sv => format!("Utfallskontrakt: {}", iv.name),
                     Lang::En => format!("Outcome contract: {}", iv.name),
@@ -398,6 +413,7 @@ fn contract(s: &mut Scenario, edit: ContractEdit, lang: Lang) {
 
 #[cfg(test)]
 mod contract_tests {
+    use super::super::Action;
     use super::*;
 
     fn placements() -> Rc<Scenario> {
@@ -442,6 +458,58 @@ mod contract_tests {
         apply(&mut s, InterventionsEdit::Removed(0).into_edit(), Lang::En);
         assert!(s.outcome_contracts.is_empty() && s.schema_version == 1);
         assert!(crate::model::validate::validate(&s).is_ok());
+    }
+
+    #[test]
+    fn undoing_a_removal_brings_the_contract_back_with_the_intervention() {
+        // The contract preset: familjestöd under Norrköping's contract, Staten added as a co-payer.
+        let mut s = Rc::new(crate::presets::by_id("contract").map(|p| p.scenario).expect("the contract preset"));
+        Rc::make_mut(&mut s).outcome_contracts[0]
+            .co_payers
+            .push(crate::model::CoPayer { actor: "staten".into(), share: Decimal::new(2, 1) });
+        let before = s.clone();
+        let Some(Notice::Removed(removal)) = apply(&mut s, InterventionsEdit::Removed(0).into_edit(), Lang::Sv) else {
+            panic!("a removal says what it removed")
+        };
+        assert!(s.outcome_contracts.is_empty() && s.schema_version == 1);
+        let Action::Edit(undo) = removal.undo() else { panic!("undo is an edit") };
+        apply(&mut s, undo.clone(), Lang::Sv);
+        assert_eq!(*s, *before, "Undo gives back the intervention under its contract, as version 2");
+        // Undo twice changes nothing more.
+        apply(&mut s, undo, Lang::Sv);
+        assert_eq!(*s, *before);
+    }
+
+    #[test]
+    fn undo_gives_the_contract_a_fresh_id_when_a_new_one_took_it() {
+        let mut s = placements();
+        apply(&mut s, InterventionsEdit::Added.into_edit(), Lang::Sv);
+        apply(&mut s, ContractEdit::Contracted(0).into_edit(), Lang::Sv);
+        let Some(Notice::Removed(removal)) = apply(&mut s, InterventionsEdit::Removed(0).into_edit(), Lang::Sv) else {
+            panic!("a removal says what it removed")
+        };
+        // The intervention now first gets a contract, which takes the free id "kontrakt" again.
+        apply(&mut s, ContractEdit::Contracted(0).into_edit(), Lang::Sv);
+        let Action::Edit(undo) = removal.undo() else { panic!("undo is an edit") };
+        apply(&mut s, undo, Lang::Sv);
+        assert_eq!(s.outcome_contracts.len(), 2);
+        assert_ne!(s.outcome_contracts[0].id, s.outcome_contracts[1].id);
+        assert!(crate::model::validate::validate(&s).is_ok(), "{:?}", crate::model::validate::validate_all(&s));
+    }
+
+    #[test]
+    fn a_payer_or_co_payer_cannot_be_removed() {
+        let mut s = Rc::new(crate::presets::by_id("contract").map(|p| p.scenario).expect("the contract preset"));
+        Rc::make_mut(&mut s).outcome_contracts[0]
+            .co_payers
+            .push(crate::model::CoPayer { actor: "staten".into(), share: Decimal::new(2, 1) });
+        let before = s.clone();
+        for actor in ["social", "staten"] {
+            let notice = apply(&mut s, ActorsEdit::Removed(actor.into()).into_edit(), Lang::En);
+            let Some(Notice::ActorInUse { uses, .. }) = notice else { panic!("{actor}: refused, {notice:?}") };
+            assert!(uses.iter().any(|u| matches!(u, ActorUse::PaysOutcomes(_))), "{actor}: {uses:?}");
+            assert_eq!(*s, *before);
+        }
     }
 
     trait IntoEdit {

@@ -40,7 +40,9 @@ pub use compare::{Baseline, Compare};
 pub use ids::{id_problem, IdProblem};
 
 use crate::model::validate::{validate_all, validated};
-use crate::model::{simulate, Accounting, Actor, Fund, Intervention, Outcome, Scenario, ScenarioError, Simulator};
+use crate::model::{
+    simulate, Accounting, Actor, Fund, Intervention, Outcome, OutcomeContract, Scenario, ScenarioError, Simulator,
+};
 use crate::words::format::Unit;
 use crate::words::Lang;
 
@@ -96,15 +98,25 @@ pub enum Autosave {
 /// What was removed, and where, to put it back.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Removal {
-    Intervention { index: usize, intervention: Box<Intervention> },
-    Actor { index: usize, actor: Actor },
+    /// With its outcome contract and the contract's place, if it was under one.
+    Intervention {
+        index: usize,
+        intervention: Box<Intervention>,
+        contract: Option<(usize, Box<OutcomeContract>)>,
+    },
+    Actor {
+        index: usize,
+        actor: Actor,
+    },
 }
 
 impl Removal {
     /// The edit that puts it back.
     pub fn undo(&self) -> Action {
         match self.clone() {
-            Removal::Intervention { index, intervention } => InterventionsEdit::Restored { index, intervention }.into(),
+            Removal::Intervention { index, intervention, contract } => {
+                InterventionsEdit::Restored { index, intervention, contract }.into()
+            }
             Removal::Actor { index, actor } => ActorsEdit::Restored { index, actor }.into(),
         }
     }

@@ -19,6 +19,9 @@ pub struct ContractsPanelProps {
     /// The (last valid) scenario and its outcome.
     pub scenario: Rc<Scenario>,
     pub outcome: Rc<Outcome>,
+    /// The analysis's Monte Carlo result (off the main thread), for the contracts' uncertainty figures.
+    #[prop_or_default]
+    pub monte_carlo: Option<Rc<str>>,
 }
 
 #[component(ContractsPanel)]
@@ -27,14 +30,14 @@ pub fn contracts_panel(props: &ContractsPanelProps) -> Html {
     let (lang, unit) = (prefs.lang, prefs.unit);
     let wanted = !props.scenario.outcome_contracts.is_empty();
     let loaded = use_on_demand(wanted, NodeRef::default());
-    let markup =
-        use_memo((props.scenario.clone(), lang, unit, wanted && loaded == Some(true)), |(s, lang, unit, ready)| {
-            if *ready {
-                analysis::contract_views(&s.to_json(), *lang, *unit)
-            } else {
-                None
-            }
-        });
+    let key = (props.scenario.clone(), lang, unit, wanted && loaded == Some(true), props.monte_carlo.clone());
+    let markup = use_memo(key, |(s, lang, unit, ready, chances)| {
+        if *ready {
+            analysis::contract_views(&s.to_json(), *lang, *unit, chances.as_deref().unwrap_or_default())
+        } else {
+            None
+        }
+    });
     if !wanted {
         return html! {};
     }
