@@ -19,6 +19,7 @@
 //! to 4); assumptions are as typed. Words come from [`crate::words::labels`].
 
 pub mod csv;
+pub mod reconcile;
 pub mod results;
 pub mod workbook;
 #[cfg(feature = "on-demand")]
