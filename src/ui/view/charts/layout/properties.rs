@@ -54,6 +54,21 @@ fn check(
 
 /// Bars and segments add up, in pixels, to what they stand for.
 fn check_sums(input: &ChartInput, canvas: &Canvas) -> Result<(), String> {
+    // The flow's "paid in total" is the interventions' cost, what the fund kept, money
+    // back and costs that rise (flow::total_line), summed independently of the columns.
+    let (payers, _) = flow::columns(input);
+    let paid = total(payers.iter().map(|n| n.amount));
+    let actors = &input.outcome.actors;
+    let fund_cost = total(actors.iter().flat_map(|a| &a.rows).map(|r| r.fund_cost));
+    let (repaid, granted) =
+        (total(input.outcome.fund.iter().map(|f| f.repayments)), total(input.outcome.fund.iter().map(|f| f.grants)));
+    let kept = (fund_cost + repaid - granted).max(Decimal::ZERO);
+    let back = total(actors.iter().map(|a| (-a.cost_borne).max(Decimal::ZERO)));
+    let rising = total(actors.iter().map(|a| (-a.savings_total).max(Decimal::ZERO)));
+    let parts = input.outcome.key_figures.total_cost + kept + back + rising;
+    if (paid - parts).abs() > Decimal::new(1, 9) {
+        return Err(format!("flow: paid {paid}, parts {parts}"));
+    }
     let close = |a: f64, b: f64| (a - b).abs() <= 1e-6 * (1.0 + a.abs().max(b.abs()));
     if let Some(chart) = fund::layout(input, canvas).drawn() {
         for (item, f) in chart.years.iter().zip(&input.outcome.fund) {
