@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 use crate::markup::Markup;
 use crate::model::outcome::money_text;
 use crate::model::{Outcome, Scenario};
+use crate::tables::reconcile::{self, fund_totals};
 use crate::words::app::AppText;
 use crate::words::format::{money_bare, money_exact, Unit};
 use crate::words::Lang;
@@ -43,6 +44,13 @@ pub fn year_tables(s: &Scenario, o: &Outcome, lang: Lang, unit: Unit, actor_ids:
             t.cell(r.repayments, "repayments").cell(r.close, "close");
             t.m.shut("tr");
         }
+        // The fund's totals: what it received and paid out, and what is left in it.
+        let f = fund_totals(s, o);
+        t.m.shut("tbody").open("tfoot").end().open("tr").attr("data-testid", "fund-total").end();
+        t.m.open("th").attr("scope", "row").end().text(AppText::Total.get(lang)).shut("th");
+        t.cell(f.initial_capital, "initial_capital").cell(f.allocations, "allocations_total");
+        t.cell(f.grants, "grants_total").cell(f.repayments, "repayments_total").cell(f.left, "left");
+        t.m.shut("tr").shut("tfoot").open("tbody").end();
         t.finish()
     };
 
@@ -55,7 +63,13 @@ pub fn year_tables(s: &Scenario, o: &Outcome, lang: Lang, unit: Unit, actor_ids:
             t.cell(o.society_net.get(y).copied().unwrap_or_default(), "society_net");
             t.m.shut("tr");
         }
-        t.finish()
+        let mut net = t.finish();
+        // The checked sum: the inside actors plus the fund are the organisation's result.
+        let mut m = Markup::default();
+        m.open("p").attr("class", "table-sum").attr("data-testid", "table-reconcile").end();
+        m.text(&reconcile::line(s, o, lang, unit)).shut("p");
+        net.push_str(&m.into_string());
+        net
     };
 
     let actors = actor_ids
@@ -223,5 +237,22 @@ mod tests {
         assert!(s.actors[0].inside && t.actors[0].contains(&title), "{}", t.actors[0]);
         assert!(!t.actors[0].contains("<b>"));
         assert_eq!(t.actors[1], "");
+    }
+
+    /// The jobs preset's fund totals (derived in `tables::reconcile`): 9 000 000 allocated,
+    /// 9 000 000 paid out, 9 000 000 repaid, 9 000 000 left; and the checked sum under the net table
+    /// (−7 299 194.08 inside + 9 000 000 kept = 1 700 805.92, derived in `who_pays`).
+    #[test]
+    fn the_fund_has_a_total_row_and_the_sum_is_checked() {
+        let p = crate::presets::by_id("jobs").expect("the jobs preset");
+        let o = simulate(&p.scenario).expect("valid");
+        let t = year_tables(&p.scenario, &o, Lang::Sv, Unit::Million, &[]);
+        for field in ["allocations_total", "grants_total", "repayments_total", "left"] {
+            let cell = format!("data-value=\"9000000.00\" data-field=\"{field}\"");
+            assert!(t.fund.contains(&cell), "{field}: {}", t.fund);
+        }
+        assert!(t.net.contains(
+            "Aktörerna inom organisationen −7,3\u{a0}mnkr + fonden 9,0\u{a0}mnkr = organisationens resultat 1,7\u{a0}mnkr ✓ stämmer."
+        ), "{}", t.net);
     }
 }

@@ -20,6 +20,9 @@
 use rust_decimal::Decimal;
 
 use crate::model::{Accounting, Outcome, Scenario};
+use crate::words::charts::{ChartWords, MoneyFormat};
+use crate::words::format::Unit;
+use crate::words::Lang;
 
 /// The fund over the whole horizon.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -113,6 +116,24 @@ pub fn reconcile(s: &Scenario, o: &Outcome) -> Reconciliation {
         outside_co_financing,
         organisation: o.org_net.iter().copied().fold(Decimal::ZERO, add),
     }
+}
+
+/// The checked sum as a line of text: the inside actors' net, plus the fund's
+/// term (left out under earmarked equity with an inside financer, where it is 0),
+/// less outside owners' co-financing, equals the organisation's result ✓.
+pub fn line(s: &Scenario, o: &Outcome, lang: Lang, unit: Unit) -> String {
+    let r = reconcile(s, o);
+    let money = MoneyFormat::new(unit, &s.currency, lang);
+    let equity = r.accounting == Accounting::EarmarkedEquity && r.fund_term.is_zero();
+    let fund = (!equity).then(|| money.text(r.fund_term));
+    let outside = (!r.outside_co_financing.is_zero()).then(|| money.text(r.outside_co_financing));
+    ChartWords::new(lang).reconcile_line(
+        &money.text(r.inside),
+        fund.as_deref(),
+        outside.as_deref(),
+        &money.text(r.organisation),
+        r.holds(),
+    )
 }
 
 #[cfg(test)]

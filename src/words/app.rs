@@ -888,3 +888,29 @@ mod tests {
         }
     }
 }
+
+// Issue 13, the totals reconcile: the outside actors' gains and losses, and
+// what earmarked equity changes (the fund editor).
+impl AppText {
+    /// The savings outside when they mix gains and losses (a transfer): both parts.
+    pub fn outside_gains_losses(gains: &str, losses: &str, lang: Lang) -> String {
+        match lang {
+            Lang::Sv => {
+                format!("netto av vinster {gains} och förluster {losses} (t.ex. hushåll som mister ett bidrag)")
+            }
+            Lang::En => format!("net of gains {gains} and losses {losses} (e.g. households that lose a benefit)"),
+        }
+    }
+
+    /// Where the accounting is chosen: how the totals add up under each mode,
+    /// with the scenario's figures (`allocations`, `left` in the fund, the fund's
+    /// term under appropriation), amounts already written.
+    pub fn accounting_identity(equity: bool, allocations: &str, kept: &str, lang: Lang) -> String {
+        match (lang, equity) {
+            (Lang::Sv, true) => format!("Öronmärkt eget kapital: avsättningarna ({allocations}) är eget kapital, inte en kostnad; bidragen kostar när de betalas ut och återbetalningarna är intäkter. Därför blir aktörerna inom organisationen tillsammans organisationens resultat, och det som finns kvar i fonden ({kept}) ligger utanför resultatet."),
+            (Lang::En, true) => format!("Earmarked equity: the allocations ({allocations}) are equity, not a cost; grants are a cost when paid out and repayments are income. So the actors inside the organisation add up to its result, and what is left in the fund ({kept}) stays outside the result."),
+            (Lang::Sv, false) => format!("Anslag: avsättningarna ({allocations}) är en kostnad när de görs. Därför blir aktörerna inom organisationen plus det fonden behållit ({kept}) organisationens resultat. Med öronmärkt eget kapital vore avsättningen inte en kostnad, och aktörerna ensamma skulle bli resultatet."),
+            (Lang::En, false) => format!("Appropriation: the allocations ({allocations}) are a cost when made. So the actors inside the organisation plus what the fund kept ({kept}) add up to the organisation's result. Under earmarked equity the allocation would not be a cost, and the actors alone would add up to the result."),
+        }
+    }
+}

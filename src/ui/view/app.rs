@@ -316,7 +316,7 @@ pub fn app(props: &AppProps) -> Html {
                     <aside class="editor" id="fundsim-editor" tabindex="-1" aria-labelledby="editor-heading" key={generation}>
                         <h2 id="editor-heading">{ AppText::Assumptions.get(lang) }</h2>
                         if *painted {
-                        <FundEditor scenario={scenario.clone()} errors={errors.clone()} onaction={onaction.clone()} />
+                        <FundEditor scenario={scenario.clone()} outcome={outcome.clone()} errors={errors.clone()} onaction={onaction.clone()} />
                         <section class="editor-section" aria-labelledby="ed-repayment">
                             <h3 id="ed-repayment">{ AppText::SectionRepayment.get(lang) }</h3>
                             <RepaymentEditor path="repayment_default" label={AppText::DefaultRule.get(lang)}

@@ -49,12 +49,10 @@ pub fn key_figures(props: &KeyFiguresProps) -> Html {
         }
         m.shut("dd").shut("div");
     };
+    // No verdict on a present value of zero (no investment, nothing gained or lost).
     let sign_note = |value: Decimal| {
-        Some(
-            if value.is_sign_negative() && !value.is_zero() { AppText::Loss } else { AppText::Gain }
-                .get(lang)
-                .to_string(),
-        )
+        (!value.is_zero())
+            .then(|| if value.is_sign_negative() { AppText::Loss } else { AppText::Gain }.get(lang).to_string())
     };
     let term = Term::current_for(props.scenario.start_year);
     let payback = payback_shown(k, term, lang);
@@ -71,7 +69,13 @@ pub fn key_figures(props: &KeyFiguresProps) -> Html {
             Some(AppText::TotalCostNote.get(lang).to_string()),
         ),
         ("kf-savings-inside", "kf gain", AppText::SavingsInside, k.savings_inside, None),
-        ("kf-savings-outside", "kf gain-outside", AppText::SavingsOutside, k.savings_outside, None),
+        (
+            "kf-savings-outside",
+            "kf gain-outside",
+            AppText::SavingsOutside,
+            k.savings_outside,
+            outside_note(&props.scenario, &props.outcome, unit, lang),
+        ),
         ("kf-org-npv", "kf npv", AppText::OrgNpv, k.org_npv, sign_note(k.org_npv)),
         ("kf-society-npv", "kf npv", AppText::SocietyNpv, k.society_npv, sign_note(k.society_npv)),
     ];
@@ -120,4 +124,24 @@ pub fn key_figures(props: &KeyFiguresProps) -> Html {
             <p class="hint term-rule">{ AppText::TermRule.get(lang) }</p>
         </section>
     }
+}
+
+/// When outside actors both gain and lose (a transfer), the net savings outside
+/// with its parts: "+X gains, −Y losses" (else nothing).
+fn outside_note(
+    s: &Scenario,
+    o: &Outcome,
+    unit: crate::words::format::Unit,
+    lang: crate::words::Lang,
+) -> Option<String> {
+    let outside = o.actors.iter().filter(|a| !s.actor(&a.id).is_some_and(|x| x.inside)).map(|a| a.savings_total);
+    let (gains, losses) = outside.fold((Decimal::ZERO, Decimal::ZERO), |(g, l), v| {
+        if v > Decimal::ZERO {
+            (g.saturating_add(v), l)
+        } else {
+            (g, l.saturating_add(v))
+        }
+    });
+    (!gains.is_zero() && !losses.is_zero())
+        .then(|| AppText::outside_gains_losses(&money_bare(gains, unit, lang), &money_bare(losses, unit, lang), lang))
 }

@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::{Accounting, Scenario, ScenarioError};
+use crate::model::{Accounting, Outcome, Scenario, ScenarioError};
 use crate::ui::state::{Action, FundEdit};
 use crate::ui::view::components::field_error;
 use crate::ui::view::components::number_field::NumberField;
@@ -12,11 +12,14 @@ use crate::ui::view::components::select_field::SelectField;
 use crate::ui::view::editor::allocations::AllocationsEditor;
 use crate::ui::view::Prefs;
 use crate::words::app::AppText;
+use crate::words::format::money_bare;
 use crate::words::parse::NumKind;
 
 #[derive(Properties, PartialEq)]
 pub struct FundEditorProps {
     pub scenario: Rc<Scenario>,
+    /// The last valid outcome: its figures in the sentence on how the totals add up.
+    pub outcome: Rc<Outcome>,
     pub errors: Rc<Vec<ScenarioError>>,
     pub onaction: Callback<Action>,
 }
@@ -43,6 +46,22 @@ pub fn fund_editor(props: &FundEditorProps) -> Html {
             </div>
         }
     };
+    // How the totals add up under the chosen accounting, with this outcome's figures.
+    let identity = {
+        let fund = &props.outcome.fund;
+        let sum = |f: fn(&crate::model::outcome::FundYear) -> rust_decimal::Decimal| {
+            fund.iter().map(f).fold(rust_decimal::Decimal::ZERO, |a, b| a.saturating_add(b))
+        };
+        let allocations = sum(|f| f.allocation);
+        let equity = s.fund.accounting == Accounting::EarmarkedEquity;
+        let kept = if equity {
+            fund.last().map_or(s.fund.initial_capital, |f| f.close)
+        } else {
+            allocations.saturating_add(sum(|f| f.repayments)).saturating_sub(sum(|f| f.grants))
+        };
+        let money = |v| format!("{}\u{a0}{}", money_bare(v, prefs.unit, lang), prefs.unit.label(&prefs.currency, lang));
+        AppText::accounting_identity(equity, &money(allocations), &money(kept), lang)
+    };
     html! {
         <section class="editor-section" aria-labelledby="ed-fund">
             <h3 id="ed-fund">{ AppText::SectionFund.get(lang) }</h3>
@@ -52,6 +71,7 @@ pub fn fund_editor(props: &FundEditorProps) -> Html {
                 <legend>{ AppText::Accounting.get(lang) }</legend>
                 { accounting(Accounting::Appropriation, "fund-accounting-appropriation", AppText::Appropriation, AppText::AppropriationExplain) }
                 { accounting(Accounting::EarmarkedEquity, "fund-accounting-earmarked", AppText::EarmarkedEquity, AppText::EarmarkedEquityExplain) }
+                <p class="hint" data-testid="accounting-identity">{ identity }</p>
             </fieldset>
             <NumberField id="fund-initial_capital" label={AppText::InitialCapital.get(lang)} kind={NumKind::Money}
                 value={s.fund.initial_capital} suffix={prefs.currency_label()} error={e("fund.initial_capital")}

@@ -7,8 +7,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::model::Accounting;
-use crate::tables::reconcile::{fund_totals, reconcile};
+use crate::tables::reconcile::fund_totals;
 use crate::words::lowercase;
 
 use super::axis::MoneyAxis;
@@ -136,22 +135,9 @@ pub fn rows(input: &ChartInput) -> Vec<Row> {
     rows
 }
 
-/// The checked sum under the chart (see [`crate::tables::reconcile`]): the inside actors'
-/// net, plus the fund's term (left out under earmarked equity with an inside financer,
-/// where it is 0), less outside owners' co-financing, equals the organisation's result.
+/// The checked sum under the chart: [`crate::tables::reconcile::line`].
 pub fn reconcile_line(input: &ChartInput) -> String {
-    let r = reconcile(input.scenario, input.outcome);
-    let money = input.money();
-    let equity = r.accounting == Accounting::EarmarkedEquity && r.fund_term.is_zero();
-    let fund = (!equity).then(|| money.text(r.fund_term));
-    let outside = (!r.outside_co_financing.is_zero()).then(|| money.text(r.outside_co_financing));
-    input.words().reconcile_line(
-        &money.text(r.inside),
-        fund.as_deref(),
-        outside.as_deref(),
-        &money.text(r.organisation),
-        r.holds(),
-    )
+    crate::tables::reconcile::line(input.scenario, input.outcome, input.lang, input.unit)
 }
 
 /// The bar segments of a row: the cost drawn as `−cost`, the savings as
@@ -369,6 +355,7 @@ pub fn layout(input: &ChartInput, canvas: &Canvas) -> Chart<WhoPaysLayout> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Accounting;
     use crate::ui::view::charts::layout::checks::{assert_near, assert_rect, outcome, scenario};
     use crate::words::format::Unit;
     use crate::words::Lang;
