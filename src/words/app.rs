@@ -907,10 +907,10 @@ impl AppText {
     /// term under appropriation), amounts already written.
     pub fn accounting_identity(equity: bool, allocations: &str, kept: &str, lang: Lang) -> String {
         match (lang, equity) {
-            (Lang::Sv, true) => format!("Öronmärkt eget kapital: avsättningarna ({allocations}) är eget kapital, inte en kostnad; bidragen kostar när de betalas ut och återbetalningarna är intäkter. Därför blir aktörerna inom organisationen tillsammans organisationens resultat, och det som finns kvar i fonden ({kept}) ligger utanför resultatet."),
-            (Lang::En, true) => format!("Earmarked equity: the allocations ({allocations}) are equity, not a cost; grants are a cost when paid out and repayments are income. So the actors inside the organisation add up to its result, and what is left in the fund ({kept}) stays outside the result."),
-            (Lang::Sv, false) => format!("Anslag: avsättningarna ({allocations}) är en kostnad när de görs. Därför blir aktörerna inom organisationen plus det fonden behållit ({kept}) organisationens resultat. Med öronmärkt eget kapital vore avsättningen inte en kostnad, och aktörerna ensamma skulle bli resultatet."),
-            (Lang::En, false) => format!("Appropriation: the allocations ({allocations}) are a cost when made. So the actors inside the organisation plus what the fund kept ({kept}) add up to the organisation's result. Under earmarked equity the allocation would not be a cost, and the actors alone would add up to the result."),
+            (Lang::Sv, true) => format!("Öronmärkt eget kapital: avsättningarna ({allocations}) är eget kapital, inte en kostnad; bidragen kostar när de betalas ut, återbetalningar är intäkter. Aktörerna inom organisationen blir då ensamma dess resultat; det som finns kvar i fonden ({kept}) ligger utanför."),
+            (Lang::En, true) => format!("Earmarked equity: the allocations ({allocations}) are equity, not a cost; grants cost when paid out, repayments are income. The actors inside the organisation alone then add up to its result; what is left in the fund ({kept}) stays outside it."),
+            (Lang::Sv, false) => format!("Anslag: avsättningarna ({allocations}) är en kostnad när de görs, så aktörerna inom organisationen plus det fonden behållit ({kept}) blir organisationens resultat. Med öronmärkt eget kapital räcker aktörerna."),
+            (Lang::En, false) => format!("Appropriation: the allocations ({allocations}) are a cost when made, so the actors inside the organisation plus what the fund kept ({kept}) add up to its result. Under earmarked equity the actors alone would."),
         }
     }
 }

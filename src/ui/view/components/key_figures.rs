@@ -11,6 +11,7 @@ use crate::model::montecarlo::Uncertainty;
 use crate::model::outcome::{money_text, ratio_text};
 use crate::model::term::Term;
 use crate::model::{Outcome, Scenario};
+use crate::ui::view::charts::layout::plus;
 use crate::ui::view::components::uncertainty_figures::UncertaintyFigures;
 use crate::ui::view::markup::Markup;
 use crate::ui::view::Prefs;
@@ -135,13 +136,17 @@ fn outside_note(
     lang: crate::words::Lang,
 ) -> Option<String> {
     let outside = o.actors.iter().filter(|a| !s.actor(&a.id).is_some_and(|x| x.inside)).map(|a| a.savings_total);
-    let (gains, losses) = outside.fold((Decimal::ZERO, Decimal::ZERO), |(g, l), v| {
-        if v > Decimal::ZERO {
-            (g.saturating_add(v), l)
-        } else {
-            (g, l.saturating_add(v))
-        }
-    });
+    let (gains, losses) =
+        outside.fold(
+            (Decimal::ZERO, Decimal::ZERO),
+            |(g, l), v| {
+                if v > Decimal::ZERO {
+                    (plus(g, v), l)
+                } else {
+                    (g, plus(l, v))
+                }
+            },
+        );
     (!gains.is_zero() && !losses.is_zero())
         .then(|| AppText::outside_gains_losses(&money_bare(gains, unit, lang), &money_bare(losses, unit, lang), lang))
 }

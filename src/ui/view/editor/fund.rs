@@ -5,6 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::model::{Accounting, Outcome, Scenario, ScenarioError};
+use crate::tables::reconcile::{add, fund_totals};
 use crate::ui::state::{Action, FundEdit};
 use crate::ui::view::components::field_error;
 use crate::ui::view::components::number_field::NumberField;
@@ -48,19 +49,11 @@ pub fn fund_editor(props: &FundEditorProps) -> Html {
     };
     // How the totals add up under the chosen accounting, with this outcome's figures.
     let identity = {
-        let fund = &props.outcome.fund;
-        let sum = |f: fn(&crate::model::outcome::FundYear) -> rust_decimal::Decimal| {
-            fund.iter().map(f).fold(rust_decimal::Decimal::ZERO, |a, b| a.saturating_add(b))
-        };
-        let allocations = sum(|f| f.allocation);
+        let f = fund_totals(s, &props.outcome);
         let equity = s.fund.accounting == Accounting::EarmarkedEquity;
-        let kept = if equity {
-            fund.last().map_or(s.fund.initial_capital, |f| f.close)
-        } else {
-            allocations.saturating_add(sum(|f| f.repayments)).saturating_sub(sum(|f| f.grants))
-        };
+        let kept = if equity { f.left } else { add(add(f.allocations, f.repayments), -f.grants) };
         let money = |v| format!("{}\u{a0}{}", money_bare(v, prefs.unit, lang), prefs.unit.label(&prefs.currency, lang));
-        AppText::accounting_identity(equity, &money(allocations), &money(kept), lang)
+        AppText::accounting_identity(equity, &money(f.allocations), &money(kept), lang)
     };
     html! {
         <section class="editor-section" aria-labelledby="ed-fund">

@@ -56,7 +56,7 @@ pub fn fund_kept(input: &ChartInput) -> Decimal {
         .fund
         .iter()
         .fold((Decimal::ZERO, Decimal::ZERO), |(r, g), f| (plus(r, f.repayments), plus(g, f.grants)));
-    plus(fund_cost, repaid).saturating_sub(granted)
+    plus(plus(fund_cost, repaid), -granted)
 }
 
 /// The two columns: payers and gainers, inside actors first, each in scenario
