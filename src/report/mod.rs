@@ -6,4 +6,6 @@
 //! printed — they are not part of the first results, so not of the first download.
 
 pub mod assumptions;
+pub mod contracts;
+pub mod decision;
 pub mod year_tables;

@@ -253,6 +253,7 @@ impl ChartWords {
         &self,
         paid: &str,
         cost: &str,
+        payments: Option<&str>,
         kept: Option<&str>,
         back: Option<&str>,
         rising: Option<&str>,
@@ -260,8 +261,17 @@ impl ChartWords {
         let mut s = format!(
             "{} {paid} = {} {cost}",
             self.pick("Betalt totalt", "Paid in total"),
-            self.pick("insatsernas kostnad", "the interventions' cost")
+            match payments {
+                None => self.pick("insatsernas kostnad", "the interventions' cost"),
+                Some(_) => self.pick(
+                    "kostnaden för insatserna utanför utfallskontrakt",
+                    "the cost of the interventions not under outcome contracts"
+                ),
+            }
         );
+        if let Some(payments) = payments {
+            s += &format!(" + {} {payments}", self.pick("utfallsbetalningar", "outcome payments"));
+        }
         if let Some(kept) = kept {
             s += &format!(
                 " + {} {kept}",

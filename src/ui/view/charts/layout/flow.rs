@@ -102,9 +102,14 @@ pub fn total_line(input: &ChartInput) -> String {
     let back = total(actors.iter().map(|a| (-a.cost_borne).max(Decimal::ZERO)));
     let rising = total(actors.iter().map(|a| (-a.savings_total).max(Decimal::ZERO)));
     let part = |v: Decimal| (!v.is_zero()).then(|| money.text(v));
+    // An outcome contract's work is paid by its investor, not an actor: the payers pay its outcome payments instead.
+    let contracts = &input.outcome.outcome_contracts;
+    let invested = total(contracts.iter().map(|c| c.invested));
+    let payments = (!contracts.is_empty()).then(|| money.text(total(contracts.iter().map(|c| c.payments_total))));
     input.words().flow_total_line(
         &money.text(paid),
-        &money.text(input.outcome.key_figures.total_cost),
+        &money.text(input.outcome.key_figures.total_cost - invested),
+        payments.as_deref(),
         part(kept).as_deref(),
         part(back).as_deref(),
         part(rising).as_deref(),

@@ -65,7 +65,10 @@ fn check_sums(input: &ChartInput, canvas: &Canvas) -> Result<(), String> {
     let kept = (fund_cost + repaid - granted).max(Decimal::ZERO);
     let back = total(actors.iter().map(|a| (-a.cost_borne).max(Decimal::ZERO)));
     let rising = total(actors.iter().map(|a| (-a.savings_total).max(Decimal::ZERO)));
-    let parts = input.outcome.key_figures.total_cost + kept + back + rising;
+    // Under outcome contracts the investor pays the work and the payers its outcome payments.
+    let contracts = &input.outcome.outcome_contracts;
+    let contracted = total(contracts.iter().map(|c| c.payments_total - c.invested));
+    let parts = input.outcome.key_figures.total_cost + contracted + kept + back + rising;
     if (paid - parts).abs() > Decimal::new(1, 9) {
         return Err(format!("flow: paid {paid}, parts {parts}"));
     }
