@@ -9,6 +9,8 @@
 //! The app gives the scenario it has validated as JSON; the module runs the
 //! same engine on it, so the figures are the app's to the öre.
 
+mod explain;
+
 use std::cell::RefCell;
 use std::rc::Rc;
 

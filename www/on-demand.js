@@ -103,3 +103,8 @@ export async function qrSvg(text) {
   const m = await load();
   return m.qrSvg(text);
 }
+
+/** The explanation's markup of the figure `key` names ("" for none); undefined until loaded. */
+export function explainFigure(scenarioJson, lang, unit, key) {
+  return loaded ? loaded.explainFigure(scenarioJson, lang, unit, key) : undefined;
+}

@@ -178,3 +178,48 @@ fn a_key_that_names_nothing_is_no_figure() {
     );
     assert_eq!(Figure::parse("org_npv::", &s, &o), Some(Figure::OrgNpv));
 }
+
+#[test]
+fn the_written_explanation_shows_the_numbers_and_ends_with_the_figure_shown() {
+    use crate::words::format::Unit;
+    use crate::words::Lang;
+    let mut s = small();
+    s.actors[1].name = "<b>Social</b>".to_string();
+    let o = simulate(&s).expect("simulates");
+    // Social's savings in 2028: the cohorts 20 000 (k = 1, factor 0,5) and 40 000, E = 4; 60 000 kr = 60 tkr.
+    let sv = write::explanation(&s, &o, "savings:2028:social", Lang::Sv, Unit::Thousand).expect("written");
+    for part in [
+        "(1 − avklingning)^1",
+        ">4<",
+        "4 × 10\u{a0}000,00\u{a0}kr × 0,5 = <span class=\"explain-value\">20\u{a0}000,00\u{a0}kr",
+        "4 × 10\u{a0}000,00\u{a0}kr × 1 = <span class=\"explain-value\">40\u{a0}000,00\u{a0}kr",
+    ] {
+        assert!(sv.contains(part), "{part} in {sv}");
+    }
+    assert!(sv.contains("&lt;b&gt;Social&lt;/b&gt;") && !sv.contains("<b>"), "names are escaped: {sv}");
+    assert!(sv.contains("= 60\u{a0}000,00\u{a0}kr (visas som 60\u{a0}tkr)</p></div>"), "{sv}");
+    // The present value in English, to the öre: 5,522.16 (derived above).
+    let en = write::explanation(&s, &o, "org_npv::", Lang::En, Unit::One).expect("written");
+    assert!(en.contains("Discount factor (1 + rate)^3") && en.contains("1.331"), "{en}");
+    assert!(en.contains("= 5,522.16\u{a0}SEK"), "{en}");
+    // The payback year: 2028.
+    let p = write::explanation(&s, &o, "payback_year::", Lang::En, Unit::One).expect("written");
+    assert!(p.contains("Cumulative to 2027") && p.contains("= 2028</p>"), "{p}");
+    assert_eq!(write::explanation(&s, &o, "savings:1999:social", Lang::En, Unit::One), None);
+}
+
+#[test]
+fn every_figure_of_every_preset_is_written_in_both_languages() {
+    use crate::words::format::Unit;
+    use crate::words::Lang;
+    for preset in crate::presets::all() {
+        let s = &preset.scenario;
+        let o = simulate(s).expect("simulates");
+        for figure in Figure::every(o.actors.len(), o.interventions.len(), o.years.len()) {
+            for lang in [Lang::Sv, Lang::En] {
+                let text = write::explanation(s, &o, &figure.key(s), lang, Unit::Thousand);
+                assert!(text.is_some_and(|t| t.contains("explain-result")), "{} {figure:?}", preset.id);
+            }
+        }
+    }
+}

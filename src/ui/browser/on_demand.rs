@@ -31,6 +31,8 @@ extern "C" {
         unit: &str,
         actor_ids_json: &str,
     ) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = explainFigure)]
+    fn explain_figure_markup(scenario_json: &str, lang: &str, unit: &str, key: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = printReport)]
     fn print_report_markup(scenario_json: &str, lang: &str, today: &str) -> Result<JsValue, JsValue>;
 }
@@ -59,6 +61,13 @@ pub fn year_tables(scenario_json: &str, lang: Lang, unit: Unit, actor_ids: &[&st
     let parts = year_tables_markup(scenario_json, lang.tag(), unit.key(), &ids).ok()?;
     let parts: js_sys::Array = parts.dyn_into().ok()?;
     parts.iter().map(|part| part.as_string()).collect()
+}
+
+/// The explanation of the figure `key` names (`figure:year:id`); `None`
+/// until the module is loaded, or when the key names no figure.
+pub fn explain_figure(scenario_json: &str, lang: Lang, unit: Unit, key: &str) -> Option<String> {
+    let text = explain_figure_markup(scenario_json, lang.tag(), unit.key(), key).ok()?.as_string()?;
+    (!text.is_empty()).then_some(text)
 }
 
 /// The printed report's own parts' markup, dated today in the browser's time

@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 use crate::model::{Outcome, Scenario};
 use crate::ui::browser;
+use crate::ui::view::components::explain::Explainable;
 use crate::ui::view::charts::{ActorYearChart, FlowChart, FundChart, WhoPaysChart};
 use crate::ui::view::Prefs;
 use crate::words::app::{download_chart_label, AppText};
@@ -80,7 +81,7 @@ pub fn charts_panel(props: &ChartsPanelProps) -> Html {
         <section class="charts" aria-labelledby="charts-heading">
             <h2 id="charts-heading" class="visually-hidden">{ AppText::Charts.get(lang) }</h2>
             { figure("chart-fund", AppText::ChartFund, AppText::ChartFundCaption,
-                Some(html! { <FundChart scenario={s.clone()} outcome={o.clone()} lang={lang} unit={unit} /> })) }
+                Some(html! { <Explainable scenario={s.clone()}><FundChart scenario={s.clone()} outcome={o.clone()} lang={lang} unit={unit} /></Explainable> })) }
             { figure("chart-who-pays", AppText::ChartWhoPays, AppText::ChartWhoPaysCaption,
                 later(html! { <WhoPaysChart scenario={s.clone()} outcome={o.clone()} lang={lang} unit={unit} /> })) }
             { figure("chart-actor-years", AppText::ChartActorYears, AppText::ChartActorYearsCaption,

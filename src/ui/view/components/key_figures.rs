@@ -11,6 +11,7 @@ use crate::model::montecarlo::Uncertainty;
 use crate::model::outcome::{money_text, ratio_text};
 use crate::model::term::Term;
 use crate::model::{Outcome, Scenario};
+use crate::ui::view::components::explain::{explain_button, Explainable};
 use crate::ui::view::components::uncertainty_figures::UncertaintyFigures;
 use crate::ui::view::markup::Markup;
 use crate::ui::view::Prefs;
@@ -37,7 +38,19 @@ pub fn key_figures(props: &KeyFiguresProps) -> Html {
     let mut m = Markup::default();
     let card = |m: &mut Markup, testid: &str, class: &str, label: AppText| {
         m.open("div").attr("class", class).attr("data-testid", testid).end();
-        m.open("dt").end().text(label.get(lang)).shut("dt").open("dd").end();
+        m.open("dt").end().text(label.get(lang));
+        explain_button(
+            m,
+            &format!(
+                "{}::",
+                &testid[3..]
+                    .replace('-', "_")
+                    .replace("payback", "payback_year")
+                    .replace("revolving", "revolving_ratio")
+            ),
+            lang,
+        );
+        m.shut("dt").open("dd").end();
     };
     let amount = |m: &mut Markup, value: Decimal, note: Option<String>| {
         m.open("span").attr("class", "kf-value").attr("title", &money_exact(value, currency, lang));
@@ -115,7 +128,7 @@ pub fn key_figures(props: &KeyFiguresProps) -> Html {
                     { AppText::fund_runs_dry(year, lang) }
                 </p>
             }
-            <dl class="kf-grid">{ cards }</dl>
+            <Explainable scenario={props.scenario.clone()}><dl class="kf-grid">{ cards }</dl></Explainable>
             <UncertaintyFigures scenario={props.scenario.clone()} uncertainty={props.uncertainty.clone()} />
             <p class="hint term-rule">{ AppText::TermRule.get(lang) }</p>
         </section>

@@ -4,6 +4,7 @@
 
 pub mod charts_panel;
 pub mod error_summary;
+pub mod explain;
 pub mod header;
 pub mod id_field;
 pub mod key_figures;
