@@ -15,6 +15,7 @@
 //! cohorts' factors first and rounds that sum to 16 decimals.
 
 pub mod figure;
+pub mod term;
 pub mod write;
 
 use rust_decimal::Decimal;

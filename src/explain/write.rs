@@ -4,11 +4,13 @@
 
 use rust_decimal::Decimal;
 
+use super::term::Term;
 use super::{trace, Figure, Part, Quantity, Value};
 use crate::markup::Markup;
 use crate::model::{Outcome, Scenario};
 use crate::words::explain::{figure_title, quantity, rule, Fixed};
 use crate::words::format::{money, money_exact, number, percent, Unit};
+use crate::words::glossary;
 use crate::words::Lang;
 
 /// Rows of a year-by-year list shown before the list is shortened.
@@ -16,6 +18,9 @@ const LONG_LIST: usize = 8;
 
 /// The explanation of the figure that `key` names, or `None` when it names none.
 pub fn explanation(s: &Scenario, o: &Outcome, key: &str, lang: Lang, unit: Unit) -> Option<String> {
+    if let Some(term) = Term::parse(key) {
+        return Some(glossary(term, lang));
+    }
     let figure = Figure::parse(key, s, o)?;
     let t = trace(s, o, figure)?;
     let w = Writer { s, lang, unit };
@@ -40,6 +45,32 @@ pub fn explanation(s: &Scenario, o: &Outcome, key: &str, lang: Lang, unit: Unit)
     }
     m.shut("p").shut("div");
     Some(m.into_string())
+}
+
+/// Step `n` of the guided tour (`tour:<n>`, from 1): its title and text.
+pub fn tour_step(key: &str, lang: Lang) -> Option<String> {
+    let n: usize = key.strip_prefix("tour:")?.parse().ok()?;
+    let (title, text) = crate::words::tour::step(n, lang)?;
+    let mut m = Markup::default();
+    m.open("h2").attr("class", "tour-title").end().text(title).shut("h2");
+    m.open("p").attr("data-testid", "tour-text").end().text(text).shut("p");
+    Some(m.into_string())
+}
+
+/// A term of the glossary, then the whole glossary (closed).
+pub fn glossary(term: Term, lang: Lang) -> String {
+    let mut m = Markup::default();
+    m.open("div").attr("class", "explain-body glossary").attr("data-figure", term.key()).end();
+    m.open("p").attr("class", "explain-title").end().open("strong").end().text(glossary::heading(lang));
+    m.text(": ").text(glossary::name(term, lang)).shut("strong").shut("p");
+    m.open("p").attr("data-testid", "glossary-definition").end().text(glossary::definition(term, lang)).shut("p");
+    m.open("details").end().open("summary").end().text(glossary::all_terms(lang)).shut("summary").open("dl").end();
+    for t in Term::ALL {
+        m.open("dt").end().text(glossary::name(t, lang)).shut("dt");
+        m.open("dd").end().text(glossary::definition(t, lang)).shut("dd");
+    }
+    m.shut("dl").shut("details").shut("div");
+    m.into_string()
 }
 
 struct Writer<'a> {

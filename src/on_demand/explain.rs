@@ -12,6 +12,13 @@ use crate::words::format::Unit;
 /// an empty text when it names no figure of this scenario.
 #[wasm_bindgen(js_name = explainFigure)]
 pub fn explain_figure(scenario_json: &str, lang_tag: &str, unit: &str, key: &str) -> Result<String, JsError> {
+    // A term of the glossary needs no scenario.
+    if let Some(term) = crate::explain::term::Term::parse(key) {
+        return Ok(crate::explain::write::glossary(term, lang(lang_tag)));
+    }
+    if let Some(step) = crate::explain::write::tour_step(key, lang(lang_tag)) {
+        return Ok(step);
+    }
     let both = scenario_and_outcome(scenario_json)?;
     let unit = Unit::from_key(unit).unwrap_or_default();
     let (s, o) = (&both.0, &both.1);

@@ -14,11 +14,13 @@ pub mod charts;
 pub mod explain;
 pub mod fields;
 pub mod format;
+pub mod glossary;
 pub mod labels;
 mod lang;
 pub mod parse;
 pub mod problems;
 pub mod rules;
+pub mod tour;
 
 pub use lang::Lang;
 

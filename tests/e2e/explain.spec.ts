@@ -99,6 +99,30 @@ test('a chart item and table cells explain the fund balance and a cohort’s sav
   await expect(savings).toBeFocused();
 });
 
+test('a term opens the glossary from the editor and from a key figure, keyboard only', async ({ page }) => {
+  await open(page, scenarioLink(small, 'lang=sv'));
+  const term = page.locator('.editor button[data-explain="term:deadweight"]').first();
+  await expect(term).toHaveAccessibleName(/Ordlista: Dödvikt/);
+  await term.focus();
+  await page.keyboard.press('Enter');
+  const panel = page.getByTestId('explain-panel');
+  await expect(panel).toBeFocused();
+  await expect(panel.getByTestId('glossary-definition')).toContainText('skulle ha skett ändå');
+  // The whole glossary is a click away, every term defined.
+  await expect(panel.locator('.glossary dt')).toHaveCount(13);
+  expect(await seriousAxe(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(term).toBeFocused();
+
+  await page.getByRole('button', { name: 'Svenska' }).or(page.getByRole('button', { name: 'English' })).first().click();
+  const npvTerm = page.locator('.key-figures button[data-explain="term:present_value"]').first();
+  await npvTerm.focus();
+  await page.keyboard.press('Enter');
+  await expect(panel.getByTestId('glossary-definition')).toContainText(/discounted|diskonteringsräntan/);
+  await page.keyboard.press('Escape');
+  await expect(npvTerm).toBeFocused();
+});
+
 for (const width of [390, 1920]) {
   test(`the explanation at ${width} px (screenshot)`, async ({ page }) => {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 1080 });
@@ -109,5 +133,50 @@ for (const width of [390, 1920]) {
     const box = await panel.boundingBox();
     expect(box && box.width <= width).toBe(true);
     await page.screenshot({ path: `/work/shots/explain-${width}.png` });
+    await page.keyboard.press('Escape');
+    await page.locator('.editor button[data-explain="term:accounting"]').click();
+    await expect(panel.getByTestId('glossary-definition')).toContainText('earmarked equity');
+    await page.screenshot({ path: `/work/shots/explain-glossary-${width}.png` });
+  });
+}
+
+test('the guided tour starts from a link, steps with a clicker’s keys and is left with Escape', async ({ page }) => {
+  const errors = await open(page, '/index.html#preset=placements&tour=1&lang=sv');
+  const tour = page.getByTestId('tour');
+  await expect(tour).toBeFocused();
+  const counter = page.getByTestId('tour-counter');
+  await expect(counter).toHaveText('Steg 1 av 6');
+  await expect(tour.getByTestId('tour-text')).toContainText('social investeringsfond');
+  await page.keyboard.press('ArrowRight');
+  await expect(counter).toHaveText('Steg 2 av 6');
+  await page.keyboard.press('PageDown');
+  await expect(counter).toHaveText('Steg 3 av 6');
+  await page.keyboard.press('PageUp');
+  await expect(counter).toHaveText('Steg 2 av 6');
+  await page.keyboard.press(' ');
+  await expect(counter).toHaveText('Steg 3 av 6');
+  await expect(tour.getByRole('heading')).toHaveText('Vem vinner');
+  expect(await seriousAxe(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(tour).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('a bad tour value is ignored without an error', async ({ page }) => {
+  const errors = await open(page, '/index.html#preset=placements&tour=yes&lang=en');
+  await expect(page.getByTestId('key-figures')).toBeVisible();
+  await expect(page.getByTestId('tour')).toHaveCount(0);
+  await expect(page.getByTestId('notice')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+for (const width of [390, 1920]) {
+  test(`the tour at ${width} px (screenshot)`, async ({ page }) => {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 1080 });
+    await open(page, '/index.html#preset=placements&tour=1&lang=en');
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('tour-counter')).toHaveText('Step 2 of 6');
+    await expect(page.getByTestId('tour-text')).toBeVisible();
+    await page.screenshot({ path: `/work/shots/explain-tour-${width}.png` });
   });
 }

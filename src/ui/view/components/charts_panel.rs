@@ -12,8 +12,8 @@ use yew::prelude::*;
 
 use crate::model::{Outcome, Scenario};
 use crate::ui::browser;
-use crate::ui::view::components::explain::Explainable;
 use crate::ui::view::charts::{ActorYearChart, FlowChart, FundChart, WhoPaysChart};
+use crate::ui::view::components::explain::Explainable;
 use crate::ui::view::Prefs;
 use crate::words::app::{download_chart_label, AppText};
 

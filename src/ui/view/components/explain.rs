@@ -14,6 +14,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::explain::term::Term;
 use crate::model::Scenario;
 use crate::ui::browser::analysis;
 use crate::ui::view::components::print_report::use_on_demand;
@@ -26,10 +27,32 @@ pub fn how(lang: Lang) -> &'static str {
     lang.pick("Hur räknas detta?", "How is this calculated?")
 }
 
-/// A key figure's button, as markup: `key` is the figure's key (`org_npv::`).
+/// A key figure's button, as markup: `key` is the figure's key (`org_npv::`);
+/// with, for the figures that name a term, the term's button.
 pub fn explain_button(m: &mut crate::markup::Markup, key: &str, lang: Lang) {
     m.open("button").attr("type", "button").attr("class", "explain-btn").attr("data-explain", key).end();
     m.text(how(lang)).shut("button");
+    let term = match key {
+        "total_cost::" => Term::Fund,
+        "savings_inside::" | "savings_outside::" => Term::InsideOutside,
+        "org_npv::" | "society_npv::" => Term::PresentValue,
+        "revolving_ratio::" => Term::Repayment,
+        _ => return,
+    };
+    m.open("button").attr("type", "button").attr("class", "term-btn").attr("data-explain", term.key());
+    m.attr("aria-label", glossary_of(lang)).end().text("?").shut("button");
+}
+
+fn glossary_of(lang: Lang) -> &'static str {
+    lang.pick("Ordlista: vad betyder ordet?", "Glossary: what does the term mean?")
+}
+
+/// A term's button beside the label it explains (in an [`Explainable`]).
+pub fn term_button(term: Term, label: &str, lang: Lang) -> Html {
+    let name = format!("{}: {label}", lang.pick("Ordlista", "Glossary"));
+    html! {
+        <button type="button" class="term-btn" data-explain={term.key()} aria-label={name}>{ "?" }</button>
+    }
 }
 
 #[derive(Properties, PartialEq)]

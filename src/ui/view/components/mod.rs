@@ -18,6 +18,7 @@ pub mod scenario_json;
 pub mod select_field;
 pub mod share_bar;
 pub mod text_field;
+pub mod tour;
 pub mod uncertainty_figures;
 pub mod year_tables;
 
