@@ -11,6 +11,7 @@
 //!   checks their arguments.
 
 pub mod api;
+pub mod explain;
 pub mod markup;
 pub mod model;
 #[cfg(feature = "on-demand")]

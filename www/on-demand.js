@@ -232,3 +232,8 @@ export function decisionWords(breakEvenJson, monteCarloJson, largestRate, horizo
 export function contractViews(scenarioJson, lang, unit) {
   return loaded ? loaded.contractViews(scenarioJson, lang, unit) : undefined;
 }
+
+/** The explanation's markup of the figure `key` names ("" for none); undefined until loaded. */
+export function explainFigure(scenarioJson, lang, unit, key) {
+  return loaded ? loaded.explainFigure(scenarioJson, lang, unit, key) : undefined;
+}

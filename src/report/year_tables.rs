@@ -80,6 +80,7 @@ pub fn year_tables(s: &Scenario, o: &Outcome, lang: Lang, unit: Unit, actor_ids:
             };
             let t = tables.start(&actor_title(s, &a.id, lang), &format!("table-actor-{}", a.id));
             let mut t = t;
+            t.who = a.id.clone();
             let mut heads: Vec<String> = [
                 AppText::Savings,
                 AppText::CoFinancing,
@@ -175,7 +176,7 @@ impl Tables<'_> {
         m.open("table").attr("class", "year-table").attr("data-testid", testid).end();
         m.open("caption").end().text(title).open("span").attr("class", "caption-unit").end();
         m.text(&format!(" ({} {})", AppText::AmountsIn.get(lang), self.unit_label)).shut("span").shut("caption");
-        Table { m, tables: self }
+        Table { m, tables: self, who: String::new(), at: String::new() }
     }
 }
 
@@ -183,6 +184,10 @@ impl Tables<'_> {
 struct Table<'a> {
     m: Markup,
     tables: &'a Tables<'a>,
+    /// The actor whose table this is (empty for the others), and the
+    /// current row's `year:who` for the cells' `data-explain` (`explain::Figure::key`).
+    who: String,
+    at: String,
 }
 
 impl Table<'_> {
@@ -210,6 +215,7 @@ impl Table<'_> {
 
     /// `<tr key="value"><th scope="row">heading</th>` (the cells follow; then `</tr>`).
     fn row(&mut self, key: &str, value: &str, heading: &str) {
+        self.at = if key == "data-year" { format!("{value}:{}", self.who) } else { format!(":{value}") };
         self.m.open("tr").attr(key, value).end();
         self.m.open("th").attr("scope", "row").end().text(heading).shut("th");
     }
@@ -220,7 +226,12 @@ impl Table<'_> {
         let t = self.tables;
         let class = if value.is_sign_negative() && !value.is_zero() { "num neg" } else { "num" };
         self.m.open("td").attr("class", class).attr("title", &money_exact(value, t.currency, t.lang));
-        self.m.attr("data-value", &money_text(value)).attr("data-field", field).end();
+        self.m.attr("data-value", &money_text(value)).attr("data-field", field);
+        // Every cell but an actor's totals opens "How is this calculated?" (stepped with the arrow keys).
+        if !matches!(field, "savings_total" | "net_total") {
+            self.m.attr("data-explain", &format!("{field}:{}", self.at)).attr("tabindex", "-1");
+        }
+        self.m.end();
         self.m.text(&money_bare(value, t.unit, t.lang)).shut("td");
         self
     }

@@ -43,6 +43,8 @@ extern "C" {
         lang: &str,
         unit: &str,
     ) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = explainFigure)]
+    fn explain_figure_markup(scenario_json: &str, lang: &str, unit: &str, key: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = printReport)]
     fn print_report_markup(scenario_json: &str, lang: &str, today: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = contractViews)]
@@ -96,6 +98,13 @@ pub fn decision_words(
     let rate = facts.largest_rate.to_string();
     let (years, currency, invests) = (facts.horizon_years, facts.currency.as_str(), facts.invests);
     decision_words_markup(b, c, &rate, years, currency, invests, place, lang.tag(), unit.key()).ok()?.as_string()
+}
+
+/// The explanation of the figure `key` names (`figure:year:id`); `None`
+/// until the module is loaded, or when the key names no figure.
+pub fn explain_figure(scenario_json: &str, lang: Lang, unit: Unit, key: &str) -> Option<String> {
+    let text = explain_figure_markup(scenario_json, lang.tag(), unit.key(), key).ok()?.as_string()?;
+    (!text.is_empty()).then_some(text)
 }
 
 /// The printed report's own parts' markup, dated today in the browser's time

@@ -10,7 +10,7 @@ use super::frame::Frame;
 use super::layout::actor_years::ActorYearsLayout;
 use super::layout::palette::Paint;
 use super::layout::Chart;
-use super::tooltip::{item, tooltip, Focus};
+use super::tooltip::{explained_item, tooltip, Focus};
 
 pub use super::layout::actor_years::{term_boundaries, term_start, terms};
 
@@ -40,7 +40,10 @@ fn body(chart: &ActorYearsLayout, frame: &Frame, focus: &Focus) -> Html {
     }
     draw::money_axis(&mut below, &plot.axis);
 
-    let items = chart.years.iter().enumerate().map(|(i, year)| item(focus, i, "chart-bar", year, Html::default()));
+    // A year's column explains each actor's net that year.
+    let items = chart.years.iter().enumerate().map(|(i, year)| {
+        explained_item(focus, i, "chart-bar", year, Html::default(), year.year.map(|y| format!("nets:{y}:")))
+    });
 
     // Over them: one path per actor with all its segments, the terms'
     // boundaries and the years, none catching the mouse.

@@ -10,7 +10,7 @@ use super::frame::Frame;
 use super::layout::flow::{Band, Emphasis, FlowLayout};
 use super::layout::palette::{Colour, Paint};
 use super::layout::Chart;
-use super::tooltip::{item, tooltip, Focus};
+use super::tooltip::{explained_item, tooltip, Focus};
 
 pub use super::layout::flow::MERGE_LINKS_ABOVE;
 
@@ -89,7 +89,7 @@ fn body(flow: &FlowLayout, frame: &Frame, focus: &Focus) -> Html {
         open_text(&mut svg, &shapes.amount).num("font-size", flow.amount_font).attr("font-weight", "700").end();
         svg.text(&shapes.amount.text).shut("text");
         let class = if shapes.payer { "flow-payer" } else { "flow-gainer" };
-        let node = item(focus, i, class, node, svg.into_html());
+        let node = explained_item(focus, i, class, node, svg.into_html(), node.shapes.explain.clone());
         match &shapes.header {
             Some(header) => {
                 let mut svg = Markup::default();

@@ -14,6 +14,7 @@ use crate::model::{Outcome, Scenario};
 use crate::ui::browser;
 use crate::ui::view::charts::layout::{flow, who_pays, ChartInput};
 use crate::ui::view::charts::{ActorYearChart, FlowChart, FundChart, WhoPaysChart};
+use crate::ui::view::components::explain::Explainable;
 use crate::ui::view::Prefs;
 use crate::words::app::{download_chart_label, AppText};
 
@@ -86,6 +87,8 @@ pub fn charts_panel(props: &ChartsPanelProps) -> Html {
     html! {
         <section class="charts" aria-labelledby="charts-heading">
             <h2 id="charts-heading" class="visually-hidden">{ AppText::Charts.get(lang) }</h2>
+            // Every chart's items open "How is this calculated?".
+            <Explainable scenario={s.clone()}>
             { figure("chart-fund", AppText::ChartFund, AppText::ChartFundCaption,
                 Some(html! { <FundChart scenario={s.clone()} outcome={o.clone()} lang={lang} unit={unit} /> }), None) }
             { figure("chart-who-pays", AppText::ChartWhoPays, AppText::ChartWhoPaysCaption,
@@ -93,7 +96,8 @@ pub fn charts_panel(props: &ChartsPanelProps) -> Html {
             { figure("chart-actor-years", AppText::ChartActorYears, AppText::ChartActorYearsCaption,
                 later(html! { <ActorYearChart scenario={s.clone()} outcome={o.clone()} lang={lang} unit={unit} /> }), None) }
             { figure("chart-flow", AppText::ChartFlow, AppText::ChartFlowCaption,
-                later(html! { <FlowChart scenario={s} outcome={o} lang={lang} unit={unit} /> }), Some(flow_total)) }
+                later(html! { <FlowChart scenario={s.clone()} outcome={o} lang={lang} unit={unit} /> }), Some(flow_total)) }
+            </Explainable>
         </section>
     }
 }

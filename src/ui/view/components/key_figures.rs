@@ -13,6 +13,7 @@ use crate::model::{Outcome, Scenario};
 use crate::ui::state::analysis::Analysis;
 use crate::ui::view::charts::layout::plus;
 use crate::ui::view::components::analysis_words::AnalysisWords;
+use crate::ui::view::components::explain::{explain_button, Explainable};
 use crate::ui::view::markup::Markup;
 use crate::ui::view::Prefs;
 use crate::words::app::{headline, payback_shown, AppText};
@@ -38,7 +39,19 @@ pub fn key_figures(props: &KeyFiguresProps) -> Html {
     let mut m = Markup::default();
     let card = |m: &mut Markup, testid: &str, class: &str, label: AppText| {
         m.open("div").attr("class", class).attr("data-testid", testid).end();
-        m.open("dt").end().text(label.get(lang)).shut("dt").open("dd").end();
+        m.open("dt").end().text(label.get(lang));
+        explain_button(
+            m,
+            &format!(
+                "{}::",
+                &testid[3..]
+                    .replace('-', "_")
+                    .replace("payback", "payback_year")
+                    .replace("revolving", "revolving_ratio")
+            ),
+            lang,
+        );
+        m.shut("dt").open("dd").end();
     };
     let amount = |m: &mut Markup, value: Decimal, note: Option<String>| {
         m.open("span").attr("class", "kf-value").attr("title", &money_exact(value, currency, lang));
@@ -119,7 +132,7 @@ pub fn key_figures(props: &KeyFiguresProps) -> Html {
                     { AppText::fund_runs_dry(year, lang) }
                 </p>
             }
-            <dl class="kf-grid">{ cards }</dl>
+            <Explainable scenario={props.scenario.clone()}><dl class="kf-grid">{ cards }</dl></Explainable>
             <AnalysisWords scenario={props.scenario.clone()} outcome={props.outcome.clone()}
                 analysis={props.analysis.clone()} />
             <p class="hint term-rule">{ AppText::TermRule.get(lang) }</p>

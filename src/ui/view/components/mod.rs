@@ -6,6 +6,7 @@ pub mod analysis_words;
 pub mod charts_panel;
 pub mod contracts_panel;
 pub mod error_summary;
+pub mod explain;
 pub mod header;
 pub mod id_field;
 pub mod key_figures;
@@ -19,6 +20,7 @@ pub mod scenario_json;
 pub mod select_field;
 pub mod share_bar;
 pub mod text_field;
+pub mod tour;
 pub mod year_tables;
 
 use yew::AttrValue;

@@ -4,6 +4,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::explain::term::Term;
+use crate::ui::view::components::explain::term_button;
+
 use crate::model::{Accounting, Outcome, Scenario, ScenarioError};
 use crate::tables::reconcile::{add, fund_totals};
 use crate::ui::state::{Action, FundEdit};
@@ -61,7 +64,7 @@ pub fn fund_editor(props: &FundEditorProps) -> Html {
             <SelectField id="fund-financed_by" label={AppText::FinancedBy.get(lang)} value={s.fund.financed_by.clone()}
                 options={actors} error={e("fund.financed_by")} onchange={on.reform(|id| FundEdit::FinancerChosen(id).into())} />
             <fieldset class="choices">
-                <legend>{ AppText::Accounting.get(lang) }</legend>
+                <legend>{ AppText::Accounting.get(lang) }{ term_button(Term::Accounting, AppText::Accounting.get(lang), lang) }</legend>
                 { accounting(Accounting::Appropriation, "fund-accounting-appropriation", AppText::Appropriation, AppText::AppropriationExplain) }
                 { accounting(Accounting::EarmarkedEquity, "fund-accounting-earmarked", AppText::EarmarkedEquity, AppText::EarmarkedEquityExplain) }
                 <p class="hint" data-testid="accounting-identity">{ identity }</p>

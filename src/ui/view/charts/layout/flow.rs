@@ -59,6 +59,18 @@ pub fn fund_kept(input: &ChartInput) -> Decimal {
     plus(plus(fund_cost, repaid), -granted)
 }
 
+/// The key of the figure a node's amount is (see `explain::Figure`): the fund's
+/// kept or drawn money, an actor's cost or savings; `None` when an actor both
+/// pays and has money back or rising costs (its amount is then two figures).
+fn node_figure(input: &ChartInput, n: &Node, payer: bool) -> Option<String> {
+    if n.id.is_empty() {
+        return Some(if payer { "fund_drawn::" } else { "fund_kept::" }.to_string());
+    }
+    let a = input.outcome.actors.iter().find(|a| a.id == n.id)?;
+    let plain = a.cost_borne >= Decimal::ZERO && a.savings_total >= Decimal::ZERO;
+    plain.then(|| format!("{}::{}", if payer { "cost_borne" } else { "savings_total" }, n.id))
+}
+
 /// The two columns: payers and gainers, inside actors first, each in scenario
 /// order, with the fund (no id) after the inside actors of the column its [`fund_kept`] puts it in.
 pub fn columns(input: &ChartInput) -> (Vec<Node>, Vec<Node>) {
@@ -286,6 +298,8 @@ pub enum Emphasis {
 #[derive(Debug, Clone, PartialEq)]
 pub struct NodeShapes {
     pub payer: bool,
+    /// The figure "How is this calculated?" explains, when the node's amount is one figure.
+    pub explain: Option<String>,
     /// The actor's colour and pattern (its place in the scenario).
     pub colour: usize,
     pub header: Option<PlacedText>,
@@ -512,6 +526,7 @@ pub fn layout(input: &ChartInput, canvas: &Canvas) -> Chart<FlowLayout> {
                 },
                 tip: tip.place(small, (w, height)),
                 shapes: NodeShapes {
+                    explain: node_figure(input, n, is_payer),
                     payer: is_payer,
                     colour: n.colour,
                     header,

@@ -68,6 +68,8 @@ pub struct GroupHeading {
 /// What a row shows: the actor's name and net on one line, its bars under them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RowShapes {
+    /// The figure "How is this calculated?" explains: the actor's net, or what is left in the fund.
+    pub explain: Option<String>,
     pub name: PlacedText,
     pub net: PlacedText,
     pub bars: Vec<Bar>,
@@ -304,6 +306,11 @@ pub fn layout(input: &ChartInput, canvas: &Canvas) -> Chart<WhoPaysLayout> {
                 hit: Rect { x: MARGIN / 2.0, y: top - 2.0, width: w - MARGIN, height: name_h + bar_h + row_gap },
                 tip: tip.place(small, (w, height)),
                 shapes: RowShapes {
+                    explain: if row.fund {
+                        input.outcome.years.last().map(|y| format!("close:{y}:"))
+                    } else {
+                        Some(format!("net_total::{}", row.id))
+                    },
                     name: PlacedText::new(MARGIN, top + font * 1.05, ellipsize(&row.name, max_name), Anchor::Start),
                     net: PlacedText::new(w - MARGIN, top + font * 1.05, net_text, Anchor::End),
                     bars,
