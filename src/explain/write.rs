@@ -64,13 +64,13 @@ fn year_nets(s: &Scenario, o: &Outcome, year: &str, lang: Lang, unit: Unit) -> O
     Some(if all.is_empty() { explanation(s, o, &format!("org_net:{year}:"), lang, unit)? } else { all })
 }
 
-/// Step `n` of the guided tour (`tour:<n>`, from 1): its title and text.
-pub fn tour_step(key: &str, lang: Lang) -> Option<String> {
+/// Step `n` of the guided tour (`tour:<n>`, from 1) for scenario `s`: its title and text.
+pub fn tour_step(s: &Scenario, o: &Outcome, key: &str, lang: Lang, unit: Unit) -> Option<String> {
     let n: usize = key.strip_prefix("tour:")?.parse().ok()?;
-    let (title, text) = crate::words::tour::step(n, lang)?;
+    let (title, text) = crate::words::tour::step(n, s, o, lang, unit)?;
     let mut m = Markup::default();
-    m.open("h2").attr("class", "tour-title").end().text(title).shut("h2");
-    m.open("p").attr("data-testid", "tour-text").end().text(text).shut("p");
+    m.open("h2").attr("class", "tour-title").end().text(&title).shut("h2");
+    m.open("p").attr("data-testid", "tour-text").end().text(&text).shut("p");
     Some(m.into_string())
 }
 

@@ -16,11 +16,11 @@ pub fn explain_figure(scenario_json: &str, lang_tag: &str, unit: &str, key: &str
     if let Some(term) = crate::explain::term::Term::parse(key) {
         return Ok(crate::explain::write::glossary(term, lang(lang_tag)));
     }
-    if let Some(step) = crate::explain::write::tour_step(key, lang(lang_tag)) {
-        return Ok(step);
-    }
     let both = scenario_and_outcome(scenario_json)?;
     let unit = Unit::from_key(unit).unwrap_or_default();
     let (s, o) = (&both.0, &both.1);
+    if let Some(step) = crate::explain::write::tour_step(s, o, key, lang(lang_tag), unit) {
+        return Ok(step);
+    }
     Ok(crate::explain::write::explanation(s, o, key, lang(lang_tag), unit).unwrap_or_default())
 }

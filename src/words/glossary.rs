@@ -47,8 +47,8 @@ fn entry(term: Term) -> Entry {
             ("Appropriation or earmarked equity", "With an appropriation the allocation is a cost in the year it is made. With earmarked equity the money is reserved in equity; the cost arises when the intervention is paid, and repayments come back as income."),
         ),
         Term::OutcomeContract => (
-            ("Utfallskontrakt", "Ett avtal där en finansiär betalar beroende på uppnådda resultat: ju bättre utfall, desto mer betalas."),
-            ("Outcome contract", "An agreement in which a funder pays according to the results achieved: the better the outcome, the more is paid."),
+            ("Utfallskontrakt", "Ett avtal där en extern investerare förskotterar insatsens kostnad och betalaren (t.ex. kommunen) betalar ett pris per uppnått utfall, upp till ett tak. Investeraren bär risken att insatsen inte fungerar (en social impact bond)."),
+            ("Outcome contract", "An agreement in which an outside investor pre-finances an intervention and the payer (e.g. the municipality) pays a price per outcome achieved, up to a cap. The investor bears the risk that it does not work (a social impact bond)."),
         ),
         Term::BreakEven => (
             ("Nollpunkt (break-even)", "Hur väl insatserna måste fungera för att det ska gå jämnt ut: den faktor på alla andelar som lyckas som ger nuvärdet noll, eller som gör att organisationen går plus ett visst år."),

@@ -317,7 +317,7 @@ pub fn app(props: &AppProps) -> Html {
                         <a class="text-button to-editor" href="#fundsim-editor" data-testid="to-editor">{ AppText::ToEditor.get(lang) }</a>
                         <ChartsPanel scenario={valid.clone()} outcome={outcome.clone()} first_frame={!*painted} />
                         <crate::ui::view::components::contracts_panel::ContractsPanel scenario={valid.clone()} outcome={outcome.clone()} />
-                        <Tour />
+                        <Tour scenario={valid.clone()} />
                     </main>
                     <aside class="editor" id="fundsim-editor" tabindex="-1" aria-labelledby="editor-heading" key={generation}>
                         <h2 id="editor-heading">{ AppText::Assumptions.get(lang) }</h2>

@@ -132,9 +132,9 @@ pub fn key_figures(props: &KeyFiguresProps) -> Html {
                     { AppText::fund_runs_dry(year, lang) }
                 </p>
             }
-            <Explainable scenario={props.scenario.clone()}><dl class="kf-grid">{ cards }</dl></Explainable>
+            <Explainable scenario={props.scenario.clone()}><dl class="kf-grid">{ cards }</dl>
             <AnalysisWords scenario={props.scenario.clone()} outcome={props.outcome.clone()}
-                analysis={props.analysis.clone()} />
+                analysis={props.analysis.clone()} /></Explainable>
             <p class="hint term-rule">{ AppText::TermRule.get(lang) }</p>
         </section>
     }

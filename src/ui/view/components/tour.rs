@@ -2,25 +2,34 @@
 //! `state::keep::tour_requested`): a panel with a few steps through the
 //! scenario, stepped with the keys a clicker sends (→, ←, PageDown, PageUp,
 //! Space) or its buttons, with a visible step counter that a screen reader
-//! hears, left at any time (Escape or "Leave"). The steps' texts come from
-//! the on-demand module (`tour:<n>`).
+//! hears, left at any time (Escape or "Leave"; the focus goes back to where
+//! it was, else to the key figures). The steps' texts, with the scenario's
+//! own figures, come from the on-demand module (`tour:<n>`).
+
+use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::model::Scenario;
 use crate::ui::browser::analysis;
 use crate::ui::state::keep::tour_requested;
 use crate::ui::view::components::print_report::use_on_demand;
 use crate::ui::view::markup::raw_html;
 use crate::ui::view::Prefs;
-use crate::words::format::Unit;
 
 /// The number of steps (their texts are in `words::tour`).
 const STEPS: usize = crate::words::tour::STEP_COUNT;
 
+#[derive(Properties, PartialEq)]
+pub struct TourProps {
+    pub scenario: Rc<Scenario>,
+}
+
 #[component(Tour)]
-pub fn tour() -> Html {
-    let lang = use_context::<Prefs>().unwrap_or_default().lang;
+pub fn tour(props: &TourProps) -> Html {
+    let prefs = use_context::<Prefs>().unwrap_or_default();
+    let lang = prefs.lang;
     // The step shown (from 0), or none: no tour.
     let step = use_state_eq(|| tour_requested(&crate::ui::browser::location_fragment()).then_some(0usize));
     let ready = use_on_demand(step.is_some(), NodeRef::default()) == Some(true);
@@ -57,11 +66,24 @@ pub fn tour() -> Html {
         });
     }
     {
-        // The panel takes the focus when the tour starts.
+        // The panel takes the focus when the tour starts; when it ends, the focus goes back.
         let panel = panel.clone();
+        // Outer `Some` while a tour runs: the element that had the focus before it.
+        let before = use_mut_ref(|| None::<Option<web_sys::HtmlElement>>);
         use_effect_with(step.is_some(), move |on| {
+            let document = web_sys::window().and_then(|w| w.document());
             if *on {
+                let active = document.as_ref().and_then(|d| d.active_element());
+                *before.borrow_mut() = Some(active.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()));
                 if let Some(el) = panel.cast::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            } else if let (Some(had), Some(document)) = (before.borrow_mut().take(), document) {
+                let back = had.filter(|e| e.is_connected() && e.tag_name() != "BODY");
+                let back = back.or_else(|| {
+                    document.query_selector("[data-testid=key-figures] button").ok().flatten()?.dyn_into().ok()
+                });
+                if let Some(el) = back {
                     let _ = el.focus();
                 }
             }
@@ -70,8 +92,8 @@ pub fn tour() -> Html {
     let Some(n) = *step else {
         return html! {};
     };
-    let text =
-        if ready { analysis::explain_figure("", lang, Unit::default(), &format!("tour:{}", n + 1)) } else { None };
+    let key = format!("tour:{}", n + 1);
+    let text = if ready { analysis::explain_figure(&props.scenario.to_json(), lang, prefs.unit, &key) } else { None };
     let go = |to: Option<usize>| {
         let step = step.clone();
         Callback::from(move |_: MouseEvent| step.set(to))

@@ -60,7 +60,7 @@ pub fn fund_editor(props: &FundEditorProps) -> Html {
     };
     html! {
         <section class="editor-section" aria-labelledby="ed-fund">
-            <h3 id="ed-fund">{ AppText::SectionFund.get(lang) }</h3>
+            <h3 id="ed-fund">{ AppText::SectionFund.get(lang) }{ term_button(Term::Fund, AppText::SectionFund.get(lang), lang) }</h3>
             <SelectField id="fund-financed_by" label={AppText::FinancedBy.get(lang)} value={s.fund.financed_by.clone()}
                 options={actors} error={e("fund.financed_by")} onchange={on.reform(|id| FundEdit::FinancerChosen(id).into())} />
             <fieldset class="choices">
