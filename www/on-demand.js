@@ -237,3 +237,93 @@ export function contractViews(scenarioJson, lang, unit) {
 export function explainFigure(scenarioJson, lang, unit, key) {
   return loaded ? loaded.explainFigure(scenarioJson, lang, unit, key) : undefined;
 }
+
+// The guided tour for trainers (issue 13), here rather than in the app's
+// wasm so that it costs the first download almost nothing: a panel of a few
+// steps whose texts, with the scenario's own figures, the on-demand module
+// writes (explainFigure "tour:<n>", escaped markup). Stepped with a
+// clicker's keys (→ ← PageDown PageUp, Space) or its buttons, left with
+// Escape or "Leave"; the focus then goes back to where it was (else to the
+// key figures). Once left it does not come back until the page is opened again.
+const TOUR_WORDS = {
+  sv: ['Guidad tur', 'Steg', 'av', '← Föregående', 'Nästa →', 'Avsluta'],
+  en: ['Guided tour', 'Step', 'of', '← Previous', 'Next →', 'Leave'],
+};
+let tourState = null;
+let tourLeft = false;
+
+/** Shows the tour (or brings its text up to date) for the scenario on screen. */
+export function tour(scenarioJson, lang, unit, count) {
+  if (tourLeft || !count) return;
+  if (!tourState) {
+    const panel = document.createElement('div');
+    panel.className = 'tour-panel';
+    panel.setAttribute('role', 'dialog');
+    panel.tabIndex = -1;
+    panel.dataset.testid = 'tour';
+    panel.innerHTML =
+      '<div aria-live="polite"><p class="tour-counter" data-testid="tour-counter"></p><div></div></div>' +
+      '<div class="tour-buttons"><button type="button"></button><button type="button"></button>' +
+      '<button type="button" data-testid="tour-leave"></button></div>';
+    const [prev, next, leave] = panel.querySelectorAll('button');
+    prev.onclick = () => tourGo(-1);
+    next.onclick = () => tourGo(1);
+    leave.onclick = tourLeave;
+    tourState = { step: 0, before: document.activeElement, panel };
+    document.addEventListener('keydown', tourKeys);
+    (document.querySelector('.fundsim') || document.body).appendChild(panel);
+    panel.focus();
+  }
+  Object.assign(tourState, { json: scenarioJson, lang, unit, count });
+  tourShow();
+}
+
+function tourShow() {
+  const s = tourState;
+  const w = TOUR_WORDS[s.lang] || TOUR_WORDS.en;
+  const [prev, next, leave] = s.panel.querySelectorAll('button');
+  s.panel.setAttribute('aria-label', w[0]);
+  s.panel.querySelector('.tour-counter').textContent = `${w[1]} ${s.step + 1} ${w[2]} ${s.count}`;
+  [prev.textContent, next.textContent, leave.textContent] = [w[3], w[4], w[5]];
+  prev.disabled = s.step === 0;
+  next.disabled = s.step + 1 === s.count;
+  const asked = `${s.step}|${s.lang}|${s.unit}|${s.json}`;
+  s.asked = asked;
+  loadOnDemand().then((ok) => {
+    if (!ok || tourState !== s || s.asked !== asked) return;
+    s.panel.querySelector('.tour-counter').nextElementSibling.innerHTML = loaded.explainFigure(s.json, s.lang, s.unit, `tour:${s.step + 1}`);
+  });
+}
+
+function tourGo(by) {
+  tourState.step = Math.max(0, Math.min(tourState.count - 1, tourState.step + by));
+  tourShow();
+}
+
+function tourKeys(e) {
+  if (!tourState) return;
+  const tag = (e.target && e.target.tagName) || '';
+  // A field keeps its keys; a button keeps Space (it presses it).
+  const field = /^(INPUT|TEXTAREA|SELECT)$/.test(tag);
+  const button = /^(BUTTON|SUMMARY|A)$/.test(tag);
+  let by = 0;
+  if (e.key === 'Escape') by = null;
+  else if (field) return;
+  else if (e.key === 'ArrowRight' || e.key === 'PageDown' || (e.key === ' ' && !button)) by = 1;
+  else if (e.key === 'ArrowLeft' || e.key === 'PageUp') by = -1;
+  else return;
+  e.preventDefault();
+  if (by === null) tourLeave();
+  else tourGo(by);
+}
+
+function tourLeave() {
+  const s = tourState;
+  tourState = null;
+  tourLeft = true;
+  document.removeEventListener('keydown', tourKeys);
+  s.panel.remove();
+  const before = s.before && s.before.isConnected && s.before !== document.body ? s.before : null;
+  const back = before || document.querySelector('[data-testid=key-figures] button');
+  if (back) back.focus();
+}

@@ -24,6 +24,8 @@ extern "C" {
     fn load_on_demand_near(element: &web_sys::Element) -> js_sys::Promise;
     #[wasm_bindgen(js_name = onDemandLoaded)]
     fn on_demand_loaded() -> bool;
+    #[wasm_bindgen(catch, js_name = tour)]
+    fn tour_js(scenario_json: &str, lang: &str, unit: &str, steps: u32) -> Result<(), JsValue>;
     #[wasm_bindgen(catch, js_name = yearTables)]
     fn year_tables_markup(
         scenario_json: &str,
@@ -54,6 +56,11 @@ extern "C" {
 /// The outcome contracts' views' markup (issue 15); `None` until the module is loaded.
 pub fn contract_views(scenario_json: &str, lang: Lang, unit: Unit) -> Option<String> {
     contract_views_markup(scenario_json, lang.tag(), unit.key()).ok()?.as_string()
+}
+
+/// Shows the guided tour (`www/on-demand.js`) for this scenario, or brings its text up to date.
+pub fn tour(scenario_json: &str, lang: Lang, unit: Unit) {
+    let _ = tour_js(scenario_json, lang.tag(), unit.key(), crate::words::tour::STEP_COUNT as u32);
 }
 
 /// Whether the module is loaded: its markup writers then answer at once.
