@@ -233,10 +233,6 @@ export function contractViews(scenarioJson, lang, unit) {
   return loaded ? loaded.contractViews(scenarioJson, lang, unit) : undefined;
 }
 
-/** The explanation's markup of the figure `key` names ("" for none); undefined until loaded. */
-export function explainFigure(scenarioJson, lang, unit, key) {
-  return loaded ? loaded.explainFigure(scenarioJson, lang, unit, key) : undefined;
-}
 
 // The guided tour for trainers (issue 13), here rather than in the app's
 // wasm so that it costs the first download almost nothing: a panel of a few
@@ -326,4 +322,120 @@ function tourLeave() {
   const before = s.before && s.before.isConnected && s.before !== document.body ? s.before : null;
   const back = before || document.querySelector('[data-testid=key-figures] button');
   if (back) back.focus();
+}
+
+// "How is this calculated?" in place (issue 13), here rather than in the
+// app's wasm so that it costs the first download little: a click on, or
+// Enter or Space at, any element with `data-explain` (a key figure's button,
+// a chart's item, a table cell, a term's button) opens a panel with the
+// explanation the on-demand module writes (explainFigure, escaped markup)
+// for the scenario of the app it is in; the panel takes the focus, and
+// Escape or its button closes it and gives the focus back. The arrow keys
+// step between a year table's cells (its region leads into them).
+const EXPLAIN_WORDS = {
+  sv: ['Hur räknas detta?', 'Stäng', 'Hämtar …'],
+  en: ['How is this calculated?', 'Close', 'Loading …'],
+};
+const explainScenarios = new WeakMap();
+let explainListening = false;
+let explainOpen = null;
+
+/** The scenario (JSON), language and unit of the app around `element`, for its explanations. */
+export function explainable(element, scenarioJson, lang, unit) {
+  const root = (element && element.closest('.fundsim')) || document.body;
+  if (!explainListening) {
+    explainListening = true;
+    document.addEventListener('click', explainClick);
+    document.addEventListener('keydown', explainKeys);
+  }
+  explainScenarios.set(root, { json: scenarioJson, lang, unit });
+  if (explainOpen && explainOpen.root === root) explainShow();
+}
+
+function explainTarget(e) {
+  const el = e.target && e.target.closest ? e.target.closest('[data-explain]') : null;
+  return el && !(explainOpen && explainOpen.panel.contains(el)) ? el : null;
+}
+
+function explainClick(e) {
+  const el = explainTarget(e);
+  if (el) explainStart(el);
+}
+
+function explainStart(el) {
+  const root = el.closest('.fundsim') || document.body;
+  if (!explainScenarios.get(root)) return;
+  if (explainOpen) explainOpen.panel.remove();
+  const panel = document.createElement('div');
+  panel.className = 'explain-panel';
+  panel.setAttribute('role', 'dialog');
+  panel.tabIndex = -1;
+  panel.dataset.testid = 'explain-panel';
+  panel.innerHTML = '<div class="explain-head"><h2></h2><button type="button" class="explain-close"></button></div><div></div>';
+  panel.querySelector('button').onclick = explainClose;
+  panel.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      explainClose();
+    }
+  });
+  root.appendChild(panel);
+  explainOpen = { root, panel, opener: el, key: el.getAttribute('data-explain') };
+  explainShow();
+}
+
+function explainShow() {
+  const open = explainOpen;
+  const s = explainScenarios.get(open.root);
+  const w = EXPLAIN_WORDS[s.lang] || EXPLAIN_WORDS.en;
+  const [heading, close, body] = [open.panel.querySelector('h2'), open.panel.querySelector('button'), open.panel.lastChild];
+  open.panel.setAttribute('aria-label', w[0]);
+  [heading.textContent, close.textContent] = [w[0], w[1]];
+  body.innerHTML = `<p role="status">${w[2]}</p>`;
+  open.panel.focus();
+  loadOnDemand().then((ok) => {
+    if (!ok || explainOpen !== open) return;
+    body.innerHTML = loaded.explainFigure(s.json, s.lang, s.unit, open.key) || '';
+    open.panel.focus();
+  });
+}
+
+function explainClose() {
+  const open = explainOpen;
+  explainOpen = null;
+  if (!open) return;
+  open.panel.remove();
+  // A part written again while the panel was open (the analysis's words) has a new element with the same key.
+  const opener = open.opener.isConnected ? open.opener : open.root.querySelector(`[data-explain="${CSS.escape(open.key)}"]`);
+  if (opener) opener.focus();
+}
+
+// The cell the arrow `key` leads to from cell `el` of a year table.
+function explainNeighbour(el, key) {
+  let to = null;
+  if (key === 'ArrowRight') to = el.nextElementSibling;
+  else if (key === 'ArrowLeft') to = el.previousElementSibling;
+  else if (key === 'ArrowDown' || key === 'ArrowUp') {
+    const row = key === 'ArrowDown' ? el.parentElement.nextElementSibling : el.parentElement.previousElementSibling;
+    to = row ? row.children[Array.prototype.indexOf.call(el.parentElement.children, el)] : null;
+  }
+  return to && to.hasAttribute('data-explain') ? to : null;
+}
+
+function explainKeys(e) {
+  const el = e.target;
+  if (!el || !el.tagName || (explainOpen && explainOpen.panel.contains(el))) return;
+  const explains = el.hasAttribute('data-explain');
+  const press = e.key === 'Enter' || e.key === ' ';
+  let to = null;
+  if (explains && press && (el.tagName === 'TD' || el.tagName.toLowerCase() === 'g')) {
+    e.preventDefault();
+    return explainStart(el);
+  }
+  if (explains && el.tagName === 'TD') to = explainNeighbour(el, e.key);
+  else if (el.classList.contains('table-scroll') && (e.key === 'Enter' || e.key === 'ArrowDown')) to = el.querySelector('td[data-explain]');
+  if (to) {
+    e.preventDefault();
+    to.focus();
+  }
 }

@@ -24,6 +24,8 @@ extern "C" {
     fn load_on_demand_near(element: &web_sys::Element) -> js_sys::Promise;
     #[wasm_bindgen(js_name = onDemandLoaded)]
     fn on_demand_loaded() -> bool;
+    #[wasm_bindgen(catch, js_name = explainable)]
+    fn explainable_js(element: &web_sys::Element, scenario_json: &str, lang: &str, unit: &str) -> Result<(), JsValue>;
     #[wasm_bindgen(catch, js_name = tour)]
     fn tour_js(scenario_json: &str, lang: &str, unit: &str, steps: u32) -> Result<(), JsValue>;
     #[wasm_bindgen(catch, js_name = yearTables)]
@@ -45,8 +47,6 @@ extern "C" {
         lang: &str,
         unit: &str,
     ) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(catch, js_name = explainFigure)]
-    fn explain_figure_markup(scenario_json: &str, lang: &str, unit: &str, key: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = printReport)]
     fn print_report_markup(scenario_json: &str, lang: &str, today: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = contractViews)]
@@ -56,6 +56,11 @@ extern "C" {
 /// The outcome contracts' views' markup (issue 15); `None` until the module is loaded.
 pub fn contract_views(scenario_json: &str, lang: Lang, unit: Unit) -> Option<String> {
     contract_views_markup(scenario_json, lang.tag(), unit.key()).ok()?.as_string()
+}
+
+/// Hands the scenario of the app around `element` to the explanations (`www/on-demand.js`).
+pub fn explainable(element: &web_sys::Element, scenario_json: &str, lang: Lang, unit: Unit) {
+    let _ = explainable_js(element, scenario_json, lang.tag(), unit.key());
 }
 
 /// Shows the guided tour (`www/on-demand.js`) for this scenario, or brings its text up to date.
@@ -105,13 +110,6 @@ pub fn decision_words(
     let rate = facts.largest_rate.to_string();
     let (years, currency, invests) = (facts.horizon_years, facts.currency.as_str(), facts.invests);
     decision_words_markup(b, c, &rate, years, currency, invests, place, lang.tag(), unit.key()).ok()?.as_string()
-}
-
-/// The explanation of the figure `key` names (`figure:year:id`); `None`
-/// until the module is loaded, or when the key names no figure.
-pub fn explain_figure(scenario_json: &str, lang: Lang, unit: Unit, key: &str) -> Option<String> {
-    let text = explain_figure_markup(scenario_json, lang.tag(), unit.key(), key).ok()?.as_string()?;
-    (!text.is_empty()).then_some(text)
 }
 
 /// The printed report's own parts' markup, dated today in the browser's time
