@@ -13,6 +13,7 @@
 pub mod api;
 #[cfg(any(feature = "app", feature = "on-demand"))]
 pub mod charts;
+pub mod explain;
 pub mod markup;
 pub mod model;
 #[cfg(feature = "on-demand")]

@@ -10,6 +10,7 @@
 //! same engine on it, so the figures are the app's to the öre.
 
 mod analysis;
+mod explain;
 
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 use fundsim::model::validate::validated;
 use fundsim::model::{self as model, simulate, Accounting, Outcome, RepaymentRule, Scenario, Simulator};
 use fundsim::tables::csv::{self, neutralised, text_field, CsvDialect, FORMULA_STARTS};
+use fundsim::tables::reconcile::reconcile;
 use fundsim::tables::results::year_by_year;
 use fundsim::words::Lang;
 
@@ -50,6 +51,59 @@ macro_rules! prop_assert_same {
         let (left, right): (Decimal, Decimal) = ($left, $right);
         prop_assert!((left - right).abs() <= Decimal::new(1, 9), "{} != {}", left, right);
     }};
+}
+
+/// The reconciliation identity of `s` and its outcome, each side summed independently of
+/// `reconcile` (Σ org_net; the inside actors' rows; the fund's rows).
+fn check_reconciliation(s: &Scenario, out: &Outcome) -> Result<(), TestCaseError> {
+    let r = reconcile(s, out);
+    let organisation: Decimal = out.org_net.iter().sum();
+    let inside: Decimal = out
+        .actors
+        .iter()
+        .filter(|a| s.actor(&a.id).is_some_and(|x| x.inside))
+        .flat_map(|a| &a.rows)
+        .map(|r| r.net)
+        .sum();
+    let outside_co_financing: Decimal = out
+        .actors
+        .iter()
+        .filter(|a| !s.actor(&a.id).is_some_and(|x| x.inside))
+        .flat_map(|a| &a.rows)
+        .map(|r| r.co_financing)
+        .sum();
+    let (allocations, repayments, grants): (Decimal, Decimal, Decimal) =
+        out.fund.iter().fold(Default::default(), |(a, r, g), f| (a + f.allocation, r + f.repayments, g + f.grants));
+    let financer_inside = s.actor(&s.fund.financed_by).is_some_and(|a| a.inside);
+    let fund_term = match (financer_inside, s.fund.accounting) {
+        (true, Accounting::Appropriation) => allocations + repayments - grants,
+        (true, Accounting::EarmarkedEquity) => Decimal::ZERO,
+        (false, _) => repayments - grants,
+    };
+    prop_assert_same!(r.organisation, organisation);
+    prop_assert_same!(r.inside, inside);
+    prop_assert_same!(r.fund_term, fund_term);
+    prop_assert_same!(r.outside_co_financing, outside_co_financing);
+    prop_assert_same!(inside + fund_term - outside_co_financing, organisation);
+    prop_assert!(r.holds(), "{r:?}");
+    if financer_inside && s.fund.accounting == Accounting::Appropriation {
+        let left = out.fund.last().map_or(s.fund.initial_capital, |f| f.close);
+        prop_assert_same!(fund_term, left - s.fund.initial_capital);
+    }
+    Ok(())
+}
+
+#[test]
+fn every_preset_reconciles_in_both_accounting_modes() {
+    for preset in fundsim::presets::all() {
+        for accounting in [Accounting::Appropriation, Accounting::EarmarkedEquity] {
+            let mut s = preset.scenario.clone();
+            s.fund.accounting = accounting;
+            if let Err(e) = check_reconciliation(&s, &run(&s)) {
+                panic!("{} ({accounting:?}): {e}", preset.id);
+            }
+        }
+    }
 }
 
 fn run(s: &Scenario) -> Outcome {
@@ -193,6 +247,20 @@ proptest! {
                 prop_assert_same!(r.net, r.savings - r.co_financing - r.repayment - r.fund_cost);
             }
             prop_assert_same!(a.net_total, a.savings_total - a.cost_borne);
+        }
+    }
+
+    /// The totals reconcile (src/tables/reconcile.rs, docs/model-notes.md), in both
+    /// accounting modes: the inside actors' nets plus the fund's term, less the
+    /// co-financing of outside owners, are the organisation's result; under
+    /// appropriation with an inside financer the fund's term is what the fund
+    /// kept (last close − initial capital); under earmarked equity it is 0.
+    #[test]
+    fn inside_actors_plus_the_fund_are_the_organisations_result(s in scenario()) {
+        for accounting in [Accounting::Appropriation, Accounting::EarmarkedEquity] {
+            let mut s = s.clone();
+            s.fund.accounting = accounting;
+            check_reconciliation(&s, &run(&s))?;
         }
     }
 

@@ -257,7 +257,7 @@ async fn the_flow_goes_from_payers_to_gainers_with_a_caption() {
     assert!(count(&svg, ".flow-gainer[data-actor=\"social\"]") == 1);
     assert!(count(&svg, ".flow-gainer[data-actor=\"state\"]") == 1);
     assert!(count(&svg, ".flow-link") >= 2);
-    assert!(all.contains("Betalar") && all.contains("Vinner"));
+    assert!(all.contains("Betalt totalt") && all.contains("Vinner"));
     assert!(all.contains("proportionell"), "the caption says how the flows are allocated");
     assert!(all.contains("Staten") && all.contains("Socialförvaltningen"));
 }

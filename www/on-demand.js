@@ -300,3 +300,210 @@ export function wireChart(box) {
     }
   });
 }
+
+
+// The guided tour for trainers (issue 13), here rather than in the app's
+// wasm so that it costs the first download almost nothing: a panel of a few
+// steps whose texts, with the scenario's own figures, the on-demand module
+// writes (explainFigure "tour:<n>", escaped markup). Stepped with a
+// clicker's keys (→ ← PageDown PageUp, Space) or its buttons, left with
+// Escape or "Leave"; the focus then goes back to where it was (else to the
+// key figures). Once left it does not come back until the page is opened again.
+const TOUR_WORDS = {
+  sv: ['Guidad tur', 'Steg', 'av', '← Föregående', 'Nästa →', 'Avsluta'],
+  en: ['Guided tour', 'Step', 'of', '← Previous', 'Next →', 'Leave'],
+};
+let tourState = null;
+let tourLeft = false;
+
+/** Shows the tour (or brings its text up to date) for the scenario on screen. */
+export function tour(scenarioJson, lang, unit, count) {
+  if (tourLeft || !count) return;
+  if (!tourState) {
+    const panel = document.createElement('div');
+    panel.className = 'tour-panel';
+    panel.setAttribute('role', 'dialog');
+    panel.tabIndex = -1;
+    panel.dataset.testid = 'tour';
+    panel.innerHTML =
+      '<div aria-live="polite"><p class="tour-counter" data-testid="tour-counter"></p><div></div></div>' +
+      '<div class="tour-buttons"><button type="button"></button><button type="button"></button>' +
+      '<button type="button" data-testid="tour-leave"></button></div>';
+    const [prev, next, leave] = panel.querySelectorAll('button');
+    prev.onclick = () => tourGo(-1);
+    next.onclick = () => tourGo(1);
+    leave.onclick = tourLeave;
+    tourState = { step: 0, before: document.activeElement, panel };
+    document.addEventListener('keydown', tourKeys);
+    (document.querySelector('.fundsim') || document.body).appendChild(panel);
+    panel.focus();
+  }
+  Object.assign(tourState, { json: scenarioJson, lang, unit, count });
+  tourShow();
+}
+
+function tourShow() {
+  const s = tourState;
+  const w = TOUR_WORDS[s.lang] || TOUR_WORDS.en;
+  const [prev, next, leave] = s.panel.querySelectorAll('button');
+  s.panel.setAttribute('aria-label', w[0]);
+  s.panel.querySelector('.tour-counter').textContent = `${w[1]} ${s.step + 1} ${w[2]} ${s.count}`;
+  [prev.textContent, next.textContent, leave.textContent] = [w[3], w[4], w[5]];
+  prev.disabled = s.step === 0;
+  next.disabled = s.step + 1 === s.count;
+  const asked = `${s.step}|${s.lang}|${s.unit}|${s.json}`;
+  s.asked = asked;
+  loadOnDemand().then((ok) => {
+    if (!ok || tourState !== s || s.asked !== asked) return;
+    s.panel.querySelector('.tour-counter').nextElementSibling.innerHTML = loaded.explainFigure(s.json, s.lang, s.unit, `tour:${s.step + 1}`);
+  });
+}
+
+function tourGo(by) {
+  tourState.step = Math.max(0, Math.min(tourState.count - 1, tourState.step + by));
+  tourShow();
+}
+
+function tourKeys(e) {
+  if (!tourState) return;
+  const tag = (e.target && e.target.tagName) || '';
+  // A field keeps its keys; a button keeps Space (it presses it).
+  const field = /^(INPUT|TEXTAREA|SELECT)$/.test(tag);
+  const button = /^(BUTTON|SUMMARY|A)$/.test(tag);
+  let by = 0;
+  if (e.key === 'Escape') by = null;
+  else if (field) return;
+  else if (e.key === 'ArrowRight' || e.key === 'PageDown' || (e.key === ' ' && !button)) by = 1;
+  else if (e.key === 'ArrowLeft' || e.key === 'PageUp') by = -1;
+  else return;
+  e.preventDefault();
+  if (by === null) tourLeave();
+  else tourGo(by);
+}
+
+function tourLeave() {
+  const s = tourState;
+  tourState = null;
+  tourLeft = true;
+  document.removeEventListener('keydown', tourKeys);
+  s.panel.remove();
+  const before = s.before && s.before.isConnected && s.before !== document.body ? s.before : null;
+  const back = before || document.querySelector('[data-testid=key-figures] button');
+  if (back) back.focus();
+}
+
+// "How is this calculated?" in place (issue 13), here rather than in the
+// app's wasm so that it costs the first download little: a click on, or
+// Enter or Space at, any element with `data-explain` (a key figure's button,
+// a chart's item, a table cell, a term's button) opens a panel with the
+// explanation the on-demand module writes (explainFigure, escaped markup)
+// for the scenario of the app it is in; the panel takes the focus, and
+// Escape or its button closes it and gives the focus back. The arrow keys
+// step between a year table's cells (its region leads into them).
+const EXPLAIN_WORDS = {
+  sv: ['Hur räknas detta?', 'Stäng', 'Hämtar …'],
+  en: ['How is this calculated?', 'Close', 'Loading …'],
+};
+const explainScenarios = new WeakMap();
+let explainListening = false;
+let explainOpen = null;
+
+/** The scenario (JSON), language and unit of the app around `element`, for its explanations. */
+export function explainable(element, scenarioJson, lang, unit) {
+  const root = (element && element.closest('.fundsim')) || document.body;
+  if (!explainListening) {
+    explainListening = true;
+    document.addEventListener('click', explainClick);
+    document.addEventListener('keydown', explainKeys);
+  }
+  explainScenarios.set(root, { json: scenarioJson, lang, unit });
+  if (explainOpen && explainOpen.root === root) explainShow();
+}
+
+function explainTarget(e) {
+  const el = e.target && e.target.closest ? e.target.closest('[data-explain]') : null;
+  return el && !(explainOpen && explainOpen.panel.contains(el)) ? el : null;
+}
+
+function explainClick(e) {
+  const el = explainTarget(e);
+  if (el) explainStart(el);
+}
+
+function explainStart(el) {
+  const root = el.closest('.fundsim') || document.body;
+  if (!explainScenarios.get(root)) return;
+  if (explainOpen) explainOpen.panel.remove();
+  const panel = document.createElement('div');
+  panel.className = 'explain-panel';
+  panel.setAttribute('role', 'dialog');
+  panel.tabIndex = -1;
+  panel.dataset.testid = 'explain-panel';
+  panel.innerHTML = '<div class="explain-head"><h2></h2><button type="button" class="explain-close"></button></div><div></div>';
+  panel.querySelector('button').onclick = explainClose;
+  panel.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      explainClose();
+    }
+  });
+  root.appendChild(panel);
+  explainOpen = { root, panel, opener: el, key: el.getAttribute('data-explain') };
+  explainShow();
+}
+
+function explainShow() {
+  const open = explainOpen;
+  const s = explainScenarios.get(open.root);
+  const w = EXPLAIN_WORDS[s.lang] || EXPLAIN_WORDS.en;
+  const [heading, close, body] = [open.panel.querySelector('h2'), open.panel.querySelector('button'), open.panel.lastChild];
+  open.panel.setAttribute('aria-label', w[0]);
+  [heading.textContent, close.textContent] = [w[0], w[1]];
+  body.innerHTML = `<p role="status">${w[2]}</p>`;
+  open.panel.focus();
+  loadOnDemand().then((ok) => {
+    if (!ok || explainOpen !== open) return;
+    body.innerHTML = loaded.explainFigure(s.json, s.lang, s.unit, open.key) || '';
+    open.panel.focus();
+  });
+}
+
+function explainClose() {
+  const open = explainOpen;
+  explainOpen = null;
+  if (!open) return;
+  open.panel.remove();
+  // A part written again while the panel was open (the analysis's words) has a new element with the same key.
+  const opener = open.opener.isConnected ? open.opener : open.root.querySelector(`[data-explain="${CSS.escape(open.key)}"]`);
+  if (opener) opener.focus();
+}
+
+// The cell the arrow `key` leads to from cell `el` of a year table.
+function explainNeighbour(el, key) {
+  let to = null;
+  if (key === 'ArrowRight') to = el.nextElementSibling;
+  else if (key === 'ArrowLeft') to = el.previousElementSibling;
+  else if (key === 'ArrowDown' || key === 'ArrowUp') {
+    const row = key === 'ArrowDown' ? el.parentElement.nextElementSibling : el.parentElement.previousElementSibling;
+    to = row ? row.children[Array.prototype.indexOf.call(el.parentElement.children, el)] : null;
+  }
+  return to && to.hasAttribute('data-explain') ? to : null;
+}
+
+function explainKeys(e) {
+  const el = e.target;
+  if (!el || !el.tagName || (explainOpen && explainOpen.panel.contains(el))) return;
+  const explains = el.hasAttribute('data-explain');
+  const press = e.key === 'Enter' || e.key === ' ';
+  let to = null;
+  if (explains && press && (el.tagName === 'TD' || el.tagName.toLowerCase() === 'g')) {
+    e.preventDefault();
+    return explainStart(el);
+  }
+  if (explains && el.tagName === 'TD') to = explainNeighbour(el, e.key);
+  else if (el.classList.contains('table-scroll') && (e.key === 'Enter' || e.key === 'ArrowDown')) to = el.querySelector('td[data-explain]');
+  if (to) {
+    e.preventDefault();
+    to.focus();
+  }
+}

@@ -37,7 +37,9 @@ fn body(svg: &mut Markup, chart: &ActorYearsLayout, prefix: &str) {
 
     svg.open("g").attr("class", "chart-bars").end();
     for (i, year) in chart.years.iter().enumerate() {
-        svg::item(svg, i, "chart-bar", year, |_| {});
+        // A year's column explains each actor's net that year.
+        let explain = year.year.map(|y| format!("nets:{y}:"));
+        svg::item(svg, i, "chart-bar", year, explain.as_deref(), |_| {});
     }
     svg.shut("g");
 

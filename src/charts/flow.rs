@@ -78,7 +78,8 @@ fn body(svg: &mut Markup, flow: &FlowLayout, prefix: &str) {
             svg.attr("font-weight", "700").attr("font-style", "italic").end().text(&header.text).shut("text");
         }
         let class = if shapes.payer { "flow-payer" } else { "flow-gainer" };
-        svg::item(svg, i, class, node, |svg| {
+        // A node explains its figure when its amount is one figure (see `layout::flow`).
+        svg::item(svg, i, class, node, shapes.explain.as_deref(), |svg| {
             open_rect(svg, &shapes.bar).attr("class", "flow-node");
             if let Some(fill) = Paint::ActorPattern(shapes.colour).fill(prefix) {
                 svg.attr("fill", &fill);

@@ -52,8 +52,17 @@ pub fn chart<B>(
 
 /// Item `i` of a chart: a focusable group (`data-item`) with its label, what
 /// identifies it to tests and to the page, and the area that catches the
-/// pointer (marked while focused, by the stylesheet), around its `shapes`.
-pub fn item<S>(svg: &mut Markup, i: usize, class: &str, item: &Item<S>, shapes: impl FnOnce(&mut Markup)) {
+/// pointer (marked while focused, by the stylesheet), around its `shapes`;
+/// with `explain`, the key of the figure "How is this calculated?" explains
+/// for it (`data-explain`, opened by `components::explain`).
+pub fn item<S>(
+    svg: &mut Markup,
+    i: usize,
+    class: &str,
+    item: &Item<S>,
+    explain: Option<&str>,
+    shapes: impl FnOnce(&mut Markup),
+) {
     svg.open("g").attr("class", &format!("{class} chart-item")).attr("tabindex", "0");
     svg.attr("role", "graphics-symbol").attr("aria-label", &item.label).attr("data-item", &i.to_string());
     if let Some(year) = item.year {
@@ -64,6 +73,9 @@ pub fn item<S>(svg: &mut Markup, i: usize, class: &str, item: &Item<S>, shapes: 
     }
     if item.negative {
         svg.attr("data-negative", "true");
+    }
+    if let Some(key) = explain {
+        svg.attr("data-explain", key);
     }
     svg.end().open("title").end().text(&item.label).shut("title");
     draw::open_rect(svg, &item.hit).attr("class", "chart-hit").attr("fill", "currentColor");

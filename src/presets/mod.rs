@@ -86,6 +86,37 @@ const NORRKOPING_CONTRACT: &str = "Norrköpings kommun: Sveriges första utfalls
 const GREEN_BOOK: &str = "UK Green Book (diskonteringsränta 3,5 %)";
 const SOCIAL_VALUE_UK: &str = "Social Value UK (dödvikt, avklingning)";
 
+/// Where each source can be read: the publisher's page (only the presets' own
+/// sources are links; a scenario or a link carries no source and so no URL).
+/// Sources without a known address stay plain text.
+const SOURCE_LINKS: &[(&str, &str)] = &[
+    (ESO, "https://eso.expertgrupp.se/"),
+    (GOTLAND_MOTION, "https://www.gotland.se/"),
+    (SKANE, "https://www.skane.se/"),
+    (NORRKOPING, "https://www.norrkoping.se/"),
+    (BOTKYRKA, "https://www.botkyrka.se/"),
+    (SIS, "https://www.riksrevisionen.se/"),
+    (BISTAND, "https://www.socialstyrelsen.se/"),
+    (
+        GREEN_BOOK,
+        "https://www.gov.uk/government/publications/the-green-book-appraisal-and-evaluation-in-central-governent",
+    ),
+    (SOCIAL_VALUE_UK, "https://socialvalueuk.org/"),
+];
+
+/// The address of a preset's source, when it has one: always `https:`, never
+/// anything with a quote, a space or an angle bracket (checked here, not trusted).
+pub fn source_link(source: &str) -> Option<&'static str> {
+    let (_, url) = SOURCE_LINKS.iter().find(|(s, _)| *s == source)?;
+    https_only(url)
+}
+
+/// `url` if it is a plain `https:` address, else nothing.
+pub fn https_only(url: &str) -> Option<&str> {
+    let plain = url.len() > 8 && !url.chars().any(|c| c.is_whitespace() || c.is_control() || "\"'<>`\\".contains(c));
+    (url.starts_with("https://") && plain).then_some(url)
+}
+
 const DEFINITIONS: &[Definition] = &[
     // gotland.json — opens the app: the wrong pocket, inside one organisation.
     //
@@ -279,6 +310,31 @@ pub fn by_id(id: &str) -> Option<Preset> {
 mod tests {
     use super::*;
     use crate::model::{simulate, validate::validate};
+
+    #[test]
+    fn sources_link_only_to_https_and_only_their_own() {
+        for p in all() {
+            for s in p.sources {
+                if let Some(url) = source_link(s) {
+                    assert!(url.starts_with("https://"), "{url}");
+                }
+            }
+        }
+        assert_eq!(source_link(GREEN_BOOK).map(|u| &u[..22]), Some("https://www.gov.uk/gov"));
+        // A text that is not one of the presets' sources has no address, whatever it says.
+        assert_eq!(source_link("https://example.org/"), None);
+        for hostile in [
+            "javascript:alert(1)",
+            "http://x.se/",
+            "https://x.se/\"onmouseover=\"x",
+            "https://x.se/ a",
+            "https://",
+            "//x.se",
+        ] {
+            assert_eq!(https_only(hostile), None, "{hostile}");
+        }
+        assert_eq!(https_only("https://x.se/a?b=c"), Some("https://x.se/a?b=c"));
+    }
 
     #[test]
     fn the_example_reads() {

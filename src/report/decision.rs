@@ -144,7 +144,16 @@ pub fn uncertainty(m: &mut Markup, f: &Facts, u: &Chances, lang: Lang, unit: Uni
         m.text(&uncertainty_range(&show(p.p5), &show(p.p95), &show(p.p50), lang)).shut("li");
     }
     chances(m, f, u, true, lang);
-    m.shut("ul").shut("section");
+    m.shut("ul");
+    term_button(m, crate::explain::term::Term::Uncertainty, lang);
+    m.shut("section");
+}
+
+/// A term's glossary button (`components::explain` opens it), as the editor's labels have.
+fn term_button(m: &mut Markup, term: crate::explain::term::Term, lang: Lang) {
+    let label = format!("{}: {}", lang.pick("Ordlista", "Glossary"), crate::words::glossary::name(term, lang));
+    m.open("button").attr("type", "button").attr("class", "term-btn").attr("data-explain", term.key());
+    m.attr("aria-label", &label).end().text("?").shut("button");
 }
 
 /// The words for `place` from the analysis's JSON (either may be missing or
@@ -165,6 +174,7 @@ pub fn decision_words(
             if let Some(b) = &b {
                 m.open("div").attr("class", "break-even-figures").attr("data-testid", "break-even").end();
                 break_even(&mut m, f, b, true, lang);
+                term_button(&mut m, crate::explain::term::Term::BreakEven, lang);
                 m.shut("div");
             }
             if let Some(c) = &c {

@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 use crate::markup::Markup;
 use crate::model::outcome::money_text;
 use crate::model::{Outcome, Scenario};
+use crate::tables::reconcile::{self, fund_totals};
 use crate::words::app::AppText;
 use crate::words::format::{money_bare, money_exact, Unit};
 use crate::words::Lang;
@@ -43,6 +44,13 @@ pub fn year_tables(s: &Scenario, o: &Outcome, lang: Lang, unit: Unit, actor_ids:
             t.cell(r.repayments, "repayments").cell(r.close, "close");
             t.m.shut("tr");
         }
+        // The fund's totals: what it received and paid out, and what is left in it.
+        let f = fund_totals(s, o);
+        t.m.shut("tbody").open("tfoot").end().open("tr").attr("data-testid", "fund-total").end();
+        t.m.open("th").attr("scope", "row").end().text(AppText::Total.get(lang)).shut("th");
+        t.cell(f.initial_capital, "initial_capital").cell(f.allocations, "allocations_total");
+        t.cell(f.grants, "grants_total").cell(f.repayments, "repayments_total").cell(f.left, "left");
+        t.m.shut("tr").shut("tfoot").open("tbody").end();
         t.finish()
     };
 
@@ -55,7 +63,13 @@ pub fn year_tables(s: &Scenario, o: &Outcome, lang: Lang, unit: Unit, actor_ids:
             t.cell(o.society_net.get(y).copied().unwrap_or_default(), "society_net");
             t.m.shut("tr");
         }
-        t.finish()
+        let mut net = t.finish();
+        // The checked sum: the inside actors plus the fund are the organisation's result.
+        let mut m = Markup::default();
+        m.open("p").attr("class", "table-sum").attr("data-testid", "table-reconcile").end();
+        m.text(&reconcile::line(s, o, lang, unit)).shut("p");
+        net.push_str(&m.into_string());
+        net
     };
 
     let actors = actor_ids
@@ -66,6 +80,7 @@ pub fn year_tables(s: &Scenario, o: &Outcome, lang: Lang, unit: Unit, actor_ids:
             };
             let t = tables.start(&actor_title(s, &a.id, lang), &format!("table-actor-{}", a.id));
             let mut t = t;
+            t.who = a.id.clone();
             let mut heads: Vec<String> = [
                 AppText::Savings,
                 AppText::CoFinancing,
@@ -161,7 +176,7 @@ impl Tables<'_> {
         m.open("table").attr("class", "year-table").attr("data-testid", testid).end();
         m.open("caption").end().text(title).open("span").attr("class", "caption-unit").end();
         m.text(&format!(" ({} {})", AppText::AmountsIn.get(lang), self.unit_label)).shut("span").shut("caption");
-        Table { m, tables: self }
+        Table { m, tables: self, who: String::new(), at: String::new() }
     }
 }
 
@@ -169,6 +184,10 @@ impl Tables<'_> {
 struct Table<'a> {
     m: Markup,
     tables: &'a Tables<'a>,
+    /// The actor whose table this is (empty for the others), and the
+    /// current row's `year:who` for the cells' `data-explain` (`explain::Figure::key`).
+    who: String,
+    at: String,
 }
 
 impl Table<'_> {
@@ -196,6 +215,7 @@ impl Table<'_> {
 
     /// `<tr key="value"><th scope="row">heading</th>` (the cells follow; then `</tr>`).
     fn row(&mut self, key: &str, value: &str, heading: &str) {
+        self.at = if key == "data-year" { format!("{value}:{}", self.who) } else { format!(":{value}") };
         self.m.open("tr").attr(key, value).end();
         self.m.open("th").attr("scope", "row").end().text(heading).shut("th");
     }
@@ -206,7 +226,12 @@ impl Table<'_> {
         let t = self.tables;
         let class = if value.is_sign_negative() && !value.is_zero() { "num neg" } else { "num" };
         self.m.open("td").attr("class", class).attr("title", &money_exact(value, t.currency, t.lang));
-        self.m.attr("data-value", &money_text(value)).attr("data-field", field).end();
+        self.m.attr("data-value", &money_text(value)).attr("data-field", field);
+        // Every cell but an actor's totals opens "How is this calculated?" (stepped with the arrow keys).
+        if !matches!(field, "savings_total" | "net_total") {
+            self.m.attr("data-explain", &format!("{field}:{}", self.at)).attr("tabindex", "-1");
+        }
+        self.m.end();
         self.m.text(&money_bare(value, t.unit, t.lang)).shut("td");
         self
     }
@@ -247,5 +272,22 @@ mod tests {
         assert!(s.actors[0].inside && t.actors[0].contains(&title), "{}", t.actors[0]);
         assert!(!t.actors[0].contains("<b>"));
         assert_eq!(t.actors[1], "");
+    }
+
+    /// The jobs preset's fund totals (derived in `tables::reconcile`): 9 000 000 allocated,
+    /// 9 000 000 paid out, 9 000 000 repaid, 9 000 000 left; and the checked sum under the net table
+    /// (−7 299 194.08 inside + 9 000 000 kept = 1 700 805.92, derived in `who_pays`).
+    #[test]
+    fn the_fund_has_a_total_row_and_the_sum_is_checked() {
+        let p = crate::presets::by_id("jobs").expect("the jobs preset");
+        let o = simulate(&p.scenario).expect("valid");
+        let t = year_tables(&p.scenario, &o, Lang::Sv, Unit::Million, &[]);
+        for field in ["allocations_total", "grants_total", "repayments_total", "left"] {
+            let cell = format!("data-value=\"9000000.00\" data-field=\"{field}\"");
+            assert!(t.fund.contains(&cell), "{field}: {}", t.fund);
+        }
+        assert!(t.net.contains(
+            "Aktörerna inom organisationen −7,3\u{a0}mnkr + fonden 9,0\u{a0}mnkr = organisationens resultat 1,7\u{a0}mnkr ✓ stämmer."
+        ), "{}", t.net);
     }
 }

@@ -21,6 +21,7 @@
 pub mod compare;
 pub mod contracts;
 pub mod csv;
+pub mod reconcile;
 pub mod results;
 pub mod workbook;
 #[cfg(feature = "on-demand")]

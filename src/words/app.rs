@@ -958,3 +958,29 @@ impl CompareTableText {
         lang.pick(sv, en)
     }
 }
+
+// Issue 13, the totals reconcile: the outside actors' gains and losses, and
+// what earmarked equity changes (the fund editor).
+impl AppText {
+    /// The savings outside when they mix gains and losses (a transfer): both parts.
+    pub fn outside_gains_losses(gains: &str, losses: &str, lang: Lang) -> String {
+        match lang {
+            Lang::Sv => {
+                format!("netto av vinster {gains} och förluster {losses} (t.ex. hushåll som mister ett bidrag)")
+            }
+            Lang::En => format!("net of gains {gains} and losses {losses} (e.g. households that lose a benefit)"),
+        }
+    }
+
+    /// Where the accounting is chosen: how the totals add up under each mode,
+    /// with the scenario's figures (`allocations`, `left` in the fund, the fund's
+    /// term under appropriation), amounts already written.
+    pub fn accounting_identity(equity: bool, allocations: &str, kept: &str, lang: Lang) -> String {
+        match (lang, equity) {
+            (Lang::Sv, true) => format!("Öronmärkt eget kapital: avsättningarna ({allocations}) är eget kapital, inte en kostnad; bidragen kostar när de betalas ut, återbetalningar är intäkter. Aktörerna inom organisationen blir då ensamma dess resultat; det som finns kvar i fonden ({kept}) ligger utanför."),
+            (Lang::En, true) => format!("Earmarked equity: the allocations ({allocations}) are equity, not a cost; grants cost when paid out, repayments are income. The actors inside the organisation alone then add up to its result; what is left in the fund ({kept}) stays outside it."),
+            (Lang::Sv, false) => format!("Anslag: avsättningarna ({allocations}) är en kostnad när de görs, så aktörerna inom organisationen plus det fonden behållit ({kept}) blir organisationens resultat. Med öronmärkt eget kapital räcker aktörerna."),
+            (Lang::En, false) => format!("Appropriation: the allocations ({allocations}) are a cost when made, so the actors inside the organisation plus what the fund kept ({kept}) add up to its result. Under earmarked equity the actors alone would."),
+        }
+    }
+}

@@ -182,12 +182,118 @@ impl ChartWords {
         )
     }
 
+    /// The fund as a node of the flow: money allocated and repaid but not paid out, or grants paid from its capital.
+    pub fn fund_kept(&self) -> &'static str {
+        self.pick("Fonden (kvar)", "The fund (kept)")
+    }
+    pub fn fund_drawn(&self) -> &'static str {
+        self.pick("Fonden (ur kapitalet)", "The fund (from its capital)")
+    }
+    /// The fund's own row in who pays, who gains, and its group heading.
+    pub fn fund_row(&self) -> &'static str {
+        self.pick("Fonden", "The fund")
+    }
+    pub fn left_in_fund(&self) -> &'static str {
+        self.pick("Kvar i fonden", "Left in the fund")
+    }
+    pub fn fund_received(&self) -> &'static str {
+        self.pick(
+            "Fick (startkapital, avsättningar, återbetalningar)",
+            "Received (initial capital, allocations, repayments)",
+        )
+    }
+    pub fn fund_paid_out(&self) -> &'static str {
+        self.pick("Betalade ut (bidrag)", "Paid out (grants)")
+    }
+
+    /// The checked sum under who pays, who gains: `inside (+ fund) (− outside co-financing) = organisation ✓`,
+    /// amounts already written; `fund` is None under earmarked equity (the allocation is equity).
+    pub fn reconcile_line(
+        &self,
+        inside: &str,
+        fund: Option<&str>,
+        outside: Option<&str>,
+        org: &str,
+        holds: bool,
+    ) -> String {
+        let mut s =
+            format!("{} {inside}", self.pick("Aktörerna inom organisationen", "The actors inside the organisation"));
+        if let Some(fund) = fund {
+            s += &format!(" + {} {fund}", self.pick("fonden", "the fund"));
+        }
+        if let Some(outside) = outside {
+            s += &format!(
+                " − {} {outside}",
+                self.pick("medfinansiering av ägare utanför", "co-financing by outside owners")
+            );
+        }
+        let check = if holds {
+            self.pick("✓ stämmer", "✓ adds up")
+        } else {
+            self.pick("✗ stämmer inte", "✗ does not add up")
+        };
+        s += &format!(
+            " {} {} {org} {check}",
+            if holds { "=" } else { "≠" },
+            self.pick("organisationens resultat", "the organisation's result")
+        );
+        if fund.is_none() {
+            s += self.pick(
+                " (öronmärkt eget kapital: avsättningen till fonden är eget kapital, inte en kostnad, så fonden läggs inte till).",
+                " (earmarked equity: the allocation to the fund is equity, not a cost, so the fund is not added).",
+            );
+        } else {
+            s += ".";
+        }
+        s
+    }
+
+    /// What the flow's "Pays" total is made of: the interventions' cost, what the fund kept, costs that rise.
+    pub fn flow_total_line(
+        &self,
+        paid: &str,
+        cost: &str,
+        payments: Option<&str>,
+        kept: Option<&str>,
+        back: Option<&str>,
+        rising: Option<&str>,
+    ) -> String {
+        let mut s = format!(
+            "{} {paid} = {} {cost}",
+            self.pick("Betalt totalt", "Paid in total"),
+            match payments {
+                None => self.pick("insatsernas kostnad", "the interventions' cost"),
+                Some(_) => self.pick(
+                    "kostnaden för insatserna utanför utfallskontrakt",
+                    "the cost of the interventions not under outcome contracts"
+                ),
+            }
+        );
+        if let Some(payments) = payments {
+            s += &format!(" + {} {payments}", self.pick("utfallsbetalningar", "outcome payments"));
+        }
+        if let Some(kept) = kept {
+            s += &format!(
+                " + {} {kept}",
+                self.pick("kvar i fonden (avsatt men inte utbetalt)", "kept in the fund (allocated, not paid out)")
+            );
+        }
+        if let Some(back) = back {
+            s +=
+                &format!(" + {} {back}", self.pick("pengar som går tillbaka till någon", "money paid back to someone"));
+        }
+        if let Some(rising) = rising {
+            s += &format!(" + {} {rising}", self.pick("kostnader som ökar för någon", "costs that rise for someone"));
+        }
+        s + "."
+    }
+
     // Flow chart.
     pub fn flow_title(&self) -> &'static str {
         self.pick("Flödet från dem som betalar till dem som vinner", "The flow from those who pay to those who gain")
     }
     pub fn payers(&self) -> &'static str {
-        self.pick("Betalar", "Pays")
+        self.pick("Betalt totalt", "Paid in total")
     }
     pub fn gainers(&self) -> &'static str {
         self.pick("Vinner", "Gains")

@@ -13,13 +13,16 @@ pub mod app;
 pub mod charts;
 pub mod contracts;
 pub mod decision;
+pub mod explain;
 pub mod fields;
 pub mod format;
+pub mod glossary;
 pub mod labels;
 mod lang;
 pub mod parse;
 pub mod problems;
 pub mod rules;
+pub mod tour;
 
 pub use lang::Lang;
 

@@ -40,6 +40,13 @@ test('the single-file build works opened from file:// and requests nothing', asy
   await page.getByTestId('chart-flow').scrollIntoViewIfNeeded();
   await expect(page.getByTestId('chart-flow').locator('svg[data-chart="flow"]')).toBeVisible();
   await expect(page.getByTestId('chart-actor-years').locator('svg[data-chart="actor-years"] .chart-item').first()).toBeAttached();
+  // "How is this calculated?" comes from the inlined on-demand module: the explanation ends with the figure.
+  const cost = await page.getByTestId('kf-total-cost').locator('.kf-value').getAttribute('data-value');
+  await page.locator('[data-explain="total_cost::"]').click();
+  await expect(page.getByTestId('explain-result')).toContainText('=');
+  const result = (await page.getByTestId('explain-result').textContent()) || '';
+  expect(result.split('(')[0].replace(/\D/g, '')).toBe((cost || '-').replace(/\D/g, ''));
+  await page.keyboard.press('Escape');
   // Only the file itself: no fetch of pkg/, www/ or anything else.
   expect(urls.filter((u) => !u.startsWith('file://' + file) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
   expect(errors).toEqual([]);

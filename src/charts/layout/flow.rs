@@ -45,7 +45,34 @@ pub struct Link {
     pub in_amount: Decimal,
 }
 
-/// The two columns: payers and gainers, inside actors first, each in scenario order.
+/// What the fund kept over the horizon as the budgets see it: the fund costs
+/// the actors bear plus the repayments, less the grants (`A + R − G` under
+/// appropriation, 0 under earmarked equity, where the allocation is equity).
+/// Positive: paid in but not spent (a gainer); negative: grants paid from the fund's capital (a payer).
+pub fn fund_kept(input: &ChartInput) -> Decimal {
+    let fund_cost = total(input.outcome.actors.iter().flat_map(|a| &a.rows).map(|r| r.fund_cost));
+    let (repaid, granted) = input
+        .outcome
+        .fund
+        .iter()
+        .fold((Decimal::ZERO, Decimal::ZERO), |(r, g), f| (plus(r, f.repayments), plus(g, f.grants)));
+    plus(plus(fund_cost, repaid), -granted)
+}
+
+/// The key of the figure a node's amount is (see `explain::Figure`): the fund's
+/// kept or drawn money, an actor's cost or savings; `None` when an actor both
+/// pays and has money back or rising costs (its amount is then two figures).
+fn node_figure(input: &ChartInput, n: &Node, payer: bool) -> Option<String> {
+    if n.id.is_empty() {
+        return Some(if payer { "fund_drawn::" } else { "fund_kept::" }.to_string());
+    }
+    let a = input.outcome.actors.iter().find(|a| a.id == n.id)?;
+    let plain = a.cost_borne >= Decimal::ZERO && a.savings_total >= Decimal::ZERO;
+    plain.then(|| format!("{}::{}", if payer { "cost_borne" } else { "savings_total" }, n.id))
+}
+
+/// The two columns: payers and gainers, inside actors first, each in scenario
+/// order, with the fund (no id) after the inside actors of the column its [`fund_kept`] puts it in.
 pub fn columns(input: &ChartInput) -> (Vec<Node>, Vec<Node>) {
     let mut payers = Vec::new();
     let mut gainers = Vec::new();
@@ -63,7 +90,42 @@ pub fn columns(input: &ChartInput) -> (Vec<Node>, Vec<Node>) {
             gainers.push(node(gain));
         }
     }
-    (inside_first(payers, |n| n.inside), inside_first(gainers, |n| n.inside))
+    let (mut payers, mut gainers) = (inside_first(payers, |n| n.inside), inside_first(gainers, |n| n.inside));
+    let kept = fund_kept(input);
+    if !kept.is_zero() {
+        let words = input.words();
+        let (column, name) =
+            if kept > Decimal::ZERO { (&mut gainers, words.fund_kept()) } else { (&mut payers, words.fund_drawn()) };
+        let at = column.iter().take_while(|n| n.inside).count();
+        let colour = input.outcome.actors.len();
+        column.insert(at, Node { id: String::new(), name: name.to_string(), inside: true, colour, amount: kept.abs() });
+    }
+    (payers, gainers)
+}
+
+/// The line under the flow that says what its "paid in total" is made of (see [`FlowLayout::heads`]):
+/// `P = cost + kept (if > 0) + money back + rising costs`, each part from the outcome.
+pub fn total_line(input: &ChartInput) -> String {
+    let money = input.money();
+    let (payers, _) = columns(input);
+    let paid = total(payers.iter().map(|n| n.amount));
+    let kept = fund_kept(input).max(Decimal::ZERO);
+    let actors = &input.outcome.actors;
+    let back = total(actors.iter().map(|a| (-a.cost_borne).max(Decimal::ZERO)));
+    let rising = total(actors.iter().map(|a| (-a.savings_total).max(Decimal::ZERO)));
+    let part = |v: Decimal| (!v.is_zero()).then(|| money.text(v));
+    // An outcome contract's work is paid by its investor, not an actor: the payers pay its outcome payments instead.
+    let contracts = &input.outcome.outcome_contracts;
+    let invested = total(contracts.iter().map(|c| c.invested));
+    let payments = (!contracts.is_empty()).then(|| money.text(total(contracts.iter().map(|c| c.payments_total))));
+    input.words().flow_total_line(
+        &money.text(paid),
+        &money.text(input.outcome.key_figures.total_cost - invested),
+        payments.as_deref(),
+        part(kept).as_deref(),
+        part(back).as_deref(),
+        part(rising).as_deref(),
+    )
 }
 
 /// The proportional links between payers and gainers, payer by payer, each
@@ -236,6 +298,8 @@ pub enum Emphasis {
 #[derive(Debug, Clone, PartialEq)]
 pub struct NodeShapes {
     pub payer: bool,
+    /// The figure "How is this calculated?" explains, when the node's amount is one figure.
+    pub explain: Option<String>,
     /// The actor's colour and pattern (its place in the scenario).
     pub colour: usize,
     pub header: Option<PlacedText>,
@@ -452,7 +516,7 @@ pub fn layout(input: &ChartInput, canvas: &Canvas) -> Chart<FlowLayout> {
             nodes.push(Item {
                 label,
                 year: None,
-                actor: Some(n.id.clone()),
+                actor: (!n.id.is_empty()).then(|| n.id.clone()),
                 negative: false,
                 hit: Rect {
                     x: if is_payer { MARGIN } else { right_x - 2.0 },
@@ -462,6 +526,7 @@ pub fn layout(input: &ChartInput, canvas: &Canvas) -> Chart<FlowLayout> {
                 },
                 tip: tip.place(small, (w, height)),
                 shapes: NodeShapes {
+                    explain: node_figure(input, n, is_payer),
                     payer: is_payer,
                     colour: n.colour,
                     header,
@@ -505,6 +570,34 @@ mod tests {
     use crate::words::format::Unit;
     use crate::words::Lang;
     use std::str::FromStr;
+
+    /// The jobs preset (src/presets/jobs.json) by hand. Fund: allocations 3 × 3 000 000 =
+    /// 9 000 000 (appropriation), Jobbspår's grants 3 × 3 000 000 = 9 000 000 (fund_share 1),
+    /// repaid in full (fixed, share 1, 5 × 1 800 000 in years 3–7 of 12): the fund kept
+    /// 9 000 000 + 9 000 000 − 9 000 000 = 9 000 000, a gainer node.
+    /// Households lose 75 045 per success and year: successes per cohort 40 × 0.35 × (1 − 0.3)
+    /// = 9.8, 3 cohorts, each over 8 years (lag 1, all within the horizon) with drop-off 0.15:
+    /// Σ_{k<8} 0.85^k = (1 − 0.85^8) / 0.15 = 4.85006316640625; 75 045 × 9.8 × 3 ×
+    /// 4.85006316640625 = 10 700 805.915…, a cost that rises.
+    /// Paid in total: Kommunstyrelsen 9 000 000 (allocations) + Arbetsmarknad 9 000 000
+    /// (repayments) + households 10 700 805.92 = 28 700 805.92 = the interventions' cost
+    /// 9 000 000 + kept in the fund 9 000 000 + rising costs 10 700 805.92 — not 28.7 MSEK of work.
+    #[test]
+    fn the_jobs_preset_total_by_hand() {
+        let p = crate::presets::by_id("jobs").expect("the jobs preset");
+        let o = crate::model::simulate(&p.scenario).expect("valid");
+        let input = ChartInput { scenario: &p.scenario, outcome: &o, lang: Lang::Sv, unit: Unit::Thousand };
+        assert_eq!(fund_kept(&input), d("9000000"));
+        let (payers, gainers) = columns(&input);
+        let fund = gainers.iter().find(|n| n.id.is_empty()).expect("the fund is a gainer");
+        assert_eq!((fund.name.as_str(), fund.amount), ("Fonden (kvar)", d("9000000")));
+        let paid = total(payers.iter().map(|n| n.amount));
+        assert_eq!(paid.round_dp(2), d("28700805.92"));
+        assert_eq!(
+            total_line(&input),
+            "Betalt totalt 28\u{a0}701\u{a0}tkr = insatsernas kostnad 9\u{a0}000\u{a0}tkr + kvar i fonden (avsatt men inte utbetalt) 9\u{a0}000\u{a0}tkr + kostnader som ökar för någon 10\u{a0}701\u{a0}tkr."
+        );
+    }
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()
@@ -610,12 +703,15 @@ mod tests {
         // 800 − 8 − 232 − 16 = 544. The heads' baseline at 8 + 15.5 = 23.5, the columns from
         // 23.5 + 0.9 × 15.5 = 37.45, each group under a heading 1.7 × 14 = 23.8 high.
         assert_rect(flow.nodes[0].shapes.bar, (240.0, 61.25, 16.0, 165.0));
-        // "Pays 300 kSEK" and "Gains 600 kSEK", 27 × 15.5 × 0.58 + 12 = 254.73 wide together,
+        // "Paid in total 300 kSEK" and "Gains 600 kSEK", 36 × 15.5 × 0.58 + 12 = 335.64 wide together,
         // fit side by side on the 784 between the margins: one line.
         let heads: Vec<_> = flow.heads.iter().map(|h| (h.text.as_str(), h.x, h.y, h.anchor)).collect();
         assert_eq!(
             heads,
-            [("Pays 300\u{a0}kSEK", 8.0, 23.5, Anchor::Start), ("Gains 600\u{a0}kSEK", 792.0, 23.5, Anchor::End)]
+            [
+                ("Paid in total 300\u{a0}kSEK", 8.0, 23.5, Anchor::Start),
+                ("Gains 600\u{a0}kSEK", 792.0, 23.5, Anchor::End)
+            ]
         );
         // Aktör 0 gains 55 high, its slot for a name and an amount 2 × 15.5 × 1.15 + 4 = 39.65:
         // the next, outside, heading at 61.25 + 55 + 10 = 126.25, Aktör 2 under it at 150.05.
@@ -687,7 +783,7 @@ mod tests {
         assert_eq!(
             heads,
             [
-                ("Betalar", 8.0, top, Anchor::Start),
+                ("Betalt totalt", 8.0, top, Anchor::Start),
                 ("300\u{a0}000\u{a0}kr", 8.0, below, Anchor::Start),
                 ("Vinner", 332.0, top, Anchor::End),
                 ("1\u{a0}797\u{a0}456\u{a0}690\u{a0}kr", 332.0, below, Anchor::End),

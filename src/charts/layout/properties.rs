@@ -52,8 +52,63 @@ fn check(
     Ok(())
 }
 
+/// Each who-pays row and flow node opens an explanation (`explain::trace`, from
+/// the same outcome) whose result is the figure the item shows: a row's net (the
+/// fund's: what is left), a node's amount. A node whose amount is two figures has none.
+fn check_explained(input: &ChartInput, canvas: &Canvas) -> Result<(), String> {
+    let explained = |key: &str| {
+        let figure = crate::explain::Figure::parse(key, input.scenario, input.outcome)?;
+        crate::explain::trace(input.scenario, input.outcome, figure)?.result.decimal()
+    };
+    if let Some(chart) = who_pays::layout(input, canvas).drawn() {
+        for (item, row) in chart.rows.iter().zip(who_pays::rows(input)) {
+            let key = item.shapes.explain.as_deref().ok_or(format!("who pays: {} has no explanation", row.name))?;
+            if explained(key) != Some(row.net) {
+                return Err(format!("who pays: {key} explains {:?}, the row shows {}", explained(key), row.net));
+            }
+        }
+    }
+    if let Some(chart) = flow::layout(input, canvas).drawn() {
+        let (payers, gainers) = flow::columns(input);
+        for (item, node) in chart.nodes.iter().zip(payers.iter().chain(&gainers)) {
+            let Some(key) = item.shapes.explain.as_deref() else {
+                if !node.id.is_empty() {
+                    let a = input.outcome.actors.iter().find(|a| a.id == node.id).ok_or("flow: no actor")?;
+                    if a.cost_borne >= Decimal::ZERO && a.savings_total >= Decimal::ZERO {
+                        return Err(format!("flow: {} has no explanation", node.name));
+                    }
+                }
+                continue;
+            };
+            if explained(key) != Some(node.amount) {
+                return Err(format!("flow: {key} explains {:?}, the node shows {}", explained(key), node.amount));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Bars and segments add up, in pixels, to what they stand for.
 fn check_sums(input: &ChartInput, canvas: &Canvas) -> Result<(), String> {
+    // The flow's "paid in total" is the interventions' cost, what the fund kept, money
+    // back and costs that rise (flow::total_line), summed independently of the columns.
+    let (payers, _) = flow::columns(input);
+    let paid = total(payers.iter().map(|n| n.amount));
+    let actors = &input.outcome.actors;
+    let fund_cost = total(actors.iter().flat_map(|a| &a.rows).map(|r| r.fund_cost));
+    let (repaid, granted) =
+        (total(input.outcome.fund.iter().map(|f| f.repayments)), total(input.outcome.fund.iter().map(|f| f.grants)));
+    let kept = (fund_cost + repaid - granted).max(Decimal::ZERO);
+    let back = total(actors.iter().map(|a| (-a.cost_borne).max(Decimal::ZERO)));
+    let rising = total(actors.iter().map(|a| (-a.savings_total).max(Decimal::ZERO)));
+    // Under outcome contracts the investor pays the work and the payers its outcome payments.
+    let contracts = &input.outcome.outcome_contracts;
+    let contracted = total(contracts.iter().map(|c| c.payments_total - c.invested));
+    let parts = input.outcome.key_figures.total_cost + contracted + kept + back + rising;
+    if (paid - parts).abs() > Decimal::new(1, 9) {
+        return Err(format!("flow: paid {paid}, parts {parts}"));
+    }
+    check_explained(input, canvas)?;
     let close = |a: f64, b: f64| (a - b).abs() <= 1e-6 * (1.0 + a.abs().max(b.abs()));
     if let Some(chart) = fund::layout(input, canvas).drawn() {
         for (item, f) in chart.years.iter().zip(&input.outcome.fund) {

@@ -7,6 +7,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::tables::reconcile::fund_totals;
 use crate::words::lowercase;
 
 use super::axis::MoneyAxis;
@@ -23,6 +24,8 @@ pub struct Row {
     pub id: String,
     pub name: String,
     pub inside: bool,
+    /// The fund's own row (not an actor): received (right), paid out (left), left in the fund (the marker).
+    pub fund: bool,
     pub cost: Decimal,
     pub savings: Decimal,
     pub net: Decimal,
@@ -65,6 +68,8 @@ pub struct GroupHeading {
 /// What a row shows: the actor's name and net on one line, its bars under them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RowShapes {
+    /// The figure "How is this calculated?" explains: the actor's net, or what is left in the fund.
+    pub explain: Option<String>,
     pub name: PlacedText,
     pub net: PlacedText,
     pub bars: Vec<Bar>,
@@ -96,7 +101,8 @@ impl Bar {
 pub const COST: Paint = Paint::Hatch;
 pub const SAVINGS: Paint = Paint::Colour(Colour::Gain);
 
-/// The rows of the chart: the outcome's actors with their names, inside ones first.
+/// The rows of the chart: the outcome's actors with their names, inside ones
+/// first, then the fund (when money went in or out of it), then the outside ones.
 pub fn rows(input: &ChartInput) -> Vec<Row> {
     let rows: Vec<Row> = input
         .outcome
@@ -106,12 +112,34 @@ pub fn rows(input: &ChartInput) -> Vec<Row> {
             id: a.id.clone(),
             name: input.actor_name(&a.id),
             inside: input.actor_inside(&a.id),
+            fund: false,
             cost: a.cost_borne,
             savings: a.savings_total,
             net: a.net_total,
         })
         .collect();
-    inside_first(rows, |r| r.inside)
+    let mut rows = inside_first(rows, |r| r.inside);
+    let f = fund_totals(input.scenario, input.outcome);
+    if !(f.money_in().is_zero() && f.grants.is_zero()) {
+        let at = rows.iter().take_while(|r| r.inside).count();
+        let name = input.words().fund_row().to_string();
+        let row = Row {
+            id: String::new(),
+            name,
+            inside: true,
+            fund: true,
+            cost: f.grants,
+            savings: f.money_in(),
+            net: f.left,
+        };
+        rows.insert(at, row);
+    }
+    rows
+}
+
+/// The checked sum under the chart: [`crate::tables::reconcile::line`].
+pub fn reconcile_line(input: &ChartInput) -> String {
+    crate::tables::reconcile::line(input.scenario, input.outcome, input.lang, input.unit)
 }
 
 /// The bar segments of a row: the cost drawn as `−cost`, the savings as
@@ -190,8 +218,12 @@ pub fn layout(input: &ChartInput, canvas: &Canvas) -> Chart<WhoPaysLayout> {
     let mut groups = Vec::new();
     let mut places = Vec::with_capacity(rows.len());
     for (i, row) in rows.iter().enumerate() {
-        if i == 0 || rows[i - 1].inside != row.inside {
-            let text = if row.inside { words.inside() } else { words.outside() };
+        if i == 0 || (rows[i - 1].inside, rows[i - 1].fund) != (row.inside, row.fund) {
+            let text = match (row.fund, row.inside) {
+                (true, _) => words.fund_row(),
+                (false, true) => words.inside(),
+                (false, false) => words.outside(),
+            };
             groups.push(GroupHeading {
                 rule: Line { x1: MARGIN, y1: cy + 2.0, x2: w - MARGIN, y2: cy + 2.0 },
                 text: PlacedText::new(MARGIN, cy + font * 1.25, text, Anchor::Start),
@@ -224,25 +256,44 @@ pub fn layout(input: &ChartInput, canvas: &Canvas) -> Chart<WhoPaysLayout> {
                     Bar { rect: Rect { x: a.min(b), y: bar_top, width: (b - a).abs().max(0.5), height: bar_h }, paid }
                 })
                 .collect();
-            let (cost, savings, net) = (money.text(row.cost), money.text(row.savings), money.signed(row.net));
-            let net_text = format!("{} {net}", words.net());
+            let (cost, savings) = (money.text(row.cost), money.text(row.savings));
+            let net = if row.fund { money.text(row.net) } else { money.signed(row.net) };
+            let net_word = if row.fund { words.left_in_fund() } else { words.net() };
+            let mut net_text = format!("{net_word} {net}");
+            // "Left in the fund" gives way to the fund's name on a narrow chart: the amount alone.
+            if row.fund && text_width(&row.name, font) + text_width(&net_text, font) * 1.1 + 12.0 > w - 2.0 * MARGIN {
+                net_text = net.clone();
+            }
             // The name gets what the net label leaves of the line.
             // (The net label is bold: a little wider than the estimate.)
             let max_name =
                 ((w - 2.0 * MARGIN - text_width(&net_text, font) * 1.1 - 12.0) / (font * CHAR_WIDTH)).max(8.0) as usize;
-            let figure = format!(
-                "{}: {} {cost}, {} {savings}, {} {net}",
-                row.name,
-                words.cost_word(),
-                words.savings_word(),
-                lowercase(words.net())
-            );
-            let lines = vec![
-                row.name.clone(),
-                format!("{}: {cost}", words.cost_borne()),
-                format!("{}: {savings}", words.savings()),
-                format!("{}: {net}", words.net()),
-            ];
+            let lines = if row.fund {
+                vec![
+                    row.name.clone(),
+                    format!("{}: {savings}", words.fund_received()),
+                    format!("{}: {cost}", words.fund_paid_out()),
+                    format!("{}: {}", words.left_in_fund(), money.text(row.net)),
+                ]
+            } else {
+                vec![
+                    row.name.clone(),
+                    format!("{}: {cost}", words.cost_borne()),
+                    format!("{}: {savings}", words.savings()),
+                    format!("{}: {net}", words.net()),
+                ]
+            };
+            let figure = if row.fund {
+                format!("{}: {}", lines[0], lines[1..].join(", "))
+            } else {
+                format!(
+                    "{}: {} {cost}, {} {savings}, {} {net}",
+                    row.name,
+                    words.cost_word(),
+                    words.savings_word(),
+                    lowercase(words.net())
+                )
+            };
             let tip = Tip { x: x0, y: bar_top, lines, dodge: 0.0 };
             let value_y = bar_top + bar_h / 2.0;
             let net_x = x.money(row.net);
@@ -250,11 +301,16 @@ pub fn layout(input: &ChartInput, canvas: &Canvas) -> Chart<WhoPaysLayout> {
             Item {
                 label: figure,
                 year: None,
-                actor: Some(row.id.clone()),
+                actor: (!row.fund).then(|| row.id.clone()),
                 negative: row.net < Decimal::ZERO,
                 hit: Rect { x: MARGIN / 2.0, y: top - 2.0, width: w - MARGIN, height: name_h + bar_h + row_gap },
                 tip: tip.place(small, (w, height)),
                 shapes: RowShapes {
+                    explain: if row.fund {
+                        input.outcome.years.last().map(|y| format!("close:{y}:"))
+                    } else {
+                        Some(format!("net_total::{}", row.id))
+                    },
                     name: PlacedText::new(MARGIN, top + font * 1.05, ellipsize(&row.name, max_name), Anchor::Start),
                     net: PlacedText::new(w - MARGIN, top + font * 1.05, net_text, Anchor::End),
                     bars,
@@ -307,6 +363,7 @@ pub fn layout(input: &ChartInput, canvas: &Canvas) -> Chart<WhoPaysLayout> {
 mod tests {
     use super::*;
     use crate::charts::layout::checks::{assert_near, assert_rect, outcome, scenario};
+    use crate::model::Accounting;
     use crate::words::format::Unit;
     use crate::words::Lang;
 
@@ -389,6 +446,44 @@ mod tests {
         );
     }
 
+    /// The jobs preset by hand (derivation of the fund in `tables::reconcile`): Social saves
+    /// 75 045 per success and year, 9.8 successes per cohort, 3 cohorts, each over 8 years with
+    /// drop-off 0.15 (Σ 0.85^k = 4.85006316640625): 10 700 805.92. Inside: Kommunstyrelsen
+    /// −9 000 000 (allocations), Arbetsmarknad −9 000 000 (repayments), Social +10 700 805.92
+    /// = −7 299 194.08; the fund kept +9 000 000; the organisation 10 700 805.92 − 9 000 000
+    /// (the cost) = 1 700 805.92. Under earmarked equity Kommunstyrelsen's fund cost is G − R = 0:
+    /// inside 1 700 805.92 = the organisation. The fund's row: received 18 000 tkr, paid out 9 000, left 9 000.
+    #[test]
+    fn the_jobs_preset_reconciles_by_hand() {
+        let p = crate::presets::by_id("jobs").expect("the jobs preset");
+        let o = crate::model::simulate(&p.scenario).expect("valid");
+        let input = ChartInput { scenario: &p.scenario, outcome: &o, lang: Lang::Sv, unit: Unit::Thousand };
+        assert_eq!(
+            reconcile_line(&input),
+            "Aktörerna inom organisationen −7\u{a0}299\u{a0}tkr + fonden 9\u{a0}000\u{a0}tkr = organisationens resultat 1\u{a0}701\u{a0}tkr ✓ stämmer."
+        );
+        let fund = rows(&input).into_iter().find(|r| r.fund).expect("the fund's row");
+        assert_eq!(
+            (fund.savings, fund.cost, fund.net),
+            (Decimal::from(18_000_000), Decimal::from(9_000_000), Decimal::from(9_000_000))
+        );
+        // After the inside actors, before the outside ones.
+        let order: Vec<(bool, bool)> = rows(&input).iter().map(|r| (r.inside, r.fund)).collect();
+        assert_eq!(order, [(true, false), (true, false), (true, false), (true, true), (false, false), (false, false)]);
+        let chart = layout(&input, &Canvas::new(800.0));
+        let who = chart.drawn().expect("drawn");
+        assert_eq!(who.rows[3].shapes.net.text, "Kvar i fonden 9\u{a0}000\u{a0}tkr");
+        assert_eq!(who.rows[3].actor, None);
+        let mut s = p.scenario.clone();
+        s.fund.accounting = Accounting::EarmarkedEquity;
+        let o = crate::model::simulate(&s).expect("valid");
+        let input = ChartInput { scenario: &s, outcome: &o, lang: Lang::En, unit: Unit::Thousand };
+        assert_eq!(
+            reconcile_line(&input),
+            "The actors inside the organisation 1,701\u{a0}kSEK = the organisation's result 1,701\u{a0}kSEK ✓ adds up (earmarked equity: the allocation to the fund is equity, not a cost, so the fund is not added)."
+        );
+    }
+
     #[test]
     fn a_direction_without_room_is_left_out() {
         // Nobody pays: zero is at the plot's left edge, and "← pays" would start left of the chart.
@@ -408,6 +503,7 @@ mod tests {
             id: "a".into(),
             name: "A".into(),
             inside: true,
+            fund: false,
             cost: Decimal::from(cost),
             savings: Decimal::from(savings),
             net: Decimal::from(savings - cost),

@@ -34,6 +34,10 @@ extern "C" {
         lang: &str,
         unit: &str,
     ) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = explainable)]
+    fn explainable_js(element: &web_sys::Element, scenario_json: &str, lang: &str, unit: &str) -> Result<(), JsValue>;
+    #[wasm_bindgen(catch, js_name = tour)]
+    fn tour_js(scenario_json: &str, lang: &str, unit: &str, steps: u32) -> Result<(), JsValue>;
     #[wasm_bindgen(catch, js_name = yearTables)]
     fn year_tables_markup(
         scenario_json: &str,
@@ -93,6 +97,16 @@ pub fn chart_markup(
     prefix: &str,
 ) -> Option<String> {
     chart_svg_markup(scenario_json, kind, lang.tag(), unit.key(), width, prefix).ok()?.as_string()
+}
+
+/// Hands the scenario of the app around `element` to the explanations (`www/on-demand.js`).
+pub fn explainable(element: &web_sys::Element, scenario_json: &str, lang: Lang, unit: Unit) {
+    let _ = explainable_js(element, scenario_json, lang.tag(), unit.key());
+}
+
+/// Shows the guided tour (`www/on-demand.js`) for this scenario, or brings its text up to date.
+pub fn tour(scenario_json: &str, lang: Lang, unit: Unit) {
+    let _ = tour_js(scenario_json, lang.tag(), unit.key(), crate::words::tour::STEP_COUNT as u32);
 }
 
 /// Whether the module is loaded: its markup writers then answer at once.

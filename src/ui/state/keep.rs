@@ -212,9 +212,25 @@ pub fn file_name(name: &str) -> String {
     format!("{stem}.json")
 }
 
+/// Whether a link's fragment asks for the guided tour: `tour=1` among its
+/// `&`-separated parts. Anything else (another value, a malformed part) is
+/// no tour and no error.
+pub fn tour_requested(fragment: &str) -> bool {
+    fragment.strip_prefix('#').unwrap_or(fragment).split('&').any(|part| part == "tour=1")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_tour_1_asks_for_the_tour() {
+        assert!(tour_requested("#preset=placements&tour=1"));
+        assert!(tour_requested("tour=1&lang=en"));
+        for no in ["", "#", "#preset=placements", "#tour=0", "#tour=yes", "#tour=1x", "#tour", "#xtour=1", "#tour==1"] {
+            assert!(!tour_requested(no), "{no}");
+        }
+    }
 
     #[test]
     fn file_names_are_safe() {

@@ -14,6 +14,7 @@ use crate::ui::state::view::View;
 use crate::ui::state::{Action, AppState, Autosave, FundEdit, Kept, Load, Notice};
 use crate::ui::view::components::charts_panel::ChartsPanel;
 use crate::ui::view::components::error_summary::ErrorSummary;
+use crate::ui::view::components::explain::Explainable;
 use crate::ui::view::components::header::Header;
 use crate::ui::view::components::key_figures::KeyFigures;
 use crate::ui::view::components::notice_banner::NoticeBanner;
@@ -21,6 +22,7 @@ use crate::ui::view::components::preset_picker::PresetPicker;
 use crate::ui::view::components::print_report::use_on_demand;
 use crate::ui::view::components::scenario_json::ScenarioJson;
 use crate::ui::view::components::share_bar::ShareBar;
+use crate::ui::view::components::tour::Tour;
 use crate::ui::view::components::year_tables::YearTables;
 use crate::ui::view::editor::actors::ActorsEditor;
 use crate::ui::view::editor::fund::FundEditor;
@@ -341,11 +343,13 @@ pub fn app(props: &AppProps) -> Html {
                         <ChartsPanel scenario={valid.clone()} outcome={outcome.clone()} first_frame={!*painted} />
                         <crate::ui::view::components::contracts_panel::ContractsPanel scenario={valid.clone()} outcome={outcome.clone()} monte_carlo={analysis.monte_carlo_json.clone()} />
                         { compare_section }
+                        <Tour scenario={valid.clone()} />
                     </main>
                     <aside class="editor" id="fundsim-editor" tabindex="-1" aria-labelledby="editor-heading" key={generation}>
                         <h2 id="editor-heading">{ AppText::Assumptions.get(lang) }</h2>
                         if *painted {
-                        <FundEditor scenario={scenario.clone()} errors={errors.clone()} onaction={onaction.clone()} />
+                        <Explainable scenario={valid.clone()}>
+                        <FundEditor scenario={scenario.clone()} outcome={outcome.clone()} errors={errors.clone()} onaction={onaction.clone()} />
                         <section class="editor-section" aria-labelledby="ed-repayment">
                             <h3 id="ed-repayment">{ AppText::SectionRepayment.get(lang) }</h3>
                             <RepaymentEditor path="repayment_default" label={AppText::DefaultRule.get(lang)}
@@ -356,6 +360,7 @@ pub fn app(props: &AppProps) -> Html {
                         <InterventionsEditor scenario={scenario.clone()} outcome={outcome.clone()} errors={errors.clone()} onaction={onaction.clone()} />
                         <ActorsEditor scenario={scenario.clone()} errors={errors.clone()} onaction={onaction.clone()} />
                         <GeneralEditor scenario={scenario.clone()} errors={errors.clone()} onaction={onaction.clone()} />
+                        </Explainable>
                         }
                     </aside>
                     <div class="details">

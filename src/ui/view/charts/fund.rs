@@ -10,7 +10,7 @@ use super::frame::Frame;
 use super::layout::fund::{FundLayout, ALLOCATION, GRANTS, REPAYMENTS};
 use super::layout::palette::Colour;
 use super::layout::{self, Chart};
-use super::tooltip::{item, tooltip, Focus};
+use super::tooltip::{explained_item, tooltip, Focus};
 
 pub use layout::fund::first_negative_year;
 
@@ -44,7 +44,7 @@ fn body(fund: &FundLayout, frame: &Frame, focus: &Focus) -> Html {
         ] {
             paint(open_rect(&mut bars, rect), fill, class, prefix).close();
         }
-        item(focus, i, "chart-bar", year, bars.into_html())
+        explained_item(focus, i, "chart-bar", year, bars.into_html(), year.year.map(|y| format!("close:{y}:")))
     });
 
     // Over the bars, not catching the mouse: the balance line and its points,

@@ -54,7 +54,21 @@ pub fn use_focus() -> Focus {
 /// identifies it to tests and to the page, and the area that catches the
 /// pointer, marked while focused), around its `shapes`.
 pub fn item<S>(focus: &Focus, i: usize, class: &'static str, item: &Item<S>, shapes: Html) -> Html {
-    group(focus, i, class, &item.label, item.year, item.actor.as_deref(), item.negative, &item.hit, shapes)
+    explained_item(focus, i, class, item, shapes, None)
+}
+
+/// [`item`] that opens "How is this calculated?" for the figure `explain`
+/// names (Enter, Space or a click; see `components::explain`).
+pub fn explained_item<S>(
+    focus: &Focus,
+    i: usize,
+    class: &'static str,
+    item: &Item<S>,
+    shapes: Html,
+    explain: Option<String>,
+) -> Html {
+    let Item { label, year, actor, negative, hit, .. } = item;
+    group(focus, i, class, label, *year, actor.as_deref(), *negative, hit, shapes, explain)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -68,6 +82,7 @@ fn group(
     negative: bool,
     hit: &Rect,
     shapes: Html,
+    explain: Option<String>,
 ) -> Html {
     let set = focus.set.clone();
     let onfocus = {
@@ -106,6 +121,7 @@ fn group(
             data-year={year.map(|y| y.to_string())}
             data-actor={actor.map(str::to_string)}
             data-negative={negative.then_some("true")}
+            data-explain={explain}
             {onfocus}
             {onblur}
             {onmouseenter}

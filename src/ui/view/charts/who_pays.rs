@@ -8,7 +8,7 @@ use super::draw::{self, open_rect, open_text, paint, Markup};
 use super::frame::Frame;
 use super::layout::who_pays::WhoPaysLayout;
 use super::layout::Chart;
-use super::tooltip::{item, tooltip, Focus};
+use super::tooltip::{explained_item, tooltip, Focus};
 
 /// Draws the who-pays chart.
 pub fn view(chart: &Chart<WhoPaysLayout>, frame: &Frame, focus: &Focus) -> Html {
@@ -55,7 +55,7 @@ fn body(who: &WhoPaysLayout, frame: &Frame, focus: &Focus) -> Html {
         }
         open_rect(&mut svg, &shapes.net_marker).attr("class", "net-marker").attr("fill", "currentColor");
         svg.attr("stroke", "var(--c-halo, #ffffff)").attr("stroke-width", "1").close();
-        item(focus, i, "chart-row", row, svg.into_html())
+        explained_item(focus, i, "chart-row", row, svg.into_html(), shapes.explain.clone())
     });
 
     html! {

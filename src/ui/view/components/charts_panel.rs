@@ -12,7 +12,9 @@ use yew::prelude::*;
 
 use crate::model::{Outcome, Scenario};
 use crate::ui::browser;
+use crate::ui::view::charts::layout::{flow, who_pays, ChartInput};
 use crate::ui::view::charts::{FundChart, WhoPaysChart};
+use crate::ui::view::components::explain::Explainable;
 use crate::ui::view::components::later_charts::{ActorYearChart, FlowChart};
 use crate::ui::view::Prefs;
 use crate::words::app::{download_chart_label, AppText};
@@ -32,7 +34,10 @@ pub struct ChartsPanelProps {
 pub fn charts_panel(props: &ChartsPanelProps) -> Html {
     let prefs = use_context::<Prefs>().unwrap_or_default();
     let (lang, unit) = (prefs.lang, prefs.unit);
-    let figure = |testid: &'static str, title: AppText, caption: AppText, chart: Option<Html>| {
+    // The checked sum under who pays, who gains, and what the flow's total is made of: text, read by everyone.
+    let input = ChartInput { scenario: &props.scenario, outcome: &props.outcome, lang, unit };
+    let (reconcile, flow_total) = (who_pays::reconcile_line(&input), flow::total_line(&input));
+    let figure = |testid: &'static str, title: AppText, caption: AppText, chart: Option<Html>, note: Option<String>| {
         // Each download serialises the `<svg>` in this figure as it is drawn now.
         let download = |format: &'static str, button: AppText| {
             let file_name = format!("fundsim-{testid}.{format}");
@@ -64,6 +69,9 @@ pub fn charts_panel(props: &ChartsPanelProps) -> Html {
                 </figcaption>
                 if let Some(chart) = chart {
                     <div class="chart-box">{ chart }</div>
+                    if let Some(note) = note {
+                        <p class="chart-sum" data-testid={format!("{testid}-sum")}>{ note }</p>
+                    }
                     <div class="chart-downloads">
                         { download("svg", AppText::DownloadSvg) }
                         { download("png", AppText::DownloadPng) }
@@ -80,14 +88,17 @@ pub fn charts_panel(props: &ChartsPanelProps) -> Html {
     html! {
         <section class="charts" aria-labelledby="charts-heading">
             <h2 id="charts-heading" class="visually-hidden">{ AppText::Charts.get(lang) }</h2>
+            // Every chart's items open "How is this calculated?".
+            <Explainable scenario={s.clone()}>
             { figure("chart-fund", AppText::ChartFund, AppText::ChartFundCaption,
-                Some(html! { <FundChart scenario={s.clone()} outcome={o.clone()} lang={lang} unit={unit} /> })) }
+                Some(html! { <FundChart scenario={s.clone()} outcome={o.clone()} lang={lang} unit={unit} /> }), None) }
             { figure("chart-who-pays", AppText::ChartWhoPays, AppText::ChartWhoPaysCaption,
-                later(html! { <WhoPaysChart scenario={s.clone()} outcome={o.clone()} lang={lang} unit={unit} /> })) }
+                later(html! { <WhoPaysChart scenario={s.clone()} outcome={o.clone()} lang={lang} unit={unit} /> }), Some(reconcile)) }
             { figure("chart-actor-years", AppText::ChartActorYears, AppText::ChartActorYearsCaption,
-                later(html! { <ActorYearChart scenario={s.clone()} outcome={o.clone()} lang={lang} unit={unit} /> })) }
+                later(html! { <ActorYearChart scenario={s.clone()} outcome={o.clone()} lang={lang} unit={unit} /> }), None) }
             { figure("chart-flow", AppText::ChartFlow, AppText::ChartFlowCaption,
-                later(html! { <FlowChart scenario={s} outcome={o} lang={lang} unit={unit} /> })) }
+                later(html! { <FlowChart scenario={s.clone()} outcome={o} lang={lang} unit={unit} /> }), Some(flow_total)) }
+            </Explainable>
         </section>
     }
 }

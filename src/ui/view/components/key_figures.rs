@@ -11,7 +11,9 @@ use crate::model::outcome::{money_text, ratio_text};
 use crate::model::term::Term;
 use crate::model::{Outcome, Scenario};
 use crate::ui::state::analysis::Analysis;
+use crate::ui::view::charts::layout::plus;
 use crate::ui::view::components::analysis_words::AnalysisWords;
+use crate::ui::view::components::explain::{explain_button, Explainable};
 use crate::ui::view::markup::Markup;
 use crate::ui::view::Prefs;
 use crate::words::app::{headline, payback_shown, AppText};
@@ -37,7 +39,19 @@ pub fn key_figures(props: &KeyFiguresProps) -> Html {
     let mut m = Markup::default();
     let card = |m: &mut Markup, testid: &str, class: &str, label: AppText| {
         m.open("div").attr("class", class).attr("data-testid", testid).end();
-        m.open("dt").end().text(label.get(lang)).shut("dt").open("dd").end();
+        m.open("dt").end().text(label.get(lang));
+        explain_button(
+            m,
+            &format!(
+                "{}::",
+                &testid[3..]
+                    .replace('-', "_")
+                    .replace("payback", "payback_year")
+                    .replace("revolving", "revolving_ratio")
+            ),
+            lang,
+        );
+        m.shut("dt").open("dd").end();
     };
     let amount = |m: &mut Markup, value: Decimal, note: Option<String>| {
         m.open("span").attr("class", "kf-value").attr("title", &money_exact(value, currency, lang));
@@ -49,12 +63,10 @@ pub fn key_figures(props: &KeyFiguresProps) -> Html {
         }
         m.shut("dd").shut("div");
     };
+    // No verdict on a present value of zero (no investment, nothing gained or lost).
     let sign_note = |value: Decimal| {
-        Some(
-            if value.is_sign_negative() && !value.is_zero() { AppText::Loss } else { AppText::Gain }
-                .get(lang)
-                .to_string(),
-        )
+        (!value.is_zero())
+            .then(|| if value.is_sign_negative() { AppText::Loss } else { AppText::Gain }.get(lang).to_string())
     };
     let term = Term::current_for(props.scenario.start_year);
     let payback = payback_shown(k, term, lang);
@@ -71,7 +83,13 @@ pub fn key_figures(props: &KeyFiguresProps) -> Html {
             Some(AppText::TotalCostNote.get(lang).to_string()),
         ),
         ("kf-savings-inside", "kf gain", AppText::SavingsInside, k.savings_inside, None),
-        ("kf-savings-outside", "kf gain-outside", AppText::SavingsOutside, k.savings_outside, None),
+        (
+            "kf-savings-outside",
+            "kf gain-outside",
+            AppText::SavingsOutside,
+            k.savings_outside,
+            outside_note(&props.scenario, &props.outcome, unit, lang),
+        ),
         ("kf-org-npv", "kf npv", AppText::OrgNpv, k.org_npv, sign_note(k.org_npv)),
         ("kf-society-npv", "kf npv", AppText::SocietyNpv, k.society_npv, sign_note(k.society_npv)),
     ];
@@ -114,10 +132,34 @@ pub fn key_figures(props: &KeyFiguresProps) -> Html {
                     { AppText::fund_runs_dry(year, lang) }
                 </p>
             }
-            <dl class="kf-grid">{ cards }</dl>
+            <Explainable scenario={props.scenario.clone()}><dl class="kf-grid">{ cards }</dl>
             <AnalysisWords scenario={props.scenario.clone()} outcome={props.outcome.clone()}
-                analysis={props.analysis.clone()} />
+                analysis={props.analysis.clone()} /></Explainable>
             <p class="hint term-rule">{ AppText::TermRule.get(lang) }</p>
         </section>
     }
+}
+
+/// When outside actors both gain and lose (a transfer), the net savings outside
+/// with its parts: "+X gains, −Y losses" (else nothing).
+fn outside_note(
+    s: &Scenario,
+    o: &Outcome,
+    unit: crate::words::format::Unit,
+    lang: crate::words::Lang,
+) -> Option<String> {
+    let outside = o.actors.iter().filter(|a| !s.actor(&a.id).is_some_and(|x| x.inside)).map(|a| a.savings_total);
+    let (gains, losses) =
+        outside.fold(
+            (Decimal::ZERO, Decimal::ZERO),
+            |(g, l), v| {
+                if v > Decimal::ZERO {
+                    (plus(g, v), l)
+                } else {
+                    (g, plus(l, v))
+                }
+            },
+        );
+    (!gains.is_zero() && !losses.is_zero())
+        .then(|| AppText::outside_gains_losses(&money_bare(gains, unit, lang), &money_bare(losses, unit, lang), lang))
 }

@@ -7,6 +7,7 @@ pub mod charts_panel;
 pub mod compare;
 pub mod contracts_panel;
 pub mod error_summary;
+pub mod explain;
 pub mod header;
 pub mod id_field;
 pub mod key_figures;
@@ -21,6 +22,7 @@ pub mod scenario_json;
 pub mod select_field;
 pub mod share_bar;
 pub mod text_field;
+pub mod tour;
 pub mod year_tables;
 
 use yew::AttrValue;

@@ -55,6 +55,9 @@ pub struct NumberFieldProps {
     /// larger one is refused with a message, never cut down silently.
     #[prop_or_default]
     pub max: Option<Decimal>,
+    /// The glossary's term for this field: a button beside the label opens it.
+    #[prop_or_default]
+    pub term: Option<crate::explain::term::Term>,
 }
 
 /// The pause in typing after which a value that reads as a number is taken.
@@ -201,6 +204,7 @@ pub fn number_field(props: &NumberFieldProps) -> Html {
     html! {
         <div class={classes!("field", "field-number", invalid.then_some("invalid"), props.class.clone())}>
             <label for={id.clone()} class={classes!(props.compact.then_some("visually-hidden"))}>{ props.label.clone() }</label>
+            { props.term.map(|t| crate::ui::view::components::explain::term_button(t, &props.label, lang)) }
             <div class="input-with-suffix">
                 <input
                     id={id.clone()}

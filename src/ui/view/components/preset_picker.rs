@@ -85,7 +85,18 @@ fn sources(sources: &[&str], lang: Lang) -> Html {
     m.open("details").attr("class", "sources").attr("data-testid", "preset-sources").end();
     m.open("summary").end().text(AppText::Sources.get(lang)).shut("summary").open("ul").end();
     for source in sources {
-        m.open("li").end().text(source).shut("li");
+        m.open("li").end();
+        // Only the presets' own sources have an address (crate::presets::source_link): a new tab, no referrer.
+        match crate::presets::source_link(source) {
+            Some(url) => {
+                m.open("a").attr("href", url).attr("target", "_blank").attr("rel", "noopener noreferrer").end();
+                m.text(source).shut("a");
+            }
+            None => {
+                m.text(source);
+            }
+        }
+        m.shut("li");
     }
     m.shut("ul").shut("details");
     m.into_html()

@@ -20,6 +20,7 @@ use crate::report::year_tables::actor_title;
 use crate::ui::browser::{self, analysis, download_blob, excel_workbook};
 use crate::ui::export::{csv_file_name, CsvDialect};
 use crate::ui::state::keep::file_name;
+use crate::ui::view::components::explain::Explainable;
 use crate::ui::view::components::print_report::{use_on_demand, use_printing};
 use crate::ui::view::markup::raw_html;
 use crate::ui::view::Prefs;
@@ -165,11 +166,13 @@ pub fn year_tables(props: &YearTablesProps) -> Html {
                 { if *xlsx == Some(false) { AppText::XlsxFailed.get(lang) } else if *csv_failed { AppText::CsvFailed.get(lang) } else { "" } }
             </p>
             { waiting }
-            { part(0) }
-            { part(1) }
-            <h3>{ AppText::PerActor.get(lang) }</h3>
-            { for actors }
-            { part(2) }
+            <Explainable scenario={s.clone()}>
+                { part(0) }
+                { part(1) }
+                <h3>{ AppText::PerActor.get(lang) }</h3>
+                { for actors }
+                { part(2) }
+            </Explainable>
         </section>
     }
 }

@@ -65,7 +65,8 @@ pub fn allocations_editor(props: &AllocationsEditorProps) -> Html {
 
     html! {
         <fieldset class="allocations" data-testid="allocations">
-            <legend>{ AppText::YearlyAllocation.get(lang) }</legend>
+            <legend>{ AppText::YearlyAllocation.get(lang) }
+                { crate::ui::view::components::explain::term_button(crate::explain::term::Term::Allocation, AppText::YearlyAllocation.get(lang), lang) }</legend>
             <div class="slider-row">
                 <label for="allocation-slider" class="visually-hidden">{ AppText::YearlyAllocationSlider.get(lang) }</label>
                 <input id="allocation-slider" type="range" min="0" max={slider_max.to_string()} step={SLIDER_STEP.to_string()}

@@ -63,7 +63,8 @@ pub fn contract_editor(props: &ContractEditorProps) -> Html {
         s.actors.iter().all(|a| a.id == contract.payer || contract.co_payers.iter().any(|p| p.actor == a.id));
     html! {
         <fieldset class="contract" aria-labelledby={heading_id.clone()} data-testid={format!("contract-{index}")} id={id.clone()}>
-            <legend id={heading_id}>{ T::Heading.get(lang) }</legend>
+            <legend id={heading_id}>{ T::Heading.get(lang) }
+                { crate::ui::view::components::explain::term_button(crate::explain::term::Term::OutcomeContract, T::Heading.get(lang), lang) }</legend>
             <p class="hint">{ T::Explain.get(lang) }</p>
             <SelectField id={format!("{id}-payer")} label={T::Payer.get(lang)} value={contract.payer.clone()}
                 options={actors.clone()} error={e("payer")}

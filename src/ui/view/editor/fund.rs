@@ -4,7 +4,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::{Accounting, Scenario, ScenarioError};
+use crate::explain::term::Term;
+use crate::ui::view::components::explain::term_button;
+
+use crate::model::{Accounting, Outcome, Scenario, ScenarioError};
+use crate::tables::reconcile::{add, fund_totals};
 use crate::ui::state::{Action, FundEdit};
 use crate::ui::view::components::field_error;
 use crate::ui::view::components::number_field::NumberField;
@@ -12,11 +16,14 @@ use crate::ui::view::components::select_field::SelectField;
 use crate::ui::view::editor::allocations::AllocationsEditor;
 use crate::ui::view::Prefs;
 use crate::words::app::AppText;
+use crate::words::format::money_bare;
 use crate::words::parse::NumKind;
 
 #[derive(Properties, PartialEq)]
 pub struct FundEditorProps {
     pub scenario: Rc<Scenario>,
+    /// The last valid outcome: its figures in the sentence on how the totals add up.
+    pub outcome: Rc<Outcome>,
     pub errors: Rc<Vec<ScenarioError>>,
     pub onaction: Callback<Action>,
 }
@@ -43,15 +50,24 @@ pub fn fund_editor(props: &FundEditorProps) -> Html {
             </div>
         }
     };
+    // How the totals add up under the chosen accounting, with this outcome's figures.
+    let identity = {
+        let f = fund_totals(s, &props.outcome);
+        let equity = s.fund.accounting == Accounting::EarmarkedEquity;
+        let kept = if equity { f.left } else { add(add(f.allocations, f.repayments), -f.grants) };
+        let money = |v| format!("{}\u{a0}{}", money_bare(v, prefs.unit, lang), prefs.unit.label(&prefs.currency, lang));
+        AppText::accounting_identity(equity, &money(f.allocations), &money(kept), lang)
+    };
     html! {
         <section class="editor-section" aria-labelledby="ed-fund">
-            <h3 id="ed-fund">{ AppText::SectionFund.get(lang) }</h3>
+            <h3 id="ed-fund">{ AppText::SectionFund.get(lang) }{ term_button(Term::Fund, AppText::SectionFund.get(lang), lang) }</h3>
             <SelectField id="fund-financed_by" label={AppText::FinancedBy.get(lang)} value={s.fund.financed_by.clone()}
                 options={actors} error={e("fund.financed_by")} onchange={on.reform(|id| FundEdit::FinancerChosen(id).into())} />
             <fieldset class="choices">
-                <legend>{ AppText::Accounting.get(lang) }</legend>
+                <legend>{ AppText::Accounting.get(lang) }{ term_button(Term::Accounting, AppText::Accounting.get(lang), lang) }</legend>
                 { accounting(Accounting::Appropriation, "fund-accounting-appropriation", AppText::Appropriation, AppText::AppropriationExplain) }
                 { accounting(Accounting::EarmarkedEquity, "fund-accounting-earmarked", AppText::EarmarkedEquity, AppText::EarmarkedEquityExplain) }
+                <p class="hint" data-testid="accounting-identity">{ identity }</p>
             </fieldset>
             <NumberField id="fund-initial_capital" label={AppText::InitialCapital.get(lang)} kind={NumKind::Money}
                 value={s.fund.initial_capital} suffix={prefs.currency_label()} error={e("fund.initial_capital")}

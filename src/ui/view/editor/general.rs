@@ -5,6 +5,8 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
+use crate::explain::term::Term;
+
 use crate::model::{Scenario, ScenarioError};
 use crate::ui::state::{Action, GeneralEdit};
 use crate::ui::view::components::field_error;
@@ -43,7 +45,7 @@ pub fn general_editor(props: &GeneralEditorProps) -> Html {
             </div>
             <div class="field-row">
                 <NumberField id="discount_rate" label={AppText::DiscountRate.get(lang)} kind={NumKind::Percent} value={s.discount_rate}
-                    suffix="%" hint={AppText::DiscountRateHint.get(lang)} error={e("discount_rate")}
+                    suffix="%" hint={AppText::DiscountRateHint.get(lang)} error={e("discount_rate")} term={Term::DiscountRate}
                     onchange={on.reform(|rate| GeneralEdit::DiscountRateChanged(rate).into())} />
                 <TextField id="currency" label={AppText::Currency.get(lang)} value={s.currency.clone()} error={e("currency")}
                     oninput={on.reform(|currency| GeneralEdit::CurrencyChanged(currency).into())} />

@@ -6,6 +6,8 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
+use crate::explain::term::Term;
+
 use crate::model::{Scenario, ScenarioError};
 use crate::ui::state::{Action, InterventionEdit, InterventionsEdit};
 use crate::ui::view::components::field_error;
@@ -171,10 +173,10 @@ pub fn intervention_editor(props: &InterventionEditorProps) -> Html {
             </div>
             <div class="field-row">
                 <NumberField id={format!("{id}-deadweight")} label={AppText::Deadweight.get(lang)} kind={NumKind::Percent}
-                    value={iv.deadweight} suffix="%" hint={AppText::DeadweightHint.get(lang)} error={e("deadweight")}
+                    value={iv.deadweight} suffix="%" hint={AppText::DeadweightHint.get(lang)} error={e("deadweight")} term={Term::Deadweight}
                     onchange={edit(InterventionEdit::DeadweightChanged)} />
                 <NumberField id={format!("{id}-drop_off")} label={AppText::DropOff.get(lang)} kind={NumKind::Percent}
-                    value={iv.drop_off} suffix="%" hint={AppText::DropOffHint.get(lang)} error={e("drop_off")}
+                    value={iv.drop_off} suffix="%" hint={AppText::DropOffHint.get(lang)} error={e("drop_off")} term={Term::DropOff}
                     onchange={edit(InterventionEdit::DropOffChanged)} />
             </div>
             <div class="field-row">

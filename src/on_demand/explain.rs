@@ -1,0 +1,26 @@
+//! "How is this calculated?" for the app: the explanation of one figure
+//! ([`crate::explain::write`]) as markup, written here so that its words
+//! and its writer stay out of the first download.
+
+use wasm_bindgen::prelude::*;
+
+use super::{lang, scenario_and_outcome};
+use crate::words::format::Unit;
+
+/// `explainFigure(scenarioJson, lang, unit, key)`: the explanation's markup
+/// of the figure `key` names (`figure:year:id`, see `explain::Figure::key`);
+/// an empty text when it names no figure of this scenario.
+#[wasm_bindgen(js_name = explainFigure)]
+pub fn explain_figure(scenario_json: &str, lang_tag: &str, unit: &str, key: &str) -> Result<String, JsError> {
+    // A term of the glossary needs no scenario.
+    if let Some(term) = crate::explain::term::Term::parse(key) {
+        return Ok(crate::explain::write::glossary(term, lang(lang_tag)));
+    }
+    let both = scenario_and_outcome(scenario_json)?;
+    let unit = Unit::from_key(unit).unwrap_or_default();
+    let (s, o) = (&both.0, &both.1);
+    if let Some(step) = crate::explain::write::tour_step(s, o, key, lang(lang_tag), unit) {
+        return Ok(step);
+    }
+    Ok(crate::explain::write::explanation(s, o, key, lang(lang_tag), unit).unwrap_or_default())
+}
