@@ -51,7 +51,7 @@ if loaders != 1:
 # to WebAssembly as an import module): the published object stands in for it
 # (the on-demand script runs first, see below).
 glue = re.sub(
-    r'import\s*\*\s*as\s*(\w+)\s*from\s*["\']\./snippets/[^"\']*/www/on-demand\.js["\'];?',
+    r'import\s*\*\s*as\s*([\w$]+)\s*from\s*["\']\./snippets/[^"\']*/www/on-demand\.js["\'];?',
     lambda m: f"const {m.group(1)}=globalThis.__fundsimOnDemand;",
     glue,
 )
@@ -63,8 +63,9 @@ if re.search(r'(?:from|import)\s*\(?\s*["\']\./snippets/', glue):
 # with importModule() answering with that glue instead of fetching it; the
 # loader's functions are published for the app's glue. The module's wasm is
 # decoded and instantiated on the first need only.
-wb_init = re.search(r"export\s*\{[^}]*?\b(\w+) as default\b", wb_glue)
-wb_exports = ["workbook", "qrSvg", "yearTables", "printReport", "csvFile", "decisionWords", "contractViews", "chartSvg", "compareTables", "compareCsvFile", "compareWorkbook", "explainFigure"]
+# (Minified names may hold `$`: `export{J as initSync,$ as default}`.)
+wb_init = re.search(r"export\s*\{[^}]*?(?<![\w$])([\w$]+) as default\b", wb_glue)
+wb_exports = ["workbook", "qrSvg", "yearTables", "printReport", "csvFile", "decisionWords", "contractViews", "chartSvg", "compareTables", "compareCsvFile", "compareWorkbook", "explainFigure", "presetAbout"]
 wb_classes = ["AnalysisJob"]
 if not wb_init or any(f"export function {name}(" not in wb_glue for name in wb_exports):
     sys.exit("single_file.py: could not find the on-demand glue's default export and " + ", ".join(wb_exports))
@@ -114,9 +115,9 @@ boot = (
     + "await __fundsim_init({module_or_path:u});}\n"
 )
 # Name the default export so the boot code can call it.
-boot = re.sub(r"export\s*\{([^}]*)\b(\w+) as default\b", lambda m: f"const __fundsim_init={m.group(2)};export{{{m.group(1)}{m.group(2)} as default", boot, count=1)
+boot = re.sub(r"export\s*\{([^}]*?)(?<![\w$])([\w$]+) as default\b", lambda m: f"const __fundsim_init={m.group(2)};export{{{m.group(1)}{m.group(2)} as default", boot, count=1)
 if "__fundsim_init=" not in boot:
-    boot = re.sub(r"export default (\w+);", r"const __fundsim_init=\1;export default \1;", boot, count=1)
+    boot = re.sub(r"export default ([\w$]+);", r"const __fundsim_init=\1;export default \1;", boot, count=1)
 if "__fundsim_init=" not in boot:
     sys.exit("single_file.py: could not find the glue's default export")
 

@@ -182,6 +182,15 @@ pub fn chart_svg(
     }
 }
 
+/// `presetAbout(id, lang)`: the preset's story (text) and its sources
+/// (markup, empty when it has none), `[story, sources]`; an unknown id is refused.
+#[wasm_bindgen(js_name = presetAbout)]
+pub fn preset_about(id: &str, lang_tag: &str) -> Result<Vec<String>, JsError> {
+    let about = crate::presets::about(id).ok_or_else(|| JsError::new("id: no such preset"))?;
+    let lang = lang(lang_tag);
+    Ok(vec![report::preset::story(about, lang), report::preset::sources(about, lang)])
+}
+
 /// `csvFile(scenarioJson, lang, dialect)`: the year-by-year CSV file's text,
 /// `dialect` `"sv"` (Swedish Excel: semicolons, decimal comma, byte-order
 /// mark) or anything else for the plain one.

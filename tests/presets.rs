@@ -96,14 +96,15 @@ fn ids_are_unique_non_empty_and_found_by_id() {
 fn stories_are_bilingual_say_illustrative_and_name_sources() {
     for p in presets::all() {
         assert!(!p.title.sv.trim().is_empty() && !p.title.en.trim().is_empty(), "{}: title", p.id);
-        assert!(p.story.sv.to_lowercase().contains("illustrativ"), "{}: Swedish story must say illustrativ", p.id);
-        assert!(p.story.en.to_lowercase().contains("illustrative"), "{}: English story must say illustrative", p.id);
-        for story in [p.story.sv, p.story.en] {
+        let about = fundsim::presets::about(p.id).expect("a story");
+        assert!(about.story.sv.to_lowercase().contains("illustrativ"), "{}: Swedish story must say illustrativ", p.id);
+        assert!(about.story.en.to_lowercase().contains("illustrative"), "{}: English story must say illustrative", p.id);
+        for story in [about.story.sv, about.story.en] {
             let sentences = story.matches(". ").count() + 1;
             assert!((3..=6).contains(&sentences), "{}: story should be 3–5 sentences: {story}", p.id);
         }
-        assert!(!p.sources.is_empty(), "{}: at least one source", p.id);
-        assert!(p.sources.iter().all(|s| !s.trim().is_empty()), "{}: empty source", p.id);
+        assert!(!about.sources.is_empty(), "{}: at least one source", p.id);
+        assert!(about.sources.iter().all(|s| !s.trim().is_empty()), "{}: empty source", p.id);
         assert!(!p.scenario.name.trim().is_empty(), "{}: scenario name", p.id);
         assert!(p.scenario.description.to_lowercase().contains("illustrativ"), "{}: description", p.id);
     }

@@ -507,3 +507,8 @@ function explainKeys(e) {
     to.focus();
   }
 }
+
+/** A preset's story and sources, [story, sourcesMarkup] (src/report/preset.rs); undefined until loaded. */
+export function presetAbout(id, lang) {
+  return loaded ? loaded.presetAbout(id, lang) : undefined;
+}

@@ -9,4 +9,5 @@ pub mod assumptions;
 pub mod compare_tables;
 pub mod contracts;
 pub mod decision;
+pub mod preset;
 pub mod year_tables;

@@ -101,6 +101,9 @@ test('every chart item of every chart opens an explanation that ends with its ow
   await open(page, '/index.html#preset=jobs&lang=en');
   for (const chart of ['chart-fund', 'chart-who-pays', 'chart-flow', 'chart-actor-years']) {
     const items = page.getByTestId(chart).locator('g[data-explain]');
+    // The flow and actor-year charts are drawn by the on-demand module once near the screen.
+    await page.getByTestId(chart).scrollIntoViewIfNeeded();
+    await expect(items.first(), chart).toBeAttached();
     expect(await items.count(), chart).toBeGreaterThan(0);
   }
   // Each who-pays row's net is its explanation's result (the row's label carries the net).

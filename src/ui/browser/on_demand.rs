@@ -71,6 +71,8 @@ extern "C" {
     /// Brings a chart drawn as markup to life (focus, hover, tooltips, arrow keys).
     #[wasm_bindgen(js_name = wireChart)]
     pub fn wire_chart(chart_box: &web_sys::Element);
+    #[wasm_bindgen(catch, js_name = presetAbout)]
+    fn preset_about_parts(id: &str, lang: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = contractViews)]
     fn contract_views_markup(
         scenario_json: &str,
@@ -107,6 +109,12 @@ pub fn explainable(element: &web_sys::Element, scenario_json: &str, lang: Lang, 
 /// Shows the guided tour (`www/on-demand.js`) for this scenario, or brings its text up to date.
 pub fn tour(scenario_json: &str, lang: Lang, unit: Unit) {
     let _ = tour_js(scenario_json, lang.tag(), unit.key(), crate::words::tour::STEP_COUNT as u32);
+}
+
+/// A preset's story (text) and sources (markup); `None` until the module is loaded.
+pub fn preset_about(id: &str, lang: Lang) -> Option<(String, String)> {
+    let parts: js_sys::Array = preset_about_parts(id, lang.tag()).ok()?.dyn_into().ok()?;
+    Some((parts.get(0).as_string()?, parts.get(1).as_string()?))
 }
 
 /// Whether the module is loaded: its markup writers then answer at once.

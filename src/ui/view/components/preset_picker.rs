@@ -1,13 +1,17 @@
 //! The preset picker: each prepared scenario's title, story and sources,
 //! marked as illustrative. Without presets it says that a built-in example is shown.
+//! The story and the sources are written by the on-demand module
+//! (`report::preset`, loaded as soon as the picker is near the screen): long
+//! texts that the first results do not need.
 
 use yew::prelude::*;
 
+use crate::ui::browser::analysis;
 use crate::ui::state::{Action, Load};
-use crate::ui::view::markup::Markup;
+use crate::ui::view::components::print_report::use_on_demand;
+use crate::ui::view::markup::raw_html;
 use crate::ui::view::Prefs;
 use crate::words::app::AppText;
-use crate::words::Lang;
 
 #[derive(Properties, PartialEq)]
 pub struct PresetPickerProps {
@@ -25,6 +29,15 @@ pub fn preset_picker(props: &PresetPickerProps) -> Html {
     // The `selected` attribute does not move a selection the user has made: the
     // select's value is set whenever the current preset changes (back and forward, a link, a file).
     let select_ref = use_node_ref();
+    let section = use_node_ref();
+    let loaded = use_on_demand(false, section.clone()) == Some(true);
+    let about = use_memo((props.current.clone(), lang, loaded), |(id, lang, loaded)| {
+        if *loaded {
+            id.as_deref().and_then(|id| analysis::preset_about(id, *lang))
+        } else {
+            None
+        }
+    });
     {
         let select_ref = select_ref.clone();
         use_effect_with(props.current.clone(), move |current| {
@@ -47,7 +60,7 @@ pub fn preset_picker(props: &PresetPickerProps) -> Html {
         .onaction
         .reform(|e: Event| Load::PresetLoaded(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()).into());
     html! {
-        <section class="presets" data-testid="presets" aria-labelledby="preset-label">
+        <section class="presets" data-testid="presets" aria-labelledby="preset-label" ref={section}>
             <div class="field field-select">
                 <label id="preset-label" for="preset-select">{ AppText::ChoosePreset.get(lang) }</label>
                 <select id="preset-select" data-testid="preset-select" ref={select_ref} {onchange}>
@@ -59,45 +72,20 @@ pub fn preset_picker(props: &PresetPickerProps) -> Html {
                     }) }
                 </select>
             </div>
-            if let Some(p) = current {
+            if current.is_some() {
                 <div class="preset-about">
                     <p id="preset-story" class={classes!("preset-story", (!*expanded).then_some("clamped"))} data-testid="preset-story">
-                        <span class="badge">{ AppText::Illustrative.get(lang) }</span>{ " " }{ lang.pick(p.story.sv, p.story.en) }
+                        <span class="badge">{ AppText::Illustrative.get(lang) }</span>{ " " }{ about.as_ref().as_ref().map(|(story, _)| story.clone()).unwrap_or_default() }
                     </p>
                     <div class="preset-actions">
                     <button type="button" class="text-button more-button" aria-expanded={expanded.to_string()} aria-controls="preset-story"
                         onclick={{ let expanded = expanded.clone(); move |_| expanded.set(!*expanded) }}>
                         { if *expanded { AppText::ShowLess.get(lang) } else { AppText::ShowMore.get(lang) } }
                     </button>
-                    if !p.sources.is_empty() {
-                        { sources(p.sources, lang) }
-                    }
+                    { about.as_ref().as_ref().map(|(_, sources)| raw_html(sources.clone())).unwrap_or_default() }
                     </div>
                 </div>
             }
         </section>
     }
-}
-
-/// The preset's sources, folded (only read: written as markup text).
-fn sources(sources: &[&str], lang: Lang) -> Html {
-    let mut m = Markup::default();
-    m.open("details").attr("class", "sources").attr("data-testid", "preset-sources").end();
-    m.open("summary").end().text(AppText::Sources.get(lang)).shut("summary").open("ul").end();
-    for source in sources {
-        m.open("li").end();
-        // Only the presets' own sources have an address (crate::presets::source_link): a new tab, no referrer.
-        match crate::presets::source_link(source) {
-            Some(url) => {
-                m.open("a").attr("href", url).attr("target", "_blank").attr("rel", "noopener noreferrer").end();
-                m.text(source).shut("a");
-            }
-            None => {
-                m.text(source);
-            }
-        }
-        m.shut("li");
-    }
-    m.shut("ul").shut("details");
-    m.into_html()
 }
