@@ -176,7 +176,7 @@ pub fn chart_svg(
     let input = crate::charts::layout::ChartInput { scenario: &both.0, outcome: &both.1, lang: lang(lang_tag), unit };
     let canvas = crate::charts::layout::Canvas::new(width);
     match kind {
-        "flow" => Ok(crate::charts::flow::svg(&input, &canvas, prefix)),
+        "flow" => Ok(crate::charts::flow::svg_with_total(&input, &canvas, prefix)),
         "actor-years" => Ok(crate::charts::actor_years::svg(&input, &canvas, prefix)),
         _ => Err(JsError::new("kind: expected \"flow\" or \"actor-years\"")),
     }

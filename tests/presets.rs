@@ -98,7 +98,11 @@ fn stories_are_bilingual_say_illustrative_and_name_sources() {
         assert!(!p.title.sv.trim().is_empty() && !p.title.en.trim().is_empty(), "{}: title", p.id);
         let about = fundsim::presets::about(p.id).expect("a story");
         assert!(about.story.sv.to_lowercase().contains("illustrativ"), "{}: Swedish story must say illustrativ", p.id);
-        assert!(about.story.en.to_lowercase().contains("illustrative"), "{}: English story must say illustrative", p.id);
+        assert!(
+            about.story.en.to_lowercase().contains("illustrative"),
+            "{}: English story must say illustrative",
+            p.id
+        );
         for story in [about.story.sv, about.story.en] {
             let sentences = story.matches(". ").count() + 1;
             assert!((3..=6).contains(&sentences), "{}: story should be 3–5 sentences: {story}", p.id);

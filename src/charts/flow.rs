@@ -18,6 +18,17 @@ pub fn svg(input: &ChartInput, canvas: &Canvas, prefix: &str) -> String {
     svg::chart("flow", prefix, canvas, &chart, |svg, flow| body(svg, flow, prefix))
 }
 
+/// [`svg`] and, under it, the line that says what the flow's "paid in
+/// total" is made of (`layout::flow::total_line`; `data-testid="chart-flow-sum"`).
+pub fn svg_with_total(input: &ChartInput, canvas: &Canvas, prefix: &str) -> String {
+    let mut out = svg(input, canvas, prefix);
+    let mut line = Markup::default();
+    line.open("p").attr("class", "chart-sum").attr("data-testid", "chart-flow-sum").end();
+    line.text(&super::layout::flow::total_line(input)).shut("p");
+    out.push_str(line.as_str());
+    out
+}
+
 /// The path of a band: from (x0, a0..b0) to (x1, a1..b1), curved.
 pub fn band_path(d: &mut String, band: &Band) {
     let Band { from_x: x0, from_top: a0, from_bottom: b0, to_x: x1, to_top: a1, to_bottom: b1 } = *band;

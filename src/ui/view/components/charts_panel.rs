@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use crate::model::{Outcome, Scenario};
 use crate::ui::browser;
-use crate::ui::view::charts::layout::{flow, who_pays, ChartInput};
+use crate::ui::view::charts::layout::{who_pays, ChartInput};
 use crate::ui::view::charts::{FundChart, WhoPaysChart};
 use crate::ui::view::components::explain::Explainable;
 use crate::ui::view::components::later_charts::{ActorYearChart, FlowChart};
@@ -36,7 +36,8 @@ pub fn charts_panel(props: &ChartsPanelProps) -> Html {
     let (lang, unit) = (prefs.lang, prefs.unit);
     // The checked sum under who pays, who gains, and what the flow's total is made of: text, read by everyone.
     let input = ChartInput { scenario: &props.scenario, outcome: &props.outcome, lang, unit };
-    let (reconcile, flow_total) = (who_pays::reconcile_line(&input), flow::total_line(&input));
+    // (The flow's total line comes with the flow, from the on-demand module: `charts::flow::svg_with_total`.)
+    let reconcile = who_pays::reconcile_line(&input);
     let figure = |testid: &'static str, title: AppText, caption: AppText, chart: Option<Html>, note: Option<String>| {
         // Each download serialises the `<svg>` in this figure as it is drawn now.
         let download = |format: &'static str, button: AppText| {
@@ -97,7 +98,7 @@ pub fn charts_panel(props: &ChartsPanelProps) -> Html {
             { figure("chart-actor-years", AppText::ChartActorYears, AppText::ChartActorYearsCaption,
                 later(html! { <ActorYearChart scenario={s.clone()} outcome={o.clone()} lang={lang} unit={unit} /> }), None) }
             { figure("chart-flow", AppText::ChartFlow, AppText::ChartFlowCaption,
-                later(html! { <FlowChart scenario={s.clone()} outcome={o} lang={lang} unit={unit} /> }), Some(flow_total)) }
+                later(html! { <FlowChart scenario={s.clone()} outcome={o} lang={lang} unit={unit} /> }), None) }
             </Explainable>
         </section>
     }
