@@ -11,6 +11,7 @@
 
 pub mod app;
 pub mod charts;
+pub mod decision;
 pub mod fields;
 pub mod format;
 pub mod labels;
