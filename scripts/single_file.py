@@ -64,7 +64,7 @@ if re.search(r'(?:from|import)\s*\(?\s*["\']\./snippets/', glue):
 # loader's functions are published for the app's glue. The module's wasm is
 # decoded and instantiated on the first need only.
 wb_init = re.search(r"export\s*\{[^}]*?\b(\w+) as default\b", wb_glue)
-wb_exports = ["workbook", "qrSvg", "yearTables", "printReport", "csvFile"]
+wb_exports = ["workbook", "qrSvg", "yearTables", "printReport", "csvFile", "decisionCharts", "monteCarloJson"]
 if not wb_init or any(f"export function {name}(" not in wb_glue for name in wb_exports):
     sys.exit("single_file.py: could not find the on-demand glue's default export and " + ", ".join(wb_exports))
 loader = (root / "www" / "on-demand.js").read_text(encoding="utf-8")

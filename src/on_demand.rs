@@ -14,6 +14,8 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 
+mod decision_views;
+
 use crate::model::{Outcome, Scenario, Simulator};
 use crate::report;
 use crate::tables::csv::CsvDialect;

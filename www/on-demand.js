@@ -103,3 +103,16 @@ export async function qrSvg(text) {
   const m = await load();
   return m.qrSvg(text);
 }
+
+// The decision figures' markup (tornado, fan charts, per-intervention
+// break-even), or undefined before the module has arrived.
+export function decisionCharts(scenarioJson, monteCarloJson, breakEvenJson, sensitivityJson, lang, unit, width, society) {
+  return loaded
+    ? loaded.decisionCharts(scenarioJson, monteCarloJson, breakEvenJson, sensitivityJson, lang, unit, width, society)
+    : undefined;
+}
+
+// STAND-IN until the worker is wired: the Monte Carlo figures from the on-demand module.
+export function monteCarloJson(scenarioJson, seed, draws, byYear) {
+  return loaded ? loaded.monteCarloJson(scenarioJson, seed, draws, byYear) : undefined;
+}
