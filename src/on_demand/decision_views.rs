@@ -1,5 +1,5 @@
 //! The decision figures' views, written by the on-demand module
-//! ([`crate::report::decision`]): the tornado, the fan charts and the
+//! ([`crate::report::decision_charts`]): the tornado, the fan charts and the
 //! per-intervention break-even as markup, from the contract's JSON the app
 //! hands over (the worker computes them; until it is wired, the app's
 //! stand-in asks [`monte_carlo_json`] and the module's `breakEven` and
@@ -8,7 +8,7 @@
 use wasm_bindgen::prelude::*;
 
 use super::{lang, scenario_and_outcome};
-use crate::report::decision::{decision_charts as write, DecisionInput};
+use crate::report::decision_charts::{decision_charts as write, DecisionInput};
 use crate::words::format::Unit;
 
 /// `decisionCharts(scenarioJson, monteCarloJson?, breakEvenJson?,

@@ -11,7 +11,7 @@
 
 pub mod app;
 pub mod charts;
-pub mod decision;
+pub mod decision_charts;
 pub mod fields;
 pub mod format;
 pub mod labels;

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use super::{intervention_name, BreakEvenJson};
 use crate::markup::Markup;
 use crate::model::Scenario;
-use crate::words::decision::DecisionText;
+use crate::words::decision_charts::DecisionText;
 use crate::words::format::percent;
 use crate::words::Lang;
 

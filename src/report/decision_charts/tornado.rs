@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use super::{clamp_width, intervention_name, nice_ticks, SensitivityJson, CHAR_WIDTH, COMPACT_BELOW};
 use crate::markup::Markup;
 use crate::model::Scenario;
-use crate::words::decision::{parameter_name, DecisionText};
+use crate::words::decision_charts::{parameter_name, DecisionText};
 use crate::words::format::{money, percent, to_f64_lossy, Unit};
 use crate::words::Lang;
 

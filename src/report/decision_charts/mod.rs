@@ -120,7 +120,10 @@ pub struct DecisionInput<'a> {
 pub fn decision_charts(input: &DecisionInput) -> String {
     let mut out = String::new();
     let unreadable = || {
-        format!("<p class=\"decision-note\">{}</p>", crate::words::decision::DecisionText::Unreadable.get(input.lang))
+        format!(
+            "<p class=\"decision-note\">{}</p>",
+            crate::words::decision_charts::DecisionText::Unreadable.get(input.lang)
+        )
     };
     if let Some(json) = input.sensitivity {
         match serde_json::from_str::<SensitivityJson>(json) {

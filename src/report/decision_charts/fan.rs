@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use super::{clamp_width, nice_ticks, MonteCarloJson, YearPercentilesJson, CHAR_WIDTH, COMPACT_BELOW};
 use crate::markup::{push_px, Markup};
 use crate::model::{Outcome, Scenario};
-use crate::words::decision::DecisionText;
+use crate::words::decision_charts::DecisionText;
 use crate::words::format::{money, money_bare, to_f64_lossy, Unit};
 use crate::words::Lang;
 
