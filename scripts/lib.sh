@@ -241,6 +241,9 @@ build_on_demand_pkg() {
     [ -f "$out/fundsim_on_demand.js" ] && [ -f "$out/fundsim_on_demand_bg.wasm" ] ||
         die "wasm-pack finished but pkg/on-demand/fundsim_on_demand.js or _bg.wasm is missing"
     minify_js "$out/fundsim_on_demand.js"
+    # The analysis worker's script sits beside the module it runs (www/on-demand.js starts it).
+    cp "$FUNDSIM_ROOT/www/analysis-worker.js" "$out/analysis-worker.js"
+    minify_js "$out/analysis-worker.js"
     log "pkg/on-demand/fundsim_on_demand_bg.wasm: $(wc -c <"$out/fundsim_on_demand_bg.wasm") bytes, fundsim_on_demand.js: $(wc -c <"$out/fundsim_on_demand.js") bytes"
 }
 

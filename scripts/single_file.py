@@ -64,9 +64,13 @@ if re.search(r'(?:from|import)\s*\(?\s*["\']\./snippets/', glue):
 # loader's functions are published for the app's glue. The module's wasm is
 # decoded and instantiated on the first need only.
 wb_init = re.search(r"export\s*\{[^}]*?\b(\w+) as default\b", wb_glue)
-wb_exports = ["workbook", "qrSvg", "yearTables", "printReport", "csvFile", "decisionCharts", "monteCarloJson"]
+wb_exports = ["workbook", "qrSvg", "yearTables", "printReport", "csvFile", "decisionWords", "contractViews", "decisionCharts"]
+wb_classes = ["AnalysisJob"]
 if not wb_init or any(f"export function {name}(" not in wb_glue for name in wb_exports):
     sys.exit("single_file.py: could not find the on-demand glue's default export and " + ", ".join(wb_exports))
+if any(not re.search(rf"export class {name}\b", wb_glue) for name in wb_classes):
+    sys.exit("single_file.py: could not find the on-demand glue's classes " + ", ".join(wb_classes))
+wb_exports += wb_classes
 loader = (root / "www" / "on-demand.js").read_text(encoding="utf-8")
 published = re.findall(r"^export (?:async )?function (\w+)", loader, re.M)
 loader, swapped = re.subn(
@@ -78,6 +82,13 @@ loader, swapped = re.subn(
 )
 if swapped != 1 or not published:
     sys.exit("single_file.py: www/on-demand.js has no importModule() or no exported function")
+# The single file has no worker script to start: the analysis runs in slices
+# on the page's thread (see run() in www/on-demand.js).
+loader, swapped = re.subn(
+    r"^function workerUrl\(\) \{\n.*?^\}", "function workerUrl(){return null;}", loader, count=1, flags=re.M | re.S
+)
+if swapped != 1:
+    sys.exit("single_file.py: www/on-demand.js has no workerUrl()")
 loader = re.sub(r"^export ", "", loader, flags=re.M)
 wb_boot = (
     wb_glue.replace("</script", "<\\/script")

@@ -51,7 +51,9 @@ fn js_error(e: model::ScenarioError) -> JsError {
 /// `simulate(scenarioJson)`: the result JSON of the contract, or an `Error`
 /// whose message names the refused field (`interventions[2].success_rate: …`)
 /// or argument (`scenarioJson: …` when it is not a string).
-#[cfg(feature = "app")]
+/// Exported by both modules: the app's (beside `mount`) and the on-demand
+/// one (beside the other figures).
+#[cfg(any(feature = "app", feature = "on-demand"))]
 #[wasm_bindgen]
 pub fn simulate(#[wasm_bindgen(unchecked_param_type = "string")] scenario_json: JsValue) -> Result<String, JsError> {
     let json = api::scenario_json(arg(&scenario_json)).map_err(js_error)?;
@@ -62,19 +64,29 @@ pub fn simulate(#[wasm_bindgen(unchecked_param_type = "string")] scenario_json: 
 /// as JSON. `seed` is a whole number from 0 to 2^53, `draws` from 1 to
 /// 100 000 (and draws × years × (ranged interventions + 1) at most
 /// `model::montecarlo::MAX_WORK`), `byYear` a year of the horizon or left out.
-#[cfg(feature = "app")]
-#[wasm_bindgen(js_name = monteCarlo)]
-pub fn monte_carlo(
-    #[wasm_bindgen(unchecked_param_type = "string")] scenario_json: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "number")] seed: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "number")] draws: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "number | undefined")] by_year: JsValue,
-) -> Result<String, JsError> {
+/// Exported by the on-demand module (`pkg/on-demand/`), beside `breakEven`
+/// and `sensitivity`: the app runs its own Monte Carlo there too (in a
+/// worker), so none of it is in the app's download (about 15 KiB gzip). The
+/// function stays in the app's build for its native and browser tests.
+#[cfg(any(feature = "app", feature = "on-demand"))]
+pub fn monte_carlo(scenario_json: JsValue, seed: JsValue, draws: JsValue, by_year: JsValue) -> Result<String, JsError> {
     let json = api::scenario_json(arg(&scenario_json)).map_err(js_error)?;
     let seed = api::seed(&arg(&seed)).map_err(js_error)?;
     let draws = api::draws(&arg(&draws)).map_err(js_error)?;
     let by_year = api::by_year(&arg(&by_year)).map_err(js_error)?;
     model::montecarlo::monte_carlo_json(&json, seed, draws, by_year).map_err(js_error)
+}
+
+/// [`monte_carlo`] as the on-demand module exports it, `monteCarlo`.
+#[cfg(feature = "on-demand")]
+#[wasm_bindgen(js_name = monteCarlo)]
+pub fn monte_carlo_export(
+    #[wasm_bindgen(unchecked_param_type = "string")] scenario_json: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] seed: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] draws: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number | undefined")] by_year: JsValue,
+) -> Result<String, JsError> {
+    monte_carlo(scenario_json, seed, draws, by_year)
 }
 
 /// `breakEven(scenarioJson, byYear?)`: the break-even figures as JSON.

@@ -9,6 +9,8 @@
 //! The app gives the scenario it has validated as JSON; the module runs the
 //! same engine on it, so the figures are the app's to the öre.
 
+mod analysis;
+
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -22,6 +24,8 @@ use crate::tables::csv::CsvDialect;
 use crate::tables::year_by_year_csv;
 use crate::words::format::Unit;
 use crate::words::Lang;
+
+mod contracts;
 
 thread_local! {
     /// The engine the module keeps, as the editor keeps one

@@ -239,3 +239,8 @@ fn every_case_file_is_run() {
         assert!(source.contains(&format!("run(\"{name}\")")), "{name} is not run");
     }
 }
+
+#[test]
+fn outcome_contracts() {
+    run("outcome_contracts.json");
+}

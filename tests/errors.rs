@@ -129,6 +129,7 @@ fn broken_scenario() -> impl Strategy<Value = Scenario> {
                 fund: Fund { financed_by, accounting: Accounting::Appropriation, initial_capital, allocations },
                 repayment_default,
                 interventions,
+                outcome_contracts: Vec::new(),
             }
         })
 }

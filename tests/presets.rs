@@ -366,3 +366,49 @@ fn the_e2e_fixture_scenarios_parse_validate_and_simulate() {
         simulate(&scenario).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     }
 }
+
+// ---------------------------------------------------------------------------
+// contract: Norrköping's terms, Gotland's question (fund or outcome contract?)
+
+/// Derived from `src/presets/contract.json` by hand:
+/// - 20 children a year in 2026–2028, success 0.35: O_s = 20 × 0.35 = 7
+///   outcomes a cohort, 21 in all; each cohort paid 7 × 550 000 = 3 850 000
+///   two years later (lag 0 + 2): 2028, 2029, 2030; 11 550 000 < cap 12 000 000.
+/// - Maximum exposure: 60 children × 550 000 = 33 000 000, capped at 12 000 000.
+/// - Investor: 11 550 000 − 3 × 3 300 000 = 1 650 000; multiple 11.55 / 9.9 = 1.1667.
+/// - Savings: E = 20 × 0.35 × 0.7 = 4.9 per cohort, factors 1, 0.8, 0.64:
+///   profile 4.9, 8.82, 11.956, 7.056, 3.136; social × 535 500 = 2 623 950,
+///   4 723 110, 6 402 438, 3 778 488, 1 679 328.
+/// - org_net (no intervention cost for the region, payments by social, inside):
+///   2 623 950, 4 723 110, 2 552 438, −71 512, −2 170 672, then 0: the
+///   cumulative result never falls below 0, so payback is 2026.
+/// - IRR: the cash flow −3.3, −3.3, +0.55, +3.85, +3.85 MSEK has its zero at
+///   r ≈ 0.0801 (on a calculator: at 8 % the present value is +2 100, at 8.02 % −1 300).
+#[test]
+fn the_contract_preset_pays_for_outcomes_as_derived() {
+    let (scenario, out) = outcome("contract");
+    assert_eq!(scenario.schema_version, 2);
+    assert_eq!(out.schema_version, 2);
+    let c = &out.outcome_contracts[0];
+    assert_eq!(c.outcomes, d("21"));
+    let paid: Vec<Decimal> = c.payments.iter().map(|(_, p)| *p).collect();
+    let m = d("3850000");
+    let z = Decimal::ZERO;
+    assert_eq!(paid, vec![z, z, m, m, m, z, z, z, z, z]);
+    assert_eq!(c.payments_total, d("11550000"));
+    assert_eq!(c.outstanding, z);
+    assert_eq!(c.payer_max_exposure, d("12000000"));
+    assert_eq!(c.investor_net, d("1650000"));
+    assert_eq!(c.investor_multiple.map(|v| v.round_dp(4)), Some(d("1.1667")));
+    let irr = c.investor_irr.unwrap_or_default();
+    assert!(irr > d("0.08") && irr < d("0.0802"), "irr {irr}");
+    let expected_org = ["2623950", "4723110", "2552438", "-71512", "-2170672", "0", "0", "0", "0", "0"];
+    let org: Vec<Decimal> = out.org_net.iter().map(|v| v.round_dp(6)).collect();
+    assert_eq!(org, expected_org.iter().map(|v| d(v)).collect::<Vec<_>>());
+    assert_eq!(out.key_figures.payback_year, Some(2026));
+    // The fund is not used: the investor pays the work.
+    assert!(out.fund.iter().all(|f| f.grants.is_zero()));
+    // Story and title say illustrative in both languages.
+    let p = preset("contract");
+    assert!(p.title.sv.contains("illustrativt") && p.title.en.contains("illustrative"));
+}

@@ -104,15 +104,138 @@ export async function qrSvg(text) {
   return m.qrSvg(text);
 }
 
-// The decision figures' markup (tornado, fan charts, per-intervention
-// break-even), or undefined before the module has arrived.
+// The analysis of a scenario off the main thread: the decision figures
+// (break-even, sensitivity) at once, then the Monte Carlo run, first a quick
+// one and then the full one, with progress. It runs in a Web Worker
+// (pkg/on-demand/analysis-worker.js, which imports this file and calls run()
+// there); where no worker can start (the single file, a page of another
+// origin, a browser that refuses module workers) it runs here, in slices of
+// a few milliseconds between which the page handles input.
+
+/** The worker's script, beside the on-demand module (scripts/single_file.py answers null). */
+function workerUrl() {
+  return new URL('../../../on-demand/analysis-worker.js', import.meta.url);
+}
+
+// undefined: not tried yet; null: no worker here.
+let analysisWorker;
+// The newest request; an older one's messages are dropped and its run stops.
+let latestAnalysis = 0;
+let deliver = null;
+let pendingRequest = null;
+
+function startWorker() {
+  if (analysisWorker !== undefined) return analysisWorker;
+  analysisWorker = null;
+  try {
+    const url = workerUrl();
+    if (!url || typeof Worker === 'undefined') return null;
+    url.searchParams.set('loader', import.meta.url);
+    const w = new Worker(url, { type: 'module' });
+    w.onmessage = (e) => {
+      const msg = e.data;
+      if (msg.kind === 'unusable') return fallBack(w);
+      if (msg.id === latestAnalysis && deliver) deliver(msg);
+    };
+    w.onerror = (e) => {
+      e.preventDefault();
+      fallBack(w);
+    };
+    analysisWorker = w;
+  } catch {
+    analysisWorker = null;
+  }
+  return analysisWorker;
+}
+
+// The worker could not load: the request it had runs here, and every later one.
+function fallBack(w) {
+  w.terminate();
+  analysisWorker = null;
+  if (pendingRequest && pendingRequest.id === latestAnalysis) runHere(pendingRequest);
+}
+
+function runHere(request) {
+  loadOnDemand().then((ok) => {
+    if (request.id !== latestAnalysis) return;
+    if (!ok) return deliver && deliver({ id: request.id, kind: 'error', message: 'unavailable' });
+    run(loaded, request, (msg) => msg.id === latestAnalysis && deliver && deliver(msg), () => request.id !== latestAnalysis, 8);
+  });
+}
+
+/**
+ * Analyses `scenarioJson` (valid): `onMessage(kind, json, done, draws)` hears
+ * 'break-even' and 'sensitivity' (their JSON), 'progress', 'uncertainty'
+ * (the Monte Carlo figures of `draws` draws: `quick`, then `full`) and 'error'.
+ * A newer call, or stopAnalysis(), cancels the run before.
+ */
+export function analyse(scenarioJson, quick, full, onMessage) {
+  const request = { id: ++latestAnalysis, json: scenarioJson, quick, full };
+  pendingRequest = request;
+  deliver = (msg) => onMessage(msg.kind, msg.json || msg.message || '', msg.done || 0, msg.draws || 0);
+  const w = startWorker();
+  if (w) w.postMessage(request);
+  else runHere(request);
+}
+
+/** Cancels the running analysis; its messages are no longer delivered. */
+export function stopAnalysis() {
+  latestAnalysis += 1;
+  if (analysisWorker) analysisWorker.postMessage({ id: latestAnalysis, cancel: true });
+}
+
+const pause = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The analysis itself, with the on-demand module `m`: in the worker (slices
+ * of `sliceMs` between which a newer request is heard) or here.
+ */
+export async function run(m, request, post, stale, sliceMs) {
+  const { id, json, quick, full } = request;
+  let job = null;
+  try {
+    job = new m.AnalysisJob(json);
+    post({ id, kind: 'break-even', json: job.breakEvenJson() });
+    post({ id, kind: 'sensitivity', json: job.sensitivityJson() });
+    if (!job.ranged) return;
+    for (const draws of [quick, full]) {
+      job.startDraws(draws);
+      for (;;) {
+        await pause();
+        if (stale()) return;
+        const done = job.runFor(sliceMs);
+        if (done >= draws) break;
+        post({ id, kind: 'progress', done, draws });
+      }
+      post({ id, kind: 'uncertainty', json: job.finish(), draws });
+    }
+  } catch (e) {
+    post({ id, kind: 'error', message: String((e && e.message) || e) });
+  } finally {
+    if (job) job.free();
+  }
+}
+
+/** The on-demand module, loaded (for the worker). */
+export function loadedModule() {
+  return load();
+}
+
+/** The analysis's figures in words (markup) for the key figures or presentation mode; undefined until loaded. */
+export function decisionWords(breakEvenJson, monteCarloJson, largestRate, horizonYears, currency, invests, place, lang, unit) {
+  return loaded
+    ? loaded.decisionWords(breakEvenJson, monteCarloJson, largestRate, horizonYears, currency, invests, place, lang, unit)
+    : undefined;
+}
+
+/** The outcome contracts' views' markup (issue 15); undefined until loaded. */
+export function contractViews(scenarioJson, lang, unit) {
+  return loaded ? loaded.contractViews(scenarioJson, lang, unit) : undefined;
+}
+
+/** The decision charts' markup (tornado, fan charts, per-intervention break-even); undefined until loaded. */
 export function decisionCharts(scenarioJson, monteCarloJson, breakEvenJson, sensitivityJson, lang, unit, width, society) {
   return loaded
     ? loaded.decisionCharts(scenarioJson, monteCarloJson, breakEvenJson, sensitivityJson, lang, unit, width, society)
     : undefined;
-}
-
-// STAND-IN until the worker is wired: the Monte Carlo figures from the on-demand module.
-export function monteCarloJson(scenarioJson, seed, draws, byYear) {
-  return loaded ? loaded.monteCarloJson(scenarioJson, seed, draws, byYear) : undefined;
 }

@@ -11,12 +11,13 @@
 
 use rust_decimal::Decimal;
 
+use super::contract::{cohort_payments, smallest_where};
 use super::montecarlo::check_by_year;
 use super::outcome::Outcome;
 use super::outcome::{json_array, money_text, number_or_null, ratio_text, JsonObject};
-use super::scenario::Intervention;
+use super::scenario::{Intervention, OutcomeContract};
 use super::scenario::{Range, Scenario};
-use super::simulate::{add, discount_factors, div, mul, present_value, simulate, sub, Checked};
+use super::simulate::{add, discount_factors, div, mul, present_value, running_years, simulate, sub, Checked};
 use super::validate::validate;
 use super::{Problem, ScenarioError};
 
@@ -80,44 +81,59 @@ impl BreakEven {
     }
 }
 
-/// Year by year: inside savings, all savings and the interventions' costs.
+/// Year by year: inside savings, all savings, the organisation's costs
+/// (interventions outside contracts), all interventions' costs (society's)
+/// and the inside actors' outcome payments.
 #[derive(Debug, Clone)]
 struct YearSums {
     inside: Vec<Decimal>,
     all: Vec<Decimal>,
     cost: Vec<Decimal>,
+    society_cost: Vec<Decimal>,
+    payments: Vec<Decimal>,
 }
 
 impl YearSums {
-    /// From a simulation of `s`. The costs are taken as inside savings −
-    /// `org_net`, so that at `f = 1` the figures are simulate's own.
+    /// From a simulation of `s`. The costs are taken as savings − the
+    /// results (less the outcome payments), so that at `f = 1` the figures
+    /// are simulate's own. Without contracts `cost` and `society_cost` are alike.
     #[inline(never)]
     fn of(s: &Scenario, out: &Outcome) -> Checked<YearSums> {
         let years = out.org_net.len();
-        let mut sums =
-            YearSums { inside: vec![Decimal::ZERO; years], all: vec![Decimal::ZERO; years], cost: Vec::new() };
+        let zero = vec![Decimal::ZERO; years];
+        let mut sums = YearSums {
+            inside: zero.clone(),
+            all: zero.clone(),
+            cost: Vec::new(),
+            society_cost: Vec::new(),
+            payments: zero,
+        };
         for (actor, result) in s.actors.iter().zip(&out.actors) {
             for (y, row) in result.rows.iter().enumerate() {
                 sums.all[y] = add(sums.all[y], row.savings)?;
                 if actor.inside {
                     sums.inside[y] = add(sums.inside[y], row.savings)?;
+                    if let Some(paid) = row.outcome_payments {
+                        sums.payments[y] = add(sums.payments[y], paid)?;
+                    }
                 }
             }
         }
-        sums.cost = sums.inside.iter().zip(&out.org_net).map(|(i, net)| sub(*i, *net)).collect::<Checked<_>>()?;
+        sums.cost =
+            (0..years).map(|y| sub(sub(sums.inside[y], out.org_net[y])?, sums.payments[y])).collect::<Checked<_>>()?;
+        sums.society_cost =
+            sums.all.iter().zip(&out.society_net).map(|(a, net)| sub(*a, *net)).collect::<Checked<_>>()?;
         Some(sums)
     }
 
     /// `org_npv` and `society_npv` of these sums.
     #[inline(never)]
     fn present_values(&self, discount: &[Decimal]) -> Checked<PresentValues> {
-        let net = |savings: &[Decimal]| -> Checked<Vec<Decimal>> {
-            savings.iter().zip(&self.cost).map(|(s, c)| sub(*s, *c)).collect()
-        };
-        Some(PresentValues {
-            org_npv: present_value(&net(&self.inside)?, discount)?,
-            society_npv: present_value(&net(&self.all)?, discount)?,
-        })
+        let org = (0..self.inside.len())
+            .map(|y| sub(sub(self.inside[y], self.cost[y])?, self.payments[y]))
+            .collect::<Checked<Vec<_>>>()?;
+        let society = self.all.iter().zip(&self.society_cost).map(|(s, c)| sub(*s, *c)).collect::<Checked<Vec<_>>>()?;
+        Some(PresentValues { org_npv: present_value(&org, discount)?, society_npv: present_value(&society, discount)? })
     }
 
     /// The year sums of intervention `index` alone, changed by `change`.
@@ -138,6 +154,8 @@ impl YearSums {
             actors: s.actors.clone(),
             fund: s.fund.clone(),
             repayment_default: s.repayment_default.clone(),
+            // Its own contract, if any, goes with it: its payments are its flows.
+            outcome_contracts: s.outcome_contracts.iter().filter(|c| c.intervention == iv.id).cloned().collect(),
             interventions: vec![iv],
         };
         let out = simulate(&alone).map_err(|_| failed())?;
@@ -145,14 +163,78 @@ impl YearSums {
     }
 }
 
+/// An outcome contract as a function of its intervention's success rate:
+/// what the inside actors pay for the outcomes, year by year.
+#[derive(Debug, Clone)]
+struct ContractTerms {
+    /// Index of the contracted intervention.
+    index: usize,
+    intervention: Intervention,
+    contract: OutcomeContract,
+    running: std::ops::Range<usize>,
+    horizon: usize,
+    payer_inside: bool,
+    /// Each co-payer's share and whether it is inside.
+    co_payers: Vec<(Decimal, bool)>,
+}
+
+impl ContractTerms {
+    fn of(s: &Scenario) -> Vec<ContractTerms> {
+        let inside = |id: &str| s.actor(id).is_some_and(|a| a.inside);
+        let horizon = s.horizon_years as usize;
+        s.outcome_contracts
+            .iter()
+            .filter_map(|c| {
+                let index = s.interventions.iter().position(|iv| iv.id == c.intervention)?;
+                let intervention = s.interventions[index].clone();
+                Some(ContractTerms {
+                    index,
+                    running: running_years(&intervention, horizon),
+                    intervention,
+                    contract: c.clone(),
+                    horizon,
+                    payer_inside: inside(&c.payer),
+                    co_payers: c.co_payers.iter().map(|co| (co.share, inside(&co.actor))).collect(),
+                })
+            })
+            .collect()
+    }
+
+    /// Inside actors' payments each year of the horizon at this success
+    /// rate, split as `simulate` splits them (the payer pays the rest).
+    fn inside_payments(&self, success_rate: Decimal, into: &mut [Decimal]) -> Checked<()> {
+        for c in cohort_payments(&self.intervention, &self.contract, success_rate, &self.running)? {
+            if c.pay_year >= self.horizon as u64 {
+                continue;
+            }
+            let (mut co_total, mut inside) = (Decimal::ZERO, Decimal::ZERO);
+            for (share, is_inside) in &self.co_payers {
+                let part = mul(*share, c.payment)?;
+                co_total = add(co_total, part)?;
+                if *is_inside {
+                    inside = add(inside, part)?;
+                }
+            }
+            if self.payer_inside {
+                inside = add(inside, sub(c.payment, co_total)?)?;
+            }
+            let y = c.pay_year as usize;
+            into[y] = add(into[y], inside)?;
+        }
+        Some(())
+    }
+}
+
 /// The organisation's and society's results as functions of a factor `f` on
-/// every intervention's success rate: savings scale with `f`, costs do not.
+/// every intervention's success rate: savings scale with `f`, costs do not,
+/// and outcome payments follow the outcomes up to their caps.
 #[derive(Debug, Clone)]
 pub struct EffectScale {
     start_year: i32,
     discount: Vec<Decimal>,
     /// Year sums at `f = 1` (the scenario as it is).
     sums: YearSums,
+    contracts: Vec<ContractTerms>,
 }
 
 impl EffectScale {
@@ -162,12 +244,23 @@ impl EffectScale {
         let sums = YearSums::of(s, &out).ok_or_else(|| too_large("interventions"))?;
         let discount =
             discount_factors(s.discount_rate, s.horizon_years as usize).ok_or_else(|| too_large("discount_rate"))?;
-        Ok(EffectScale { start_year: s.start_year, discount, sums })
+        Ok(EffectScale { start_year: s.start_year, discount, sums, contracts: ContractTerms::of(s) })
     }
 
-    /// `org_net_y` at factor `f`: `f × inside savings − costs`.
+    /// `org_net_y` at factor `f`: `f × inside savings − costs − inside outcome payments at f`.
     pub fn org_net_at(&self, f: Decimal) -> Checked<Vec<Decimal>> {
-        self.sums.inside.iter().zip(&self.sums.cost).map(|(s, c)| sub(mul(f, *s)?, *c)).collect()
+        let mut net: Vec<Decimal> =
+            self.sums.inside.iter().zip(&self.sums.cost).map(|(s, c)| sub(mul(f, *s)?, *c)).collect::<Checked<_>>()?;
+        if !self.contracts.is_empty() {
+            let mut paid = vec![Decimal::ZERO; net.len()];
+            for terms in &self.contracts {
+                terms.inside_payments(mul(f, terms.intervention.success_rate)?, &mut paid)?;
+            }
+            for (n, p) in net.iter_mut().zip(&paid) {
+                *n = sub(*n, *p)?;
+            }
+        }
+        Some(net)
     }
 
     /// `org_npv` at factor `f`.
@@ -177,8 +270,13 @@ impl EffectScale {
 
     /// `society_npv` at factor `f`.
     pub fn society_npv_at(&self, f: Decimal) -> Checked<Decimal> {
-        let net: Vec<Decimal> =
-            self.sums.all.iter().zip(&self.sums.cost).map(|(s, c)| sub(mul(f, *s)?, *c)).collect::<Checked<_>>()?;
+        let net: Vec<Decimal> = self
+            .sums
+            .all
+            .iter()
+            .zip(&self.sums.society_cost)
+            .map(|(s, c)| sub(mul(f, *s)?, *c))
+            .collect::<Checked<_>>()?;
         present_value(&net, &self.discount)
     }
 
@@ -187,11 +285,11 @@ impl EffectScale {
         super::simulate::payback_year(&self.org_net_at(f)?, self.start_year)
     }
 
-    /// Present values at `f = 1`: of the costs (`PVC`), the inside savings
-    /// (`PVI`) and all savings (`PVA`).
+    /// Present values at `f = 1`: of the costs of every intervention
+    /// (`PVC`), the inside savings (`PVI`) and all savings (`PVA`).
     pub fn present_values(&self) -> Checked<(Decimal, Decimal, Decimal)> {
         Some((
-            present_value(&self.sums.cost, &self.discount)?,
+            present_value(&self.sums.society_cost, &self.discount)?,
             present_value(&self.sums.inside, &self.discount)?,
             present_value(&self.sums.all, &self.discount)?,
         ))
@@ -259,6 +357,9 @@ pub fn break_even(s: &Scenario, by_year: Option<i32>) -> Result<BreakEven, Scena
     let factor =
         |pv: Decimal| if pv > Decimal::ZERO { div(pvc, pv).ok_or_else(everything).map(Some) } else { Ok(None) };
     let org_npv = scale.org_npv_at(Decimal::ONE).ok_or_else(everything)?;
+    if !scale.contracts.is_empty() {
+        return break_even_with_contracts(s, by_year, &scale, factor(pva)?, org_npv);
+    }
 
     let mut interventions = Vec::with_capacity(s.interventions.len());
     for (i, iv) in s.interventions.iter().enumerate() {
@@ -282,6 +383,73 @@ pub fn break_even(s: &Scenario, by_year: Option<i32>) -> Result<BreakEven, Scena
             Some(t) => scale.factor_for_payback_by(t).ok_or_else(everything)?,
             None => None,
         },
+        interventions,
+    })
+}
+
+/// The break-even figures once outcome payments follow the outcomes up to a
+/// cap: `org_npv` is no longer proportional to the success rates, so each
+/// figure is the smallest value at which its condition holds, by a scan of
+/// 10 000 steps and bisection to 10⁻⁹ (`effect_factor_society_npv` and the
+/// success rates of interventions outside contracts keep their closed forms).
+fn break_even_with_contracts(
+    s: &Scenario,
+    by_year: Option<i32>,
+    scale: &EffectScale,
+    society_factor: Option<Decimal>,
+    org_npv: Decimal,
+) -> Result<BreakEven, ScenarioError> {
+    let everything = || too_large("interventions");
+    let hundred = Decimal::ONE_HUNDRED;
+    let effect_factor_org_npv =
+        smallest_where(Decimal::ZERO, hundred, &mut |f| Some(scale.org_npv_at(f)? >= Decimal::ZERO))
+            .ok_or_else(everything)?;
+    let effect_factor_payback_by = match by_year {
+        Some(t) => {
+            smallest_where(Decimal::ZERO, hundred, &mut |f| Some(scale.payback_year_at(f)?.is_some_and(|p| p <= t)))
+                .ok_or_else(everything)?
+        }
+        None => None,
+    };
+    let mut interventions = Vec::with_capacity(s.interventions.len());
+    for (i, iv) in s.interventions.iter().enumerate() {
+        let failed = || intervention_too_large(i);
+        let unit = YearSums::alone(s, i, &|iv| iv.success_rate = Decimal::ONE)?;
+        let rate = match scale.contracts.iter().find(|t| t.index == i) {
+            Some(terms) => {
+                // org_npv at rate r = the others' + r × its inside savings per unit rate − its inside payments at r.
+                let own = |r: Decimal| -> Checked<Decimal> {
+                    let mut paid = vec![Decimal::ZERO; unit.inside.len()];
+                    terms.inside_payments(r, &mut paid)?;
+                    let net = unit
+                        .inside
+                        .iter()
+                        .zip(&paid)
+                        .map(|(u, p)| sub(mul(r, *u)?, *p))
+                        .collect::<Checked<Vec<_>>>()?;
+                    present_value(&net, &scale.discount)
+                };
+                let others = own(iv.success_rate).and_then(|o| sub(org_npv, o)).ok_or_else(failed)?;
+                smallest_where(Decimal::ZERO, Decimal::ONE, &mut |r| Some(add(others, own(r)?)? >= Decimal::ZERO))
+                    .ok_or_else(failed)?
+            }
+            None => {
+                let unit = present_value(&unit.inside, &scale.discount).ok_or_else(failed)?;
+                if unit > Decimal::ZERO {
+                    Some(div(org_npv, unit).and_then(|q| sub(iv.success_rate, q)).ok_or_else(failed)?)
+                } else {
+                    None
+                }
+            }
+        };
+        interventions.push(InterventionBreakEven { id: iv.id.clone(), success_rate_for_org_npv: rate });
+    }
+    Ok(BreakEven {
+        schema_version: 2,
+        by_year,
+        effect_factor_org_npv,
+        effect_factor_society_npv: society_factor,
+        effect_factor_payback_by,
         interventions,
     })
 }
@@ -441,7 +609,8 @@ pub fn sensitivity(s: &Scenario) -> Result<Sensitivity, ScenarioError> {
         }
     }
     let items = keyed.into_iter().map(|(_, item)| item).collect();
-    Ok(Sensitivity { schema_version: 1, base, items })
+    let schema_version = if s.outcome_contracts.is_empty() { 1 } else { 2 };
+    Ok(Sensitivity { schema_version, base, items })
 }
 
 /// The contract's `breakEven(scenarioJson, byYear?)`.

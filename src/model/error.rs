@@ -122,6 +122,18 @@ pub enum Problem {
     RangeMissesValue { value: Decimal },
     /// A factor range that does not satisfy `0 ≤ low ≤ 1 ≤ high`.
     FactorRangeInvalid,
+    /// A reference to an intervention id that no intervention has.
+    NotAnIntervention(Echo),
+    /// An outcome contract id that an earlier contract has already.
+    UsedByAnotherContract(Echo),
+    /// An intervention that an earlier outcome contract is on already.
+    AlreadyUnderContract(Echo),
+    /// A co-payer that is the contract's payer.
+    CoPayerIsPayer(Echo),
+    /// Co-payers' shares that add up to more than 1 (their sum).
+    SharesAboveOne { sum: Decimal },
+    /// Outcome contracts in a scenario of format 1.
+    ContractsNeedVersion2,
     // ------------------------------------------------------------ calculation
     /// An amount overflowed the decimal range while computing.
     TooLargeToCompute,
@@ -412,6 +424,14 @@ impl fmt::Display for Problem {
             Problem::ShareRangeInvalid => f.write_str("low and high must lie between 0 and 1, low not above high"),
             Problem::RangeMissesValue { value } => write!(f, "must contain the intervention's value {value}"),
             Problem::FactorRangeInvalid => f.write_str("must have 0 ≤ low ≤ 1 ≤ high"),
+            Problem::NotAnIntervention(id) => write!(f, "\"{id}\" is not an intervention"),
+            Problem::UsedByAnotherContract(id) => write!(f, "\"{id}\" is used by another outcome contract"),
+            Problem::AlreadyUnderContract(id) => {
+                write!(f, "\"{id}\" is already under another outcome contract (at most one per intervention)")
+            }
+            Problem::CoPayerIsPayer(id) => write!(f, "\"{id}\" is the payer and cannot also be a co-payer"),
+            Problem::SharesAboveOne { sum } => write!(f, "the co-payers' shares add up to {sum}, more than 1"),
+            Problem::ContractsNeedVersion2 => f.write_str("must be 2 for a scenario with outcome contracts"),
             Problem::TooLargeToCompute => f.write_str("amounts too large to compute; use smaller amounts"),
             Problem::DrawTooLarge => f.write_str("amounts too large to compute"),
             Problem::WholeNumberFrom { low, high } => write!(f, "must be a whole number from {low} to {high}"),

@@ -6,6 +6,7 @@
 //! outcome gives the result JSON. No user input can make it panic: bad input
 //! and amounts too large to compute are [`ScenarioError`]s naming the field.
 
+pub mod contract;
 pub mod decision;
 pub mod error;
 pub mod limits;
@@ -18,8 +19,11 @@ pub mod validate;
 pub mod yearly;
 
 pub use error::{Echo, Problem, ScenarioError};
-pub use outcome::{ActorOutcome, ActorYear, FundYear, InterventionOutcome, KeyFigures, Outcome};
-pub use scenario::{Accounting, Actor, AvoidedCost, Fund, Intervention, Range, RepaymentRule, Scenario, Uncertainty};
+pub use outcome::{ActorOutcome, ActorYear, ContractOutcome, FundYear, InterventionOutcome, KeyFigures, Outcome};
+pub use scenario::{
+    Accounting, Actor, AvoidedCost, CoPayer, Fund, Intervention, OutcomeContract, Range, RepaymentRule, Scenario,
+    Uncertainty,
+};
 pub use simulate::{simulate, Simulator};
 
 /// The contract's `simulate`: scenario JSON in, result JSON out.

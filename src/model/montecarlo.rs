@@ -70,6 +70,20 @@ pub struct Uncertainty {
     pub fund_never_negative_share: Decimal,
     /// Share of draws with a payback year no later than `by_year`; `None` without it.
     pub payback_by_share: Option<Decimal>,
+    /// Per outcome contract, in the scenario's order (none without contracts).
+    pub outcome_contracts: Vec<ContractUncertainty>,
+}
+
+/// One outcome contract's uncertainty figures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContractUncertainty {
+    pub id: String,
+    /// Paid within the horizon (to the öre).
+    pub payments_total: Percentiles,
+    /// The investor's net (to the öre).
+    pub investor_net: Percentiles,
+    /// Share of draws with `investor_net < 0`.
+    pub investor_loss_share: Decimal,
 }
 
 impl Percentiles {
@@ -114,6 +128,17 @@ impl Uncertainty {
             Some(share) => o.figure("payback_by_share", &ratio_text(share)),
             None => o.raw("payback_by_share", "null"),
         };
+        if !self.outcome_contracts.is_empty() {
+            let contracts = json_array(self.outcome_contracts.iter().map(|c| {
+                JsonObject::new()
+                    .text("id", &c.id)
+                    .raw("payments_total", &c.payments_total.to_json())
+                    .raw("investor_net", &c.investor_net.to_json())
+                    .figure("investor_loss_share", &ratio_text(c.investor_loss_share))
+                    .end()
+            }));
+            o.raw("outcome_contracts", &contracts);
+        }
         o.end()
     }
 }
@@ -342,6 +367,9 @@ struct Plan {
     org_from: usize,
     fund_from: usize,
     society_varies: bool,
+    /// The scenario has outcome contracts: every draw is simulated exactly
+    /// (the doubles' model knows no contracts).
+    exact_only: bool,
 }
 
 impl Plan {
@@ -396,6 +424,7 @@ impl Plan {
             org_from,
             fund_from,
             society_varies,
+            exact_only: !s.outcome_contracts.is_empty(),
         })
     }
 
@@ -410,11 +439,15 @@ impl Plan {
     /// The exact figures of the draw that starts at generator state `state`:
     /// the scenario with that draw's parameters, simulated.
     fn exact_draw(&self, state: u64) -> Result<DrawFigures, ScenarioError> {
-        let mut rng = SplitMix64(state);
+        self.exact_draw_from(&mut SplitMix64(state))
+    }
+
+    /// [`Plan::exact_draw`] from a generator, which is left where the draw ends.
+    fn exact_draw_from(&self, rng: &mut SplitMix64) -> Result<DrawFigures, ScenarioError> {
         let mut drawn = self.scenario.clone();
         for r in &self.ranged {
             let iv = &mut drawn.interventions[r.index];
-            r.draw_exact(iv, &mut rng).ok_or_else(|| intervention_too_large(r.index))?;
+            r.draw_exact(iv, rng).ok_or_else(|| intervention_too_large(r.index))?;
         }
         Ok(DrawFigures::of(&simulate(&drawn)?, self.start_year))
     }
@@ -430,6 +463,8 @@ struct DrawFigures {
     /// Cumulative `org_net`, then the fund's close, year by year.
     cumulative: Vec<Decimal>,
     close: Vec<Decimal>,
+    /// Per outcome contract: payments within the horizon and the investor's net.
+    contracts: Vec<(Decimal, Decimal)>,
 }
 
 impl DrawFigures {
@@ -451,6 +486,7 @@ impl DrawFigures {
             fund_never_negative: out.key_figures.fund_first_negative_year.is_none(),
             cumulative,
             close: out.fund.iter().map(|f| f.close).collect(),
+            contracts: out.outcome_contracts.iter().map(|c| (c.payments_total, c.investor_net)).collect(),
         }
     }
 
@@ -563,6 +599,16 @@ fn to_ore(value: Decimal) -> Decimal {
     value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
 }
 
+/// A figure rounded to the öre, as a whole number of öre in a double
+/// (exact below 2⁵³ öre, about 9 × 10¹³ kr; beyond that refused as too large).
+fn ore_count(value: Decimal) -> Result<f64, ScenarioError> {
+    let count = mul(to_ore(value), Decimal::ONE_HUNDRED).and_then(|c| c.to_i64());
+    match count {
+        Some(c) if c.unsigned_abs() < 1 << 53 => Ok(c as f64),
+        _ => Err(too_large("interventions")),
+    }
+}
+
 /// How far a run has come.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Progress {
@@ -647,6 +693,11 @@ pub struct MonteCarloRun {
     fund_never_negative: u32,
     /// A draw that could not be computed: every later call reports it.
     failed: Option<ScenarioError>,
+    /// With outcome contracts (every draw exact, every figure kept in öre as
+    /// a double): per draw and contract, payments within the horizon and
+    /// the investor's net; and per contract the draws in which the investor lost.
+    contract_values: Vec<f64>,
+    investor_losses: Vec<u32>,
 }
 
 impl MonteCarloRun {
@@ -665,7 +716,12 @@ impl MonteCarloRun {
         check_by_year(scenario, by_year)?;
         let plan = Plan::new(scenario)?;
         let years = plan.years();
-        let constant = !plan.org_varies() && plan.fund_from >= years && !plan.society_varies;
+        let constant = if plan.exact_only {
+            plan.ranged.is_empty()
+        } else {
+            !plan.org_varies() && plan.fund_from >= years && !plan.society_varies
+        };
+        let contracts = scenario.outcome_contracts.len();
         let keep = if constant { 0 } else { draws as usize };
         Ok(MonteCarloRun {
             rng: SplitMix64::new(seed),
@@ -690,6 +746,8 @@ impl MonteCarloRun {
             society_non_negative: 0,
             fund_never_negative: 0,
             failed: None,
+            contract_values: Vec::with_capacity(if constant { 0 } else { keep * 2 * contracts }),
+            investor_losses: vec![0; contracts],
             plan,
         })
     }
@@ -709,6 +767,11 @@ impl MonteCarloRun {
             // Every draw is the scenario as it is: counted, not computed.
             let counts = Counts::of(&self.plan.base, self.by_year);
             self.count(&counts, n);
+            for (losses, (_, net)) in self.investor_losses.iter_mut().zip(&self.plan.base.contracts) {
+                if *net < Decimal::ZERO {
+                    *losses += n;
+                }
+            }
             self.done += n;
             return Ok(self.progress());
         }
@@ -722,7 +785,35 @@ impl MonteCarloRun {
         Ok(self.progress())
     }
 
+    /// One draw of a scenario with outcome contracts, simulated exactly;
+    /// its figures are kept in öre (as doubles, exact below 2⁵³ öre).
+    fn one_exact_draw(&mut self) -> Result<(), ScenarioError> {
+        let state = self.rng.0;
+        let f = self.plan.exact_draw_from(&mut self.rng)?;
+        self.states.push(state);
+        self.org_npv.push(ore_count(f.org_npv)?);
+        self.society_npv.push(ore_count(f.society_npv)?);
+        self.closing.push(ore_count(f.closing())?);
+        for (c, v) in f.cumulative.iter().zip(&f.close) {
+            self.cumulative.push(ore_count(*c)?);
+            self.close.push(ore_count(*v)?);
+        }
+        for (losses, (paid, net)) in self.investor_losses.iter_mut().zip(&f.contracts) {
+            self.contract_values.push(ore_count(*paid)?);
+            self.contract_values.push(ore_count(*net)?);
+            if *net < Decimal::ZERO {
+                *losses += 1;
+            }
+        }
+        let counts = Counts::of(&f, self.by_year);
+        self.count(&counts, 1);
+        Ok(())
+    }
+
     fn one_draw(&mut self) -> Result<(), ScenarioError> {
+        if self.plan.exact_only {
+            return self.one_exact_draw();
+        }
         let plan = &self.plan;
         let state = self.rng.0;
         self.sums.copy_from(&plan.steady);
@@ -890,8 +981,43 @@ impl MonteCarloRun {
         let years = self.plan.years();
         let base = self.plan.base.clone();
         let same = |v: Decimal| Percentiles { p5: v, p50: v, p95: v };
+        // Every draw of a scenario with contracts was exact, kept in öre: its percentiles are read off.
+        let in_ore = |values: &[f64]| -> Percentiles {
+            let at = |p: u32| {
+                let v = select(&mut values.to_vec(), rank(values.len(), p));
+                Decimal::new(v as i64, 2)
+            };
+            Percentiles { p5: at(5), p50: at(50), p95: at(95) }
+        };
+        let contract_count = self.investor_losses.len();
+        let mut contracts = Vec::with_capacity(contract_count);
+        for (c, contract) in self.plan.scenario.outcome_contracts.iter().enumerate() {
+            let (paid, net) = if self.constant {
+                let (paid, net) = base.contracts.get(c).copied().unwrap_or_default();
+                (same(paid), same(net))
+            } else {
+                let column = |k: usize| -> Vec<f64> {
+                    self.contract_values.iter().skip(2 * c + k).step_by(2 * contract_count).copied().collect()
+                };
+                (in_ore(&column(0)), in_ore(&column(1)))
+            };
+            contracts.push(ContractUncertainty {
+                id: contract.id.clone(),
+                payments_total: paid,
+                investor_net: net,
+                investor_loss_share: div(Decimal::from(self.investor_losses[c]), Decimal::from(self.draws))
+                    .unwrap_or_default(),
+            });
+        }
         let (org_npv, society_npv, closing, mut cumulative, mut fund_close);
-        if self.constant {
+        if self.plan.exact_only && !self.constant {
+            org_npv = in_ore(&self.org_npv);
+            society_npv = in_ore(&self.society_npv);
+            closing = in_ore(&self.closing);
+            let column = |all: &[f64], y: usize| all.iter().skip(y).step_by(years).copied().collect::<Vec<f64>>();
+            cumulative = (0..years).map(|y| in_ore(&column(&self.cumulative, y))).collect::<Vec<_>>();
+            fund_close = (0..years).map(|y| in_ore(&column(&self.close, y))).collect::<Vec<_>>();
+        } else if self.constant {
             org_npv = same(base.org_npv);
             society_npv = same(base.society_npv);
             closing = same(base.closing());
@@ -942,7 +1068,7 @@ impl MonteCarloRun {
                 .collect()
         };
         Ok(Uncertainty {
-            schema_version: 1,
+            schema_version: if contracts.is_empty() { 1 } else { 2 },
             seed: self.seed,
             draws: self.draws,
             by_year: self.by_year,
@@ -956,26 +1082,30 @@ impl MonteCarloRun {
             society_npv_non_negative_share: share(self.society_non_negative),
             fund_never_negative_share: share(self.fund_never_negative),
             payback_by_share: self.by_year.map(|_| share(self.paid_back_by)),
+            outcome_contracts: contracts,
         })
     }
 }
 
 /// Work of a synchronous run, as [`MAX_WORK`] counts it: the draws in
 /// doubles, `draws × years × (interventions with ranges + 1)`, plus the
-/// draws simulated exactly (at most one per percentile reported, `6 × years
-/// + 9`, and no more than the draws), each weighed as
+/// draws simulated exactly (at most one per percentile reported,
+/// `6 × years + 9`, and no more than the draws), each weighed as
 /// `4 × years × interventions × (actors + 1)`. Nothing without ranges: every
 /// draw is then the scenario.
 pub fn work(scenario: &Scenario, draws: u32) -> u64 {
-    let ranged =
-        scenario.interventions.iter().filter(|iv| iv.uncertainty.as_ref().is_some_and(|u| *u != Default::default()));
+    let ranged = scenario.interventions.iter().filter(|iv| iv.is_ranged());
     let ranged = ranged.count() as u64;
     if ranged == 0 {
         return 0;
     }
     let years = u64::from(scenario.horizon_years);
-    let exact = u64::from(draws).min(6 * years + 9);
     let simulation = 4 * years * scenario.interventions.len() as u64 * (scenario.actors.len() as u64 + 1);
+    if !scenario.outcome_contracts.is_empty() {
+        // With outcome contracts every draw is simulated exactly.
+        return u64::from(draws) * simulation;
+    }
+    let exact = u64::from(draws).min(6 * years + 9);
     u64::from(draws) * years * (ranged + 1) + exact * simulation
 }
 

@@ -11,7 +11,7 @@ use serde::{Serialize, Serializer};
 /// Everything a scenario leads to, year by year and in total.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Outcome {
-    /// Always 1: the version of this result format.
+    /// The version of this result format: 2 for a scenario with outcome contracts, else 1.
     pub schema_version: u32,
     /// Calendar year of each year index.
     pub years: Vec<i32>,
@@ -29,6 +29,96 @@ pub struct Outcome {
     pub society_net: Vec<Decimal>,
     /// The headline figures.
     pub key_figures: KeyFigures,
+    /// Per outcome contract, in the scenario's order (none in a version-1 result).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub outcome_contracts: Vec<ContractOutcome>,
+}
+
+/// One outcome contract's figures: the payers' payments and the investor's result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContractOutcome {
+    pub id: String,
+    /// The contracted intervention's id (not in the result JSON).
+    pub intervention: String,
+    /// `Σ_s O_s`: outcomes of every cohort, deadweight included.
+    pub outcomes: Decimal,
+    /// Calendar year and amount paid, every year of the horizon.
+    pub payments: Vec<(i32, Decimal)>,
+    /// Paid within the horizon.
+    pub payments_total: Decimal,
+    /// Due past the horizon.
+    pub outstanding: Decimal,
+    /// The most the payers could pay (every participant succeeds), at most the cap.
+    pub payer_max_exposure: Decimal,
+    /// Received − invested, payments past the horizon included.
+    pub investor_net: Decimal,
+    /// Received / invested; `None` when nothing is invested.
+    pub investor_multiple: Option<Decimal>,
+    /// The investor's internal rate of return; `None` without a sign change on −0.99..10.
+    pub investor_irr: Option<Decimal>,
+    /// PV of all payments − PV of the intervention's costs, at the discount rate.
+    pub premium: Decimal,
+    /// The intervention's costs, paid by the investor (not in the result JSON).
+    pub invested: Decimal,
+    /// Every payment, within the horizon and past it (not in the result JSON).
+    pub received: Decimal,
+    /// The investor's cash flow by year index, past the horizon too (not in the result JSON).
+    pub cash_flow: Vec<(u64, Decimal)>,
+    /// Each paying actor's id and its payments, every year of the horizon (not in the result JSON).
+    pub payments_by_actor: Vec<(String, Vec<Decimal>)>,
+}
+
+impl ContractOutcome {
+    /// The contract's JSON for this contract.
+    fn to_json(&self) -> String {
+        let optional_ratio =
+            |v: Option<Decimal>| v.map_or_else(|| "null".to_string(), |v| format!("\"{}\"", ratio_text(v)));
+        let payments = json_array(self.payments.iter().map(|(year, amount)| {
+            JsonObject::new().raw("year", &year.to_string()).figure("amount", &money_text(*amount)).end()
+        }));
+        JsonObject::new()
+            .text("id", &self.id)
+            .figure("outcomes", &money_text(self.outcomes))
+            .raw("payments", &payments)
+            .figure("payments_total", &money_text(self.payments_total))
+            .figure("outstanding", &money_text(self.outstanding))
+            .figure("payer_max_exposure", &money_text(self.payer_max_exposure))
+            .figure("investor_net", &money_text(self.investor_net))
+            .raw("investor_multiple", &optional_ratio(self.investor_multiple))
+            .raw("investor_irr", &optional_ratio(self.investor_irr))
+            .figure("premium", &money_text(self.premium))
+            .end()
+    }
+}
+
+#[derive(Serialize)]
+struct PaymentEntry {
+    year: i32,
+    amount: String,
+}
+
+/// The same JSON as [`ContractOutcome::to_json`], for `to_json_pretty`.
+impl Serialize for ContractOutcome {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let ratio = |v: Option<Decimal>| v.map(ratio_text);
+        let payments: Vec<PaymentEntry> = self
+            .payments
+            .iter()
+            .map(|(year, amount)| PaymentEntry { year: *year, amount: money_text(*amount) })
+            .collect();
+        let mut map = s.serialize_map(Some(10))?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("outcomes", &money_text(self.outcomes))?;
+        map.serialize_entry("payments", &payments)?;
+        map.serialize_entry("payments_total", &money_text(self.payments_total))?;
+        map.serialize_entry("outstanding", &money_text(self.outstanding))?;
+        map.serialize_entry("payer_max_exposure", &money_text(self.payer_max_exposure))?;
+        map.serialize_entry("investor_net", &money_text(self.investor_net))?;
+        map.serialize_entry("investor_multiple", &ratio(self.investor_multiple))?;
+        map.serialize_entry("investor_irr", &ratio(self.investor_irr))?;
+        map.serialize_entry("premium", &money_text(self.premium))?;
+        map.end()
+    }
 }
 
 /// One year of the fund.
@@ -87,6 +177,9 @@ pub struct ActorYear {
     /// Shown, not part of `net`.
     #[serde(serialize_with = "money")]
     pub grants_received: Decimal,
+    /// Outcome payments under contracts; `None` in a scenario without them.
+    #[serde(serialize_with = "optional_money", skip_serializing_if = "Option::is_none")]
+    pub outcome_payments: Option<Decimal>,
     #[serde(serialize_with = "money")]
     pub net: Decimal,
 }
@@ -156,15 +249,17 @@ impl Outcome {
         }));
         let actors = json_array(self.actors.iter().map(|a| {
             let rows = json_array(a.rows.iter().map(|r| {
-                JsonObject::new()
-                    .raw("year", &r.year.to_string())
+                let mut row = JsonObject::new();
+                row.raw("year", &r.year.to_string())
                     .figure("savings", &money_text(r.savings))
                     .figure("co_financing", &money_text(r.co_financing))
                     .figure("repayment", &money_text(r.repayment))
                     .figure("fund_cost", &money_text(r.fund_cost))
-                    .figure("grants_received", &money_text(r.grants_received))
-                    .figure("net", &money_text(r.net))
-                    .end()
+                    .figure("grants_received", &money_text(r.grants_received));
+                if let Some(paid) = r.outcome_payments {
+                    row.figure("outcome_payments", &money_text(paid));
+                }
+                row.figure("net", &money_text(r.net)).end()
             }));
             JsonObject::new()
                 .text("id", &a.id)
@@ -209,16 +304,19 @@ impl Outcome {
             .raw("fund_first_negative_year", &number_or_null(k.fund_first_negative_year))
             .raw("revolving_ratio", &ratio)
             .end();
-        JsonObject::new()
-            .raw("schema_version", &self.schema_version.to_string())
+        let mut out = JsonObject::new();
+        out.raw("schema_version", &self.schema_version.to_string())
             .raw("years", &json_array(self.years.iter().map(|y| y.to_string())))
             .raw("fund", &fund)
             .raw("actors", &actors)
             .raw("interventions", &interventions)
             .raw("org_net", &money_list(&self.org_net))
             .raw("society_net", &money_list(&self.society_net))
-            .raw("key_figures", &key_figures)
-            .end()
+            .raw("key_figures", &key_figures);
+        if !self.outcome_contracts.is_empty() {
+            out.raw("outcome_contracts", &json_array(self.outcome_contracts.iter().map(ContractOutcome::to_json)));
+        }
+        out.end()
     }
 
     /// The same, indented for people.

@@ -10,8 +10,9 @@ use serde::{Deserialize, Serialize};
 
 use super::error::{read_problem, Echo, Problem, ScenarioError};
 
-/// The scenario format this build writes and reads.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The newest scenario format this build reads: 2, a scenario with outcome
+/// contracts. A scenario without them is still written as version 1.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A whole scenario: a fund, the actors around it and the interventions it pays for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -42,6 +43,46 @@ pub struct Scenario {
     /// Time-limited projects paid (partly) by the fund.
     #[serde(default)]
     pub interventions: Vec<Intervention>,
+    /// Social outcome contracts ("utfallskontrakt"; schema_version 2 only).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outcome_contracts: Vec<OutcomeContract>,
+}
+
+/// A social outcome contract: an investor pays an intervention's costs, the
+/// payer (and co-payers) pay for each outcome achieved, up to a cap.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutcomeContract {
+    /// Unique, non-empty identifier.
+    pub id: String,
+    /// Name shown to the user.
+    #[serde(default)]
+    pub name: String,
+    /// The intervention under the contract (at most one contract each).
+    pub intervention: String,
+    /// The actor that pays what the co-payers do not.
+    pub payer: String,
+    /// Actors that pay a share of every outcome payment.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub co_payers: Vec<CoPayer>,
+    /// Paid for each outcome, at least 0.
+    pub price_per_outcome: Decimal,
+    /// Years after a cohort's first year of savings before it is paid, 0 to 60.
+    #[serde(default)]
+    pub pay_after_years: u32,
+    /// Most paid in all, at least 0; `None` for no cap.
+    #[serde(default)]
+    pub cap: Option<Decimal>,
+}
+
+/// An actor that pays a share of a contract's outcome payments.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CoPayer {
+    /// The actor.
+    pub actor: String,
+    /// Its share of every payment, 0 to 1.
+    pub share: Decimal,
 }
 
 /// An administration, committee or principal ("förvaltning", "nämnd", "huvudman").
@@ -194,6 +235,13 @@ pub struct Uncertainty {
     pub avoided_costs: Option<Range>,
 }
 
+impl Intervention {
+    /// Whether any of its uncertainty ranges is given (the Monte Carlo run then draws it).
+    pub fn is_ranged(&self) -> bool {
+        self.uncertainty.as_ref().is_some_and(|u| *u != Default::default())
+    }
+}
+
 impl Scenario {
     /// The actor with this id.
     pub fn actor(&self, id: &str) -> Option<&Actor> {
@@ -203,6 +251,11 @@ impl Scenario {
     /// The repayment rule that applies to an intervention: its own, else the default, else none.
     pub fn repayment_rule<'a>(&'a self, intervention: &'a Intervention) -> &'a RepaymentRule {
         intervention.repayment.as_ref().or(self.repayment_default.as_ref()).unwrap_or(&RepaymentRule::None)
+    }
+
+    /// The outcome contract an intervention is under, if any.
+    pub fn contract_of(&self, intervention: &str) -> Option<&OutcomeContract> {
+        self.outcome_contracts.iter().find(|c| c.intervention == intervention)
     }
 
     /// Parses a scenario from JSON, naming the failing field's path on error.
@@ -241,7 +294,7 @@ impl Scenario {
 }
 
 /// The keys of the scenario that hold lists.
-const LISTS: [&str; 4] = ["actors", "allocations", "interventions", "avoided_costs"];
+const LISTS: [&str; 6] = ["actors", "allocations", "interventions", "avoided_costs", "outcome_contracts", "co_payers"];
 
 /// A path whose last field holds a list where none belongs (`"annual_cost":
 /// ["1"]`, reported inside the list: `annual_cost[0]`) names that field.

@@ -9,8 +9,9 @@
 
 use rust_decimal::Decimal;
 
-use super::outcome::{ActorOutcome, ActorYear, FundYear, InterventionOutcome, KeyFigures, Outcome};
-use super::scenario::{Accounting, Intervention, RepaymentRule, Scenario};
+use super::contract::{contract_flows, present_value_at, ContractFlows};
+use super::outcome::{ActorOutcome, ActorYear, ContractOutcome, FundYear, InterventionOutcome, KeyFigures, Outcome};
+use super::scenario::{Accounting, Intervention, OutcomeContract, RepaymentRule, Scenario};
 use super::validate::{validate, Valid};
 use super::{Problem, ScenarioError};
 
@@ -57,12 +58,20 @@ struct ActorFlows {
     co_financing: Vec<Decimal>,
     repayment: Vec<Decimal>,
     grants_received: Vec<Decimal>,
+    /// Outcome payments under contracts (all zero without contracts).
+    outcome_payments: Vec<Decimal>,
 }
 
 impl ActorFlows {
     fn zero(years: usize) -> Self {
         let z = vec![Decimal::ZERO; years];
-        ActorFlows { savings: z.clone(), co_financing: z.clone(), repayment: z.clone(), grants_received: z }
+        ActorFlows {
+            savings: z.clone(),
+            co_financing: z.clone(),
+            repayment: z.clone(),
+            grants_received: z.clone(),
+            outcome_payments: z,
+        }
     }
 }
 
@@ -75,6 +84,11 @@ struct Flows {
     actors: Vec<ActorFlows>,
     /// Intervention costs per year (all interventions).
     costs: Vec<Decimal>,
+    /// Costs per year of the interventions not under an outcome contract
+    /// (the organisation's; an investor pays the others).
+    org_costs: Vec<Decimal>,
+    /// Per outcome contract, in the scenario's order.
+    contracts: Vec<ContractFlows>,
     /// Grants paid by the fund per year.
     grants: Vec<Decimal>,
     /// Repayments received by the fund per year.
@@ -107,6 +121,7 @@ struct Remembered {
     actors: Vec<super::scenario::Actor>,
     interventions: Vec<Intervention>,
     repayment_default: Option<RepaymentRule>,
+    outcome_contracts: Vec<OutcomeContract>,
     flows: Flows,
 }
 
@@ -116,6 +131,7 @@ impl Remembered {
             && self.repayment_default == s.repayment_default
             && self.actors == s.actors
             && self.interventions == s.interventions
+            && self.outcome_contracts == s.outcome_contracts
     }
 }
 
@@ -142,6 +158,7 @@ impl Simulator {
                     actors: scenario.actors.clone(),
                     interventions: scenario.interventions.clone(),
                     repayment_default: scenario.repayment_default.clone(),
+                    outcome_contracts: scenario.outcome_contracts.clone(),
                     flows: Simulation::new(scenario).flows()?,
                 });
                 self.last = Some(remembered.clone());
@@ -196,6 +213,8 @@ impl<'a> Simulation<'a> {
             flows: Flows {
                 actors: vec![ActorFlows::zero(years); scenario.actors.len()],
                 costs: zero.clone(),
+                org_costs: zero.clone(),
+                contracts: Vec::with_capacity(scenario.outcome_contracts.len()),
                 grants: zero.clone(),
                 repayments: zero,
                 interventions: Vec::with_capacity(scenario.interventions.len()),
@@ -222,15 +241,39 @@ impl<'a> Simulation<'a> {
             let flows = self.intervention_flows(intervention).ok_or_else(|| too_large(&path))?;
             self.add_intervention(intervention, flows).ok_or_else(|| too_large(&path))?;
         }
+        for (c, contract) in self.scenario.outcome_contracts.iter().enumerate() {
+            self.add_contract(contract).ok_or_else(|| too_large(format!("outcome_contracts[{c}]")))?;
+        }
         Ok(self.flows)
+    }
+
+    /// An outcome contract's payments, added to its payers' rows.
+    fn add_contract(&mut self, contract: &OutcomeContract) -> Checked<()> {
+        // Validation guarantees that the intervention exists.
+        let iv = self.scenario.interventions.iter().find(|iv| iv.id == contract.intervention)?;
+        let running = running_years(iv, self.years);
+        let co_payers: Vec<(usize, Decimal)> =
+            contract.co_payers.iter().map(|c| (self.actor_index(&c.actor), c.share)).collect();
+        let payer = self.actor_index(&contract.payer);
+        let flows = contract_flows(iv, contract, &running, self.years, payer, &co_payers)?;
+        for (a, row) in &flows.by_actor {
+            for (y, amount) in row.iter().enumerate() {
+                add_into(&mut self.flows.actors[*a].outcome_payments[y], *amount)?;
+            }
+        }
+        self.flows.contracts.push(flows);
+        Some(())
     }
 
     /// The contract's per-intervention quantities: grant, co-financing,
     /// savings per actor and year, and repayments.
     fn intervention_flows(&self, iv: &Intervention) -> Checked<InterventionFlows> {
         let running = running_years(iv, self.years);
-        let grant = mul(iv.annual_cost, iv.fund_share)?;
-        let co_financing = sub(iv.annual_cost, grant)?;
+        // Under an outcome contract the investor pays the costs: no grant, no
+        // co-financing, no repayment.
+        let contracted = self.scenario.contract_of(&iv.id).is_some();
+        let grant = if contracted { Decimal::ZERO } else { mul(iv.annual_cost, iv.fund_share)? };
+        let co_financing = if contracted { Decimal::ZERO } else { sub(iv.annual_cost, grant)? };
         let total_grant = mul(grant, Decimal::from(running.len()))?;
 
         let profile = cohort_profile(iv, &running, self.years)?;
@@ -240,7 +283,8 @@ impl<'a> Simulation<'a> {
         let avoided: Vec<(usize, Decimal)> =
             iv.avoided_costs.iter().map(|a| (self.actor_index(&a.actor), a.per_year)).collect();
 
-        let (repayments, outstanding) = match self.scenario.repayment_rule(iv) {
+        let rule = if contracted { &RepaymentRule::None } else { self.scenario.repayment_rule(iv) };
+        let (repayments, outstanding) = match rule {
             RepaymentRule::None => (Vec::new(), Some(Decimal::ZERO)),
             RepaymentRule::Fixed { share, years, start_after } => {
                 let due = mul(*share, total_grant)?;
@@ -286,8 +330,12 @@ impl<'a> Simulation<'a> {
 
     fn add_intervention(&mut self, iv: &Intervention, flows: InterventionFlows) -> Checked<()> {
         let owner = self.actor_index(&iv.owner);
+        let contracted = self.scenario.contract_of(&iv.id).is_some();
         for y in flows.running.clone() {
             add_into(&mut self.flows.costs[y], iv.annual_cost)?;
+            if !contracted {
+                add_into(&mut self.flows.org_costs[y], iv.annual_cost)?;
+            }
             add_into(&mut self.flows.grants[y], flows.grant)?;
             add_into(&mut self.flows.actors[owner].co_financing[y], flows.co_financing)?;
             add_into(&mut self.flows.actors[owner].grants_received[y], flows.grant)?;
@@ -363,6 +411,8 @@ fn totals(s: &Scenario, flows: &Flows, interventions: Vec<InterventionOutcome>) 
     let financer = s.actors.iter().position(|a| a.id == s.fund.financed_by);
     let mut actors = Vec::with_capacity(s.actors.len());
     let mut inside_savings = vec![Decimal::ZERO; years_count];
+    let mut inside_payments = vec![Decimal::ZERO; years_count];
+    let with_contracts = !s.outcome_contracts.is_empty();
     let mut all_savings = vec![Decimal::ZERO; years_count];
     for (a, (actor, own)) in s.actors.iter().zip(&flows.actors).enumerate() {
         let mut rows = Vec::with_capacity(years_count);
@@ -377,7 +427,7 @@ fn totals(s: &Scenario, flows: &Flows, interventions: Vec<InterventionOutcome>) 
             } else {
                 Decimal::ZERO
             };
-            let cost = add(add(own.co_financing[y], own.repayment[y])?, fund_cost)?;
+            let cost = add(add(add(own.co_financing[y], own.repayment[y])?, fund_cost)?, own.outcome_payments[y])?;
             let net = sub(own.savings[y], cost)?;
             add_into(&mut cost_borne, cost)?;
             add_into(&mut savings_total, own.savings[y])?;
@@ -385,6 +435,7 @@ fn totals(s: &Scenario, flows: &Flows, interventions: Vec<InterventionOutcome>) 
             add_into(&mut all_savings[y], own.savings[y])?;
             if actor.inside {
                 add_into(&mut inside_savings[y], own.savings[y])?;
+                add_into(&mut inside_payments[y], own.outcome_payments[y])?;
             }
             net_row.push(net);
             rows.push(ActorYear {
@@ -394,6 +445,7 @@ fn totals(s: &Scenario, flows: &Flows, interventions: Vec<InterventionOutcome>) 
                 repayment: own.repayment[y],
                 fund_cost,
                 grants_received: own.grants_received[y],
+                outcome_payments: if with_contracts { Some(own.outcome_payments[y]) } else { None },
                 net,
             });
         }
@@ -407,7 +459,10 @@ fn totals(s: &Scenario, flows: &Flows, interventions: Vec<InterventionOutcome>) 
         });
     }
 
-    let org_net = inside_savings.iter().zip(&flows.costs).map(|(s, c)| sub(*s, *c)).collect::<Checked<Vec<_>>>()?;
+    // The organisation pays for the interventions outside contracts and for outcomes.
+    let org_net = (0..years_count)
+        .map(|y| sub(sub(inside_savings[y], flows.org_costs[y])?, inside_payments[y]))
+        .collect::<Checked<Vec<_>>>()?;
     let society_net = all_savings.iter().zip(&flows.costs).map(|(s, c)| sub(*s, *c)).collect::<Checked<Vec<_>>>()?;
     let total_grants = sum(&flows.grants)?;
     let total_repayments = sum(&flows.repayments)?;
@@ -424,7 +479,39 @@ fn totals(s: &Scenario, flows: &Flows, interventions: Vec<InterventionOutcome>) 
         revolving_ratio: if total_grants.is_zero() { None } else { Some(total_repayments.checked_div(total_grants)?) },
     };
 
-    Some(Outcome { schema_version: 1, years, fund, actors, interventions, org_net, society_net, key_figures })
+    let mut outcome_contracts = Vec::with_capacity(flows.contracts.len());
+    for (contract, c) in s.outcome_contracts.iter().zip(&flows.contracts) {
+        outcome_contracts.push(ContractOutcome {
+            id: contract.id.clone(),
+            intervention: contract.intervention.clone(),
+            outcomes: c.outcomes,
+            payments: years.iter().copied().zip(c.payments.iter().copied()).collect(),
+            payments_total: sum(&c.payments)?,
+            outstanding: c.outstanding,
+            payer_max_exposure: c.payer_max_exposure,
+            investor_net: sub(c.received, c.invested)?,
+            investor_multiple: if c.invested.is_zero() { None } else { Some(div(c.received, c.invested)?) },
+            investor_irr: c.irr,
+            // PV of the payments − PV of the costs: the PV of the investor's cash flow.
+            premium: present_value_at(&c.cash_flow, s.discount_rate)?,
+            invested: c.invested,
+            received: c.received,
+            cash_flow: c.cash_flow.clone(),
+            payments_by_actor: c.by_actor.iter().map(|(a, row)| (s.actors[*a].id.clone(), row.clone())).collect(),
+        });
+    }
+
+    Some(Outcome {
+        schema_version: if with_contracts { 2 } else { 1 },
+        years,
+        fund,
+        actors,
+        interventions,
+        org_net,
+        society_net,
+        key_figures,
+        outcome_contracts,
+    })
 }
 
 /// The intervention's running years within the horizon: `start ≤ y < start + years`, `y < Y`.

@@ -44,9 +44,38 @@ impl Term {
     }
 }
 
+/// The year a scenario is asked "does it pay back by …?" of: the last year
+/// of its current term, when that is a year of its horizon (else `None`: a
+/// horizon that ends before the term does cannot answer).
+pub fn term_end_within(s: &crate::model::Scenario) -> Option<i32> {
+    let last = Term::current_for(s.start_year).last;
+    let horizon_last = s.start_year.checked_add(i32::try_from(s.horizon_years).ok()?)? - 1;
+    (s.start_year..=horizon_last).contains(&last).then_some(last)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn scenario(start_year: i32, horizon_years: u32) -> crate::model::Scenario {
+        let json = include_str!("../presets/placements.json");
+        let mut s = crate::model::Scenario::from_json(json).expect("the preset reads");
+        s.start_year = start_year;
+        s.horizon_years = horizon_years;
+        s
+    }
+
+    #[test]
+    fn the_question_is_asked_of_the_current_terms_last_year_within_the_horizon() {
+        // 2027 starts the term 2027–2030: 2030 is asked of when the horizon reaches it.
+        assert_eq!(term_end_within(&scenario(2027, 10)), Some(2030));
+        assert_eq!(term_end_within(&scenario(2027, 4)), Some(2030));
+        // A horizon of 3 years ends in 2029, before the term does: no question.
+        assert_eq!(term_end_within(&scenario(2027, 3)), None);
+        // An election year starts the next term: 2026 → 2027–2030.
+        assert_eq!(term_end_within(&scenario(2026, 5)), Some(2030));
+        assert_eq!(term_end_within(&scenario(2026, 4)), None);
+    }
 
     #[test]
     fn terms_start_the_january_after_a_september_election() {

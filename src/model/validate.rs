@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use rust_decimal::Decimal;
 
 use super::error::{between, Echo, Problem};
-use super::scenario::{Actor, Intervention, Range, RepaymentRule, Scenario, SCHEMA_VERSION};
+use super::scenario::{Actor, Intervention, OutcomeContract, Range, RepaymentRule, Scenario, SCHEMA_VERSION};
 use super::ScenarioError;
 
 /// Most years a scenario may simulate.
@@ -150,8 +150,10 @@ impl<'a> Checker<'a> {
                 "schema_version",
                 Problem::NewerVersion { found: u64::from(s.schema_version), reads: SCHEMA_VERSION },
             );
-        } else if s.schema_version != SCHEMA_VERSION {
-            self.fail("schema_version", Problem::OnlyVersion { reads: SCHEMA_VERSION });
+        } else if s.schema_version == 0 {
+            self.fail("schema_version", Problem::OnlyVersion { reads: 1 });
+        } else if s.schema_version < 2 && !s.outcome_contracts.is_empty() {
+            self.fail("schema_version", Problem::ContractsNeedVersion2);
         }
         self.not_longer("", "name", &s.name, MAX_NAME_CHARS);
         self.not_longer("", "description", &s.description, MAX_DESCRIPTION_CHARS);
@@ -174,6 +176,63 @@ impl<'a> Checker<'a> {
             self.repayment_rule("repayment_default", rule);
         }
         self.interventions(s);
+        self.outcome_contracts(s);
+    }
+
+    fn outcome_contracts(&mut self, s: &'a Scenario) {
+        if s.outcome_contracts.len() > MAX_INTERVENTIONS {
+            self.fail("outcome_contracts", Problem::TooManyInterventions { max: MAX_INTERVENTIONS });
+        }
+        let mut ids = HashSet::new();
+        let mut contracted = HashSet::new();
+        for (c, contract) in s.outcome_contracts.iter().enumerate() {
+            let path = format!("outcome_contracts[{c}]");
+            if self.id(|| format!("{path}.id"), &contract.id) && !ids.insert(contract.id.as_str()) {
+                self.fail(format!("{path}.id"), Problem::UsedByAnotherContract(Echo::new(&contract.id)));
+            }
+            self.not_longer(&path, "name", &contract.name, MAX_NAME_CHARS);
+            self.outcome_contract(s, &path, contract, &mut contracted);
+        }
+    }
+
+    fn outcome_contract(
+        &mut self,
+        s: &'a Scenario,
+        path: &str,
+        c: &'a OutcomeContract,
+        contracted: &mut HashSet<&'a str>,
+    ) {
+        let echo = Echo::new;
+        if !s.interventions.iter().any(|iv| iv.id == c.intervention) {
+            self.fail(format!("{path}.intervention"), Problem::NotAnIntervention(echo(&c.intervention)));
+        } else if !contracted.insert(c.intervention.as_str()) {
+            self.fail(format!("{path}.intervention"), Problem::AlreadyUnderContract(echo(&c.intervention)));
+        }
+        if !self.actors.contains_key(c.payer.as_str()) {
+            self.fail(format!("{path}.payer"), Problem::NotAnActor(echo(&c.payer)));
+        }
+        let mut listed = HashSet::new();
+        let mut sum = Decimal::ZERO;
+        for (j, co) in c.co_payers.iter().enumerate() {
+            let at = || format!("{path}.co_payers[{j}].actor");
+            if !self.actors.contains_key(co.actor.as_str()) {
+                self.fail(at(), Problem::NotAnActor(echo(&co.actor)));
+            } else if co.actor == c.payer {
+                self.fail(at(), Problem::CoPayerIsPayer(echo(&co.actor)));
+            } else if !listed.insert(co.actor.as_str()) {
+                self.fail(at(), Problem::ListedTwice(echo(&co.actor)));
+            }
+            self.fraction(&format!("{path}.co_payers[{j}]"), "share", co.share);
+            sum = sum.checked_add(co.share).unwrap_or(Decimal::MAX);
+        }
+        if sum > Decimal::ONE && c.co_payers.iter().all(|co| co.share >= Decimal::ZERO && co.share <= Decimal::ONE) {
+            self.fail(format!("{path}.co_payers"), Problem::SharesAboveOne { sum });
+        }
+        self.not_negative(path, "price_per_outcome", c.price_per_outcome);
+        self.count_between(path, "pay_after_years", c.pay_after_years, 0, 60);
+        if let Some(cap) = c.cap {
+            self.not_negative(path, "cap", cap);
+        }
     }
 
     fn actors(&mut self, s: &'a Scenario) {

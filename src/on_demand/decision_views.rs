@@ -1,9 +1,8 @@
 //! The decision figures' views, written by the on-demand module
 //! ([`crate::report::decision_charts`]): the tornado, the fan charts and the
 //! per-intervention break-even as markup, from the contract's JSON the app
-//! hands over (the worker computes them; until it is wired, the app's
-//! stand-in asks [`monte_carlo_json`] and the module's `breakEven` and
-//! `sensitivity`).
+//! hands over (the analysis worker computes them: the app passes the strings
+//! it holds, so nothing is computed twice).
 
 use wasm_bindgen::prelude::*;
 
@@ -38,13 +37,4 @@ pub fn decision_charts(
         width,
         society,
     }))
-}
-
-/// `monteCarloJson(json, seed, draws, byYear?)`: the Monte Carlo figures in
-/// the on-demand module (the app's `monteCarlo` is not built into it). A
-/// STAND-IN for the app's provisional source until the worker is wired.
-#[wasm_bindgen(js_name = monteCarloJson)]
-pub fn monte_carlo_json(scenario_json: &str, seed: u32, draws: u32, by_year: Option<i32>) -> Result<String, JsError> {
-    crate::model::montecarlo::monte_carlo_json(scenario_json, u64::from(seed), draws, by_year)
-        .map_err(|e| JsError::new(&e.to_string()))
 }

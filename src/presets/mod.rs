@@ -82,6 +82,7 @@ const SIS: &str = "Riksrevisionen 2024 (SiS: över 13 000 kr per dygn 2023); kom
 const BISTAND: &str = "Ekonomiskt bistånd 2024: 75 045 kr per hushåll och år i riket, 63 234 kr på Gotland";
 const NILSSON_WADESKOG: &str =
     "Nilsson & Wadeskog, socioekonomiska kalkyler (livslångt utanförskap 10–15 mnkr per person)";
+const NORRKOPING_CONTRACT: &str = "Norrköpings kommun: Sveriges första utfallskontrakt (barn i risk för placering; extern investerare högst 10 mnkr, avkastning högst 20 %, 60 barn, betalning endast vid resultat; uppföljning med SKR)";
 const GREEN_BOOK: &str = "UK Green Book (diskonteringsränta 3,5 %)";
 const SOCIAL_VALUE_UK: &str = "Social Value UK (dödvikt, avklingning)";
 
@@ -215,6 +216,41 @@ const DEFINITIONS: &[Definition] = &[
         },
         sources: &[BOTKYRKA, NORRKOPING, ESO, GREEN_BOOK, SOCIAL_VALUE_UK],
         json: include_str!("sickleave.json"),
+    },
+    // contract.json — fund or outcome contract? Norrköping's terms, Gotland's situation.
+    //
+    // - Norrköping's contract (domain.md): an external investor put in at most
+    //   10 MSEK for 60 children at risk of placement, paid only on results,
+    //   return at most 20 %. Here: 3 years × 20 children, 3.3 MSEK a year =
+    //   9.9 MSEK (≤ 10 MSEK); cap 12 MSEK = 10 MSEK × 1.2 (the 20 %).
+    // - Region Gotland (its 2024 answer): no fund, administrations that already
+    //   work together. The alternative is a hypothetical fund of 10 MSEK of
+    //   earmarked equity (cost when spent), repaid as in Norrköping (savings
+    //   share 1, cap 1) — what the fund variant uses once the contract is out.
+    // - The intervention: success 0.35 (placement avoided), deadweight 0.3, no
+    //   lag, 3 benefit years, drop-off 0.2; avoided per success and year as in
+    //   placements.json: social services 535 500 kr, the state 152 000 kr.
+    // - Price 550 000 kr per outcome (ASSUMPTION): above the delivery cost per
+    //   expected outcome, 9 900 000 / 21 ≈ 471 000 kr, below the payer's value,
+    //   535 500 × (1 + 0.8 + 0.64) × 0.7 ≈ 915 000 kr. Paid 2 years after the
+    //   cohort's year (the first follow-up came after 2 years).
+    // - Result (derived in tests/presets.rs): 21 outcomes, 3 850 000 kr a year
+    //   in 2028–2030 (11.55 MSEK, under the cap); the investor nets 1.65 MSEK
+    //   (multiple 1.1667, IRR ≈ 8.0 %); premium ≈ 0.85 MSEK; the region never
+    //   has a negative cumulative result, org NPV ≈ 7.6 MSEK against ≈ 8.5 MSEK
+    //   through the fund.
+    Definition {
+        id: "contract",
+        title: Text {
+            sv: "Utfallskontrakt eller fond (illustrativt)",
+            en: "Outcome contract or fund (illustrative)",
+        },
+        story: Text {
+            sv: "Norrköping gjorde Sveriges första utfallskontrakt: en extern investerare satsade högst 10 miljoner kronor på stöd till familjer med 60 barn i risk för placering, fick betalt bara om målen nåddes och kunde tjäna högst 20 procent. Region Gotland har ingen social investeringsfond men förvaltningar som redan samarbetar, så frågan är om regionen ska betala insatsen själv ur öronmärkt eget kapital eller köpa resultat genom ett kontrakt. Här betalar investeraren 3,3 miljoner kronor om året i tre år, och Socialförvaltningen betalar 550 000 kronor per barn som inte placeras, två år senare och högst 12 miljoner kronor. Jämför kontraktet med samma insats genom fonden: vad kostar det att betala för utfall, vem bär risken om det inte fungerar, och vad får investeraren? Alla siffror är illustrativa, och priset per utfall är ett antagande.",
+            en: "Norrköping made Sweden's first outcome contract: an external investor put at most 10 MSEK into support for the families of 60 children at risk of placement, was paid only if the targets were met, and could earn at most 20 %. Region Gotland has no social investment fund but administrations that already work together, so the question is whether the region should pay for the work itself from earmarked equity or buy results through a contract. Here the investor pays 3.3 MSEK a year for three years, and social services pay 550,000 kronor for each child not placed, two years later and at most 12 MSEK. Compare the contract with the same intervention through the fund: what does paying for outcomes cost, who bears the risk if it does not work, and what does the investor get? All figures are illustrative, and the price per outcome is an assumption.",
+        },
+        sources: &[NORRKOPING_CONTRACT, GOTLAND_MOTION, SIS, HVB, GREEN_BOOK, SOCIAL_VALUE_UK],
+        json: include_str!("contract.json"),
     },
 ];
 

@@ -6,5 +6,7 @@
 //! printed — they are not part of the first results, so not of the first download.
 
 pub mod assumptions;
+pub mod contracts;
+pub mod decision;
 pub mod decision_charts;
 pub mod year_tables;

@@ -66,21 +66,31 @@ pub fn year_tables(s: &Scenario, o: &Outcome, lang: Lang, unit: Unit, actor_ids:
             };
             let t = tables.start(&actor_title(s, &a.id, lang), &format!("table-actor-{}", a.id));
             let mut t = t;
-            t.head(
-                AppText::Year,
-                &[
-                    AppText::Savings,
-                    AppText::CoFinancing,
-                    AppText::Repayment,
-                    AppText::FundCost,
-                    AppText::GrantsReceived,
-                    AppText::Net,
-                ],
-            );
+            let mut heads: Vec<String> = [
+                AppText::Savings,
+                AppText::CoFinancing,
+                AppText::Repayment,
+                AppText::FundCost,
+                AppText::GrantsReceived,
+            ]
+            .iter()
+            .map(|l| l.get(lang).to_string())
+            .collect();
+            // With outcome contracts, the payments for outcomes before the net (issue 15).
+            let contracts = a.rows.iter().any(|r| r.outcome_payments.is_some());
+            if contracts {
+                heads.push(crate::tables::contracts::payments_heading(lang));
+            }
+            heads.push(AppText::Net.get(lang).to_string());
+            t.head_texts(AppText::Year, &heads);
             for r in &a.rows {
                 t.row("data-year", &r.year.to_string(), &r.year.to_string());
                 t.cell(r.savings, "savings").cell(r.co_financing, "co_financing").cell(r.repayment, "repayment");
-                t.cell(r.fund_cost, "fund_cost").cell(r.grants_received, "grants_received").cell(r.net, "net");
+                t.cell(r.fund_cost, "fund_cost").cell(r.grants_received, "grants_received");
+                if let Some(paid) = r.outcome_payments {
+                    t.cell(paid, "outcome_payments");
+                }
+                t.cell(r.net, "net");
                 t.m.shut("tr");
             }
             t.m.shut("tbody").open("tfoot").end().open("tr").end();
@@ -90,6 +100,9 @@ pub fn year_tables(s: &Scenario, o: &Outcome, lang: Lang, unit: Unit, actor_ids:
             t.m.attr("title", &money_exact(a.cost_borne, currency, lang)).end();
             t.m.text(&format!("{}: {}", AppText::CostBorne.get(lang), money_bare(a.cost_borne, unit, lang))).shut("td");
             t.m.open("td").end().shut("td");
+            if contracts {
+                t.m.open("td").end().shut("td");
+            }
             t.cell(a.net_total, "net_total");
             t.m.shut("tr").shut("tfoot").shut("table").shut("div");
             t.m.into_string()
@@ -166,6 +179,17 @@ impl Table<'_> {
         self.m.open("th").attr("scope", "col").end().text(first.get(lang)).shut("th");
         for label in labels {
             self.m.open("th").attr("scope", "col").attr("class", "num").end().text(label.get(lang)).shut("th");
+        }
+        self.m.shut("tr").shut("thead").open("tbody").end();
+    }
+
+    /// The header row from texts, then the body opens.
+    fn head_texts(&mut self, first: AppText, labels: &[String]) {
+        let lang = self.tables.lang;
+        self.m.open("thead").end().open("tr").end();
+        self.m.open("th").attr("scope", "col").end().text(first.get(lang)).shut("th");
+        for label in labels {
+            self.m.open("th").attr("scope", "col").attr("class", "num").end().text(label).shut("th");
         }
         self.m.shut("tr").shut("thead").open("tbody").end();
     }

@@ -18,6 +18,7 @@
 //! JSON's numbers (money rounded half away from zero to 2 decimals, ratios
 //! to 4); assumptions are as typed. Words come from [`crate::words::labels`].
 
+pub mod contracts;
 pub mod csv;
 pub mod results;
 pub mod workbook;

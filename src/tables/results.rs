@@ -82,8 +82,13 @@ pub fn actor_table(scenario: &Scenario, actor: &ActorOutcome, lang: Lang) -> Tab
         Label::Net,
     ];
     let mut t = Table::new(actor_title(scenario, &actor.id, lang), &heads, lang);
+    // With outcome contracts, the payments for outcomes before the net (issue 15).
+    let contracts = actor.rows.iter().any(|r| r.outcome_payments.is_some());
+    if contracts {
+        t.columns.insert(6, super::contracts::payments_heading(lang));
+    }
     for r in &actor.rows {
-        t.rows.push(vec![
+        let mut cells = vec![
             Value::Year(r.year),
             result_money(r.savings),
             result_money(r.co_financing),
@@ -91,10 +96,17 @@ pub fn actor_table(scenario: &Scenario, actor: &ActorOutcome, lang: Lang) -> Tab
             result_money(r.fund_cost),
             result_money(r.grants_received),
             result_money(r.net),
-        ]);
+        ];
+        if let Some(paid) = r.outcome_payments {
+            cells.insert(6, result_money(paid));
+        }
+        t.rows.push(cells);
     }
     let mut total = vec![text(Label::Total.get(lang)), result_money(actor.savings_total)];
     total.extend([Value::Empty, Value::Empty, Value::Empty, Value::Empty]);
+    if contracts {
+        total.push(Value::Empty);
+    }
     total.push(result_money(actor.net_total));
     t.total = Some(total);
     t
@@ -195,5 +207,6 @@ pub fn year_by_year(scenario: &Scenario, outcome: &Outcome, lang: Lang) -> Vec<T
         savings_by_actor_table(scenario, outcome, lang),
         key_figures_table(outcome, lang),
     ]);
+    tables.extend(super::contracts::contracts_table(scenario, outcome, lang));
     tables
 }

@@ -334,6 +334,9 @@ fn summary_sheet(scenario: &Scenario, outcome: &Outcome, lang: Lang, date: &str)
     ] {
         rows.extend(section_with(table));
     }
+    if let Some(table) = super::contracts::contracts_table(s, outcome, lang) {
+        rows.extend(section_with(table));
+    }
     rows
 }
 

@@ -558,6 +558,7 @@ impl AppText {
 
     /// How the uncertainty figures came about.
     pub fn uncertainty_intro(draws: u32, lang: Lang) -> String {
+        let draws = crate::words::format::number(rust_decimal::Decimal::from(draws), 0, lang);
         match lang {
             Lang::Sv => format!("Med insatsernas osäkerhetsintervall, {draws} slumpade utfall (samma varje gång):"),
             Lang::En => {
@@ -677,14 +678,6 @@ pub fn uncertainty_range(p5: &str, p95: &str, p50: &str, lang: Lang) -> String {
     match lang {
         Lang::Sv => format!("{p5} till {p95} i 9 fall av 10 (mittvärde {p50})"),
         Lang::En => format!("{p5} to {p95} in 9 cases out of 10 (median {p50})"),
-    }
-}
-
-/// "Betalar sig inom 15 år i 82 % av utfallen."
-pub fn uncertainty_payback(share: &str, horizon: u32, lang: Lang) -> String {
-    match lang {
-        Lang::Sv => format!("Betalar sig för organisationen inom {horizon} år i {share} av utfallen."),
-        Lang::En => format!("Pays off for the organisation within {horizon} years in {share} of the outcomes."),
     }
 }
 

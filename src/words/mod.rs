@@ -11,6 +11,8 @@
 
 pub mod app;
 pub mod charts;
+pub mod contracts;
+pub mod decision;
 pub mod decision_charts;
 pub mod fields;
 pub mod format;

@@ -114,6 +114,17 @@ fn swedish(problem: &Problem, path: &str, kind: FieldKind) -> String {
         }
         Problem::RangeMissesValue { value } => format!("Måste innehålla insatsens värde {}.", num(*value, kind, sv)),
         Problem::FactorRangeInvalid => "Måste uppfylla 0 ≤ lägst ≤ 1 ≤ högst.".into(),
+        Problem::NotAnIntervention(id) => format!("”{id}” är ingen insats."),
+        Problem::UsedByAnotherContract(id) => format!("”{id}” används redan av ett annat utfallskontrakt."),
+        Problem::AlreadyUnderContract(id) => {
+            format!("”{id}” har redan ett annat utfallskontrakt (högst ett per insats).")
+        }
+        Problem::CoPayerIsPayer(id) => format!("”{id}” är betalaren och kan inte också vara medbetalare."),
+        Problem::SharesAboveOne { sum } => format!(
+            "Medbetalarnas andelar blir tillsammans {}\u{a0}%, mer än 100\u{a0}%.",
+            hundredfold(*sum, sv)
+        ),
+        Problem::ContractsNeedVersion2 => "Måste vara 2 för ett scenario med utfallskontrakt.".into(),
         Problem::TooLargeToCompute => "Beloppen är för stora att räkna med. Använd mindre belopp.".into(),
         Problem::DrawTooLarge => {
             "Beloppen i en dragning av osäkerheten blir för stora att räkna med. Använd mindre belopp eller snävare intervall."
@@ -210,6 +221,9 @@ fn english(problem: &Problem, kind: FieldKind) -> String {
             format!("Must contain the intervention's value {}%.", hundredfold(*value, en))
         }
         Problem::ShareRangeInvalid => "Low and high must lie between 0% and 100%, low not above high.".into(),
+        Problem::SharesAboveOne { sum } => {
+            format!("The co-payers' shares add up to {}%, more than 100%.", hundredfold(*sum, en))
+        }
         other => format!("{}.", capital(&other.to_string())),
     }
 }

@@ -15,10 +15,11 @@ declare global {
   interface Window {
     fundsim: {
       simulate(json: string): string;
-      monteCarlo(json: string, seed: number, draws: number, byYear?: number): string;
       mount(element: Element, options?: string): void;
     };
     fundsimOnDemand: {
+      simulate(json: string): string;
+      monteCarlo(json: string, seed: number, draws: number, byYear?: number): string;
       breakEven(json: string, byYear?: number): string;
       sensitivity(json: string): string;
     };
@@ -59,15 +60,17 @@ function withSuccessRate(rate: string): string {
 }
 
 test.describe('JavaScript API', () => {
-  test('exports simulate and monteCarlo, and (the on-demand module) breakEven and sensitivity', async ({ page }) => {
+  test('exports simulate and mount, and (the on-demand module) simulate, monteCarlo, breakEven and sensitivity', async ({ page }) => {
     await openApi(page);
     const kinds = await page.evaluate(() => [
       typeof window.fundsim.simulate,
-      typeof window.fundsim.monteCarlo,
+      typeof window.fundsim.mount,
+      typeof window.fundsimOnDemand.simulate,
+      typeof window.fundsimOnDemand.monteCarlo,
       typeof window.fundsimOnDemand.breakEven,
       typeof window.fundsimOnDemand.sensitivity,
     ]);
-    expect(kinds).toEqual(['function', 'function', 'function', 'function']);
+    expect(kinds).toEqual(['function', 'function', 'function', 'function', 'function', 'function']);
   });
 
   test('simulate(example) returns the contract result with money as 2-decimal strings', async ({ page }) => {
@@ -233,7 +236,7 @@ test.describe('decision figures and Monte Carlo through the API', () => {
       return {
         be: JSON.parse(window.fundsimOnDemand.breakEven(json, 2035)),
         sens: JSON.parse(window.fundsimOnDemand.sensitivity(ranged)),
-        mc: JSON.parse(window.fundsim.monteCarlo(ranged, 2026, 500, 2035)),
+        mc: JSON.parse(window.fundsimOnDemand.monteCarlo(ranged, 2026, 500, 2035)),
       };
     }, EXAMPLE);
     expect(out.be.schema_version).toBe(1);

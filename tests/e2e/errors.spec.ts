@@ -7,7 +7,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import * as fs from 'fs';
 import * as path from 'path';
-import { open } from './support';
+import { open, pasteScenario } from './support';
 
 const EXAMPLE = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'data', 'example.json'), 'utf8'));
 const QUOTED = 'Avd "A" ”“\'';
@@ -59,27 +59,13 @@ const MALFORMED: { name: string; json: string; swedish: string[]; echo?: string 
 /** English a Swedish notice must not contain (what the app said before, and serde's words). */
 const ENGLISH = /\b(is not|must|expected|invalid|unknown|missing|field|variant|type|line|column|not valid)\b/i;
 
-async function paste(page: Page, json: string): Promise<string> {
-  const panel = page.getByTestId('scenario-json-panel');
-  if (!(await panel.evaluate((d) => (d as HTMLDetailsElement).open))) {
-    await panel.locator('summary').click();
-  }
-  await page.getByTestId('in-paste-json').fill(json);
-  await page.getByTestId('load-json').click();
-  const notice = page.getByTestId('notice');
-  await expect(notice).toBeVisible();
-  // The paragraph after its warning sign (hidden from screen readers).
-  const text = ((await notice.locator('p').textContent()) ?? '').replace(/^⚠\s*/, '');
-  await page.getByTestId('notice-dismiss').click();
-  return text;
-}
 
 test('six malformed scenarios pasted into the Swedish app are explained in Swedish, naming the field', async ({ page }) => {
   expect(await open(page)).toEqual([]);
   await expect(page.getByTestId('fundsim')).toHaveAttribute('lang', 'sv');
   const title = await page.getByTestId('kf-total-cost').textContent();
   for (const m of MALFORMED) {
-    const text = await paste(page, m.json);
+    const text = await pasteScenario(page, m.json);
     // Soft: each of the six is reported on its own.
     expect.soft(text, m.name).toContain('Scenariot kunde inte läsas in');
     for (const words of m.swedish) expect.soft(text, m.name).toContain(words);
@@ -95,7 +81,7 @@ test('the same refusal reads in English in the English app', async ({ page }) =>
   expect(await open(page)).toEqual([]);
   await page.getByTestId('lang-switch').click();
   await expect(page.getByTestId('fundsim')).toHaveAttribute('lang', 'en');
-  const text = await paste(page, MALFORMED[0].json);
+  const text = await pasteScenario(page, MALFORMED[0].json);
   expect(text).toBe(
     `The scenario could not be loaded. Intervention 1 – Owned by (interventions[0].owner): "${QUOTED}" is not an actor.`,
   );

@@ -162,3 +162,39 @@ export async function qrModules(locator: Locator): Promise<number> {
   const box = (await svg.getAttribute('viewBox')) ?? '';
   return Number(box.split(/\s+/)[2]) - 8;
 }
+
+/**
+ * Holds every request for the on-demand module (pkg/on-demand/) until the
+ * returned function is called: a page whose first results show meanwhile
+ * does not need the module for them.
+ */
+export async function holdOnDemand(page: Page): Promise<() => void> {
+  let release: () => void = () => {};
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/pkg/on-demand/**', async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return release;
+}
+
+/**
+ * Pastes `json` into the scenario panel and loads it; returns the notice's
+ * text (without its warning sign, which screen readers skip) and dismisses it.
+ */
+export async function pasteScenario(page: Page, json: string): Promise<string> {
+  const panel = page.getByTestId('scenario-json-panel');
+  await panel.scrollIntoViewIfNeeded();
+  if (!(await panel.evaluate((d) => (d as HTMLDetailsElement).open))) {
+    await panel.locator('summary').click();
+  }
+  await page.getByTestId('in-paste-json').fill(json);
+  await page.getByTestId('load-json').click();
+  const notice = page.getByTestId('notice');
+  await expect(notice).toBeVisible();
+  const text = ((await notice.locator('p').textContent()) ?? '').replace(/^⚠\s*/, '');
+  await page.getByTestId('notice-dismiss').click();
+  return text;
+}

@@ -1,10 +1,11 @@
 // The year-by-year tables are written by the on-demand module
 // (src/report/year_tables.rs in pkg/on-demand/), which is not part of the
-// first download: it is fetched when the tables come near the screen (or the
-// page is printed, or a CSV is asked for). These tests hold that, and the
-// tables' behaviour once it has arrived.
+// first download: it is fetched after the first results (the analysis's
+// words beside the key figures need it too), or when the tables come near
+// the screen, the page is printed or a CSV is asked for — never before the
+// first results. These tests hold that, and the tables' behaviour once it has arrived.
 import { expect, test, type Page } from '@playwright/test';
-import { fixture, open, recordRequests, scenarioLink, simulateInPage } from './support';
+import { fixture, holdOnDemand, open, recordRequests, scenarioLink, simulateInPage } from './support';
 
 const ON_DEMAND = '/pkg/on-demand/';
 
@@ -16,17 +17,17 @@ async function yearRows(page: Page, testid: string): Promise<number> {
   return page.getByTestId(testid).locator('tbody tr[data-year]').count();
 }
 
-test('the tables module is fetched only when the tables come near the screen, then the tables equal simulate()', async ({
+test('the tables module is not fetched before the first results, then the tables equal simulate()', async ({
   page,
 }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   const urls = recordRequests(page);
   const own = fixture('savings-share');
+  // The first results show while the on-demand module is held back: they do not need it.
+  const release = await holdOnDemand(page);
   await open(page, scenarioLink(own, 'lang=sv'));
+  release();
   await page.waitForLoadState('networkidle');
-  expect(onDemandRequests(urls), 'nothing of the on-demand module at page load').toEqual([]);
-  // Before it arrives the tables say they are coming.
-  await expect(page.getByTestId('table-fund')).toHaveCount(0);
 
   await page.getByTestId('year-tables').scrollIntoViewIfNeeded();
   await expect(page.getByTestId('table-fund')).toBeVisible();
@@ -51,9 +52,10 @@ test('an actor table is drawn when opened and dropped when closed; an edit redra
   const own = fixture('savings-share');
   await open(page, scenarioLink(own, 'lang=sv'));
   const owner = own.interventions[0].owner as string;
+  await page.getByTestId('year-tables').scrollIntoViewIfNeeded();
+  await expect(page.getByTestId('table-fund')).toBeVisible();
   const details = page.getByTestId(`actor-table-${owner}`);
   await details.scrollIntoViewIfNeeded();
-  await expect(page.getByTestId('table-fund')).toBeVisible();
   // Closed: only the summary; the year rows are not in the page.
   await expect(page.getByTestId(`table-actor-${owner}`)).toHaveCount(0);
   // Opened from the keyboard: the summary keeps the focus while its table arrives.

@@ -40,6 +40,7 @@ pub fn valid_scenario(
         },
         repayment_default,
         interventions,
+        outcome_contracts: Vec::new(),
     };
     for i in 0..s.interventions.len() {
         let owner_inside = s.actor(&s.interventions[i].owner).is_some_and(|a| a.inside);

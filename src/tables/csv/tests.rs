@@ -225,8 +225,10 @@ fn every_table_of_every_preset_has_a_heading_for_every_column() {
         let outcome = simulate(&preset.scenario).unwrap();
         for lang in [Lang::Sv, Lang::En] {
             let tables = year_by_year(&preset.scenario, &outcome, lang);
-            // The scenario, the fund, the organisation and society, each actor, and four of totals.
-            assert_eq!(tables.len(), 3 + outcome.actors.len() + 4, "{}", preset.id);
+            // The scenario, the fund, the organisation and society, each actor, and four of totals
+            // (and the outcome contracts', when there are any).
+            let contracts = usize::from(!outcome.outcome_contracts.is_empty());
+            assert_eq!(tables.len(), 3 + outcome.actors.len() + 4 + contracts, "{}", preset.id);
             for t in &tables {
                 assert!(t.every_column_labelled(), "{} {lang:?}: {} {:?}", preset.id, t.title, t.columns);
                 assert!(!t.title.is_empty());

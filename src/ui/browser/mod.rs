@@ -19,6 +19,7 @@
 //! clipboard), [`chart_files`], [`on_demand`], [`compress`] and [`timing`].
 //! The names below are the boundary the views call.
 
+pub mod analysis_worker;
 pub mod chart_files;
 pub mod compress;
 pub mod files;

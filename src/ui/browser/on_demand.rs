@@ -31,8 +31,27 @@ extern "C" {
         unit: &str,
         actor_ids_json: &str,
     ) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = decisionWords)]
+    fn decision_words_markup(
+        break_even_json: &str,
+        monte_carlo_json: &str,
+        largest_rate: &str,
+        horizon_years: u32,
+        currency: &str,
+        invests: bool,
+        place: &str,
+        lang: &str,
+        unit: &str,
+    ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = printReport)]
     fn print_report_markup(scenario_json: &str, lang: &str, today: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = contractViews)]
+    fn contract_views_markup(scenario_json: &str, lang: &str, unit: &str) -> Result<JsValue, JsValue>;
+}
+
+/// The outcome contracts' views' markup (issue 15); `None` until the module is loaded.
+pub fn contract_views(scenario_json: &str, lang: Lang, unit: Unit) -> Option<String> {
+    contract_views_markup(scenario_json, lang.tag(), unit.key()).ok()?.as_string()
 }
 
 /// Whether the module is loaded: its markup writers then answer at once.
@@ -59,6 +78,24 @@ pub fn year_tables(scenario_json: &str, lang: Lang, unit: Unit, actor_ids: &[&st
     let parts = year_tables_markup(scenario_json, lang.tag(), unit.key(), &ids).ok()?;
     let parts: js_sys::Array = parts.dyn_into().ok()?;
     parts.iter().map(|part| part.as_string()).collect()
+}
+
+/// The analysis's figures in words (`report::decision`) for these facts of
+/// the scenario: for presentation mode when `presentation`, else for the key
+/// figures; `None` until the module is loaded.
+pub fn decision_words(
+    facts: &crate::report::decision::Facts,
+    break_even_json: Option<&str>,
+    monte_carlo_json: Option<&str>,
+    presentation: bool,
+    lang: Lang,
+    unit: Unit,
+) -> Option<String> {
+    let place = if presentation { "presentation" } else { "key-figures" };
+    let (b, c) = (break_even_json.unwrap_or(""), monte_carlo_json.unwrap_or(""));
+    let rate = facts.largest_rate.to_string();
+    let (years, currency, invests) = (facts.horizon_years, facts.currency.as_str(), facts.invests);
+    decision_words_markup(b, c, &rate, years, currency, invests, place, lang.tag(), unit.key()).ok()?.as_string()
 }
 
 /// The printed report's own parts' markup, dated today in the browser's time

@@ -78,6 +78,8 @@ pub enum Edit {
     Fund(FundEdit),
     Actors(ActorsEdit),
     Interventions(InterventionsEdit),
+    /// An intervention put under an outcome contract, changed or taken out (issue 15).
+    Contract(ContractEdit),
 }
 
 /// An edit of the scenario's general settings.
@@ -297,5 +299,46 @@ impl Action {
     /// One field of the intervention at `index` changed.
     pub fn intervention(index: usize, edit: InterventionEdit) -> Action {
         InterventionsEdit::Edited { index, edit }.into()
+    }
+}
+
+// ------------------------------------------------------------ outcome contracts (issue 15)
+
+/// An edit of the outcome contract of the intervention at `index`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ContractEdit {
+    /// Put under a new contract: paid by its owner, a price that covers its
+    /// cost per expected outcome, paid 2 years after the lag, no cap.
+    Contracted(usize),
+    /// The contract taken out: the intervention goes back to the fund.
+    Uncontracted(usize),
+    /// One field of its contract changed.
+    Changed { index: usize, change: ContractChange },
+}
+
+/// A change to one field of a contract.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ContractChange {
+    PayerChosen(String),
+    PriceChanged(Decimal),
+    DelayChanged(u32),
+    /// `None`: no cap.
+    CapChanged(Option<Decimal>),
+    /// A co-payer row added (the first actor that is neither the payer nor listed), at 20 %.
+    CoPayerAdded,
+    CoPayerChosen {
+        row: usize,
+        actor: String,
+    },
+    CoPayerShareChanged {
+        row: usize,
+        share: Decimal,
+    },
+    CoPayerRemoved(usize),
+}
+
+impl From<ContractEdit> for Action {
+    fn from(edit: ContractEdit) -> Action {
+        Action::Edit(Edit::Contract(edit))
     }
 }

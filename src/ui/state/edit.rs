@@ -9,7 +9,10 @@ use std::rc::Rc;
 
 use rust_decimal::Decimal;
 
-use super::action::{ActorsEdit, Edit, FundEdit, GeneralEdit, InterventionEdit, InterventionsEdit, UncertainParam};
+use super::action::{
+    ActorsEdit, ContractChange, ContractEdit, Edit, FundEdit, GeneralEdit, InterventionEdit, InterventionsEdit,
+    UncertainParam,
+};
 use super::ids::{fresh_id, id_problem, rename_actor_references};
 use super::{ActorUse, Notice, Removal};
 use crate::model::{Actor, AvoidedCost, Intervention, Range, Scenario};
@@ -27,6 +30,7 @@ pub(super) fn apply(scenario: &mut Rc<Scenario>, edit: Edit, lang: Lang) -> Opti
         Edit::Fund(edit) => fund(Rc::make_mut(scenario), edit),
         Edit::Actors(edit) => return actors(scenario, edit, lang),
         Edit::Interventions(edit) => return interventions(Rc::make_mut(scenario), edit, lang),
+        Edit::Contract(edit) => contract(Rc::make_mut(scenario), edit, lang),
     }
     None
 }
@@ -131,6 +135,10 @@ pub(super) fn actor_uses(s: &Scenario, id: &str) -> Vec<ActorUse> {
         if iv.avoided_costs.iter().any(|a| a.actor == id) {
             uses.push(ActorUse::AvoidedCosts(iv.name.clone()));
         }
+        let pays = s.contract_of(&iv.id).is_some_and(|c| c.payer == id || c.co_payers.iter().any(|p| p.actor == id));
+        if pays {
+            uses.push(ActorUse::PaysOutcomes(iv.name.clone()));
+        }
     }
     uses
 }
@@ -155,6 +163,9 @@ fn interventions(s: &mut Scenario, edit: InterventionsEdit, lang: Lang) -> Optio
         InterventionsEdit::Removed(index) => {
             if index < s.interventions.len() {
                 let intervention = Box::new(s.interventions.remove(index));
+                // Its outcome contract goes with it (Undo brings the intervention back to the fund).
+                let id = intervention.id.clone();
+                remove_contract(s, &id);
                 return Some(Notice::Removed(Removal::Intervention { index, intervention }));
             }
         }
@@ -174,7 +185,10 @@ fn interventions(s: &mut Scenario, edit: InterventionsEdit, lang: Lang) -> Optio
             let ids: Vec<&str> = s.interventions.iter().map(|i| i.id.as_str()).collect();
             if id_problem(&ids, index, &id).is_none() {
                 if let Some(iv) = s.interventions.get_mut(index) {
-                    iv.id = id;
+                    let old = std::mem::replace(&mut iv.id, id.clone());
+                    for c in s.outcome_contracts.iter_mut().filter(|c| c.intervention == old) {
+                        c.intervention = id.clone();
+                    }
                 }
             }
         }
@@ -291,5 +305,154 @@ fn new_intervention(s: &Scenario, lang: Lang) -> Intervention {
             .unwrap_or_default(),
         repayment: None,
         uncertainty: None,
+    }
+}
+
+// ------------------------------------------------------------ outcome contracts (issue 15)
+
+/// Takes out the contract of intervention `id`; a scenario left without
+/// contracts is written as version 1 again.
+fn remove_contract(s: &mut Scenario, id: &str) {
+    s.outcome_contracts.retain(|c| c.intervention != id);
+    if s.outcome_contracts.is_empty() && s.schema_version == 2 {
+        s.schema_version = 1;
+    }
+}
+
+/// A price per outcome that covers the intervention's cost per expected
+/// outcome (annual cost / (participants × success rate)), to the krona; 0
+/// when nothing is expected.
+fn covering_price(iv: &Intervention) -> Decimal {
+    let outcomes = iv.participants_per_year.checked_mul(iv.success_rate).unwrap_or_default();
+    if outcomes <= Decimal::ZERO {
+        return Decimal::ZERO;
+    }
+    iv.annual_cost.checked_div(outcomes).map(|p| p.round_dp(0)).unwrap_or_default()
+}
+
+fn contract(s: &mut Scenario, edit: ContractEdit, lang: Lang) {
+    match edit {
+        ContractEdit::Contracted(index) => {
+            let Some(iv) = s.interventions.get(index) else { return };
+            if s.contract_of(&iv.id).is_some() {
+                return;
+            }
+            let contract = crate::model::OutcomeContract {
+                id: fresh_id(s.outcome_contracts.iter().map(|c| c.id.as_str()), "kontrakt"),
+                name: match lang {
+                    Lang::Sv => format!("Utfallskontrakt: {}", iv.name),
+                    Lang::En => format!("Outcome contract: {}", iv.name),
+                }
+                .chars()
+                .take(crate::model::validate::MAX_NAME_CHARS)
+                .collect(),
+                intervention: iv.id.clone(),
+                payer: iv.owner.clone(),
+                co_payers: Vec::new(),
+                price_per_outcome: covering_price(iv),
+                pay_after_years: 2,
+                cap: None,
+            };
+            s.outcome_contracts.push(contract);
+            s.schema_version = 2;
+        }
+        ContractEdit::Uncontracted(index) => {
+            if let Some(id) = s.interventions.get(index).map(|iv| iv.id.clone()) {
+                remove_contract(s, &id);
+            }
+        }
+        ContractEdit::Changed { index, change } => {
+            let Some(id) = s.interventions.get(index).map(|iv| iv.id.clone()) else { return };
+            let actors: Vec<String> = s.actors.iter().map(|a| a.id.clone()).collect();
+            let Some(c) = s.outcome_contracts.iter_mut().find(|c| c.intervention == id) else { return };
+            match change {
+                ContractChange::PayerChosen(actor) => c.payer = actor,
+                ContractChange::PriceChanged(price) => c.price_per_outcome = price,
+                ContractChange::DelayChanged(years) => c.pay_after_years = years,
+                ContractChange::CapChanged(cap) => c.cap = cap,
+                ContractChange::CoPayerAdded => {
+                    let free = actors.iter().find(|a| **a != c.payer && !c.co_payers.iter().any(|p| &p.actor == *a));
+                    if let Some(actor) = free {
+                        c.co_payers.push(crate::model::CoPayer { actor: actor.clone(), share: Decimal::new(2, 1) });
+                    }
+                }
+                ContractChange::CoPayerChosen { row, actor } => {
+                    if let Some(p) = c.co_payers.get_mut(row) {
+                        p.actor = actor;
+                    }
+                }
+                ContractChange::CoPayerShareChanged { row, share } => {
+                    if let Some(p) = c.co_payers.get_mut(row) {
+                        p.share = share;
+                    }
+                }
+                ContractChange::CoPayerRemoved(row) => {
+                    if row < c.co_payers.len() {
+                        c.co_payers.remove(row);
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod contract_tests {
+    use super::*;
+
+    fn placements() -> Rc<Scenario> {
+        Rc::new(crate::presets::by_id("placements").map(|p| p.scenario).expect("the placements preset"))
+    }
+
+    #[test]
+    fn an_intervention_goes_under_a_contract_and_back_to_the_fund() {
+        let mut s = placements();
+        let before = s.clone();
+        apply(&mut s, ContractEdit::Contracted(0).into_edit(), Lang::Sv);
+        assert_eq!(s.schema_version, 2);
+        let c = &s.outcome_contracts[0];
+        assert_eq!((c.intervention.as_str(), c.payer.as_str()), ("familjestod", "social"));
+        // 3 000 000 / (30 × 0.25) = 400 000 per expected outcome.
+        assert_eq!(c.price_per_outcome, Decimal::from(400_000));
+        assert!(crate::model::validate::validate(&s).is_ok());
+        // A second click does not add a second contract.
+        apply(&mut s, ContractEdit::Contracted(0).into_edit(), Lang::Sv);
+        assert_eq!(s.outcome_contracts.len(), 1);
+        let change = |change| ContractEdit::Changed { index: 0, change }.into_edit();
+        apply(&mut s, change(ContractChange::CapChanged(Some(Decimal::from(5)))), Lang::Sv);
+        apply(&mut s, change(ContractChange::CoPayerAdded), Lang::Sv);
+        assert_eq!(s.outcome_contracts[0].co_payers[0].actor, "kommunstyrelsen");
+        apply(&mut s, change(ContractChange::CoPayerShareChanged { row: 0, share: Decimal::TWO }), Lang::Sv);
+        let errors = crate::model::validate::validate_all(&s);
+        assert_eq!(errors[0].path, "outcome_contracts[0].co_payers[0].share");
+        apply(&mut s, ContractEdit::Uncontracted(0).into_edit(), Lang::Sv);
+        assert_eq!(*s, *before, "taking the contract out gives the fund's scenario back, as version 1");
+    }
+
+    #[test]
+    fn references_follow_renames_and_removals() {
+        let mut s = placements();
+        apply(&mut s, ContractEdit::Contracted(0).into_edit(), Lang::En);
+        apply(&mut s, InterventionsEdit::IdChanged { index: 0, id: "fs".into() }.into_edit(), Lang::En);
+        assert_eq!(s.outcome_contracts[0].intervention, "fs");
+        let social = s.actors.iter().position(|a| a.id == "social").unwrap_or(0);
+        apply(&mut s, ActorsEdit::IdChanged { index: social, id: "soc".into() }.into_edit(), Lang::En);
+        assert_eq!(s.outcome_contracts[0].payer, "soc");
+        assert!(actor_uses(&s, "soc").iter().any(|u| matches!(u, ActorUse::PaysOutcomes(_))));
+        apply(&mut s, InterventionsEdit::Removed(0).into_edit(), Lang::En);
+        assert!(s.outcome_contracts.is_empty() && s.schema_version == 1);
+        assert!(crate::model::validate::validate(&s).is_ok());
+    }
+
+    trait IntoEdit {
+        fn into_edit(self) -> Edit;
+    }
+    impl<T: Into<super::super::Action>> IntoEdit for T {
+        fn into_edit(self) -> Edit {
+            match self.into() {
+                super::super::Action::Edit(edit) => edit,
+                other => panic!("not an edit: {other:?}"),
+            }
+        }
     }
 }

@@ -47,4 +47,12 @@ pub(super) fn rename_actor_references(s: &mut Scenario, old: &str, new: &str) {
             row.actor = new.to_string();
         }
     }
+    for c in &mut s.outcome_contracts {
+        if c.payer == old {
+            c.payer = new.to_string();
+        }
+        for p in c.co_payers.iter_mut().filter(|p| p.actor == old) {
+            p.actor = new.to_string();
+        }
+    }
 }

@@ -13,6 +13,7 @@
 //! `edit.rs`: an action added to any of them does not compile until it is handled.
 
 pub mod action;
+pub mod analysis;
 mod edit;
 pub mod file;
 mod ids;
@@ -33,9 +34,9 @@ pub use action::{
     Action, ActorsEdit, Edit, FundEdit, GeneralEdit, InterventionEdit, InterventionsEdit, Kept, Load, Preference,
     UncertainParam,
 };
+pub use action::{ContractChange, ContractEdit};
 pub use ids::{id_problem, IdProblem};
 
-use crate::model::montecarlo::{monte_carlo, Uncertainty};
 use crate::model::validate::{validate_all, validated};
 use crate::model::{simulate, Accounting, Actor, Fund, Intervention, Outcome, Scenario, ScenarioError, Simulator};
 use crate::words::format::Unit;
@@ -141,6 +142,8 @@ pub enum ActorUse {
     Owns(String),
     /// It has avoided costs in this intervention (by name).
     AvoidedCosts(String),
+    /// It pays for the outcomes of this intervention's contract (by name).
+    PaysOutcomes(String),
 }
 
 /// Whether a load becomes its own entry in the browser's history.
@@ -150,24 +153,6 @@ enum History {
     NewEntry,
     /// Following a link back or forward: the history already has its entry.
     SameEntry,
-}
-
-/// Draws of the Monte Carlo run behind the uncertainty figures: enough for
-/// stable 5th and 95th percentiles, few enough to rerun on every keystroke.
-pub const UNCERTAINTY_DRAWS: u32 = 400;
-/// Its seed: the same scenario always shows the same figures.
-pub const UNCERTAINTY_SEED: u64 = 2026;
-
-/// The Monte Carlo run of a valid scenario, or `None` when it has no ranges
-/// (or the run fails). The app runs it after an edit has rested (`app.rs`),
-/// not in the reducer, so typing redraws the deterministic results at once.
-pub fn uncertainty_of(scenario: &Scenario) -> Option<Rc<Uncertainty>> {
-    let ranged =
-        scenario.interventions.iter().any(|iv| iv.uncertainty.as_ref().is_some_and(|u| *u != Default::default()));
-    if !ranged {
-        return None;
-    }
-    monte_carlo(scenario, UNCERTAINTY_SEED, UNCERTAINTY_DRAWS).ok().map(Rc::new)
 }
 
 impl AppState {
@@ -404,7 +389,7 @@ pub fn example_scenario() -> Scenario {
 /// does not read.
 fn minimal_scenario() -> Scenario {
     Scenario {
-        schema_version: crate::model::scenario::SCHEMA_VERSION,
+        schema_version: 1,
         name: "fundsim".into(),
         description: String::new(),
         currency: "SEK".into(),
@@ -420,6 +405,7 @@ fn minimal_scenario() -> Scenario {
         },
         repayment_default: None,
         interventions: Vec::new(),
+        outcome_contracts: Vec::new(),
     }
 }
 
@@ -445,6 +431,7 @@ fn empty_outcome(s: &Scenario) -> Outcome {
             fund_first_negative_year: None,
             revolving_ratio: None,
         },
+        outcome_contracts: Vec::new(),
     }
 }
 
@@ -726,19 +713,6 @@ mod tests {
         let state = state.reduce(Load::ScenarioPasted(OWN_DISCOUNT_RATE_2.to_string()).into());
         assert_eq!(*state.scenario, fixtures::scenario(OWN));
         assert!(matches!(&state.notice, Some(Notice::ScenarioRefused(e)) if e.path == "discount_rate"));
-    }
-
-    #[test]
-    fn uncertainty_follows_the_ranges() {
-        let state = start();
-        let u = uncertainty_of(&state.valid_scenario).expect("the example has a success-rate range");
-        assert_eq!(u.draws, UNCERTAINTY_DRAWS);
-        assert!(u.org_npv.p5 <= u.org_npv.p50 && u.org_npv.p50 <= u.org_npv.p95);
-        let state = state.reduce(Action::intervention(
-            0,
-            InterventionEdit::UncertaintyChanged { param: UncertainParam::SuccessRate, range: None },
-        ));
-        assert_eq!(uncertainty_of(&state.valid_scenario), None);
     }
 
     /// A file of this text, as the browser reads it.

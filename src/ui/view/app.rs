@@ -93,11 +93,12 @@ pub fn app(props: &AppProps) -> Html {
     // The view shown: the one the app was opened with, until the speaker
     // enters or leaves presentation mode.
     let view = use_state_eq(|| props.view);
-    let uncertainty = use_deferred_uncertainty(state.valid_scenario.clone());
+    // The decision figures and the Monte Carlo run, off the main thread.
+    let analysis = crate::ui::view::analysis::use_analysis(state.valid_scenario.clone());
     // The print-only report (every assumption) follows the scenario once an
     // edit has rested: it is never seen while typing, and redrawing it on
     // every keystroke would double the work of a large scenario.
-    let report = use_rested((state.valid_scenario.clone(), state.outcome.clone()), UNCERTAINTY_DELAY_MS);
+    let report = use_rested((state.valid_scenario.clone(), state.outcome.clone()), REPORT_DELAY_MS);
     let lang = state.lang;
     // The editor, the year tables and the charts below the fund chart are
     // drawn once the first results have been painted: they are below them
@@ -273,7 +274,8 @@ pub fn app(props: &AppProps) -> Html {
                     <crate::ui::view::components::presentation::Presentation scenario={scenario} valid={valid}
                         outcome={outcome} errors={errors} preset_id={state.preset_id.clone().map(AttrValue::from)}
                         title={AttrValue::from(title)} link={link} owns_page={owns_page} notice={state.notice.clone()}
-                        generation={generation} onaction={onaction} onleave={leave} />
+                        generation={generation} onaction={onaction} onleave={leave}
+                        analysis={(*analysis).clone()} />
                 </div>
             </ContextProvider<Prefs>>
         };
@@ -306,12 +308,13 @@ pub fn app(props: &AppProps) -> Html {
                         </div>
                         <crate::ui::view::components::print_report::PrintReport scenario={report.0.clone()} outcome={report.1.clone()} />
                         <ErrorSummary scenario={scenario.clone()} errors={errors.clone()} />
-                        <KeyFigures scenario={valid.clone()} outcome={outcome.clone()} uncertainty={uncertainty} />
+                        <KeyFigures scenario={valid.clone()} outcome={outcome.clone()} analysis={(*analysis).clone()} />
                         <ShareBar link={link} onsave={save}
                             has_errors={!state.errors.is_empty()} autosave={state.autosave}
                             displaced={state.displaced.as_ref().map(|s| AttrValue::from(s.name.clone()))} onaction={onaction.clone()} />
                         <a class="text-button to-editor" href="#fundsim-editor" data-testid="to-editor">{ AppText::ToEditor.get(lang) }</a>
                         <ChartsPanel scenario={valid.clone()} outcome={outcome.clone()} first_frame={!*painted} />
+                        <crate::ui::view::components::contracts_panel::ContractsPanel scenario={valid.clone()} outcome={outcome.clone()} />
                     </main>
                     <aside class="editor" id="fundsim-editor" tabindex="-1" aria-labelledby="editor-heading" key={generation}>
                         <h2 id="editor-heading">{ AppText::Assumptions.get(lang) }</h2>
@@ -431,32 +434,11 @@ fn use_after_paint(scenario: Rc<Scenario>, outcome: Rc<Outcome>) -> (Rc<Scenario
 /// The longest the year tables and the page's link wait for the frame after an edit.
 const FOLLOW_WAIT_MS: u32 = 100;
 
+/// How long the scenario must stay unchanged before the print-only report follows it.
+const REPORT_DELAY_MS: u32 = 250;
+
 /// The longest the editor waits for the first paint.
 const PAINT_WAIT_MS: u32 = 1_000;
-
-/// How long the scenario must stay unchanged before the Monte Carlo run starts.
-const UNCERTAINTY_DELAY_MS: u32 = 250;
-
-/// The Monte Carlo figures of the valid scenario, computed off the typing
-/// path: an edit redraws the deterministic results at once, and the run (many
-/// simulations) starts only once the scenario has rested for
-/// [`UNCERTAINTY_DELAY_MS`]. Until then the previous figures stay.
-#[hook]
-fn use_deferred_uncertainty(scenario: Rc<Scenario>) -> Option<Rc<crate::model::montecarlo::Uncertainty>> {
-    let figures = use_state(|| None);
-    {
-        let figures = figures.clone();
-        use_effect_with(scenario, move |scenario| {
-            let scenario = scenario.clone();
-            let run = gloo::timers::callback::Timeout::new(UNCERTAINTY_DELAY_MS, move || {
-                figures.set(crate::ui::state::uncertainty_of(&scenario));
-            });
-            // A newer scenario cancels the pending run.
-            move || drop(run)
-        });
-    }
-    (*figures).clone()
-}
 
 /// The page's link fragment: `current` is the link of this scenario, preset
 /// and language, once ready (the scenario is deflated by the browser,

@@ -6,6 +6,7 @@
 //! - [`charts`]: the SVG charts.
 //! - [`markup`]: escaped markup written as text, for parts nobody focuses.
 
+pub mod analysis;
 pub mod app;
 pub mod charts;
 pub mod components;

@@ -66,6 +66,14 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> String {
                 let what = lang.pick("har undvikna kostnader i", "has avoided costs in");
                 places.push(format!("{what} {}", join_names(&saves, lang)));
             }
+            let pays: Vec<String> = uses
+                .iter()
+                .filter_map(|u| if let ActorUse::PaysOutcomes(n) = u { Some(quote(n)) } else { None })
+                .collect();
+            if !pays.is_empty() {
+                let what = lang.pick("betalar för utfallen av", "pays for the outcomes of");
+                places.push(format!("{what} {}", join_names(&pays, lang)));
+            }
             let places = join_names(&places, lang);
             match lang {
                 Lang::Sv => format!("{actor} kan inte tas bort eftersom aktören {places}. Ändra det först."),

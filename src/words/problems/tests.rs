@@ -168,9 +168,15 @@ fn variant(p: &Problem) -> usize {
         Problem::LinkChangesMissingPart => 46,
         Problem::LinkChangeMisfits => 47,
         Problem::LinkPresetChanged => 48,
+        Problem::NotAnIntervention(_) => 49,
+        Problem::UsedByAnotherContract(_) => 50,
+        Problem::AlreadyUnderContract(_) => 51,
+        Problem::CoPayerIsPayer(_) => 52,
+        Problem::SharesAboveOne { .. } => 53,
+        Problem::ContractsNeedVersion2 => 54,
     }
 }
-const VARIANTS: usize = 49;
+const VARIANTS: usize = 55;
 
 /// One refusal of every kind (some kinds several times: each found and
 /// expected value, each syntax error), at a path where it can occur, with
@@ -214,6 +220,42 @@ fn samples() -> Vec<(ScenarioError, Vec<&'static str>, &'static str, &'static st
             "",
         ),
         (e("schema_version", Problem::OnlyVersion { reads: 1 }), vec![], "Måste vara 1.", ""),
+        (
+            e("outcome_contracts[0].intervention", Problem::NotAnIntervention(Echo::new("x"))),
+            vec!["x"],
+            "”x” är ingen insats.",
+            "\"x\" is not an intervention.",
+        ),
+        (
+            e("outcome_contracts[1].id", Problem::UsedByAnotherContract(Echo::new("sib"))),
+            vec!["sib"],
+            "”sib” används redan av ett annat utfallskontrakt.",
+            "",
+        ),
+        (
+            e("outcome_contracts[1].intervention", Problem::AlreadyUnderContract(Echo::new("fs"))),
+            vec!["fs"],
+            "”fs” har redan ett annat utfallskontrakt (högst ett per insats).",
+            "",
+        ),
+        (
+            e("outcome_contracts[0].co_payers[0].actor", Problem::CoPayerIsPayer(Echo::new("social"))),
+            vec!["social"],
+            "”social” är betalaren och kan inte också vara medbetalare.",
+            "",
+        ),
+        (
+            e("outcome_contracts[0].co_payers", Problem::SharesAboveOne { sum: d("1.2") }),
+            vec![],
+            "Medbetalarnas andelar blir tillsammans 120\u{a0}%, mer än 100\u{a0}%.",
+            "The co-payers' shares add up to 120%, more than 100%.",
+        ),
+        (
+            e("schema_version", Problem::ContractsNeedVersion2),
+            vec![],
+            "Måste vara 2 för ett scenario med utfallskontrakt.",
+            "Must be 2 for a scenario with outcome contracts.",
+        ),
         (
             e("schema_version", Problem::NewerVersion { found: 7, reads: 1 }),
             vec!["fundsim"],

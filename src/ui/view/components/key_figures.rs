@@ -7,11 +7,11 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
-use crate::model::montecarlo::Uncertainty;
 use crate::model::outcome::{money_text, ratio_text};
 use crate::model::term::Term;
 use crate::model::{Outcome, Scenario};
-use crate::ui::view::components::uncertainty_figures::UncertaintyFigures;
+use crate::ui::state::analysis::Analysis;
+use crate::ui::view::components::analysis_words::AnalysisWords;
 use crate::ui::view::markup::Markup;
 use crate::ui::view::Prefs;
 use crate::words::app::{headline, payback_shown, AppText};
@@ -22,9 +22,9 @@ pub struct KeyFiguresProps {
     /// The scenario the outcome belongs to.
     pub scenario: Rc<Scenario>,
     pub outcome: Rc<Outcome>,
-    /// The Monte Carlo run of the same scenario, when it has uncertainty ranges.
+    /// The analysis of the same scenario (decision figures, Monte Carlo run) as far as it has come.
     #[prop_or_default]
-    pub uncertainty: Option<Rc<Uncertainty>>,
+    pub analysis: Analysis,
 }
 
 #[component(KeyFigures)]
@@ -104,7 +104,6 @@ pub fn key_figures(props: &KeyFiguresProps) -> Html {
         .shut("dd")
         .shut("div");
     let cards = m.into_html();
-
     html! {
         <section class="key-figures" aria-labelledby="kf-heading" data-testid="key-figures">
             <h2 id="kf-heading" class="visually-hidden">{ AppText::KeyFigures.get(lang) }</h2>
@@ -116,7 +115,8 @@ pub fn key_figures(props: &KeyFiguresProps) -> Html {
                 </p>
             }
             <dl class="kf-grid">{ cards }</dl>
-            <UncertaintyFigures scenario={props.scenario.clone()} uncertainty={props.uncertainty.clone()} />
+            <AnalysisWords scenario={props.scenario.clone()} outcome={props.outcome.clone()}
+                analysis={props.analysis.clone()} />
             <p class="hint term-rule">{ AppText::TermRule.get(lang) }</p>
         </section>
     }

@@ -2,7 +2,9 @@
 //! picker, share and keep (link, QR code, files), the results (key figures,
 //! charts, tables) and the JSON panel.
 
+pub mod analysis_words;
 pub mod charts_panel;
+pub mod contracts_panel;
 pub mod error_summary;
 pub mod header;
 pub mod id_field;
@@ -17,7 +19,6 @@ pub mod scenario_json;
 pub mod select_field;
 pub mod share_bar;
 pub mod text_field;
-pub mod uncertainty_figures;
 pub mod year_tables;
 
 use yew::AttrValue;

@@ -19,6 +19,7 @@ use crate::model::{Outcome, Scenario, ScenarioError};
 use crate::ui::state::present::{command_for, share_control, step, with_share, Command, Focus, ShareControl};
 use crate::ui::state::{Action, FundEdit, InterventionEdit, Load, Notice};
 use crate::ui::view::charts::{FundChart, WhoPaysChart};
+use crate::ui::view::components::analysis_words::AnalysisWords;
 use crate::ui::view::components::field_error;
 use crate::ui::view::components::notice_banner::NoticeBanner;
 use crate::ui::view::components::number_field::NumberField;
@@ -54,6 +55,9 @@ pub struct PresentationProps {
     pub onaction: Callback<Action>,
     /// Leave presentation mode (back to the full app).
     pub onleave: Callback<()>,
+    /// The analysis of the valid scenario: the break-even sentence and the chance of paying back.
+    #[prop_or_default]
+    pub analysis: crate::ui::state::analysis::Analysis,
 }
 
 #[component(Presentation)]
@@ -171,6 +175,13 @@ pub fn presentation(props: &PresentationProps) -> Html {
         let label = format!("{} ({end_year})", PresentText::FundAtEnd.get(lang));
         let tone = if dry.is_some() { "dry" } else { "fund" };
         figure(&mut m, "pr-fund-end", &label, fund_end, dry.map(|y| AppText::fund_runs_dry_short(y, lang)), tone);
+        // An outcome contract's key figure: what the payers pay for outcomes, and the investor's net (issue 15).
+        for c in &props.outcome.outcome_contracts {
+            use crate::words::contracts::ContractText as T;
+            let label = format!("{}: {}", T::Heading.get(lang), T::PaymentsTotal.get(lang));
+            let note = format!("{} {}", T::InvestorNet.get(lang), money_auto(c.investor_net, currency, lang));
+            figure(&mut m, &format!("pr-contract-{}", c.id), &label, c.payments_total, Some(note), "pay");
+        }
         m.into_html()
     };
 
@@ -284,6 +295,10 @@ pub fn presentation(props: &PresentationProps) -> Html {
                     <section class="pr-figures" aria-labelledby="pr-figures-heading">
                         <h2 id="pr-figures-heading" class="visually-hidden">{ PresentText::Figures.get(lang) }</h2>
                         <dl class="pr-kf-grid">{ figures }</dl>
+                        <div class="pr-decision" data-testid="pr-decision">
+                            <AnalysisWords scenario={props.valid.clone()} outcome={props.outcome.clone()}
+                                analysis={props.analysis.clone()} presentation=true />
+                        </div>
                     </section>
                 </div>
                 if let Some(svg) = qr_svg.clone() {

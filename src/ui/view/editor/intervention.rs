@@ -14,6 +14,7 @@ use crate::ui::view::components::number_field::{as_i32, as_u32, NumberField};
 use crate::ui::view::components::select_field::SelectField;
 use crate::ui::view::components::text_field::TextField;
 use crate::ui::view::editor::avoided_costs::AvoidedCostsEditor;
+use crate::ui::view::editor::contract::ContractEditor;
 use crate::ui::view::editor::repayment::RepaymentEditor;
 use crate::ui::view::editor::same_for_intervention;
 use crate::ui::view::editor::uncertainty::UncertaintyEditor;
@@ -71,7 +72,14 @@ pub fn intervention_editor(props: &InterventionEditorProps) -> Html {
     let base = format!("interventions[{index}]");
     let id = format!("interventions-{index}");
     let e = |field: &str| field_error(&props.errors, &format!("{base}.{field}"), lang);
-    let has_error = props.errors.iter().any(|err| err.path.starts_with(&format!("{base}.")) || err.path == base);
+    // Its outcome contract's errors show here too (the contract is edited inside it).
+    let contract =
+        s.outcome_contracts.iter().position(|c| c.intervention == iv.id).map(|c| format!("outcome_contracts[{c}]"));
+    let has_error = props.errors.iter().any(|err| {
+        err.path.starts_with(&format!("{base}."))
+            || err.path == base
+            || contract.as_ref().is_some_and(|c| err.path.starts_with(c.as_str()))
+    });
     let edit =
         |f: fn(Decimal) -> InterventionEdit| props.onaction.reform(move |v: Decimal| Action::intervention(index, f(v)));
     let on = &props.onaction;
@@ -182,6 +190,7 @@ pub fn intervention_editor(props: &InterventionEditorProps) -> Html {
                 rule={iv.repayment.clone()} sentence={props.sentence.clone()} errors={props.errors.clone()}
                 onchange={on.reform(move |rule| Action::intervention(index, InterventionEdit::RepaymentChanged(rule)))} />
             <UncertaintyEditor index={index} intervention={iv.clone()} errors={props.errors.clone()} onaction={on.clone()} />
+            <ContractEditor index={index} scenario={props.scenario.clone()} errors={props.errors.clone()} onaction={on.clone()} />
             }
         </details>
     }

@@ -9,6 +9,7 @@
 pub mod actors;
 pub mod allocations;
 pub mod avoided_costs;
+pub mod contract;
 pub mod fund;
 pub mod general;
 pub mod intervention;
@@ -30,5 +31,7 @@ pub fn same_for_intervention(a: &Rc<Scenario>, b: &Rc<Scenario>, index: usize) -
         || (a.start_year == b.start_year
             && a.horizon_years == b.horizon_years
             && a.actors == b.actors
-            && a.interventions.get(index) == b.interventions.get(index))
+            && a.interventions.get(index) == b.interventions.get(index)
+            && a.interventions.get(index).map(|iv| a.contract_of(&iv.id))
+                == b.interventions.get(index).map(|iv| b.contract_of(&iv.id)))
 }

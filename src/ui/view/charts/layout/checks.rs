@@ -76,6 +76,7 @@ pub fn outcome_of(
                         repayment: zero,
                         fund_cost: zero,
                         grants_received: zero,
+                        outcome_payments: None,
                         net,
                     })
                     .collect(),
@@ -86,6 +87,7 @@ pub fn outcome_of(
             })
             .collect(),
         interventions: vec![],
+        outcome_contracts: vec![],
         org_net: vec![zero; years.len()],
         society_net: vec![zero; years.len()],
         years,

@@ -1,0 +1,230 @@
+//! Laws of social outcome contracts (schema_version 2), checked on generated
+//! scenarios (proptest), in the style of `tests/properties.rs`.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+use fundsim::model::decision::{break_even, EffectScale};
+use fundsim::model::montecarlo::monte_carlo;
+use fundsim::model::{self as model, simulate, CoPayer, OutcomeContract, Range, Scenario};
+
+#[path = "generate/scenario.rs"]
+mod generate;
+#[path = "generate/strategies.rs"]
+mod strategies;
+use generate::valid_scenario;
+use strategies::{dec, fraction, intervention, money, rule};
+
+/// A valid version-1 scenario of up to 4 actors, 1 to 3 interventions and 15 years.
+fn scenario() -> impl Strategy<Value = Scenario> {
+    (1usize..=4).prop_flat_map(|actors| {
+        (
+            (1u32..=15, fraction(), proptest::collection::vec(any::<bool>(), actors), 0..actors),
+            (money(100_000_000), proptest::collection::vec(money(1_000_000_000), 0..15), proptest::option::of(rule())),
+            (1usize..=3).prop_flat_map(move |n| (0..n).map(|i| intervention(actors, i)).collect::<Vec<_>>()),
+        )
+            .prop_map(
+                move |((horizon, rate, inside, financer), (capital, allocations, default), interventions)| {
+                    let actors = inside.iter().enumerate().map(|(a, inside)| (*inside, format!("Actor {a}"))).collect();
+                    valid_scenario(
+                        (2026, horizon, rate),
+                        actors,
+                        (financer, false, capital, allocations),
+                        default,
+                        interventions,
+                    )
+                },
+            )
+    })
+}
+
+/// The terms of a contract: price, delay, cap, payer (index), co-payers' shares (index, share in %).
+type Terms = (Decimal, u32, Option<Decimal>, usize, Vec<(usize, i64)>);
+
+fn terms() -> impl Strategy<Value = Terms> {
+    (
+        money(100_000_000),
+        0u32..=8,
+        proptest::option::of(money(1_000_000_000)),
+        0usize..4,
+        proptest::collection::vec((0usize..4, 0i64..=50), 0..3),
+    )
+}
+
+/// The scenario with intervention 0 under a contract with these terms (co-payers
+/// that are not actors, the payer or listed twice are left out), as version 2.
+fn contracted(mut s: Scenario, (price, delay, cap, payer, co): Terms) -> Scenario {
+    let actors = s.actors.len();
+    let payer = format!("a{}", payer % actors);
+    let mut co_payers: Vec<CoPayer> = Vec::new();
+    for (a, share) in co {
+        let actor = format!("a{}", a % actors);
+        if actor != payer && co_payers.iter().all(|c| c.actor != actor) {
+            co_payers.push(CoPayer { actor, share: dec(share, 2) });
+        }
+    }
+    s.schema_version = 2;
+    s.outcome_contracts = vec![OutcomeContract {
+        id: "sib".into(),
+        name: "SIB".into(),
+        intervention: s.interventions[0].id.clone(),
+        payer,
+        co_payers,
+        price_per_outcome: price,
+        pay_after_years: delay,
+        cap,
+    }];
+    s
+}
+
+fn run(s: &Scenario) -> model::Outcome {
+    match simulate(s) {
+        Ok(outcome) => outcome,
+        Err(e) => panic!("a generated scenario was refused: {e}"),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// With no contracts a version-2 scenario gives exactly the version-1
+    /// result, byte for byte (it is still a version-1 result).
+    #[test]
+    fn no_contracts_is_version_one(s in scenario()) {
+        let v1 = run(&s).to_json();
+        prop_assert!(!v1.contains("outcome_payments") && !v1.contains("outcome_contracts"));
+        let head = "{\"schema_version\":1,";
+        prop_assert!(v1.starts_with(head), "{}", &v1[..20]);
+        let mut v2 = s.clone();
+        v2.schema_version = 2;
+        prop_assert_eq!(run(&v2).to_json(), v1);
+        // And a version-1 scenario is still written without the new field.
+        prop_assert!(!s.to_json().contains("outcome_contracts"));
+    }
+
+    /// The payments never exceed the cap nor the payers' maximum exposure,
+    /// within the horizon and past it together.
+    #[test]
+    fn payments_never_exceed_the_cap(s in scenario(), t in terms()) {
+        let s = contracted(s, t);
+        let out = run(&s);
+        let c = &out.outcome_contracts[0];
+        let all = c.payments_total + c.outstanding;
+        prop_assert_eq!(all, c.received);
+        if let Some(cap) = s.outcome_contracts[0].cap {
+            prop_assert!(all <= cap, "{} > cap {}", all, cap);
+        }
+        prop_assert!(all <= c.payer_max_exposure, "{} > exposure {}", all, c.payer_max_exposure);
+        prop_assert!(c.payments.iter().all(|(_, p)| *p >= Decimal::ZERO));
+    }
+
+    /// Society's result and the total cost do not depend on the price (or on
+    /// whether the intervention is under a contract at all): the real cost of
+    /// the work, whoever pays it.
+    #[test]
+    fn society_does_not_depend_on_the_price(s in scenario(), t in terms(), other in money(100_000_000)) {
+        let plain = run(&s);
+        let a = contracted(s.clone(), t.clone());
+        let mut b = a.clone();
+        b.outcome_contracts[0].price_per_outcome = other;
+        let (a, b) = (run(&a), run(&b));
+        for out in [&a, &b] {
+            prop_assert_eq!(&out.society_net, &plain.society_net);
+            prop_assert_eq!(out.key_figures.society_npv, plain.key_figures.society_npv);
+            prop_assert_eq!(out.key_figures.total_cost, plain.key_figures.total_cost);
+        }
+    }
+
+    /// Every year, the payer's and the co-payers' outcome payments add up to
+    /// the contract's payment exactly, and each actor's net takes its own off.
+    #[test]
+    fn payers_pay_the_payments(s in scenario(), t in terms()) {
+        let s = contracted(s, t);
+        let out = run(&s);
+        let c = &out.outcome_contracts[0];
+        for (y, (_, paid)) in c.payments.iter().enumerate() {
+            let by_actors: Decimal = out.actors.iter().map(|a| a.rows[y].outcome_payments.unwrap_or_default()).sum();
+            prop_assert_eq!(by_actors, *paid);
+        }
+        for a in &out.actors {
+            for r in &a.rows {
+                let paid = r.outcome_payments.unwrap_or_default();
+                prop_assert_eq!(r.net, r.savings - r.co_financing - r.repayment - r.fund_cost - paid);
+            }
+        }
+        // The result JSON written by hand is what serde writes.
+        prop_assert_eq!(out.to_json(), serde_json::to_string(&out).unwrap());
+    }
+
+    /// The investor's figures agree: net = received − invested, the
+    /// multiple is received / invested, the premium at rate 0 is the net, and
+    /// at the IRR the cash flow's present value is (nearly) zero.
+    #[test]
+    fn the_investor_figures_agree(s in scenario(), t in terms()) {
+        let mut s = contracted(s, t);
+        let out = run(&s);
+        let c = out.outcome_contracts[0].clone();
+        prop_assert_eq!(c.investor_net, c.received - c.invested);
+        if let Some(m) = c.investor_multiple {
+            prop_assert!((m * c.invested - c.received).abs() <= Decimal::new(1, 6) * c.invested.max(Decimal::ONE));
+        }
+        s.discount_rate = Decimal::ZERO;
+        prop_assert_eq!(run(&s).outcome_contracts[0].premium, c.investor_net);
+        if let Some(irr) = c.investor_irr {
+            prop_assert!(irr >= Decimal::new(-99, 2) && irr <= Decimal::TEN);
+        }
+    }
+
+    /// Taking the contract out gives back the fund's figures of the same scenario.
+    #[test]
+    fn without_the_contract_the_fund_pays(s in scenario(), t in terms()) {
+        let with = contracted(s.clone(), t);
+        let mut without = with.clone();
+        without.outcome_contracts.clear();
+        prop_assert_eq!(run(&without).to_json(), run(&s).to_json());
+    }
+
+    /// The break-even factor found by the scan makes `org_npv` non-negative,
+    /// and the scan's step below it (a hundredth, on 0..100) does not.
+    #[test]
+    fn the_scanned_break_even_holds(s in scenario(), t in terms()) {
+        let s = contracted(s, t);
+        let figures = break_even(&s, None).unwrap();
+        let scale = EffectScale::new(&s).unwrap();
+        if let Some(f) = figures.effect_factor_org_npv {
+            prop_assert!(scale.org_npv_at(f).unwrap() >= Decimal::ZERO);
+            let step = (f * Decimal::ONE_HUNDRED).ceil();
+            if step >= Decimal::ONE {
+                let below = (step - Decimal::ONE) / Decimal::ONE_HUNDRED;
+                prop_assert!(scale.org_npv_at(below).unwrap() < Decimal::ZERO, "holds at {} below {}", below, f);
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// Monte Carlo with a contract: shares are shares, percentiles ordered,
+    /// and with the range's width 0 every figure is the deterministic one.
+    #[test]
+    fn monte_carlo_with_a_contract(s in scenario(), t in terms(), seed in any::<u64>()) {
+        let mut s = contracted(s, t);
+        let out = run(&s);
+        let r = s.interventions[0].success_rate;
+        s.interventions[0].uncertainty = Some(model::Uncertainty {
+            success_rate: Some(Range { low: r, high: r }),
+            ..Default::default()
+        });
+        let mc = monte_carlo(&s, seed, 30).unwrap();
+        prop_assert_eq!(mc.schema_version, 2);
+        let c = &mc.outcome_contracts[0];
+        let ore = |v: Decimal| v.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        prop_assert_eq!(c.payments_total.p50, ore(out.outcome_contracts[0].payments_total));
+        prop_assert_eq!(c.investor_net.p95, ore(out.outcome_contracts[0].investor_net));
+        let lost = if out.outcome_contracts[0].investor_net < Decimal::ZERO { Decimal::ONE } else { Decimal::ZERO };
+        prop_assert_eq!(c.investor_loss_share, lost);
+        prop_assert_eq!(mc.org_npv.p5, ore(out.key_figures.org_npv));
+    }
+}
