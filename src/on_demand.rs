@@ -76,12 +76,22 @@ pub fn year_tables(
     Ok([t.fund, t.net, t.interventions].into_iter().chain(t.actors).collect())
 }
 
-/// `printReport(scenarioJson, lang, today)`: the printed report's own parts'
-/// markup, dated `today` (as the browser writes the date: the app passes it).
+/// `printReport(scenarioJson, lang, today, monteCarloJson?)`: the printed
+/// report's own parts' markup, dated `today` (as the browser writes the date:
+/// the app passes it), with the decision figures (the fan charts from the
+/// Monte Carlo JSON the app has, if any).
 #[wasm_bindgen(js_name = printReport)]
-pub fn print_report(scenario_json: &str, lang_tag: &str, today: &str) -> Result<String, JsError> {
+pub fn print_report(
+    scenario_json: &str,
+    lang_tag: &str,
+    today: &str,
+    monte_carlo_json: Option<String>,
+) -> Result<String, JsError> {
     let both = scenario_and_outcome(scenario_json)?;
-    Ok(report::assumptions::print_report(&both.0, &both.1, lang(lang_tag), today))
+    let mut out = report::assumptions::print_report(&both.0, &both.1, lang(lang_tag), today);
+    let mc = monte_carlo_json.as_deref();
+    out.push_str(&report::decision_charts::print_section(&both.0, &both.1, mc, lang(lang_tag)));
+    Ok(out)
 }
 
 /// `csvFile(scenarioJson, lang, dialect)`: the year-by-year CSV file's text,

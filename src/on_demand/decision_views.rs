@@ -36,5 +36,6 @@ pub fn decision_charts(
         unit: Unit::from_key(unit).unwrap_or_default(),
         width,
         society,
+        switch: true,
     }))
 }

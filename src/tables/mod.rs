@@ -20,6 +20,7 @@
 
 pub mod contracts;
 pub mod csv;
+pub mod decision;
 pub mod results;
 pub mod workbook;
 #[cfg(feature = "on-demand")]

@@ -1,6 +1,9 @@
 //! The decision figures' words (tornado, fan charts, per-intervention
 //! break-even), Swedish and English.
 
+use rust_decimal::Decimal;
+
+use super::format::percent;
 use super::Lang;
 
 /// A word of the decision figures.
@@ -32,6 +35,13 @@ pub enum DecisionText {
     EvenIfNothing,
     NoInsideSavings,
     Unreadable,
+    SensitivityTitle,
+    OrgNpvLow,
+    OrgNpvHigh,
+    SocietyNpvLow,
+    SocietyNpvHigh,
+    Meaning,
+    PrintHeading,
 }
 
 impl DecisionText {
@@ -55,7 +65,7 @@ impl DecisionText {
             Parameter => ("Antagande", "Assumption"),
             FanFund => ("Fondens saldo: osäkerhet", "Fund balance: uncertainty"),
             FanCumulative => ("Organisationens ackumulerade resultat: osäkerhet", "The organisation's cumulative result: uncertainty"),
-            Band => ("5–95 % av utfallen", "5–95% of outcomes"),
+            Band => ("5–95\u{a0}% av utfallen", "5–95% of outcomes"),
             Median => ("Median", "Median"),
             Deterministic => ("Med antagna värden", "With the assumed values"),
             Year => ("År", "Year"),
@@ -67,6 +77,13 @@ impl DecisionText {
             EvenIfNothing => ("Går jämnt ut även om insatsen inte gör något", "Breaks even even if the intervention does nothing"),
             NoInsideSavings => ("Inga besparingar inom organisationen att räkna på", "No savings inside the organisation to work from"),
             Unreadable => ("Beslutsunderlaget kunde inte läsas.", "The decision figures could not be read."),
+            SensitivityTitle => ("Känslighet: ett antagande i taget satt till intervallets låga och höga värde", "Sensitivity: one assumption at a time at its range's low and high value"),
+            OrgNpvLow => ("Organisationens nuvärde vid lågt", "Organisation's present value at low"),
+            OrgNpvHigh => ("Organisationens nuvärde vid högt", "Organisation's present value at high"),
+            SocietyNpvLow => ("Samhällets nuvärde vid lågt", "Society's present value at low"),
+            SocietyNpvHigh => ("Samhällets nuvärde vid högt", "Society's present value at high"),
+            Meaning => ("Innebörd", "Meaning"),
+            PrintHeading => ("Vad som avgör det", "What decides it"),
         };
         lang.pick(sv, en)
     }
@@ -83,4 +100,14 @@ pub fn parameter_name(name: &str, lang: Lang) -> String {
         other => return other.chars().take(40).collect(),
     };
     lang.pick(sv, en).to_string()
+}
+
+/// What the needed rate means: a rate, or one of the words.
+pub fn needed_text(rate: Option<Decimal>, lang: Lang) -> String {
+    match rate {
+        None => DecisionText::NoInsideSavings.get(lang).to_string(),
+        Some(r) if r > Decimal::ONE => DecisionText::CannotAlone.get(lang).to_string(),
+        Some(r) if r < Decimal::ZERO => DecisionText::EvenIfNothing.get(lang).to_string(),
+        Some(r) => percent(r, 1, lang),
+    }
 }

@@ -2,24 +2,13 @@
 //! organisation breaks even through one intervention alone, in words where
 //! the number is not a rate one can reach (> 100 %, < 0, or none).
 
-use rust_decimal::Decimal;
-
 use super::{intervention_name, BreakEvenJson};
 use crate::markup::Markup;
 use crate::model::Scenario;
+pub use crate::words::decision_charts::needed_text;
 use crate::words::decision_charts::DecisionText;
 use crate::words::format::percent;
 use crate::words::Lang;
-
-/// What the needed rate means: a rate, or one of the words.
-pub fn needed_text(rate: Option<Decimal>, lang: Lang) -> String {
-    match rate {
-        None => DecisionText::NoInsideSavings.get(lang).to_string(),
-        Some(r) if r > Decimal::ONE => DecisionText::CannotAlone.get(lang).to_string(),
-        Some(r) if r < Decimal::ZERO => DecisionText::EvenIfNothing.get(lang).to_string(),
-        Some(r) => percent(r, 1, lang),
-    }
-}
 
 /// Rows: intervention, needed rate (or words), assumed rate.
 pub fn rows(s: &Scenario, be: &BreakEvenJson, lang: Lang) -> Vec<[String; 3]> {

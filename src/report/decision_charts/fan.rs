@@ -42,6 +42,9 @@ pub struct Fan {
     pub years: Vec<(f64, i32)>,
     /// Table rows: year, p5, p50, p95, deterministic.
     pub rows: Vec<[String; 5]>,
+    /// One focusable column per year: x, and what it says (the band's both
+    /// ends and the median).
+    pub points: Vec<(f64, String)>,
     pub lang: Lang,
     /// Whether a median ever lies outside its band (it never should).
     pub median_outside_band: bool,
@@ -134,6 +137,24 @@ pub fn layout(s: &Scenario, o: &Outcome, mc: &MonteCarloJson, which: Which, lang
             ]
         })
         .collect::<Vec<_>>();
+    let points = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            (
+                x(i),
+                format!(
+                    "{}: {} {}–{}, {} {}",
+                    r[0],
+                    DecisionText::Band.get(lang),
+                    r[1],
+                    r[3],
+                    DecisionText::Median.get(lang).to_lowercase(),
+                    r[2]
+                ),
+            )
+        })
+        .collect();
     let desc = match rows.last() {
         Some(r) => format!(
             "{} {}: {} {}; {} {}–{} ({} {})",
@@ -144,7 +165,7 @@ pub fn layout(s: &Scenario, o: &Outcome, mc: &MonteCarloJson, which: Which, lang
             DecisionText::Band.get(lang),
             r[1],
             r[3],
-            mc.draws,
+            crate::words::format::number(Decimal::from(mc.draws), 0, lang),
             lang.pick("dragningar", "draws")
         ),
         None => String::new(),
@@ -162,6 +183,7 @@ pub fn layout(s: &Scenario, o: &Outcome, mc: &MonteCarloJson, which: Which, lang
         ticks: ticks_v.iter().zip(tick_labels).map(|(t, l)| (y(*t), l)).collect(),
         years,
         rows,
+        points,
         lang,
         median_outside_band: series.iter().any(|p| p.p50 < p.p5 || p.p50 > p.p95),
         small,
@@ -187,9 +209,10 @@ pub fn markup(f: &Fan) -> String {
     m.open("svg")
         .attr("xmlns", "http://www.w3.org/2000/svg")
         .attr("class", "decision-chart")
-        .attr("role", "img")
+        .attr("role", "group")
         .attr("aria-label", &format!("{}. {}", f.title, f.desc))
         .attr("viewBox", &format!("0 0 {} {}", crate::markup::px(f.width), crate::markup::px(f.height)))
+        .num("font-size", f.small)
         .end();
     m.open("title").end().text(f.title).shut("title");
     m.open("desc").end().text(&f.desc).shut("desc");
@@ -208,6 +231,34 @@ pub fn markup(f: &Fan) -> String {
         m.open("path").attr("class", "fan-deterministic").attr("d", &points(&f.deterministic)).close();
     }
     m.open("path").attr("class", "fan-median").attr("d", &points(&f.median)).close();
+    // A column per year, focusable, named by both ends of the band and the
+    // median; focus or hover marks the year and shows them above the plot.
+    let column =
+        if f.points.len() > 1 { (f.plot.2 - f.plot.0) / (f.points.len() - 1) as f64 } else { f.plot.2 - f.plot.0 };
+    for ((x, said), r) in f.points.iter().zip(&f.rows) {
+        m.open("g").attr("class", "fan-point").attr("tabindex", "0").attr("role", "img").attr("aria-label", said).end();
+        m.open("title").end().text(said).shut("title");
+        m.open("rect").attr("class", "decision-hit").num("x", x - column / 2.0).num("y", f.plot.1);
+        m.num("width", column).num("height", f.plot.3 - f.plot.1).close();
+        m.open("line").attr("class", "fan-marker").num("x1", *x).num("y1", f.plot.1).num("x2", *x);
+        m.num("y2", f.plot.3).close();
+        // The readout, two short lines, lies inside the frame about the year.
+        let lines = [
+            format!("{}: {} {}", r[0], DecisionText::Median.get(lang), r[2]),
+            format!("{}: {}–{}", lang.pick("5–95\u{a0}%", "5–95%"), r[1], r[3]),
+        ];
+        let longest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0) as f64;
+        let w = (longest * f.small * CHAR_WIDTH + 10.0).min(f.width);
+        let left = (x - w / 2.0).clamp(0.0, (f.width - w).max(0.0));
+        m.open("rect").attr("class", "decision-readout-box").num("x", left).num("y", f.plot.1).num("width", w);
+        m.num("height", 2.0 * f.small * 1.25 + 8.0).close();
+        m.open("text").attr("class", "decision-readout").end();
+        for (n, line) in lines.iter().enumerate() {
+            m.open("tspan").num("x", left + 5.0).num("y", f.plot.1 + 4.0 + f.small * (1.0 + 1.25 * n as f64)).end();
+            m.text(line).shut("tspan");
+        }
+        m.shut("text").shut("g");
+    }
     for (x, year) in &f.years {
         m.open("text").attr("class", "fan-year").num("x", *x).num("y", f.plot.3 + f.small + 6.0);
         m.attr("text-anchor", "middle").end().text(&year.to_string()).shut("text");

@@ -110,8 +110,12 @@ pub struct DecisionInput<'a> {
     pub lang: Lang,
     pub unit: Unit,
     pub width: f64,
-    /// The tornado of society's present value instead of the organisation's.
+    /// The tornado of society's present value instead of the organisation's
+    /// (with `switch`: which of the two is chosen at first).
     pub society: bool,
+    /// Both tornados and the switch between them (radio buttons; CSS shows
+    /// the chosen one): the app's page. Without, the one tornado (print).
+    pub switch: bool,
 }
 
 /// The decision view's markup: the tornado, the two fans and the break-even
@@ -127,6 +131,12 @@ pub fn decision_charts(input: &DecisionInput) -> String {
     };
     if let Some(json) = input.sensitivity {
         match serde_json::from_str::<SensitivityJson>(json) {
+            Ok(sens) if input.switch && !sens.items.is_empty() => {
+                let (s, lang, unit, width) = (input.scenario, input.lang, input.unit, input.width);
+                let org = tornado::markup(&tornado::layout(s, &sens, lang, unit, width, false));
+                let society = tornado::markup(&tornado::layout(s, &sens, lang, unit, width, true));
+                out.push_str(&tornado::switched(&org, &society, input.society, lang));
+            }
             Ok(sens) => out.push_str(&tornado::markup(&tornado::layout(
                 input.scenario,
                 &sens,
@@ -156,6 +166,36 @@ pub fn decision_charts(input: &DecisionInput) -> String {
             Err(_) => out.push_str(&unreadable()),
         }
     }
+    out
+}
+
+/// The printed report's decision figures: the tornado of the organisation's
+/// present value and the per-intervention break-even, computed here from the
+/// scenario, and the fan charts when the app passes the Monte Carlo JSON it
+/// has; every table open (a closed `<details>` prints nothing). Empty when
+/// the scenario cannot be analysed.
+pub fn print_section(s: &Scenario, o: &Outcome, monte_carlo: Option<&str>, lang: Lang) -> String {
+    let sens = crate::model::decision::sensitivity(s).map(|x| x.to_json()).ok();
+    let be = crate::model::decision::break_even(s, None).map(|x| x.to_json()).ok();
+    let charts = decision_charts(&DecisionInput {
+        scenario: s,
+        outcome: o,
+        monte_carlo,
+        break_even: be.as_deref(),
+        sensitivity: sens.as_deref(),
+        lang,
+        unit: Unit::default(),
+        width: 700.0,
+        society: false,
+        switch: false,
+    });
+    let mut m = crate::markup::Markup::default();
+    m.open("section").attr("class", "print-report print-decision").attr("data-testid", "print-decision").end();
+    m.open("h2").end().text(crate::words::decision_charts::DecisionText::PrintHeading.get(lang)).shut("h2");
+    // The writers' own `<details>` (user text is escaped, so this is theirs alone).
+    let mut out = m.into_string();
+    out.push_str(&charts.replace("<details>", "<details open>"));
+    out.push_str("</section>");
     out
 }
 

@@ -37,13 +37,19 @@ fn a_tornado_worked_by_hand() {
     assert_eq!(b.len(), 2);
     assert!((b[0].low_x - 420.0).abs() < 1e-9 && (b[0].high_x - 992.0).abs() < 1e-9);
     assert!((b[1].low_x - 634.5).abs() < 1e-9 && (b[1].high_x - 491.5).abs() < 1e-9);
-    // Rows 16 + 14 = 30 apart from the top 28; height 28 + 2 × 30 + 8 = 96.
-    assert_eq!((b[0].y, b[1].y, t.height), (28.0, 58.0, 96.0));
+    // Rows 16 + 14 = 30 apart from the top 48; height 48 + 2 × 30 + 8 = 116.
+    assert_eq!((b[0].y, b[1].y, t.height), (48.0, 78.0, 116.0));
     // The label column holds (420 − 16) / (14 × 0.58) = 49.7 → 49 characters.
     assert_eq!(b[1].label, "Mentorer: dödvikt 20,0\u{a0}%–40,0\u{a0}%");
     assert_eq!(b[0].label.chars().count(), 49);
     assert!(b[0].label.ends_with('…'));
     assert_eq!(b[1].aria, "Mentorer, dödvikt: Lågt 20,0\u{a0}% → 50\u{a0}kr; Högt 40,0\u{a0}% → −50\u{a0}kr");
+    // Focus shows both values and their present values above the bar.
+    assert_eq!(b[1].values, ["Lågt 20,0\u{a0}%: 50\u{a0}kr", "Högt 40,0\u{a0}%: −50\u{a0}kr"]);
+    let html = tornado::markup(&t);
+    assert_eq!(html.matches("class=\"decision-readout\"").count(), 2);
+    // The first bar's box: 2 × 14 × 1.25 + 8 = 43 high, ending 4 above the bar at 48: from y = 1.
+    assert!(html.contains("<rect class=\"decision-readout-box\" x=\"420\" y=\"1\""), "{html}");
     // Society: values 0..600 about the base 100: x(100) = 420 + 100/600 × 572.
     let t = tornado::layout(&s, &j, Lang::En, Unit::One, 1000.0, true);
     assert!((t.base_x - (420.0 + 100.0 / 600.0 * 572.0)).abs() < 1e-9);
@@ -109,6 +115,7 @@ fn user_text_stays_text() {
             unit: Unit::Thousand,
             width: 800.0,
             society: false,
+            switch: false,
         });
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("\" onload"), "{html}");
@@ -146,6 +153,13 @@ fn a_fan_worked_by_hand() {
     assert_eq!(f.band.len(), 6);
     assert_eq!(f.ticks.len(), 5);
     assert!(!f.median_outside_band);
+    // A focusable column per year, at the median's x, named by the band's ends and the median.
+    assert_eq!(f.points.len(), 3);
+    assert!((f.points[1].0 - f.median[1].0).abs() < 1e-9);
+    assert_eq!(f.points[1].1, "2101: 5–95\u{a0}% av utfallen 0\u{a0}kr–200\u{a0}kr, median 100\u{a0}kr");
+    let html = fan::markup(&f);
+    assert_eq!(html.matches("class=\"fan-point\" tabindex=\"0\"").count(), 3);
+    assert!(html.contains("<tspan") && html.contains("2101: Median 100\u{a0}kr"));
 }
 
 #[test]
@@ -207,6 +221,64 @@ fn unreadable_json_is_said_not_thrown() {
         unit: Unit::Thousand,
         width: 390.0,
         society: true,
+        switch: true,
     });
     assert_eq!(html.matches("Beslutsunderlaget kunde inte läsas.").count(), 3);
+}
+
+#[test]
+fn the_printed_section_has_the_tornado_and_the_break_even_open_and_the_fans_only_when_given() {
+    // The copy `b` gets a range on its success rate (0–1 holds any rate), so the
+    // tornado has bars; every table of the section is open (a closed one prints nothing).
+    let (mut s, o) = scenario("Mentorer");
+    s.interventions[1].uncertainty = Some(crate::model::Uncertainty {
+        success_rate: Some(crate::model::Range { low: Decimal::ZERO, high: Decimal::ONE }),
+        ..Default::default()
+    });
+    let without = print_section(&s, &o, None, Lang::En);
+    assert!(without.starts_with("<section class=\"print-report print-decision\""), "{without}");
+    assert!(without.contains("<h2>What decides it</h2>"));
+    assert!(without.contains("decision-tornado") && without.contains("decision-break-even"));
+    assert!(!without.contains("<details>") && without.contains("<details open>"));
+    assert!(!without.contains("decision-fan"));
+    let years: Vec<_> = o.fund.iter().map(|r| (r.year, -1, 0, 1)).collect();
+    let rows: Vec<_> = years
+        .iter()
+        .map(|(y, a, b, c)| serde_json::json!({"year": y, "p5": a.to_string(), "p50": b.to_string(), "p95": c.to_string()}))
+        .collect();
+    let mc = serde_json::json!({"draws": 10, "cumulative_org_net": rows, "fund_close": rows}).to_string();
+    let with = print_section(&s, &o, Some(&mc), Lang::Sv);
+    assert_eq!(with.matches("decision-figure decision-fan").count(), 2);
+    assert!(with.ends_with("</section>"));
+}
+
+#[test]
+fn the_page_has_both_tornados_behind_a_switch_and_print_the_one() {
+    let (s, o) = scenario("Mentorer");
+    let j = r#"{"schema_version":1,"base":{"org_npv":"0","society_npv":"0"},"items":[{"intervention":"b","parameter":"success_rate","low":"0.1","high":"0.3","org_npv_low":"-1","org_npv_high":"1","society_npv_low":"-2","society_npv_high":"2"}]}"#;
+    let input = |switch, society| DecisionInput {
+        scenario: &s,
+        outcome: &o,
+        monte_carlo: None,
+        break_even: None,
+        sensitivity: Some(j),
+        lang: Lang::Sv,
+        unit: Unit::One,
+        width: 800.0,
+        society,
+        switch,
+    };
+    let page = decision_charts(&input(true, true));
+    // Two radio buttons, society's chosen; both tornados, each marked for CSS.
+    assert_eq!(page.matches("type=\"radio\"").count(), 2);
+    assert!(page.contains("id=\"fundsim-dc-society\" checked=\"\"/>"), "{page}");
+    assert!(!page.contains("id=\"fundsim-dc-org\" checked"));
+    assert!(page.contains("decision-tornado-org") && page.contains("decision-tornado-society"));
+    assert!(page.contains("Nuvärde för samhället") && page.contains("Vad påverkar samhällets nuvärde mest"));
+    let print = decision_charts(&input(false, false));
+    assert!(!print.contains("type=\"radio\"") && !print.contains("Vad påverkar samhällets"));
+    // No ranges: a sentence, and nothing to switch.
+    let none = r#"{"schema_version":1,"base":{"org_npv":"0","society_npv":"0"},"items":[]}"#;
+    let plain = decision_charts(&DecisionInput { sensitivity: Some(none), ..input(true, false) });
+    assert!(!plain.contains("type=\"radio\"") && plain.contains("Inga intervall angivna"));
 }

@@ -10,12 +10,14 @@ use crate::markup::Markup;
 use crate::model::Scenario;
 use crate::words::decision_charts::{parameter_name, DecisionText};
 use crate::words::format::{money, percent, to_f64_lossy, Unit};
+use crate::words::labels::Label;
 use crate::words::Lang;
 
 /// At most this many bars; the rest are named in a note and kept in the table.
 pub const MAX_BARS: usize = 10;
-/// Space above the bars for the base line's label.
-const TOP: f64 = 28.0;
+/// Space above the bars for the base line's label, and for the first bar's
+/// readout of two lines (drawn above its bar, over the rows before it).
+const TOP: f64 = 48.0;
 /// A bar's thickness.
 const BAR: f64 = 16.0;
 const SIDE: f64 = 8.0;
@@ -31,6 +33,9 @@ pub struct Bar {
     pub label_end: bool,
     /// What a screen reader says: both values and both present values.
     pub aria: String,
+    /// What focus or hover shows above the bar: the low value and its
+    /// present value, then the high value and its.
+    pub values: [String; 2],
     pub y: f64,
     /// x of the present value at the low and at the high value.
     pub low_x: f64,
@@ -140,7 +145,11 @@ pub fn layout(s: &Scenario, sens: &SensitivityJson, lang: Lang, unit: Unit, widt
                 r[3],
                 r[5]
             );
-            Bar { label, label_x, label_y, label_end, aria, y, low_x: x(lo), high_x: x(hi) }
+            let values = [
+                format!("{} {}: {}", DecisionText::Low.get(lang), r[2], r[4]),
+                format!("{} {}: {}", DecisionText::High.get(lang), r[3], r[5]),
+            ];
+            Bar { label, label_x, label_y, label_end, aria, values, y, low_x: x(lo), high_x: x(hi) }
         })
         .collect::<Vec<_>>();
     let height = TOP + shown.max(1) as f64 * row + SIDE;
@@ -175,6 +184,26 @@ fn shorten(text: &str, max: usize) -> String {
     out
 }
 
+/// A bar's values, shown on focus or hover (CSS: no script in the markup):
+/// two lines in a box above the bar, from its left end, inside the frame.
+/// Above, not below: the rows before it are drawn earlier, so it covers them.
+fn readout(m: &mut Markup, t: &Tornado, b: &Bar) {
+    let font = if t.width < COMPACT_BELOW { 13.0 } else { 14.0 };
+    let longest = b.values.iter().map(|v| v.chars().count()).max().unwrap_or(0) as f64;
+    let w = (longest * font * CHAR_WIDTH + 10.0).min(t.width);
+    let h = 2.0 * font * 1.25 + 8.0;
+    let x = b.low_x.min(b.high_x).min(t.width - w).max(0.0);
+    let y = (b.y - 4.0 - h).max(0.0);
+    m.open("rect").attr("class", "decision-readout-box").num("x", x).num("y", y).num("width", w);
+    m.num("height", h).close();
+    m.open("text").attr("class", "decision-readout").end();
+    for (n, line) in b.values.iter().enumerate() {
+        m.open("tspan").num("x", x + 5.0).num("y", y + 4.0 + font * (1.0 + 1.25 * n as f64)).end();
+        m.text(line).shut("tspan");
+    }
+    m.shut("text");
+}
+
 /// The tornado as markup: a figure with the chart (each bar focusable, named
 /// by both values), a note of the bars not drawn and the table of every item.
 pub fn markup(t: &Tornado) -> String {
@@ -192,6 +221,7 @@ pub fn markup(t: &Tornado) -> String {
         .attr("role", "group")
         .attr("aria-label", t.title)
         .attr("viewBox", &format!("0 0 {} {}", crate::markup::px(t.width), crate::markup::px(t.height)))
+        .num("font-size", if t.width < COMPACT_BELOW { 13.0 } else { 14.0 })
         .end();
     m.open("title").end().text(t.title).shut("title");
     m.open("desc").end().text(&t.desc).shut("desc");
@@ -203,11 +233,16 @@ pub fn markup(t: &Tornado) -> String {
             m.open("rect").attr("class", class).num("x", x.min(t.base_x)).num("y", b.y);
             m.num("width", (x - t.base_x).abs().max(1.0)).num("height", BAR).close();
         }
+        // The row's area: it catches the pointer and is outlined on focus.
+        let top = if b.label_end { b.y - 6.0 } else { b.label_y - 14.0 };
+        m.open("rect").attr("class", "decision-hit").num("x", 1.0).num("y", top).num("width", t.width - 2.0);
+        m.num("height", b.y + BAR + 6.0 - top).close();
         m.open("text").attr("class", "tornado-label").num("x", b.label_x).num("y", b.label_y);
         if b.label_end {
             m.attr("text-anchor", "end");
         }
         m.end().text(&b.label).shut("text");
+        readout(&mut m, t, b);
         m.shut("g");
     }
     let bottom = t.height - SIDE;
@@ -255,4 +290,38 @@ pub fn markup(t: &Tornado) -> String {
     }
     m.shut("tbody").shut("table").shut("details").shut("figure");
     m.into_string()
+}
+
+/// The ids of the switch's radio buttons (one app per page has the switch).
+pub const SWITCH_ORG: &str = "fundsim-dc-org";
+pub const SWITCH_SOCIETY: &str = "fundsim-dc-society";
+
+/// Both tornados (their markup) behind a switch of two radio buttons, the
+/// organisation's or society's present value (`society`: which is chosen);
+/// CSS shows the chosen tornado, so a switch redraws nothing. The app reads
+/// the choice back before it redraws, so the choice outlives new figures.
+pub fn switched(org: &str, society: &str, society_chosen: bool, lang: Lang) -> String {
+    let mut m = Markup::default();
+    m.open("div").attr("class", "decision-tornados").end();
+    m.open("fieldset").attr("class", "segmented decision-switch").end();
+    m.open("legend").attr("class", "visually-hidden").end().text(Label::PresentValue.get(lang)).shut("legend");
+    for (id, label, chosen) in [
+        (SWITCH_ORG, Label::OrganisationPresentValue, !society_chosen),
+        (SWITCH_SOCIETY, Label::SocietyPresentValue, society_chosen),
+    ] {
+        m.open("input").attr("type", "radio").attr("name", "fundsim-dc-pv").attr("id", id);
+        if chosen {
+            m.attr("checked", "");
+        }
+        m.close();
+        m.open("label").attr("for", id).end().text(label.get(lang)).shut("label");
+    }
+    m.shut("fieldset");
+    let mut out = m.into_string();
+    // The writers' own class (user text is escaped, so the first is theirs).
+    let figure = "class=\"decision-figure decision-tornado\"";
+    out.push_str(&org.replacen(figure, "class=\"decision-figure decision-tornado decision-tornado-org\"", 1));
+    out.push_str(&society.replacen(figure, "class=\"decision-figure decision-tornado decision-tornado-society\"", 1));
+    out.push_str("</div>");
+    out
 }

@@ -5,6 +5,7 @@
 pub mod analysis_words;
 pub mod charts_panel;
 pub mod contracts_panel;
+pub mod decision_charts;
 pub mod error_summary;
 pub mod header;
 pub mod id_field;
