@@ -42,6 +42,11 @@ pub enum DecisionText {
     SocietyNpvHigh,
     Meaning,
     PrintHeading,
+    LegendLow,
+    LegendHigh,
+    TableOf,
+    SwitchOrg,
+    SwitchSociety,
 }
 
 impl DecisionText {
@@ -55,7 +60,7 @@ impl DecisionText {
                 "Each bar: the present value with one assumption at its range's low and high value, everything else as in the scenario.",
             ),
             TornadoNone => ("Inga intervall angivna: ange osäkerhet för en insats för att se vad som påverkar mest.", "No ranges given: give an intervention's uncertainty to see what matters most."),
-            AndMore => ("och {n} till (i tabellen)", "and {n} more (in the table)"),
+            AndMore => ("och {n} till (i CSV- och Excel-filerna)", "and {n} more (in the CSV and Excel files)"),
             Base => ("Bas", "Base"),
             Low => ("Lågt", "Low"),
             High => ("Högt", "High"),
@@ -84,6 +89,11 @@ impl DecisionText {
             SocietyNpvHigh => ("Samhällets nuvärde vid högt", "Society's present value at high"),
             Meaning => ("Innebörd", "Meaning"),
             PrintHeading => ("Vad som avgör det", "What decides it"),
+            LegendLow => ("Antagandet lågt", "Assumption low"),
+            LegendHigh => ("Antagandet högt", "Assumption high"),
+            TableOf => ("Tabell: {title}", "Table: {title}"),
+            SwitchOrg => ("Organisationen", "The organisation"),
+            SwitchSociety => ("Samhället", "Society"),
         };
         lang.pick(sv, en)
     }

@@ -108,10 +108,11 @@ test('the tornado shows the assumptions worked by hand, largest swing first, and
   expect(x0 + Number(await low(0).getAttribute('width'))).toBeCloseTo(base, 1);
   expect(Number(await low(1).getAttribute('x'))).toBeCloseTo(base, 1);
   // The data table for screen readers has every row.
-  await expect(org.locator('.tornado-table tbody tr')).toHaveCount(2);
+  await expect(charts.locator('.tornado-table tbody tr')).toHaveCount(2);
+  await expect(charts.locator('.tornado-table tbody tr').first()).toContainText(nb('35 000 kr'));
 
   await page.locator('label[for="fundsim-dc-society"]').click();
-  await expect(page.getByRole('radio', { name: 'Nuvärde för samhället' })).toBeChecked();
+  await expect(page.getByRole('radio', { name: /^(✓ )?Samhället$/ })).toBeChecked();
   await expect(org).toBeHidden();
   await expect(society).toBeVisible();
   await expect(society.locator('figcaption')).toHaveText('Vad påverkar samhällets nuvärde mest');
@@ -129,7 +130,7 @@ test('the tornado shows the assumptions worked by hand, largest swing first, and
   // In English, written anew: the choice stays.
   await page.getByRole('button', { name: 'English' }).click();
   await expect(society.locator('figcaption')).toHaveText("What moves society's present value most");
-  await expect(page.getByRole('radio', { name: 'Present value for society' })).toBeChecked();
+  await expect(page.getByRole('radio', { name: /^(✓ )?Society$/ })).toBeChecked();
   await expect(society).toBeVisible();
 });
 
@@ -139,7 +140,7 @@ test('keyboard: the switch is a radio group, and focus on a bar shows both value
   const first = charts.locator('.decision-tornado-org .tornado-bar').first();
   await expect(first.locator('.decision-readout')).toBeHidden();
   // From the switch, Tab reaches the first bar.
-  await page.getByRole('radio', { name: 'Nuvärde för organisationen' }).focus();
+  await page.getByRole('radio', { name: /^(✓ )?Organisationen$/ }).focus();
   await page.keyboard.press('Tab');
   await expect(first).toBeFocused();
   const readout = first.locator('.decision-readout');
@@ -147,9 +148,9 @@ test('keyboard: the switch is a radio group, and focus on a bar shows both value
   await expect(readout).toContainText(nb('Lågt 30,0 %: −10 000 kr'));
   await expect(readout).toContainText(nb('Högt 70,0 %: 110 000 kr'));
   // The arrow keys move the switch, as in any radio group.
-  await page.getByRole('radio', { name: 'Nuvärde för organisationen' }).focus();
+  await page.getByRole('radio', { name: /^(✓ )?Organisationen$/ }).focus();
   await page.keyboard.press('ArrowRight');
-  await expect(page.getByRole('radio', { name: 'Nuvärde för samhället' })).toBeChecked();
+  await expect(page.getByRole('radio', { name: /^(✓ )?Samhället$/ })).toBeChecked();
   await expect(charts.locator('.decision-tornado-society')).toBeVisible();
 
   // The fans come with the Monte Carlo run.

@@ -237,7 +237,6 @@ pub fn markup(f: &Fan) -> String {
         if f.points.len() > 1 { (f.plot.2 - f.plot.0) / (f.points.len() - 1) as f64 } else { f.plot.2 - f.plot.0 };
     for ((x, said), r) in f.points.iter().zip(&f.rows) {
         m.open("g").attr("class", "fan-point").attr("tabindex", "0").attr("role", "img").attr("aria-label", said).end();
-        m.open("title").end().text(said).shut("title");
         m.open("rect").attr("class", "decision-hit").num("x", x - column / 2.0).num("y", f.plot.1);
         m.num("width", column).num("height", f.plot.3 - f.plot.1).close();
         m.open("line").attr("class", "fan-marker").num("x1", *x).num("y1", f.plot.1).num("x2", *x);
@@ -274,7 +273,8 @@ pub fn markup(f: &Fan) -> String {
         m.end().shut("span").text(word.get(lang)).shut("li");
     }
     m.shut("ul");
-    m.open("details").end().open("summary").end().text(f.title).shut("summary");
+    let table = DecisionText::TableOf.get(lang).replace("{title}", f.title);
+    m.open("details").end().open("summary").end().text(&table).shut("summary");
     m.open("table").attr("class", "decision-table fan-table").end().open("thead").end().open("tr").end();
     for h in [
         DecisionText::Year.get(lang),

@@ -136,6 +136,8 @@ pub fn decision_charts(input: &DecisionInput) -> String {
                 let org = tornado::markup(&tornado::layout(s, &sens, lang, unit, width, false));
                 let society = tornado::markup(&tornado::layout(s, &sens, lang, unit, width, true));
                 out.push_str(&tornado::switched(&org, &society, input.society, lang));
+                // One table of both present values, not one per tornado: half the markup of a large scenario.
+                out.push_str(&tornado::both_table(s, &sens, lang, unit));
             }
             Ok(sens) => out.push_str(&tornado::markup(&tornado::layout(
                 input.scenario,

@@ -91,6 +91,8 @@ fn tornado_laws_at_phone_and_wide_screens() {
                 let html = tornado::markup(&t);
                 assert_eq!(html.matches("tabindex=\"0\"").count(), 10);
                 assert!(html.contains(if lang == Lang::Sv { "och 2 till" } else { "and 2 more" }));
+                // The switched tornados' one table: the header and the 10 bars drawn, not all 12 items.
+                assert_eq!(tornado::both_table(&s, &j, lang, Unit::Thousand).matches("<tr>").count(), 11);
             }
         }
     }
@@ -274,7 +276,10 @@ fn the_page_has_both_tornados_behind_a_switch_and_print_the_one() {
     assert!(page.contains("id=\"fundsim-dc-society\" checked=\"\"/>"), "{page}");
     assert!(!page.contains("id=\"fundsim-dc-org\" checked"));
     assert!(page.contains("decision-tornado-org") && page.contains("decision-tornado-society"));
-    assert!(page.contains("Nuvärde för samhället") && page.contains("Vad påverkar samhällets nuvärde mest"));
+    // One data table under both, with both present values: −1, 1 (org) and −2, 2 (society).
+    assert_eq!(page.matches("<table").count(), 1);
+    assert!(page.contains("<td>−2\u{a0}kr</td><td>2\u{a0}kr</td>"), "{page}");
+    assert!(page.contains(">Samhället</label>") && page.contains("Vad påverkar samhällets nuvärde mest"));
     let print = decision_charts(&input(false, false));
     assert!(!print.contains("type=\"radio\"") && !print.contains("Vad påverkar samhällets"));
     // No ranges: a sentence, and nothing to switch.

@@ -225,6 +225,19 @@ pub fn markup(t: &Tornado) -> String {
         .end();
     m.open("title").end().text(t.title).shut("title");
     m.open("desc").end().text(&t.desc).shut("desc");
+    // The base first: a focused bar's readout lies over it.
+    let bottom = t.height - SIDE;
+    m.open("line").attr("class", "tornado-base").num("x1", t.base_x).num("y1", TOP - 4.0);
+    m.num("x2", t.base_x).num("y2", bottom).close();
+    let anchor = if t.base_x < t.width * 0.3 {
+        "start"
+    } else if t.base_x > t.width * 0.7 {
+        "end"
+    } else {
+        "middle"
+    };
+    m.open("text").attr("class", "tornado-base-label").num("x", t.base_x).num("y", TOP - 10.0);
+    m.attr("text-anchor", anchor).end().text(&t.base_label).shut("text");
     for b in &t.bars {
         m.open("g").attr("class", "tornado-bar").attr("tabindex", "0").attr("role", "img");
         m.attr("aria-label", &b.aria).end();
@@ -245,25 +258,20 @@ pub fn markup(t: &Tornado) -> String {
         readout(&mut m, t, b);
         m.shut("g");
     }
-    let bottom = t.height - SIDE;
-    m.open("line").attr("class", "tornado-base").num("x1", t.base_x).num("y1", TOP - 4.0);
-    m.num("x2", t.base_x).num("y2", bottom).close();
-    let anchor = if t.base_x < t.width * 0.3 {
-        "start"
-    } else if t.base_x > t.width * 0.7 {
-        "end"
-    } else {
-        "middle"
-    };
-    m.open("text").attr("class", "tornado-base-label").num("x", t.base_x).num("y", TOP - 10.0);
-    m.attr("text-anchor", anchor).end().text(&t.base_label).shut("text");
     m.shut("svg");
     if t.more > 0 {
         let more = DecisionText::AndMore.get(lang).replace("{n}", &t.more.to_string());
         m.open("p").attr("class", "decision-more").end().text(&more).shut("p");
     }
+    m.open("ul").attr("class", "decision-legend").end();
+    for (class, word) in [("tornado-low", DecisionText::LegendLow), ("tornado-high", DecisionText::LegendHigh)] {
+        m.open("li").end().open("span").attr("class", &format!("swatch {class}")).attr("aria-hidden", "true");
+        m.end().shut("span").text(word.get(lang)).shut("li");
+    }
+    m.shut("ul");
     m.open("p").attr("class", "decision-note").end().text(t.note).shut("p");
-    m.open("details").end().open("summary").end().text(t.title).shut("summary");
+    let table = DecisionText::TableOf.get(lang).replace("{title}", t.title);
+    m.open("details").end().open("summary").end().text(&table).shut("summary");
     m.open("table").attr("class", "decision-table tornado-table").end();
     m.open("thead").end().open("tr").end();
     let low = DecisionText::Low.get(lang);
@@ -306,8 +314,8 @@ pub fn switched(org: &str, society: &str, society_chosen: bool, lang: Lang) -> S
     m.open("fieldset").attr("class", "segmented decision-switch").end();
     m.open("legend").attr("class", "visually-hidden").end().text(Label::PresentValue.get(lang)).shut("legend");
     for (id, label, chosen) in [
-        (SWITCH_ORG, Label::OrganisationPresentValue, !society_chosen),
-        (SWITCH_SOCIETY, Label::SocietyPresentValue, society_chosen),
+        (SWITCH_ORG, DecisionText::SwitchOrg, !society_chosen),
+        (SWITCH_SOCIETY, DecisionText::SwitchSociety, society_chosen),
     ] {
         m.open("input").attr("type", "radio").attr("name", "fundsim-dc-pv").attr("id", id);
         if chosen {
@@ -320,8 +328,67 @@ pub fn switched(org: &str, society: &str, society_chosen: bool, lang: Lang) -> S
     let mut out = m.into_string();
     // The writers' own class (user text is escaped, so the first is theirs).
     let figure = "class=\"decision-figure decision-tornado\"";
-    out.push_str(&org.replacen(figure, "class=\"decision-figure decision-tornado decision-tornado-org\"", 1));
-    out.push_str(&society.replacen(figure, "class=\"decision-figure decision-tornado decision-tornado-society\"", 1));
+    // Each tornado's own table gives way to one of both (`both_table`).
+    let without_table = |m: &str| match (m.find("<details>"), m.rfind("</details>")) {
+        (Some(a), Some(b)) => format!("{}{}", &m[..a], &m[b + "</details>".len()..]),
+        _ => m.to_string(),
+    };
+    out.push_str(&without_table(org).replacen(
+        figure,
+        "class=\"decision-figure decision-tornado decision-tornado-org\"",
+        1,
+    ));
+    out.push_str(&without_table(society).replacen(
+        figure,
+        "class=\"decision-figure decision-tornado decision-tornado-society\"",
+        1,
+    ));
     out.push_str("</div>");
     out
+}
+
+/// The items drawn (at most [`MAX_BARS`]) with the organisation's and
+/// society's present value at both ends: the data table under the switched
+/// tornados.
+pub fn both_table(s: &Scenario, sens: &SensitivityJson, lang: Lang, unit: Unit) -> String {
+    let cur = s.currency.as_str();
+    let mut m = Markup::default();
+    m.open("details").attr("class", "decision-tornado-table").end().open("summary").end();
+    m.text(&DecisionText::TableOf.get(lang).replace("{title}", DecisionText::SensitivityTitle.get(lang)));
+    m.shut("summary").open("table").attr("class", "decision-table tornado-table").end();
+    m.open("thead").end().open("tr").end();
+    for h in [
+        DecisionText::Intervention,
+        DecisionText::Parameter,
+        DecisionText::Low,
+        DecisionText::High,
+        DecisionText::OrgNpvLow,
+        DecisionText::OrgNpvHigh,
+        DecisionText::SocietyNpvLow,
+        DecisionText::SocietyNpvHigh,
+    ] {
+        m.open("th").attr("scope", "col").end().text(h.get(lang)).shut("th");
+    }
+    m.shut("tr").shut("thead").open("tbody").end();
+    // The bars drawn (the rest are in the CSV and Excel files): a large scenario's
+    // hundred rows would double the markup, and the time to show it.
+    for i in sens.items.iter().take(MAX_BARS) {
+        m.open("tr").end().open("th").attr("scope", "row").end().text(&intervention_name(s, &i.intervention));
+        m.shut("th");
+        let cells = [
+            parameter_name(&i.parameter, lang),
+            value_text(&i.parameter, i.low, lang),
+            value_text(&i.parameter, i.high, lang),
+            money(i.org_npv_low, unit, cur, lang),
+            money(i.org_npv_high, unit, cur, lang),
+            money(i.society_npv_low, unit, cur, lang),
+            money(i.society_npv_high, unit, cur, lang),
+        ];
+        for c in cells {
+            m.open("td").end().text(&c).shut("td");
+        }
+        m.shut("tr");
+    }
+    m.shut("tbody").shut("table").shut("details");
+    m.into_string()
 }
