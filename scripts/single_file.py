@@ -65,7 +65,7 @@ if re.search(r'(?:from|import)\s*\(?\s*["\']\./snippets/', glue):
 # decoded and instantiated on the first need only.
 # (Minified names may hold `$`: `export{J as initSync,$ as default}`.)
 wb_init = re.search(r"export\s*\{[^}]*?(?<![\w$])([\w$]+) as default\b", wb_glue)
-wb_exports = ["workbook", "qrSvg", "yearTables", "printReport", "csvFile", "decisionWords", "contractViews", "chartSvg", "compareTables", "compareCsvFile", "compareWorkbook", "explainFigure", "presetAbout"]
+wb_exports = ["workbook", "qrSvg", "yearTables", "printReport", "csvFile", "decisionWords", "contractViews", "chartSvg", "compareTables", "compareCsvFile", "compareWorkbook", "explainFigure", "presetAbout", "decisionCharts"]
 wb_classes = ["AnalysisJob"]
 if not wb_init or any(f"export function {name}(" not in wb_glue for name in wb_exports):
     sys.exit("single_file.py: could not find the on-demand glue's default export and " + ", ".join(wb_exports))

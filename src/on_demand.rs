@@ -17,6 +17,8 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 
+mod decision_views;
+
 use crate::model::{Outcome, Scenario, Simulator};
 use crate::report;
 use crate::tables::csv::CsvDialect;
@@ -149,12 +151,22 @@ pub fn compare_workbook(scenario_json: &str, baseline_json: &str, lang_tag: &str
     crate::tables::xlsx::write(&sheets, &title).map_err(|e| JsError::new(&format!("workbook: {e}")))
 }
 
-/// `printReport(scenarioJson, lang, today)`: the printed report's own parts'
-/// markup, dated `today` (as the browser writes the date: the app passes it).
+/// `printReport(scenarioJson, lang, today, monteCarloJson?)`: the printed
+/// report's own parts' markup, dated `today` (as the browser writes the date:
+/// the app passes it), with the decision figures (the fan charts from the
+/// Monte Carlo JSON the app has, if any).
 #[wasm_bindgen(js_name = printReport)]
-pub fn print_report(scenario_json: &str, lang_tag: &str, today: &str) -> Result<String, JsError> {
+pub fn print_report(
+    scenario_json: &str,
+    lang_tag: &str,
+    today: &str,
+    monte_carlo_json: Option<String>,
+) -> Result<String, JsError> {
     let both = scenario_and_outcome(scenario_json)?;
-    Ok(report::assumptions::print_report(&both.0, &both.1, lang(lang_tag), today))
+    let mut out = report::assumptions::print_report(&both.0, &both.1, lang(lang_tag), today);
+    let mc = monte_carlo_json.as_deref();
+    out.push_str(&report::decision_charts::print_section(&both.0, &both.1, mc, lang(lang_tag)));
+    Ok(out)
 }
 
 /// `chartSvg(scenarioJson, kind, lang, unit, width, prefix)`: the money

@@ -100,9 +100,9 @@ export async function compareFile(kind, scenarioJson, baselineJson, lang) {
   return new Blob([csv], { type: 'text/csv;charset=utf-8' });
 }
 
-/** The printed report's markup; undefined until loaded. */
+/** The printed report's markup (with the fan charts of the last Monte Carlo figures delivered); undefined until loaded. */
 export function printReport(scenarioJson, lang, today) {
-  return loaded ? loaded.printReport(scenarioJson, lang, today) : undefined;
+  return loaded ? loaded.printReport(scenarioJson, lang, today, figures.uncertainty) : undefined;
 }
 
 /** The year-by-year CSV file's text in a dialect ("sv" Swedish Excel, "plain"). */
@@ -191,7 +191,10 @@ function runHere(request) {
 export function analyse(scenarioJson, quick, full, onMessage) {
   const request = { id: ++latestAnalysis, json: scenarioJson, quick, full };
   pendingRequest = request;
-  deliver = (msg) => onMessage(msg.kind, msg.json || msg.message || '', msg.done || 0, msg.draws || 0);
+  deliver = (msg) => {
+    keepFigures(msg);
+    onMessage(msg.kind, msg.json || msg.message || '', msg.done || 0, msg.draws || 0);
+  };
   const w = startWorker();
   if (w) w.postMessage(request);
   else runHere(request);
@@ -511,4 +514,42 @@ function explainKeys(e) {
 /** A preset's story and sources, [story, sourcesMarkup] (src/report/preset.rs); undefined until loaded. */
 export function presetAbout(id, lang) {
   return loaded ? loaded.presetAbout(id, lang) : undefined;
+}
+
+// The analysis's figures as last delivered to the app (the newest request's),
+// which the decision charts and the printed report draw: the app's own wasm
+// need not hand them back. Figures of a scenario without ranges have no Monte
+// Carlo run: its sensitivity has no items, and the last run's figures go.
+const figures = {};
+function keepFigures(msg) {
+  if (msg.kind === 'break-even' || msg.kind === 'sensitivity' || msg.kind === 'uncertainty') figures[msg.kind] = msg.json;
+  if (msg.kind === 'sensitivity' && msg.json.includes('"items":[]')) figures.uncertainty = undefined;
+}
+let lastCharts = null;
+
+/**
+ * The decision charts' markup (tornado, fan charts, per-intervention
+ * break-even) of the analysis's figures as delivered, laid out for the width
+ * of the page's section for them, with the switch's choice (its radio button,
+ * written by the module) kept; undefined until loaded. The app asks at every
+ * render: the same inputs answer the same text, without a layout read.
+ */
+export function decisionCharts(scenarioJson, lang, unit) {
+  if (!loaded) return undefined;
+  const key = [scenarioJson, figures['break-even'], figures.sensitivity, figures.uncertainty, lang, unit];
+  if (lastCharts && key.every((k, i) => k === lastCharts.key[i])) return lastCharts.markup;
+  const section = document.querySelector('.decision-charts');
+  const society = document.getElementById('fundsim-dc-society');
+  const markup = loaded.decisionCharts(
+    scenarioJson,
+    figures.uncertainty,
+    figures['break-even'],
+    figures.sensitivity,
+    lang,
+    unit,
+    section ? section.clientWidth : 800,
+    !!(society && society.checked),
+  );
+  lastCharts = { key, markup };
+  return markup;
 }

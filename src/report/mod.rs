@@ -9,5 +9,6 @@ pub mod assumptions;
 pub mod compare_tables;
 pub mod contracts;
 pub mod decision;
+pub mod decision_charts;
 pub mod preset;
 pub mod year_tables;

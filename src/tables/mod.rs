@@ -21,6 +21,7 @@
 pub mod compare;
 pub mod contracts;
 pub mod csv;
+pub mod decision;
 pub mod reconcile;
 pub mod results;
 pub mod workbook;

@@ -208,5 +208,7 @@ pub fn year_by_year(scenario: &Scenario, outcome: &Outcome, lang: Lang) -> Vec<T
         key_figures_table(outcome, lang),
     ]);
     tables.extend(super::contracts::contracts_table(scenario, outcome, lang));
+    // The decision figures (issue 12): the sensitivity and the per-intervention break-even.
+    tables.extend(super::decision::tables(scenario, lang));
     tables
 }

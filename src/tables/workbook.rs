@@ -337,6 +337,10 @@ fn summary_sheet(scenario: &Scenario, outcome: &Outcome, lang: Lang, date: &str)
     if let Some(table) = super::contracts::contracts_table(s, outcome, lang) {
         rows.extend(section_with(table));
     }
+    // The decision figures (issue 12): the sensitivity and the per-intervention break-even.
+    for table in super::decision::tables(s, lang) {
+        rows.extend(section_with(table));
+    }
     rows
 }
 

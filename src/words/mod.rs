@@ -13,6 +13,7 @@ pub mod app;
 pub mod charts;
 pub mod contracts;
 pub mod decision;
+pub mod decision_charts;
 pub mod explain;
 pub mod fields;
 pub mod format;

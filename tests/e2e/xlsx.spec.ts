@@ -356,6 +356,7 @@ test('the on-demand module exports only workbook(), qrSvg(), the decision figure
     'breakEven',
     'contractViews',
     'csvFile',
+    'decisionCharts',
     'decisionWords',
     'default',
     'initSync',

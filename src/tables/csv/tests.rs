@@ -153,6 +153,13 @@ fn the_whole_file_for_swedish_excel() {
          Nuvärde för organisationen;Nuvärde för samhället;Året det betalar sig;Första året fonden är negativ;\
          Fondens återflöde",
         "100,13;0,00;100,01;-100,13;-0,12;Inte inom perioden;Aldrig inom perioden;0,0000",
+        // The per-intervention break-even (issue 12): Läsning saves only outside the
+        // organisation, so u = 0 and no success rate makes the organisation break even
+        // through it (said in words, the rate cell empty). No ranges: no sensitivity table.
+        "",
+        "Andel som måste lyckas för att organisationen ska gå jämnt ut genom insatsen ensam",
+        "Insats;Antaget;Andel som måste lyckas;Innebörd",
+        "Läsning;1,0000;;Inga besparingar inom organisationen att räkna på",
     ];
     let lines: Vec<&str> = csv.split("\r\n").collect();
     assert_eq!(lines[..lines.len() - 1], expected);
@@ -185,8 +192,10 @@ fn the_plain_dialect_in_english() {
     assert!(csv.contains("\r\n\"Staten, Skatteverket\",No,100.01,0.00,100.01,100.01\r\n"), "{csv}");
     assert!(csv.contains("\r\nLäsning,\"Staten, Skatteverket\",100.01,1.0000\r\n"), "{csv}");
     assert!(
-        csv.ends_with("\r\n100.13,0.00,100.01,-100.13,-0.12,Not within the period,Never within the period,0.0000\r\n")
+        csv.contains("\r\n100.13,0.00,100.01,-100.13,-0.12,Not within the period,Never within the period,0.0000\r\n")
     );
+    // Then the per-intervention break-even (no inside savings: in words, as above).
+    assert!(csv.ends_with("\r\nLäsning,1.0000,,No savings inside the organisation to work from\r\n"), "{csv}");
     // No byte-order mark in the plain dialect.
     assert_eq!(file(&year_by_year(&s, &o, Lang::En), Plain), csv);
 }
@@ -226,9 +235,13 @@ fn every_table_of_every_preset_has_a_heading_for_every_column() {
         for lang in [Lang::Sv, Lang::En] {
             let tables = year_by_year(&preset.scenario, &outcome, lang);
             // The scenario, the fund, the organisation and society, each actor, and four of totals
-            // (and the outcome contracts', when there are any).
+            // (and the outcome contracts', when there are any; the sensitivity, when any
+            // intervention has a range; the break-even, when there are interventions).
             let contracts = usize::from(!outcome.outcome_contracts.is_empty());
-            assert_eq!(tables.len(), 3 + outcome.actors.len() + 4 + contracts, "{}", preset.id);
+            let ranged = usize::from(preset.scenario.interventions.iter().any(crate::model::Intervention::is_ranged));
+            let break_even = usize::from(!preset.scenario.interventions.is_empty());
+            let decision = ranged + break_even;
+            assert_eq!(tables.len(), 3 + outcome.actors.len() + 4 + contracts + decision, "{}", preset.id);
             for t in &tables {
                 assert!(t.every_column_labelled(), "{} {lang:?}: {} {:?}", preset.id, t.title, t.columns);
                 assert!(!t.title.is_empty());

@@ -80,6 +80,16 @@ extern "C" {
         unit: &str,
         monte_carlo_json: &str,
     ) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = decisionCharts)]
+    fn decision_charts_markup(scenario_json: &str, lang: &str, unit: &str) -> Result<JsValue, JsValue>;
+}
+
+/// The decision charts' markup (`report::decision_charts`) of the analysis's
+/// figures as the loader delivered them (it keeps them, and the last markup,
+/// and reads the section's width and the switch); `None` until the module is
+/// loaded.
+pub fn decision_charts(scenario_json: &str, lang: Lang, unit: Unit) -> Option<String> {
+    decision_charts_markup(scenario_json, lang.tag(), unit.key()).ok()?.as_string()
 }
 
 /// The outcome contracts' views' markup (issue 15), with the contracts'

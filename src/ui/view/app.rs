@@ -103,6 +103,13 @@ pub fn app(props: &AppProps) -> Html {
     // every keystroke would double the work of a large scenario.
     let report = use_rested((state.valid_scenario.clone(), state.outcome.clone()), REPORT_DELAY_MS);
     let lang = state.lang;
+    // The decision charts (issue 12), below the key figures' sentences.
+    let decision_charts = crate::ui::view::components::decision_charts::use_decision_charts(
+        &report.0,
+        analysis.sensitivity_json.is_some(),
+        lang,
+        state.unit,
+    );
     // The editor, the year tables and the charts below the fund chart are
     // drawn once the first results have been painted: they are below them
     // (on a phone, far below), and a large scenario's first results come
@@ -340,6 +347,7 @@ pub fn app(props: &AppProps) -> Html {
                             has_errors={!state.errors.is_empty()} autosave={state.autosave}
                             displaced={state.displaced.as_ref().map(|s| AttrValue::from(s.name.clone()))} onaction={onaction.clone()} />
                         <a class="text-button to-editor" href="#fundsim-editor" data-testid="to-editor">{ AppText::ToEditor.get(lang) }</a>
+                        { decision_charts }
                         <ChartsPanel scenario={valid.clone()} outcome={outcome.clone()} first_frame={!*painted} />
                         <crate::ui::view::components::contracts_panel::ContractsPanel scenario={valid.clone()} outcome={outcome.clone()} monte_carlo={analysis.monte_carlo_json.clone()} />
                         { compare_section }

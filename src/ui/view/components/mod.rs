@@ -6,6 +6,7 @@ pub mod analysis_words;
 pub mod charts_panel;
 pub mod compare;
 pub mod contracts_panel;
+pub mod decision_charts;
 pub mod error_summary;
 pub mod explain;
 pub mod header;
