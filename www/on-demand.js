@@ -269,7 +269,9 @@ export function chartSvg(scenarioJson, kind, lang, unit, width, prefix) {
 export function wireChart(box) {
   if (box.fundsimWired) return;
   box.fundsimWired = true;
-  const itemOf = (e) => (e.target && e.target.closest ? e.target.closest('.chart-item') : null);
+  // The charts' items, and the decision charts' bars and fan years (report::decision_charts).
+  const ITEMS = '.chart-item, .tornado-bar, .fan-point';
+  const itemOf = (e) => (e.target && e.target.closest ? e.target.closest(ITEMS) : null);
   const show = (item) => {
     const i = item ? item.getAttribute('data-item') : null;
     for (const t of box.querySelectorAll('.chart-tooltip')) {
@@ -295,7 +297,7 @@ export function wireChart(box) {
     }
     const forward = e.key === 'ArrowRight' || e.key === 'ArrowDown';
     if (!forward && e.key !== 'ArrowLeft' && e.key !== 'ArrowUp') return;
-    const items = [...item.ownerSVGElement.querySelectorAll('.chart-item')];
+    const items = [...item.ownerSVGElement.querySelectorAll(ITEMS)];
     const next = items[items.indexOf(item) + (forward ? 1 : -1)];
     if (next) {
       next.focus();
@@ -539,6 +541,8 @@ export function decisionCharts(scenarioJson, lang, unit) {
   const key = [scenarioJson, figures['break-even'], figures.sensitivity, figures.uncertainty, lang, unit];
   if (lastCharts && key.every((k, i) => k === lastCharts.key[i])) return lastCharts.markup;
   const section = document.querySelector('.decision-charts');
+  // The arrow keys walk along the bars and years, as in the app's own charts.
+  if (section) wireChart(section);
   const society = document.getElementById('fundsim-dc-society');
   const markup = loaded.decisionCharts(
     scenarioJson,

@@ -5,7 +5,7 @@
 // break-even in the CSV file.
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { open } from './support';
+import { handWorkedScenario, open } from './support';
 
 // decision.spec.ts's scenario worked by hand, with a second range (the annual
 // cost × 0.8–1.2). Discount rate 0, so a present value is a plain sum. Cost C
@@ -22,44 +22,8 @@ import { open } from './support';
 //   0.5 − 50 000 / 300 000 = 0.3333 → 33,3 %.
 // The organisation's cumulative result (deterministic): 30 000 saved a year
 //   from 2027, the cost in 2027: −70 000, −40 000, −10 000, 20 000, 50 000, 50 000.
-function handWorked(): any {
-  return {
-    schema_version: 1,
-    name: 'Handräknat',
-    currency: 'SEK',
-    start_year: 2027,
-    horizon_years: 6,
-    discount_rate: '0',
-    actors: [
-      { id: 'social', name: 'Socialförvaltningen', inside: true },
-      { id: 'state', name: 'Staten', inside: false },
-    ],
-    fund: { financed_by: 'social', accounting: 'appropriation', initial_capital: '0', allocations: ['100000'] },
-    interventions: [
-      {
-        id: 'home',
-        name: 'Familjestöd',
-        owner: 'social',
-        start: 0,
-        years: 1,
-        annual_cost: '100000',
-        fund_share: '1',
-        participants_per_year: '10',
-        success_rate: '0.5',
-        deadweight: '0',
-        lag_years: 0,
-        benefit_years: 5,
-        drop_off: '0',
-        avoided_costs: [
-          { actor: 'social', per_year: '6000' },
-          { actor: 'state', per_year: '3000' },
-        ],
-        repayment: { kind: 'none' },
-        uncertainty: { success_rate: { low: '0.3', high: '0.7' }, annual_cost: { low: '0.8', high: '1.2' } },
-      },
-    ],
-  };
-}
+const handWorked = (): any =>
+  handWorkedScenario('0.5', { success_rate: { low: '0.3', high: '0.7' }, annual_cost: { low: '0.8', high: '1.2' } });
 
 // Swedish figures: no-break spaces within a number, before its unit and before %.
 const nb = (s: string) => s.replace(/(\d) (?=\d)/g, '$1\u00a0').replace(/(\d) (?=kr|%)/g, '$1\u00a0');
@@ -147,6 +111,11 @@ test('keyboard: the switch is a radio group, and focus on a bar shows both value
   await expect(readout).toBeVisible();
   await expect(readout).toContainText(nb('Lågt 30,0 %: −10 000 kr'));
   await expect(readout).toContainText(nb('Högt 70,0 %: 110 000 kr'));
+  // The arrow keys walk along the bars, as in the app's own charts.
+  await page.keyboard.press('ArrowDown');
+  await expect(charts.locator('.decision-tornado-org .tornado-bar').nth(1)).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(first).toBeFocused();
   // The arrow keys move the switch, as in any radio group.
   await page.getByRole('radio', { name: /^(✓ )?Organisationen$/ }).focus();
   await page.keyboard.press('ArrowRight');

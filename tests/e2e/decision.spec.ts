@@ -4,7 +4,7 @@
 // progress, cancelled by the next edit, 10 000 draws once the scenario rests,
 // no long task while typing in a large ranged scenario.
 import { expect, test, type Page } from '@playwright/test';
-import { open, scenarioLink } from './support';
+import { handWorkedScenario, open, scenarioLink } from './support';
 
 // One intervention whose figures are worked by hand (discount rate 0, so a
 // present value is a plain sum; see docs/model-notes.md for the rules).
@@ -18,45 +18,7 @@ import { open, scenarioLink } from './support';
 // effect_factor_payback_by(2030) = max over y = 3..5 of CC_y / CS_y
 //   = max(100 000 / 120 000, 100 000 / 150 000, 100 000 / 150 000) = 0.8333 → "minst 84 %"
 //   (rounded up: at 84 % it pays back, at 83 % it does not).
-function handWorked(successRate = '0.5'): any {
-  return {
-    schema_version: 1,
-    name: 'Handräknat',
-    currency: 'SEK',
-    start_year: 2027,
-    horizon_years: 6,
-    discount_rate: '0',
-    actors: [
-      { id: 'social', name: 'Socialförvaltningen', inside: true },
-      { id: 'state', name: 'Staten', inside: false },
-    ],
-    fund: { financed_by: 'social', accounting: 'appropriation', initial_capital: '0', allocations: ['100000'] },
-    interventions: [
-      {
-        id: 'home',
-        name: 'Familjestöd',
-        owner: 'social',
-        start: 0,
-        years: 1,
-        annual_cost: '100000',
-        fund_share: '1',
-        participants_per_year: '10',
-        success_rate: successRate,
-        deadweight: '0',
-        lag_years: 0,
-        benefit_years: 5,
-        drop_off: '0',
-        avoided_costs: [
-          { actor: 'social', per_year: '6000' },
-          { actor: 'state', per_year: '3000' },
-        ],
-        repayment: { kind: 'none' },
-        // Triangular(0.3, mode 0.5, 0.7) on the success rate r.
-        uncertainty: { success_rate: { low: '0.3', high: '0.7' } },
-      },
-    ],
-  };
-}
+const handWorked = (successRate = '0.5'): any => handWorkedScenario(successRate);
 
 async function finished(page: Page) {
   await expect(page.getByTestId('uncertainty-figures')).toHaveAttribute('data-draws', '10000', { timeout: 20_000 });

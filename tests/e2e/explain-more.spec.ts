@@ -207,6 +207,10 @@ test('every glossary term is reachable from where it is used, keyboard only', as
   await page.locator('.fundsim details').evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
   await expect(page.getByTestId('break-even')).toBeVisible({ timeout: 20000 });
   await expect(page.getByTestId('uncertainty-figures')).toBeVisible({ timeout: 60000 });
+  // The uncertainty's words are written again when the 10 000-draw run arrives: wait for it,
+  // so that the button Escape gives the focus back to is the one on the page.
+  await expect(page.getByTestId('uncertainty-figures')).toHaveAttribute('data-draws', '10000', { timeout: 60000 });
+  await expect(page.getByTestId('unc-progress')).toHaveCount(0, { timeout: 60000 });
   const panel = page.getByTestId('explain-panel');
   for (const [key, word] of terms) {
     const button = page.locator(`button[data-explain="${key}"]`).first();

@@ -198,3 +198,49 @@ export async function pasteScenario(page: Page, json: string): Promise<string> {
   await page.getByTestId('notice-dismiss').click();
   return text;
 }
+
+/**
+ * The scenario decision.spec and decision-charts.spec work by hand (their
+ * derivations are beside the tests): one intervention of 100 000 kr in 2027,
+ * 10 participants at success rate `successRate`, savings inside and outside
+ * over the next years; `uncertainty` its ranges.
+ */
+export function handWorkedScenario(successRate = '0.5', uncertainty: any = { success_rate: { low: '0.3', high: '0.7' } }): any {
+  return {
+    schema_version: 1,
+    name: 'Handräknat',
+    currency: 'SEK',
+    start_year: 2027,
+    horizon_years: 6,
+    discount_rate: '0',
+    actors: [
+      { id: 'social', name: 'Socialförvaltningen', inside: true },
+      { id: 'state', name: 'Staten', inside: false },
+    ],
+    fund: { financed_by: 'social', accounting: 'appropriation', initial_capital: '0', allocations: ['100000'] },
+    interventions: [
+      {
+        id: 'home',
+        name: 'Familjestöd',
+        owner: 'social',
+        start: 0,
+        years: 1,
+        annual_cost: '100000',
+        fund_share: '1',
+        participants_per_year: '10',
+        success_rate: successRate,
+        deadweight: '0',
+        lag_years: 0,
+        benefit_years: 5,
+        drop_off: '0',
+        avoided_costs: [
+          { actor: 'social', per_year: '6000' },
+          { actor: 'state', per_year: '3000' },
+        ],
+        repayment: { kind: 'none' },
+        // By default triangular(0.3, mode 0.5, 0.7) on the success rate r.
+        uncertainty,
+      },
+    ],
+  };
+}

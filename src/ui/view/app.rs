@@ -347,8 +347,9 @@ pub fn app(props: &AppProps) -> Html {
                             has_errors={!state.errors.is_empty()} autosave={state.autosave}
                             displaced={state.displaced.as_ref().map(|s| AttrValue::from(s.name.clone()))} onaction={onaction.clone()} />
                         <a class="text-button to-editor" href="#fundsim-editor" data-testid="to-editor">{ AppText::ToEditor.get(lang) }</a>
-                        { decision_charts }
                         <ChartsPanel scenario={valid.clone()} outcome={outcome.clone()} first_frame={!*painted} />
+                        // What decides it and how sure it is, under the charts of who pays and when.
+                        { decision_charts }
                         <crate::ui::view::components::contracts_panel::ContractsPanel scenario={valid.clone()} outcome={outcome.clone()} monte_carlo={analysis.monte_carlo_json.clone()} />
                         { compare_section }
                         <Tour scenario={valid.clone()} />

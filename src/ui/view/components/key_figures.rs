@@ -39,21 +39,17 @@ pub fn key_figures(props: &KeyFiguresProps) -> Html {
     let mut m = Markup::default();
     let card = |m: &mut Markup, testid: &str, class: &str, label: AppText| {
         m.open("div").attr("class", class).attr("data-testid", testid).end();
-        m.open("dt").end().text(label.get(lang));
-        explain_button(
-            m,
-            &format!(
-                "{}::",
-                &testid[3..]
-                    .replace('-', "_")
-                    .replace("payback", "payback_year")
-                    .replace("revolving", "revolving_ratio")
-            ),
-            lang,
-        );
-        m.shut("dt").open("dd").end();
+        m.open("dt").end().text(label.get(lang)).shut("dt").open("dd").end();
     };
-    let amount = |m: &mut Markup, value: Decimal, note: Option<String>| {
+    // A card ends with its "How is this calculated?" (and the term's) button, under the figure it explains.
+    let end_card = |m: &mut Markup, testid: &str| {
+        let key =
+            testid[3..].replace('-', "_").replace("payback", "payback_year").replace("revolving", "revolving_ratio");
+        m.open("span").attr("class", "kf-explain").end();
+        explain_button(m, &format!("{key}::"), lang);
+        m.shut("span").shut("dd").shut("div");
+    };
+    let amount = |m: &mut Markup, testid: &str, value: Decimal, note: Option<String>| {
         m.open("span").attr("class", "kf-value").attr("title", &money_exact(value, currency, lang));
         m.attr("data-value", &money_text(value)).end().text(&money_bare(value, unit, lang));
         m.open("span").attr("class", "kf-unit").end().text(&format!("\u{a0}{}", unit.label(currency, lang)));
@@ -61,7 +57,7 @@ pub fn key_figures(props: &KeyFiguresProps) -> Html {
         if let Some(note) = note {
             m.open("span").attr("class", "kf-note").end().text(&note).shut("span");
         }
-        m.shut("dd").shut("div");
+        end_card(m, testid);
     };
     // No verdict on a present value of zero (no investment, nothing gained or lost).
     let sign_note = |value: Decimal| {
@@ -95,7 +91,7 @@ pub fn key_figures(props: &KeyFiguresProps) -> Html {
     ];
     for (testid, class, label, value, note) in amounts {
         card(&mut m, testid, class, label);
-        amount(&mut m, value, note);
+        amount(&mut m, testid, value, note);
     }
     let class = match payback.within {
         Some(true) => "kf payback within",
@@ -110,17 +106,13 @@ pub fn key_figures(props: &KeyFiguresProps) -> Html {
     if let Some(within) = payback.within {
         m.open("span").attr("aria-hidden", "true").end().text(if within { "✓ " } else { "✗ " }).shut("span");
     }
-    m.text(&payback.note).shut("span").shut("dd").shut("div");
+    m.text(&payback.note).shut("span");
+    end_card(&mut m, "kf-payback");
     card(&mut m, "kf-revolving", "kf revolving", AppText::RevolvingRatio);
     m.open("span").attr("class", "kf-value").attr("data-value", &k.revolving_ratio.map(ratio_text).unwrap_or_default());
     m.end().text(&revolving).shut("span");
-    m.open("span")
-        .attr("class", "kf-note")
-        .end()
-        .text(AppText::RevolvingNote.get(lang))
-        .shut("span")
-        .shut("dd")
-        .shut("div");
+    m.open("span").attr("class", "kf-note").end().text(AppText::RevolvingNote.get(lang)).shut("span");
+    end_card(&mut m, "kf-revolving");
     let cards = m.into_html();
     html! {
         <section class="key-figures" aria-labelledby="kf-heading" data-testid="key-figures">
