@@ -347,9 +347,10 @@ async fn arrow_keys_walk_along_the_bars_and_escape_hides_the_tooltip() {
 
 #[wasm_bindgen_test]
 async fn with_nothing_saved_the_flow_says_so_instead_of_drawing_nothing() {
-    // The fund is funded but pays for nothing: a cost, no savings, no flow.
+    // The work costs but saves nothing (a success rate of 0): a cost, no savings, no flow
+    // (with no interventions at all the allocation would flow into the fund, kept there).
     let mut scenario = Scenario::from_json(SCENARIO).unwrap();
-    scenario.interventions.clear();
+    scenario.interventions[0].success_rate = Default::default();
     let scenario = Rc::new(scenario);
     let outcome = Rc::new(simulate(&scenario).unwrap());
     let div = gloo::utils::document().create_element("div").unwrap();
@@ -388,7 +389,7 @@ async fn a_chart_lays_itself_out_again_for_a_new_language_unit_or_outcome() {
     assert!(text(&chart(&div, "fund")).contains("MSEK"));
     // Another outcome: nothing saved any more, so no flow.
     let mut without = (*scenario).clone();
-    without.interventions.clear();
+    without.interventions[0].success_rate = Default::default();
     let outcome = Rc::new(simulate(&without).unwrap());
     app.update(ChartProps { scenario: Rc::new(without), outcome, lang: Lang::En, unit: Unit::Million });
     settle().await;
