@@ -174,6 +174,8 @@ for (const width of [390, 1920]) {
   test(`the tour at ${width} px (screenshot)`, async ({ page }) => {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 1080 });
     await open(page, '/index.html#preset=placements&tour=1&lang=en');
+    // The tour comes with the on-demand module: its keys work once it is shown.
+    await expect(page.getByTestId('tour-counter')).toHaveText('Step 1 of 6');
     await page.keyboard.press('ArrowRight');
     await expect(page.getByTestId('tour-counter')).toHaveText('Step 2 of 6');
     await expect(page.getByTestId('tour-text')).toBeVisible();
