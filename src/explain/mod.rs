@@ -636,9 +636,12 @@ fn repayment_rows(s: &Scenario, i: usize) -> Option<Vec<(usize, Vec<Decimal>)>> 
     Some(repayments_of(s, i)?.0)
 }
 
+/// Each repaying year's index with its amounts, as [`repayment_rows`] gives them.
+type RepaymentRows = Vec<(usize, Vec<Decimal>)>;
+
 /// [`repayment_rows`] and what is outstanding, as the engine has it (`None`
 /// for a savings share with no cap).
-fn repayments_of(s: &Scenario, i: usize) -> Option<(Vec<(usize, Vec<Decimal>)>, Option<Decimal>)> {
+fn repayments_of(s: &Scenario, i: usize) -> Option<(RepaymentRows, Option<Decimal>)> {
     let iv = s.interventions.get(i)?;
     let years = year_count(s);
     let running = running_years(iv, years);
