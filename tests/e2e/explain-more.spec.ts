@@ -16,33 +16,9 @@
 //     kept over the horizon 100 000 + 60 000 − 80 000 = 80 000.
 //   2028 by actor: social 60 000 − 30 000 = 30 000, state 30 000, school 0.
 import { expect, test, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { open, scenarioLink, showTables } from './support';
+import { explainSmall, nb, open, scenarioLink, seriousAxe, showTables } from './support';
 
-const small = {
-  schema_version: 1, name: 'Liten', currency: 'SEK', start_year: 2026, horizon_years: 4, discount_rate: '0.1',
-  actors: [
-    { id: 'school', name: 'Skolan', inside: true },
-    { id: 'social', name: 'Socialtjänsten', inside: true },
-    { id: 'state', name: 'Staten', inside: false },
-  ],
-  fund: { financed_by: 'school', accounting: 'appropriation', initial_capital: '0', allocations: ['100000'] },
-  interventions: [{
-    id: 'read', name: 'Läsning', owner: 'school', start: 0, years: 2, annual_cost: '50000', fund_share: '0.8',
-    participants_per_year: '10', success_rate: '0.5', deadweight: '0.2', lag_years: 1, benefit_years: 2, drop_off: '0.5',
-    avoided_costs: [{ actor: 'social', per_year: '10000' }, { actor: 'state', per_year: '5000' }],
-    repayment: { kind: 'savings_share', share: '0.5', cap: '1' },
-  }],
-};
-
-const nb = (text: string) => text.replace(/ /g, '\u00a0');
-
-async function seriousAxe(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).include('.fundsim').analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-}
+const small = explainSmall;
 
 /** Opens the explanation of `item` with the keyboard; returns its result lines. */
 async function explainByKeyboard(page: Page, item: ReturnType<Page['locator']>): Promise<string[]> {
