@@ -453,7 +453,10 @@ function explainStart(el) {
     }
   });
   root.appendChild(panel);
-  explainOpen = { root, panel, opener: el, key: el.getAttribute('data-explain') };
+  const key = el.getAttribute('data-explain');
+  // Which of the elements with this key opened it: a part written again has its new one at the same place.
+  const nth = Array.prototype.indexOf.call(explainSame(root, key), el);
+  explainOpen = { root, panel, opener: el, key, nth };
   explainShow();
 }
 
@@ -479,8 +482,13 @@ function explainClose() {
   if (!open) return;
   open.panel.remove();
   // A part written again while the panel was open (the analysis's words) has a new element with the same key.
-  const opener = open.opener.isConnected ? open.opener : open.root.querySelector(`[data-explain="${CSS.escape(open.key)}"]`);
+  const same = open.opener.isConnected ? [] : explainSame(open.root, open.key);
+  const opener = open.opener.isConnected ? open.opener : same[open.nth] || same[0];
   if (opener) opener.focus();
+}
+
+function explainSame(root, key) {
+  return root.querySelectorAll(`[data-explain="${CSS.escape(key)}"]`);
 }
 
 // The cell the arrow `key` leads to from cell `el` of a year table.

@@ -249,43 +249,32 @@ impl ChartWords {
     }
 
     /// What the flow's "Pays" total is made of: the interventions' cost, what the fund kept, costs that rise.
+    /// `cost` is `None` when every intervention is under an outcome contract (its work costs the payers nothing).
     pub fn flow_total_line(
         &self,
         paid: &str,
-        cost: &str,
+        cost: Option<&str>,
         payments: Option<&str>,
         kept: Option<&str>,
         back: Option<&str>,
         rising: Option<&str>,
     ) -> String {
-        let mut s = format!(
-            "{} {paid} = {} {cost}",
-            self.pick("Betalt totalt", "Paid in total"),
-            match payments {
-                None => self.pick("insatsernas kostnad", "the interventions' cost"),
-                Some(_) => self.pick(
-                    "kostnaden för insatserna utanför utfallskontrakt",
-                    "the cost of the interventions not under outcome contracts"
-                ),
-            }
-        );
-        if let Some(payments) = payments {
-            s += &format!(" + {} {payments}", self.pick("utfallsbetalningar", "outcome payments"));
-        }
-        if let Some(kept) = kept {
-            s += &format!(
-                " + {} {kept}",
-                self.pick("kvar i fonden (avsatt men inte utbetalt)", "kept in the fund (allocated, not paid out)")
-            );
-        }
-        if let Some(back) = back {
-            s +=
-                &format!(" + {} {back}", self.pick("pengar som går tillbaka till någon", "money paid back to someone"));
-        }
-        if let Some(rising) = rising {
-            s += &format!(" + {} {rising}", self.pick("kostnader som ökar för någon", "costs that rise for someone"));
-        }
-        s + "."
+        let cost_label = match payments {
+            None => self.pick("insatsernas kostnad", "the interventions' cost"),
+            Some(_) => self.pick(
+                "kostnaden för insatserna utanför utfallskontrakt",
+                "the cost of the interventions not under outcome contracts",
+            ),
+        };
+        let parts = [
+            (cost_label, cost),
+            (self.pick("utfallsbetalningar", "outcome payments"), payments),
+            (self.pick("kvar i fonden (avsatt men inte utbetalt)", "kept in the fund (allocated, not paid out)"), kept),
+            (self.pick("pengar som går tillbaka till någon", "money paid back to someone"), back),
+            (self.pick("kostnader som ökar för någon", "costs that rise for someone"), rising),
+        ];
+        let named: Vec<String> = parts.iter().filter_map(|(label, v)| v.map(|v| format!("{label} {v}"))).collect();
+        format!("{} {paid} = {}.", self.pick("Betalt totalt", "Paid in total"), named.join(" + "))
     }
 
     // Flow chart.

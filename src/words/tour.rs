@@ -52,6 +52,31 @@ impl Said<'_> {
     }
 }
 
+impl Said<'_> {
+    /// "What must be true": the assumption whose range moves the organisation's present value most
+    /// (the tornado's top bar), with the present value at both ends; empty when nothing is ranged.
+    fn decides_most(&self) -> String {
+        let Some(top) = crate::model::decision::sensitivity(self.s).ok().and_then(|t| t.items.into_iter().next())
+        else {
+            return String::new();
+        };
+        let name =
+            self.s.interventions.iter().find(|i| i.id == top.intervention).map_or(&top.intervention, |i| &i.name);
+        let name: String = name.chars().take(80).collect();
+        let parameter = super::decision_charts::parameter_name(top.parameter, self.lang);
+        let (low, high) = (percent(top.low, 0, self.lang), percent(top.high, 0, self.lang));
+        let (at_low, at_high) = (self.money(top.org_npv_low), self.money(top.org_npv_high));
+        self.pick(
+            format!(
+                "Det antagande som flyttar organisationens nuvärde mest är {parameter} i {name}: från {at_low} ({low}) till {at_high} ({high}). "
+            ),
+            format!(
+                "The assumption that moves the organisation's present value most is the {parameter} of {name}: from {at_low} ({low}) to {at_high} ({high}). "
+            ),
+        )
+    }
+}
+
 fn sum(values: impl Iterator<Item = Decimal>) -> Decimal {
     values.fold(Decimal::ZERO, |t, v| t.saturating_add(v))
 }
@@ -188,6 +213,7 @@ pub fn step(n: usize, s: &Scenario, o: &Outcome, lang: Lang, unit: Unit) -> Opti
                     _ => String::new(),
                 };
                 sentence
+                    + &w.decides_most()
                     + &w.pick(
                         "Nollpunkten (brytpunkten) säger hur stor del av den antagna effekten som behövs för att det ska gå jämnt ut: ju lägre andel, desto större marginal om insatserna fungerar sämre än man tror. Öppna ”Hur räknas detta?” vid ett nyckeltal för räkningen med scenariots egna tal.".into(),
                         "The break-even effect says how much of the assumed effect is needed to break even: the lower the share, the larger the margin if the interventions work less well than assumed. Open “How is this calculated?” beside a key figure for the calculation with the scenario's own numbers.".into(),
@@ -243,4 +269,40 @@ mod tests {
         let (_, text) = step(5, &preset.scenario, &o, Lang::Sv, Unit::One).expect("step 5");
         assert!(text.contains(&format!("Av {nine} som fonden betalar ut kommer {nine} (100")), "{text}");
     }
+
+    /// The hand-worked scenario of `tests/e2e/support.ts` (`handWorkedScenario`): one intervention of
+    /// 100 000 kr, 10 participants, savings inside 6 000 a year for 5 years per success, discount
+    /// rate 0, success rate ranged 0.3–0.7. org_npv(r) = 10 × r × 6 000 × 5 − 100 000 = 300 000 r − 100 000:
+    /// at 0.3 it is −10 000, at 0.7 it is 110 000.
+    #[test]
+    fn step_6_names_the_assumption_that_decides_most() {
+        let s = crate::model::Scenario::from_json(HAND_WORKED).expect("the hand-worked scenario");
+        let o = simulate(&s).expect("simulates");
+        let (_, text) = step(6, &s, &o, Lang::Sv, Unit::One).expect("step 6");
+        assert!(
+            text.contains("mest är andel som lyckas i Familjestöd: från −10\u{a0}000\u{a0}kr (30\u{a0}%) till 110\u{a0}000\u{a0}kr (70\u{a0}%)."),
+            "{text}"
+        );
+        let (_, text) = step(6, &s, &o, Lang::En, Unit::One).expect("step 6");
+        assert!(
+            text.contains("most is the success rate of Familjestöd: from -10,000\u{a0}SEK (30%) to 110,000\u{a0}SEK (70%)."),
+            "{text}"
+        );
+        // Without ranges there is nothing to name.
+        let plain = HAND_WORKED
+            .replace(r#""uncertainty": {"success_rate": {"low": "0.3", "high": "0.7"}}"#, r#""uncertainty": null"#);
+        let s = crate::model::Scenario::from_json(&plain).expect("without ranges");
+        let (_, text) = step(6, &s, &simulate(&s).expect("simulates"), Lang::Sv, Unit::One).expect("step 6");
+        assert!(!text.contains("mest är"), "{text}");
+    }
+
+    const HAND_WORKED: &str = r#"{"schema_version": 1, "name": "Handräknat", "currency": "SEK", "start_year": 2027,
+      "horizon_years": 6, "discount_rate": "0",
+      "actors": [{"id": "social", "name": "Socialförvaltningen", "inside": true}, {"id": "state", "name": "Staten", "inside": false}],
+      "fund": {"financed_by": "social", "accounting": "appropriation", "initial_capital": "0", "allocations": ["100000"]},
+      "interventions": [{"id": "home", "name": "Familjestöd", "owner": "social", "start": 0, "years": 1,
+        "annual_cost": "100000", "fund_share": "1", "participants_per_year": "10", "success_rate": "0.5",
+        "deadweight": "0", "lag_years": 0, "benefit_years": 5, "drop_off": "0",
+        "avoided_costs": [{"actor": "social", "per_year": "6000"}, {"actor": "state", "per_year": "3000"}],
+        "repayment": {"kind": "none"}, "uncertainty": {"success_rate": {"low": "0.3", "high": "0.7"}}}]}"#;
 }

@@ -145,6 +145,8 @@ test('the tour speaks of the preset’s own figures, steps by keyboard and retur
   const shown = page.getByTestId('be-payback');
   await expect(shown).toBeVisible({ timeout: 20000 });
   await expect(text).toContainText((await shown.textContent()) || '-');
+  // And what must be true: the assumption at the tornado's top (its widest swing of the present value).
+  await expect(text).toContainText(/Det antagande som flyttar organisationens nuvärde mest är [^.]+ i Jobbspår med handledare och praktik: från /);
   expect(await seriousAxe(page)).toEqual([]);
   await page.keyboard.press('Escape');
   await expect(tour).toHaveCount(0);
@@ -225,3 +227,24 @@ for (const width of [390, 1920]) {
     await page.screenshot({ path: `/work/shots/explain-tour-figures-${width}.png` });
   });
 }
+
+test('Escape gives the focus back to a glossary button written again while the panel was open', async ({ page }) => {
+  await open(page, '/index.html#preset=contract&lang=sv');
+  const figures = page.getByTestId('uncertainty-figures');
+  await expect(figures).toHaveAttribute('data-draws', '10000', { timeout: 60000 });
+  const button = figures.locator('button[data-explain="term:uncertainty"]').last();
+  await button.focus();
+  await button.evaluate((b) => ((b as any).__before = true));
+  await page.keyboard.press('Enter');
+  const panel = page.getByTestId('explain-panel');
+  await expect(panel).toBeFocused();
+  // Another unit writes the uncertainty's words again (their amounts change): the button the
+  // panel came from is gone, and a new one with the same key is in its place.
+  await page.evaluate(() => (document.querySelector('[data-testid="unit-mnkr"]') as HTMLInputElement).click());
+  await expect(figures).toContainText('mnkr');
+  await expect.poll(() => button.evaluate((b) => (b as any).__before === true)).toBe(false);
+  await panel.focus();
+  await page.keyboard.press('Escape');
+  await expect(panel).toHaveCount(0);
+  await expect(button).toBeFocused();
+});

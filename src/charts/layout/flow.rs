@@ -118,9 +118,12 @@ pub fn total_line(input: &ChartInput) -> String {
     let contracts = &input.outcome.outcome_contracts;
     let invested = total(contracts.iter().map(|c| c.invested));
     let payments = (!contracts.is_empty()).then(|| money.text(total(contracts.iter().map(|c| c.payments_total))));
+    // The cost outside contracts is always named, unless every intervention is under one (then it is 0).
+    let outside = input.outcome.key_figures.total_cost - invested;
+    let cost = (payments.is_none() || !outside.is_zero()).then(|| money.text(outside));
     input.words().flow_total_line(
         &money.text(paid),
-        &money.text(input.outcome.key_figures.total_cost - invested),
+        cost.as_deref(),
         payments.as_deref(),
         part(kept).as_deref(),
         part(back).as_deref(),
@@ -597,6 +600,24 @@ mod tests {
             total_line(&input),
             "Betalt totalt 28\u{a0}701\u{a0}tkr = insatsernas kostnad 9\u{a0}000\u{a0}tkr + kvar i fonden (avsatt men inte utbetalt) 9\u{a0}000\u{a0}tkr + kostnader som ökar för någon 10\u{a0}701\u{a0}tkr."
         );
+    }
+
+    /// The contract preset puts its one intervention under an outcome contract, so no work is
+    /// paid outside contracts and the line does not name a cost of 0. Its outcomes per cohort
+    /// are 20 × 0.35 = 7 (a rate card ignores deadweight), paid 2 years after each of the 3
+    /// running years at 550 000 each: 3 × 7 × 550 000 = 11 550 000, under the cap of 12 000 000,
+    /// all within the 10-year horizon.
+    #[test]
+    fn everything_under_contract_names_no_cost_of_zero() {
+        let p = crate::presets::by_id("contract").expect("the contract preset");
+        let o = crate::model::simulate(&p.scenario).expect("valid");
+        let input = ChartInput { scenario: &p.scenario, outcome: &o, lang: Lang::Sv, unit: Unit::Thousand };
+        let line = total_line(&input);
+        assert!(line.contains(" = utfallsbetalningar 11\u{a0}550\u{a0}tkr"), "{line}");
+        assert!(!line.contains("utanför utfallskontrakt"), "{line}");
+        let en = ChartInput { lang: Lang::En, ..input };
+        let line = total_line(&en);
+        assert!(line.contains(" = outcome payments 11,550"), "{line}");
     }
 
     fn d(s: &str) -> Decimal {
