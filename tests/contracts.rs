@@ -9,34 +9,18 @@ use fundsim::model::decision::{break_even, EffectScale};
 use fundsim::model::montecarlo::monte_carlo;
 use fundsim::model::{self as model, simulate, CoPayer, OutcomeContract, Range, Scenario};
 
+#[path = "generate/any.rs"]
+mod any;
 #[path = "generate/scenario.rs"]
 mod generate;
 #[path = "generate/strategies.rs"]
 mod strategies;
-use generate::valid_scenario;
-use strategies::{dec, fraction, intervention, money, rule};
+use any::Sizes;
+use strategies::{dec, money};
 
 /// A valid version-1 scenario of up to 4 actors, 1 to 3 interventions and 15 years.
 fn scenario() -> impl Strategy<Value = Scenario> {
-    (1usize..=4).prop_flat_map(|actors| {
-        (
-            (1u32..=15, fraction(), proptest::collection::vec(any::<bool>(), actors), 0..actors),
-            (money(100_000_000), proptest::collection::vec(money(1_000_000_000), 0..15), proptest::option::of(rule())),
-            (1usize..=3).prop_flat_map(move |n| (0..n).map(|i| intervention(actors, i)).collect::<Vec<_>>()),
-        )
-            .prop_map(
-                move |((horizon, rate, inside, financer), (capital, allocations, default), interventions)| {
-                    let actors = inside.iter().enumerate().map(|(a, inside)| (*inside, format!("Actor {a}"))).collect();
-                    valid_scenario(
-                        (2026, horizon, rate),
-                        actors,
-                        (financer, false, capital, allocations),
-                        default,
-                        interventions,
-                    )
-                },
-            )
-    })
+    any::scenario(Sizes { actors: 4, years: 15, allocations: 15, interventions: 1..=3, earmarked: false })
 }
 
 /// The terms of a contract: price, delay, cap, payer (index), co-payers' shares (index, share in %).

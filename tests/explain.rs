@@ -10,33 +10,17 @@ use proptest::prelude::*;
 use fundsim::explain::every_figure_explained;
 use fundsim::model::{self as model, Scenario};
 
+#[path = "generate/any.rs"]
+mod any;
 #[path = "generate/scenario.rs"]
 mod generate;
 #[path = "generate/strategies.rs"]
 mod strategies;
-use generate::valid_scenario;
-use strategies::{fraction, intervention, money, rule};
+use any::Sizes;
 
 /// Any valid scenario of up to 4 actors, 4 interventions and 12 years, in either accounting.
 fn scenario() -> impl Strategy<Value = Scenario> {
-    (1usize..=4).prop_flat_map(|actors| {
-        (
-            (1u32..=12, fraction(), proptest::collection::vec(any::<bool>(), actors), 0..actors, any::<bool>()),
-            (money(100_000_000), proptest::collection::vec(money(1_000_000_000), 0..14), proptest::option::of(rule())),
-            (0usize..=4).prop_flat_map(move |n| (0..n).map(|i| intervention(actors, i)).collect::<Vec<_>>()),
-        )
-            .prop_map(
-                move |(
-                    (horizon_years, discount_rate, inside, financer, earmarked),
-                    (capital, allocations, default),
-                    interventions,
-                )| {
-                    let actors = inside.iter().enumerate().map(|(a, inside)| (*inside, format!("Actor {a}"))).collect();
-                    let fund = (financer, earmarked, capital, allocations);
-                    valid_scenario((2026, horizon_years, discount_rate), actors, fund, default, interventions)
-                },
-            )
-    })
+    any::scenario(Sizes { actors: 4, years: 12, allocations: 14, interventions: 0..=4, earmarked: true })
 }
 
 proptest! {

@@ -13,33 +13,18 @@ use fundsim::tables::reconcile::reconcile;
 use fundsim::tables::results::year_by_year;
 use fundsim::words::Lang;
 
+#[path = "generate/any.rs"]
+mod any;
 #[path = "generate/scenario.rs"]
 mod generate;
 #[path = "generate/strategies.rs"]
 mod strategies;
-use generate::valid_scenario;
-use strategies::{dec, fraction, intervention, money, rule};
+use any::Sizes;
+use strategies::{dec, fraction, money};
 
 /// Any valid scenario of up to 5 actors, 4 interventions and 20 years.
 fn scenario() -> impl Strategy<Value = Scenario> {
-    (1usize..=5).prop_flat_map(|actors| {
-        (
-            (1u32..=20, fraction(), proptest::collection::vec(any::<bool>(), actors), 0..actors, any::<bool>()),
-            (money(100_000_000), proptest::collection::vec(money(1_000_000_000), 0..25), proptest::option::of(rule())),
-            (0usize..=4).prop_flat_map(move |n| (0..n).map(|i| intervention(actors, i)).collect::<Vec<_>>()),
-        )
-            .prop_map(
-                move |(
-                    (horizon_years, discount_rate, inside, financer, earmarked),
-                    (capital, allocations, default),
-                    interventions,
-                )| {
-                    let actors = inside.iter().enumerate().map(|(a, inside)| (*inside, format!("Actor {a}"))).collect();
-                    let fund = (financer, earmarked, capital, allocations);
-                    valid_scenario((2026, horizon_years, discount_rate), actors, fund, default, interventions)
-                },
-            )
-    })
+    any::scenario(Sizes { actors: 5, years: 20, allocations: 25, interventions: 0..=4, earmarked: true })
 }
 
 /// Equal to far below an öre. Decimals carry 28 significant digits, so two

@@ -285,7 +285,9 @@ mod tests {
         );
         let (_, text) = step(6, &s, &o, Lang::En, Unit::One).expect("step 6");
         assert!(
-            text.contains("most is the success rate of Familjestöd: from -10,000\u{a0}SEK (30%) to 110,000\u{a0}SEK (70%)."),
+            text.contains(
+                "most is the success rate of Familjestöd: from -10,000\u{a0}SEK (30%) to 110,000\u{a0}SEK (70%)."
+            ),
             "{text}"
         );
         // Without ranges there is nothing to name.
