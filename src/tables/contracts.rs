@@ -38,12 +38,7 @@ pub fn contracts_table(s: &Scenario, o: &Outcome, lang: Lang) -> Option<Table> {
         T::Irr.get(lang),
         T::Premium.get(lang),
     ];
-    let mut t = Table {
-        title: C::Heading.get(lang).to_string(),
-        columns: columns.iter().map(|c| c.to_string()).collect(),
-        rows: Vec::new(),
-        total: None,
-    };
+    let mut t = Table::with_headings(C::Heading.get(lang), &columns);
     for (terms, c) in s.outcome_contracts.iter().zip(&o.outcome_contracts) {
         let co = terms
             .co_payers

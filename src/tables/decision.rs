@@ -13,21 +13,12 @@ use crate::words::Lang;
 use super::results::intervention_name;
 use super::{result_money, result_ratio, text, Table, Value};
 
-fn table(title: &str, columns: &[&str]) -> Table {
-    Table {
-        title: title.to_string(),
-        columns: columns.iter().map(|c| c.to_string()).collect(),
-        rows: vec![],
-        total: None,
-    }
-}
-
 /// The sensitivity: intervention, assumption, its low and high value, and
 /// the organisation's and society's present value at each. `None` when no
 /// intervention has a range (or the scenario cannot be analysed).
 pub fn sensitivity_table(s: &Scenario, lang: Lang) -> Option<Table> {
     let sens = sensitivity(s).ok().filter(|x| !x.items.is_empty())?;
-    let mut t = table(
+    let mut t = Table::with_headings(
         D::SensitivityTitle.get(lang),
         &[
             D::Intervention.get(lang),
@@ -61,7 +52,7 @@ pub fn sensitivity_table(s: &Scenario, lang: Lang) -> Option<Table> {
 /// interventions.
 pub fn break_even_table(s: &Scenario, lang: Lang) -> Option<Table> {
     let be = break_even(s, None).ok().filter(|b| !b.interventions.is_empty())?;
-    let mut t = table(
+    let mut t = Table::with_headings(
         D::BreakEvenTitle.get(lang),
         &[D::Intervention.get(lang), D::Assumed.get(lang), D::SuccessRate.get(lang), D::Meaning.get(lang)],
     );

@@ -100,6 +100,16 @@ impl Table {
         }
     }
 
+    /// An empty table with these headings, already in the reader's language.
+    pub fn with_headings(title: &str, columns: &[&str]) -> Table {
+        Table {
+            title: title.to_string(),
+            columns: columns.iter().map(|c| c.to_string()).collect(),
+            rows: Vec::new(),
+            total: None,
+        }
+    }
+
     /// Whether every column has a heading and no row (nor the total) has a
     /// cell beyond the last heading: no figure without a name.
     pub fn every_column_labelled(&self) -> bool {
