@@ -12,6 +12,15 @@
 // (tests/e2e/bench/page-bench.mjs) and the browser (bench.html) can load it.
 // `node tests/e2e/bench/stress.mjs` prints a summary and the JSON's size.
 
+/** Intervention `i`'s repayment rule in both scenarios: none, fixed and savings share in turn. */
+function repaymentRule(i) {
+  return [
+    { kind: 'none' },
+    { kind: 'fixed', share: '1', years: 5, start_after: 1 },
+    { kind: 'savings_share', share: '0.5', cap: '1.2', start_after: 0 },
+  ][i % 3];
+}
+
 /** The stress scenario as a plain object. */
 export function stressScenario() {
   const actors = [];
@@ -21,17 +30,7 @@ export function stressScenario() {
   const interventions = [];
   for (let i = 0; i < 200; i++) {
     const owner = (i * 2) % 50; // always an inside actor
-    let repayment;
-    switch (i % 3) {
-      case 0:
-        repayment = { kind: 'none' };
-        break;
-      case 1:
-        repayment = { kind: 'fixed', share: '1', years: 5, start_after: 1 };
-        break;
-      default:
-        repayment = { kind: 'savings_share', share: '0.5', cap: '1.2', start_after: 0 };
-    }
+    const repayment = repaymentRule(i);
     const avoided = [];
     for (let a = 0; a < 50; a++) {
       avoided.push({ actor: `a${a}`, per_year: `${1000 + 37 * a}` });
@@ -91,17 +90,7 @@ export function rangedScenario({ interventions = 40, actors = 12, years = 30 } =
   const list = [];
   for (let i = 0; i < interventions; i++) {
     const owner = (i * 2) % actors; // always an inside actor (even index)
-    let repayment;
-    switch (i % 3) {
-      case 0:
-        repayment = { kind: 'none' };
-        break;
-      case 1:
-        repayment = { kind: 'fixed', share: '1', years: 5, start_after: 1 };
-        break;
-      default:
-        repayment = { kind: 'savings_share', share: '0.5', cap: '1.2', start_after: 0 };
-    }
+    const repayment = repaymentRule(i);
     const avoided = [];
     for (let a = 0; a < actors; a++) {
       const amount = a === actors - 1 && actors > 1 ? -(500 + 11 * i) : 1000 + 37 * a + 13 * i;
