@@ -167,23 +167,13 @@ impl AppState {
 
 #[cfg(test)]
 mod tests {
-    use super::super::fixtures::{self, OWN, OWN_SUCCESS_RATE_1_5};
+    use super::super::fixtures::{self, d, start, OWN, OWN_SUCCESS_RATE_1_5};
     use super::super::{Action, GeneralEdit, Load};
     use super::*;
     use crate::ui::state::keep::{share_fragment, LinkPlan};
     use crate::ui::state::view::View;
     use crate::words::Lang;
-    use rust_decimal::Decimal;
-    use std::str::FromStr;
     use yew::Reducible;
-
-    fn d(s: &str) -> Decimal {
-        Decimal::from_str(s).unwrap()
-    }
-
-    fn start() -> Rc<AppState> {
-        Rc::new(AppState::built_in(Lang::Sv))
-    }
 
     fn file(name: &str, text: &str) -> Action {
         Compare::FilePinned { name: name.into(), read: file::FileRead::Bytes(text.as_bytes().to_vec()) }.into()

@@ -25,6 +25,19 @@ pub fn scenario(json: &str) -> Scenario {
     }
 }
 
+/// The state a visit starts from with no link and no autosave: the built-in example, in Swedish.
+pub fn start() -> std::rc::Rc<super::AppState> {
+    std::rc::Rc::new(super::AppState::built_in(crate::words::Lang::Sv))
+}
+
+/// A decimal written as text (tests only: every text here is a literal).
+pub fn d(text: &str) -> rust_decimal::Decimal {
+    match text.parse() {
+        Ok(v) => v,
+        Err(e) => panic!("not a decimal: {text}: {e}"),
+    }
+}
+
 #[test]
 fn the_fixtures_read_and_break_the_rules_they_say() {
     use crate::model::validate::validate_all;

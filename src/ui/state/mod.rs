@@ -457,18 +457,9 @@ fn empty_outcome(s: &Scenario) -> Outcome {
 
 #[cfg(test)]
 mod tests {
-    use super::fixtures::{self, OWN, OWN_DISCOUNT_RATE_2, OWN_SUCCESS_RATE_1_5};
+    use super::fixtures::{self, d, start, OWN, OWN_DISCOUNT_RATE_2, OWN_SUCCESS_RATE_1_5};
     use super::*;
     use crate::model::{Range, RepaymentRule};
-    use std::str::FromStr;
-
-    fn d(s: &str) -> Decimal {
-        Decimal::from_str(s).unwrap()
-    }
-
-    fn start() -> Rc<AppState> {
-        Rc::new(AppState::built_in(Lang::Sv))
-    }
 
     /// The example after `actions`, each given by its innermost part.
     fn after<A: Into<Action>>(actions: Vec<A>) -> Rc<AppState> {
