@@ -130,8 +130,7 @@ pub fn layout(s: &Scenario, sens: &SensitivityJson, lang: Lang, unit: Unit, widt
             let (lo, hi) = pick(i);
             let top = TOP + n as f64 * row;
             let y = if compact { top + font * 1.4 } else { top };
-            let full = format!("{}: {} {}–{}", r[0], r[1], r[2], r[3]);
-            let label = shorten(&full, max_chars);
+            let label = bar_label(&r[0], &format!("{} {}–{}", r[1], r[2], r[3]), max_chars);
             let (label_x, label_y, label_end) =
                 if compact { (SIDE, top + font, false) } else { (plot.0 - SIDE, y + BAR / 2.0 + font * 0.35, true) };
             let aria = format!(
@@ -172,6 +171,18 @@ pub fn layout(s: &Scenario, sens: &SensitivityJson, lang: Lang, unit: Unit, widt
         note: DecisionText::TornadoNote.get(lang),
         lang,
     }
+}
+
+/// "intervention: assumption low–high" in `max` characters: a long name is cut
+/// first, so that the assumption and its range (what tells the bars of one
+/// intervention apart) stay whole while there is room for them.
+fn bar_label(intervention: &str, assumption: &str, max: usize) -> String {
+    let full = format!("{intervention}: {assumption}");
+    let kept = assumption.chars().count() + 2;
+    if full.chars().count() <= max || max < kept + 6 {
+        return shorten(&full, max);
+    }
+    format!("{}: {assumption}", shorten(intervention, max - kept))
 }
 
 /// `text` cut to `max` characters, with an ellipsis when cut.
