@@ -112,6 +112,16 @@ pub fn parameter_name(name: &str, lang: Lang) -> String {
     lang.pick(sv, en).to_string()
 }
 
+/// A parameter's name on a tornado bar, where room is short: the factor ranges
+/// without "(share of assumed)" (the table and the bar's values say it).
+pub fn parameter_short(name: &str, lang: Lang) -> String {
+    match name {
+        "annual_cost" => lang.pick("årlig kostnad", "annual cost").to_string(),
+        "avoided_costs" => lang.pick("undvikna kostnader", "avoided costs").to_string(),
+        other => parameter_name(other, lang),
+    }
+}
+
 /// What the needed rate means: a rate, or one of the words.
 pub fn needed_text(rate: Option<Decimal>, lang: Lang) -> String {
     match rate {

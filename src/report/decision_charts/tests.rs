@@ -45,6 +45,13 @@ fn a_tornado_worked_by_hand() {
     // (": andel som lyckas 10,0 %–30,0 %" is 32 characters, so the name gets 49 − 32 = 17).
     assert_eq!(b[0].label.chars().count(), 49);
     assert!(b[0].label.ends_with("…: andel som lyckas 10,0\u{a0}%–30,0\u{a0}%"), "{}", b[0].label);
+    // A factor range's bar says the short name (its table and values say "share of assumed"):
+    // ": undvikna kostnader 50,0 %–140,0 %" is 35 characters, the name gets 49 − 35 = 14.
+    let factor = sens(&[("early-reading", "avoided_costs", "0.5", "1.4", -100, 300, 0, 600)]);
+    let short = tornado::layout(&s, &factor, Lang::Sv, Unit::One, 1000.0, false);
+    assert_eq!(short.bars[0].label.chars().count(), 49);
+    assert!(short.bars[0].label.ends_with("…: undvikna kostnader 50,0\u{a0}%–140,0\u{a0}%"), "{}", short.bars[0].label);
+    assert_eq!(short.rows[0][1], "undvikna kostnader (andel av antagna)");
     assert_eq!(b[1].aria, "Mentorer, dödvikt: Lågt 20,0\u{a0}% → 50\u{a0}kr; Högt 40,0\u{a0}% → −50\u{a0}kr");
     // Focus shows both values and their present values above the bar.
     assert_eq!(b[1].values, ["Lågt 20,0\u{a0}%: 50\u{a0}kr", "Högt 40,0\u{a0}%: −50\u{a0}kr"]);

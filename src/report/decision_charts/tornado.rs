@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use super::{clamp_width, intervention_name, nice_ticks, SensitivityJson, CHAR_WIDTH, COMPACT_BELOW};
 use crate::markup::Markup;
 use crate::model::Scenario;
-use crate::words::decision_charts::{parameter_name, DecisionText};
+use crate::words::decision_charts::{parameter_name, parameter_short, DecisionText};
 use crate::words::format::{money, percent, to_f64_lossy, Unit};
 use crate::words::labels::Label;
 use crate::words::Lang;
@@ -130,7 +130,8 @@ pub fn layout(s: &Scenario, sens: &SensitivityJson, lang: Lang, unit: Unit, widt
             let (lo, hi) = pick(i);
             let top = TOP + n as f64 * row;
             let y = if compact { top + font * 1.4 } else { top };
-            let label = bar_label(&r[0], &format!("{} {}–{}", r[1], r[2], r[3]), max_chars);
+            let short = parameter_short(&i.parameter, lang);
+            let label = bar_label(&r[0], &format!("{short} {}–{}", r[2], r[3]), max_chars);
             let (label_x, label_y, label_end) =
                 if compact { (SIDE, top + font, false) } else { (plot.0 - SIDE, y + BAR / 2.0 + font * 0.35, true) };
             let aria = format!(
