@@ -28,13 +28,16 @@ use crate::words::Lang;
 
 mod contracts;
 
+/// The last scenario asked for: its JSON, and the scenario with its outcome.
+type LastAsked = Option<(String, Rc<(Scenario, Outcome)>)>;
+
 thread_local! {
     /// The engine the module keeps, as the editor keeps one
     /// (`model::Simulator`): an edit of the fund or the discount rate reuses
     /// the interventions' flows. And the last scenario asked for, with its
     /// outcome: opening an actor's table, or a new unit or language, neither
     /// reads nor computes again.
-    static KEPT: RefCell<(Simulator, Option<(String, Rc<(Scenario, Outcome)>)>)> = RefCell::default();
+    static KEPT: RefCell<(Simulator, LastAsked)> = RefCell::default();
 }
 
 /// A scenario's JSON as asked for, with the scenario and its outcome.
