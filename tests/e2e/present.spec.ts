@@ -131,8 +131,10 @@ test('keys step through the presets, each with its own figures', async ({ page, 
   await page.keyboard.press('ArrowLeft');
   await expectShowing(page, all[last - 1]);
 
-  // Number keys open preset N, for each of the first nine.
-  for (let n = Math.min(all.length, 9); n >= 1; n--) {
+  // Number keys open preset N, for each of the first nine, and the hint says which keys there are.
+  const keys = Math.min(all.length, 9);
+  await expect(page.locator('kbd').filter({ hasText: /^1/ })).toHaveText(keys === 1 ? '1' : `1–${keys}`);
+  for (let n = keys; n >= 1; n--) {
     await page.keyboard.press(String(n));
     await expectShowing(page, all[n - 1]);
   }

@@ -270,17 +270,16 @@ pub fn presentation(props: &PresentationProps) -> Html {
         }
         m.text(" ").text(what.get(lang)).shut("li");
     };
-    let preset_keys: &'static [&'static str] = match presets.len() {
-        0 | 1 => &["1"],
-        2 => &["1–2"],
-        3 => &["1–3"],
-        _ => &["1–4"],
+    // Keys 1 to 9 open the presets in order (`state::present`).
+    let preset_keys = match presets.len().clamp(1, 9) {
+        1 => "1".to_string(),
+        last => format!("1–{last}"),
     };
     let keys = {
         let mut m = Markup::default();
         key(&mut m, &["→", "Space"], PresentText::KeyNext);
         key(&mut m, &["←"], PresentText::KeyPrevious);
-        key(&mut m, preset_keys, PresentText::KeyPreset);
+        key(&mut m, &[&preset_keys], PresentText::KeyPreset);
         key(&mut m, &["Q"], PresentText::KeyQr);
         key(&mut m, &["Esc"], PresentText::KeyLeave);
         m.into_html()
