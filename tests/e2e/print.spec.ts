@@ -4,9 +4,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import { currentScenario, open } from './support';
 
-
-
-
 function today(locale: string): string {
   return new Date().toLocaleDateString(locale, { day: 'numeric', month: 'long', year: 'numeric' });
 }
@@ -93,4 +90,24 @@ test('an A4 PDF of several pages', async ({ page }, testInfo) => {
   // A4 is 595 × 842 points.
   expect(pdf.toString('latin1')).toMatch(/\/MediaBox\s*\[\s*0\s+0\s+595(\.\d+)?\s+841(\.\d+)?|\/MediaBox\s*\[\s*0\s+0\s+595(\.\d+)?\s+842/);
   await testInfo.attach('report.pdf', { path, contentType: 'application/pdf' });
+});
+
+test('in print: the decision figures, every table open, with the fans of the last uncertainty run', async ({ page }) => {
+  // The jobs preset has ranges (success rate, drop-off, avoided costs): a tornado of three bars.
+  await page.goto('/index.html#preset=jobs&lang=sv');
+  await expect(page.getByTestId('uncertainty-figures')).toHaveAttribute('data-draws', '10000', { timeout: 60000 });
+  await page.emulateMedia({ media: 'print' });
+  const section = page.getByTestId('print-decision');
+  await expect(section).toBeVisible();
+  await expect(section.locator('h2')).toHaveText('Vad som avgör det');
+  await expect(section.locator('.decision-tornado svg')).toBeVisible();
+  await expect(section.locator('.decision-tornado svg .tornado-label')).toHaveCount(3);
+  await expect(section.locator('.decision-break-even')).toBeVisible();
+  // The fans of the fund's balance and the organisation's cumulative result, from the run on screen.
+  await expect(section.locator('.decision-fan svg')).toHaveCount(2);
+  // A closed table prints nothing: every one is open.
+  expect(await section.locator('details').count()).toBeGreaterThan(0);
+  expect(await section.locator('details:not([open])').count()).toBe(0);
+  // The on-screen charts' switch and buttons are not in print.
+  expect(await section.locator('input, button').count()).toBe(0);
 });
