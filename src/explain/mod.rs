@@ -14,9 +14,12 @@
 //! savings (`E × avoided cost × (1 − drop-off)^k`): the engine sums the
 //! cohorts' factors first and rounds that sum to 16 decimals.
 
+pub mod compare;
+pub mod decision;
 pub mod figure;
 pub mod term;
 pub mod write;
+pub mod write_decision;
 
 use rust_decimal::Decimal;
 

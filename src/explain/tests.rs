@@ -19,7 +19,7 @@ fn d(text: &str) -> Decimal {
 /// 5 000): 20 000, 30 000, 10 000. Repayment: half of the inside savings,
 /// capped at 1 × 80 000: 20 000, 30 000, 10 000 (60 000 in all, under the
 /// cap; 20 000 outstanding).
-fn small() -> Scenario {
+pub(crate) fn small() -> Scenario {
     let json = r#"{"schema_version": 1, "name": "Liten", "currency": "SEK", "start_year": 2026,
       "horizon_years": 4, "discount_rate": "0.1",
       "actors": [{"id": "school", "name": "Skolan", "inside": true},

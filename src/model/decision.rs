@@ -364,8 +364,8 @@ pub fn break_even(s: &Scenario, by_year: Option<i32>) -> Result<BreakEven, Scena
     let mut interventions = Vec::with_capacity(s.interventions.len());
     for (i, iv) in s.interventions.iter().enumerate() {
         // u_i: the present value of its inside savings per unit of success rate.
-        let unit = YearSums::alone(s, i, &|iv| iv.success_rate = Decimal::ONE)?;
-        let unit = present_value(&unit.inside, &scale.discount).ok_or_else(|| intervention_too_large(i))?;
+        let unit =
+            present_value(&unit_inside_savings(s, i)?, &scale.discount).ok_or_else(|| intervention_too_large(i))?;
         let rate = if unit > Decimal::ZERO {
             let r = div(org_npv, unit).and_then(|q| sub(iv.success_rate, q));
             Some(r.ok_or_else(|| intervention_too_large(i))?)
@@ -385,6 +385,12 @@ pub fn break_even(s: &Scenario, by_year: Option<i32>) -> Result<BreakEven, Scena
         },
         interventions,
     })
+}
+
+/// Intervention `index`'s inside savings year by year, alone and at a
+/// success rate of 1: what `u_i` discounts (also traced by `explain::decision`).
+pub fn unit_inside_savings(s: &Scenario, index: usize) -> Result<Vec<Decimal>, ScenarioError> {
+    Ok(YearSums::alone(s, index, &|iv| iv.success_rate = Decimal::ONE)?.inside)
 }
 
 /// The break-even figures once outcome payments follow the outcomes up to a
@@ -529,7 +535,7 @@ impl SensitivityItem {
 
 /// Sets parameter `k` (in the order success_rate, deadweight, drop_off,
 /// annual_cost, avoided_costs; the last two as factors) to `value`.
-fn set_parameter(iv: &mut Intervention, k: usize, value: Decimal) {
+pub fn set_parameter(iv: &mut Intervention, k: usize, value: Decimal) {
     // An amount too large to compute makes the simulation refuse it.
     let times = |amount: Decimal| mul(amount, value).unwrap_or(Decimal::MAX);
     match k {

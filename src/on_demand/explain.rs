@@ -22,5 +22,16 @@ pub fn explain_figure(scenario_json: &str, lang_tag: &str, unit: &str, key: &str
     if let Some(step) = crate::explain::write::tour_step(s, o, key, lang(lang_tag), unit) {
         return Ok(step);
     }
+    // Plan A against plan B: B is the baseline the comparison's tables were written with.
+    if key.starts_with("cmp:") {
+        let b = super::BASELINE.with(|kept| kept.borrow().as_ref().map(|(_, both)| both.clone()));
+        let text = b.and_then(|b| crate::explain::compare::explanation(s, o, &b.0, &b.1, key, lang(lang_tag), unit));
+        return Ok(text.unwrap_or_default());
+    }
+    // The decision charts' tables (the fans' from the run they were drawn from).
+    let drawn = super::decision_views::drawn_monte_carlo();
+    if let Some(text) = crate::explain::write_decision::explanation(s, o, key, drawn.as_deref(), lang(lang_tag), unit) {
+        return Ok(text);
+    }
     Ok(crate::explain::write::explanation(s, o, key, lang(lang_tag), unit).unwrap_or_default())
 }

@@ -7,6 +7,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::explain::{Figure, Value};
 use crate::markup::Markup;
 use crate::model::{Outcome, Scenario};
 use crate::words::app::{AppText, CompareTableText as CompareText};
@@ -109,9 +110,12 @@ fn fund_balance(m: &mut Markup, ao: &Outcome, bo: &Outcome, cash: &dyn Fn(Decima
     }
     m.shut("ul").shut("figcaption").shut("figure");
 
-    // Year by year: the chart's figures, with A − B.
+    // Year by year: the chart's figures, with A − B, each cell opening its explanation.
+    let caption = Label::ClosingBalance.get(lang);
+    m.open("div").attr("class", "table-scroll").attr("tabindex", "0").attr("role", "region");
+    m.attr("aria-label", caption).end();
     m.open("table").attr("class", "compare-table").attr("data-testid", "compare-fund-years").end();
-    m.open("caption").end().text(Label::ClosingBalance.get(lang)).shut("caption");
+    m.open("caption").end().text(caption).shut("caption");
     m.open("thead").end().open("tr").end();
     for h in [Label::Year.get(lang), "A", "B", CompareText::Difference.get(lang)] {
         m.open("th").attr("scope", "col").end().text(h).shut("th");
@@ -122,15 +126,19 @@ fn fund_balance(m: &mut Markup, ao: &Outcome, bo: &Outcome, cash: &dyn Fn(Decima
         m.open("tr").attr("data-testid", &format!("cmp-fund-{year}")).end();
         m.open("th").attr("scope", "row").end().text(&year.to_string()).shut("th");
         let d = match (a, b) {
-            (Some(a), Some(b)) => signed(a - b, cash(a - b), lang),
-            _ => "–".to_string(),
+            (Some(a), Some(b)) => Some(signed(a - b, cash(a - b), lang)),
+            _ => None,
         };
-        for cell in [a.map_or_else(|| "–".to_string(), cash), b.map_or_else(|| "–".to_string(), cash), d] {
-            m.open("td").end().text(&cell).shut("td");
+        for (side, cell) in [("a", a.map(cash)), ("b", b.map(cash)), ("d", d)] {
+            m.open("td");
+            if cell.is_some() {
+                m.attr("data-explain", &format!("cmp:{side}:close:{year}:")).attr("tabindex", "-1");
+            }
+            m.end().text(cell.as_deref().unwrap_or("–")).shut("td");
         }
         m.shut("tr");
     }
-    m.shut("tbody").shut("table");
+    m.shut("tbody").shut("table").shut("div");
 }
 
 /// Where B came from, in words, from its key (`Origin::key`); a file by its name.
@@ -147,11 +155,54 @@ fn origin_text(origin: &str, lang: Lang) -> String {
     }
 }
 
+/// A difference's class: its sign (also said in words, never by colour alone).
+fn diff_class(d: Decimal) -> &'static str {
+    match (d.is_zero(), d.is_sign_positive()) {
+        (true, _) => "diff-none",
+        (false, true) => "diff-up",
+        (false, false) => "diff-down",
+    }
+}
+
+/// A − B of a figure as the table writes it, with its class: money signed in
+/// the unit (`cash`), years, or percentage points; `None` when either side
+/// has no figure (no payback year, no grants). The explanation of a
+/// difference (`explain::compare`) ends with this same text.
+pub fn difference_cell(
+    a: Value,
+    b: Value,
+    cash: &dyn Fn(Decimal) -> String,
+    lang: Lang,
+) -> Option<(String, &'static str)> {
+    Some(match (a, b) {
+        (Value::Money(a), Value::Money(b)) => {
+            let d = a - b;
+            (signed(d, cash(d), lang), diff_class(d))
+        }
+        (Value::Year(Some(ya)), Value::Year(Some(yb))) => {
+            let d = Decimal::from(ya) - Decimal::from(yb);
+            let unit = lang.pick(" år", if d.abs() == Decimal::ONE { " year" } else { " years" });
+            (signed(d, format!("{}{unit}", number(d, 0, lang)), lang), diff_class(d))
+        }
+        (Value::Ratio(ra), Value::Ratio(rb)) => {
+            let d = (ra - rb) * Decimal::ONE_HUNDRED;
+            let words = lang.pick(" procentenheter", " percentage points");
+            (signed(d, format!("{}{words}", number(d, 0, lang)), lang), diff_class(d))
+        }
+        _ => return None,
+    })
+}
+
+/// A cell's text and, when it has a figure, the key of its explanation (`cmp:a:…`, `explain::compare`).
+type Cell = (String, Option<String>);
+
 /// The comparison as markup text: its heading, the names of A and B (and
 /// where B came from), and its two tables: the key figures of A and B
 /// with A − B, and each actor's net over the horizon (who pays, who gains)
 /// in A and B with A − B. Actors are matched by id (A's order, then those
 /// only B has); one absent from a scenario is "–" there, its difference too.
+/// Each cell with a figure opens its explanation (`data-explain`); each
+/// table is a region of its own that the keyboard enters (as the year tables).
 pub fn comparison_tables(
     a: &Scenario,
     ao: &Outcome,
@@ -161,7 +212,6 @@ pub fn comparison_tables(
     lang: Lang,
     unit: Unit,
 ) -> Markup {
-    let (ka, kb) = (&ao.key_figures, &bo.key_figures);
     let currency = a.currency.as_str();
     let cash = |v: Decimal| money(v, unit, currency, lang);
     let mut m = Markup::default();
@@ -179,7 +229,11 @@ pub fn comparison_tables(
         m.shut("li");
     }
     m.shut("ul");
-    let head = |m: &mut Markup, first: &str| {
+    let head = |m: &mut Markup, caption: &str, testid: &str, first: &str| {
+        m.open("div").attr("class", "table-scroll").attr("tabindex", "0").attr("role", "region");
+        m.attr("aria-label", caption).end();
+        m.open("table").attr("class", "compare-table").attr("data-testid", testid).end();
+        m.open("caption").end().text(caption).shut("caption");
         m.open("thead").end().open("tr").end();
         for h in [
             first,
@@ -191,93 +245,82 @@ pub fn comparison_tables(
         }
         m.shut("tr").shut("thead").open("tbody").end();
     };
-    let row = |m: &mut Markup, testid: &str, name: &str, cells: [String; 3], sign: &str| {
+    let row = |m: &mut Markup, testid: &str, name: &str, cells: [Cell; 3], sign: &str| {
         m.open("tr").attr("data-testid", testid).end();
         m.open("th").attr("scope", "row").end().text(name).shut("th");
-        for (i, cell) in cells.iter().enumerate() {
+        for (i, (text, key)) in cells.iter().enumerate() {
             m.open("td");
             if i == 2 {
                 m.attr("class", sign).attr("data-testid", &format!("{testid}-diff"));
             }
-            m.end().text(cell).shut("td");
+            if let Some(key) = key {
+                m.attr("data-explain", key).attr("tabindex", "-1");
+            }
+            m.end().text(text).shut("td");
         }
         m.shut("tr");
     };
-    let diff_class = |d: Decimal| match (d.is_zero(), d.is_sign_positive()) {
-        (true, _) => "diff-none",
-        (false, true) => "diff-up",
-        (false, false) => "diff-down",
+    // A figure's three cells: A, B (each the figure's own explanation in its
+    // scenario) and A − B, each with its key when it has a figure.
+    let cells = |key: String| -> ([Cell; 3], &'static str) {
+        let text = |s: &Scenario, o: &Outcome| -> Option<String> {
+            let f = Figure::parse(&key, s, o)?;
+            Some(match crate::explain::shown(o, f)? {
+                Value::Money(v) => cash(v),
+                Value::Year(Some(y)) => y.to_string(),
+                Value::Year(None) if f == Figure::PaybackYear => Label::NoPayback.get(lang).to_string(),
+                // No grants: no share comes back.
+                Value::Year(None) => return None,
+                Value::Ratio(r) => percent(r, 0, lang),
+                Value::Number(n) => number(n, 0, lang),
+            })
+        };
+        let side = |s, o, letter: &str| -> Cell {
+            match text(s, o) {
+                Some(t) => (t, Some(format!("cmp:{letter}:{key}"))),
+                None => ("–".to_string(), None),
+            }
+        };
+        let shown = |s: &Scenario, o: &Outcome| Figure::parse(&key, s, o).and_then(|f| crate::explain::shown(o, f));
+        let (d, class) = match (shown(a, ao), shown(b, bo)) {
+            (Some(va), Some(vb)) => match difference_cell(va, vb, &cash, lang) {
+                Some((text, class)) => ((text, Some(format!("cmp:d:{key}"))), class),
+                None => (("–".to_string(), None), "diff-none"),
+            },
+            _ => (("–".to_string(), None), "diff-none"),
+        };
+        ([side(a, ao, "a"), side(b, bo, "b"), d], class)
     };
-    m.open("table").attr("class", "compare-table").attr("data-testid", "compare-figures").end();
-    m.open("caption").end().text(AppText::KeyFigures.get(lang)).shut("caption");
-    head(&mut m, CompareText::Figure.get(lang));
-    let amounts = [
-        ("cmp-total-cost", Label::TotalCost, ka.total_cost, kb.total_cost),
-        ("cmp-savings-inside", Label::SavingsInside, ka.savings_inside, kb.savings_inside),
-        ("cmp-savings-outside", Label::SavingsOutsideOrganisation, ka.savings_outside, kb.savings_outside),
-        ("cmp-org-npv", Label::OrganisationPresentValue, ka.org_npv, kb.org_npv),
-        ("cmp-society-npv", Label::SocietyPresentValue, ka.society_npv, kb.society_npv),
+    head(&mut m, AppText::KeyFigures.get(lang), "compare-figures", CompareText::Figure.get(lang));
+    let figures = [
+        ("cmp-total-cost", Label::TotalCost, Figure::TotalCost),
+        ("cmp-savings-inside", Label::SavingsInside, Figure::SavingsInside),
+        ("cmp-savings-outside", Label::SavingsOutsideOrganisation, Figure::SavingsOutside),
+        ("cmp-org-npv", Label::OrganisationPresentValue, Figure::OrgNpv),
+        ("cmp-society-npv", Label::SocietyPresentValue, Figure::SocietyNpv),
+        ("cmp-payback", Label::PaybackYear, Figure::PaybackYear),
+        ("cmp-revolving", Label::RevolvingRatio, Figure::RevolvingRatio),
     ];
-    for (testid, label, va, vb) in amounts {
-        let d = va - vb;
-        row(&mut m, testid, label.get(lang), [cash(va), cash(vb), signed(d, cash(d), lang)], diff_class(d));
+    for (testid, label, figure) in figures {
+        let (c, class) = cells(figure.key(a));
+        row(&mut m, testid, label.get(lang), c, class);
     }
-    let year = |y: Option<i32>| y.map_or_else(|| Label::NoPayback.get(lang).to_string(), |y| y.to_string());
-    let years = match (ka.payback_year, kb.payback_year) {
-        (Some(ya), Some(yb)) => {
-            let d = Decimal::from(ya) - Decimal::from(yb);
-            let unit = lang.pick(" år", if d.abs() == Decimal::ONE { " year" } else { " years" });
-            (signed(d, format!("{}{unit}", number(d, 0, lang)), lang), diff_class(d))
-        }
-        _ => ("–".to_string(), "diff-none"),
-    };
-    row(
-        &mut m,
-        "cmp-payback",
-        Label::PaybackYear.get(lang),
-        [year(ka.payback_year), year(kb.payback_year), years.0],
-        years.1,
-    );
-    let ratio = |r: Option<Decimal>| r.map_or_else(|| "–".to_string(), |r| percent(r, 0, lang));
-    let points = match (ka.revolving_ratio, kb.revolving_ratio) {
-        (Some(ra), Some(rb)) => {
-            let d = (ra - rb) * Decimal::ONE_HUNDRED;
-            let words = lang.pick(" procentenheter", " percentage points");
-            (signed(d, format!("{}{words}", number(d, 0, lang)), lang), diff_class(d))
-        }
-        _ => ("–".to_string(), "diff-none"),
-    };
-    row(
-        &mut m,
-        "cmp-revolving",
-        Label::RevolvingRatio.get(lang),
-        [ratio(ka.revolving_ratio), ratio(kb.revolving_ratio), points.0],
-        points.1,
-    );
-    m.shut("tbody").shut("table");
+    m.shut("tbody").shut("table").shut("div");
 
     // Who pays, who gains: each actor's net over the horizon.
-    m.open("table").attr("class", "compare-table").attr("data-testid", "compare-actors").end();
-    m.open("caption").end().text(CompareText::ActorNet.get(lang)).shut("caption");
-    head(&mut m, Label::Actor.get(lang));
+    head(&mut m, CompareText::ActorNet.get(lang), "compare-actors", Label::Actor.get(lang));
     let mut ids: Vec<&str> = ao.actors.iter().map(|x| x.id.as_str()).collect();
     for x in &bo.actors {
         if !ids.contains(&x.id.as_str()) {
             ids.push(&x.id);
         }
     }
-    let net = |o: &Outcome, id: &str| o.actors.iter().find(|x| x.id == id).map(|x| x.net_total);
     for (i, id) in ids.into_iter().enumerate() {
         let name = a.actor(id).or_else(|| b.actor(id)).map_or(id, |x| x.name.as_str());
-        let (na, nb) = (net(ao, id), net(bo, id));
-        let shown = |v: Option<Decimal>| v.map_or_else(|| "–".to_string(), cash);
-        let (d, class) = match (na, nb) {
-            (Some(na), Some(nb)) => (signed(na - nb, cash(na - nb), lang), diff_class(na - nb)),
-            _ => ("–".to_string(), "diff-none"),
-        };
-        row(&mut m, &format!("cmp-actor-{i}"), name, [shown(na), shown(nb), d], class);
+        let (c, class) = cells(format!("net_total::{id}"));
+        row(&mut m, &format!("cmp-actor-{i}"), name, c, class);
     }
-    m.shut("tbody").shut("table");
+    m.shut("tbody").shut("table").shut("div");
     fund_balance(&mut m, ao, bo, &cash, lang);
     m
 }
@@ -306,14 +349,19 @@ mod tests {
         a.discount_rate = Decimal::new(10, 2);
         let (ao, bo) = (crate::model::simulate(&a).unwrap(), crate::model::simulate(&b_scenario).unwrap());
         let html = comparison_tables(&a, &ao, &b_scenario, &bo, "file:<b>.json", Lang::En, Unit::One).into_string();
-        assert!(html.contains("data-testid=\"cmp-total-cost-diff\">0 (no difference)</td>"), "{html}");
+        assert!(
+            html.contains(
+                "data-testid=\"cmp-total-cost-diff\" data-explain=\"cmp:d:total_cost::\" tabindex=\"-1\">0 (no difference)</td>"
+            ),
+            "{html}"
+        );
         // B's origin: a file by its name, escaped.
         assert!(html.contains(" (from a file &lt;b&gt;.json)</li>"), "{html}");
         // A higher rate discounts later savings more: the organisation's present value falls.
         let fall = ao.key_figures.org_npv - bo.key_figures.org_npv;
         assert!(fall < Decimal::ZERO);
         assert!(html.contains(&format!(
-            "class=\"diff-down\" data-testid=\"cmp-org-npv-diff\">{}",
+            "class=\"diff-down\" data-testid=\"cmp-org-npv-diff\" data-explain=\"cmp:d:org_npv::\" tabindex=\"-1\">{}",
             money(fall, Unit::One, "SEK", Lang::En)
         )));
         assert_eq!(

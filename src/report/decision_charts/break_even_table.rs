@@ -3,6 +3,7 @@
 //! the number is not a rate one can reach (> 100 %, < 0, or none).
 
 use super::{intervention_name, BreakEvenJson};
+use crate::explain::decision::DecisionKey;
 use crate::markup::Markup;
 use crate::model::Scenario;
 pub use crate::words::decision_charts::needed_text;
@@ -31,16 +32,25 @@ pub fn markup(s: &Scenario, be: &BreakEvenJson, lang: Lang) -> String {
     let title = DecisionText::BreakEvenTitle.get(lang);
     m.open("figure").attr("class", "decision-figure decision-break-even").end();
     m.open("figcaption").end().text(title).shut("figcaption");
+    m.open("div")
+        .attr("class", "table-scroll")
+        .attr("tabindex", "0")
+        .attr("role", "region")
+        .attr("aria-label", title)
+        .end();
     m.open("table").attr("class", "decision-table break-even-table").end().open("thead").end().open("tr").end();
     for h in [DecisionText::Intervention, DecisionText::SuccessRate, DecisionText::Assumed] {
         m.open("th").attr("scope", "col").end().text(h.get(lang)).shut("th");
     }
     m.shut("tr").shut("thead").open("tbody").end();
-    for r in rows(s, be, lang) {
+    for (r, i) in rows(s, be, lang).into_iter().zip(&be.interventions) {
         m.open("tr").end().open("th").attr("scope", "row").end().text(&r[0]).shut("th");
-        m.open("td").end().text(&r[1]).shut("td").open("td").end().text(&r[2]).shut("td").shut("tr");
+        // The rate needed opens its derivation (`explain::decision`).
+        let key = DecisionKey::BreakEven { intervention: &i.id }.key();
+        m.open("td").attr("data-explain", &key).attr("tabindex", "-1").end().text(&r[1]).shut("td");
+        m.open("td").end().text(&r[2]).shut("td").shut("tr");
     }
-    m.shut("tbody").shut("table");
+    m.shut("tbody").shut("table").shut("div");
     m.open("p").attr("class", "decision-note").end().text(DecisionText::BreakEvenNote.get(lang)).shut("p");
     m.shut("figure");
     m.into_string()

@@ -5,6 +5,7 @@
 use rust_decimal::Decimal;
 
 use super::{clamp_width, nice_ticks, MonteCarloJson, YearPercentilesJson, CHAR_WIDTH, COMPACT_BELOW};
+use crate::explain::decision::{DecisionKey, Series};
 use crate::markup::{push_px, Markup};
 use crate::model::{Outcome, Scenario};
 use crate::words::decision_charts::DecisionText;
@@ -49,6 +50,8 @@ pub struct Fan {
     /// Whether a median ever lies outside its band (it never should).
     pub median_outside_band: bool,
     pub small: f64,
+    /// Which series it shows (its table's cells' keys).
+    pub which: Which,
 }
 
 /// The deterministic series of `which` from the outcome, per year.
@@ -187,6 +190,7 @@ pub fn layout(s: &Scenario, o: &Outcome, mc: &MonteCarloJson, which: Which, lang
         lang,
         median_outside_band: series.iter().any(|p| p.p50 < p.p5 || p.p50 > p.p95),
         small,
+        which,
     }
 }
 
@@ -275,7 +279,8 @@ pub fn markup(f: &Fan) -> String {
     m.shut("ul");
     let table = DecisionText::TableOf.get(lang).replace("{title}", f.title);
     m.open("details").end().open("summary").end().text(&table).shut("summary");
-    m.open("table").attr("class", "decision-table fan-table").end().open("thead").end().open("tr").end();
+    m.open("div").attr("class", "table-scroll").attr("tabindex", "0").attr("role", "region").attr("aria-label", &table);
+    m.end().open("table").attr("class", "decision-table fan-table").end().open("thead").end().open("tr").end();
     for h in [
         DecisionText::Year.get(lang),
         "5 %",
@@ -286,13 +291,31 @@ pub fn markup(f: &Fan) -> String {
         m.open("th").attr("scope", "col").end().text(h).shut("th");
     }
     m.shut("tr").shut("thead").open("tbody").end();
+    let series = if f.which == Which::FundClose { Series::FundClose } else { Series::CumulativeOrgNet };
     for r in &f.rows {
         m.open("tr").end().open("th").attr("scope", "row").end().text(&r[0]).shut("th");
-        for c in &r[1..] {
-            m.open("td").end().text(c).shut("td");
+        // Each figure opens its explanation (`explain::decision`): a percentile
+        // its rule and the run's numbers, the assumed values' figure its trace.
+        let year: i32 = r[0].parse().unwrap_or_default();
+        let keys = [
+            Some(DecisionKey::Percentile { series, p: 5, year }.key()),
+            Some(DecisionKey::Percentile { series, p: 50, year }.key()),
+            Some(DecisionKey::Percentile { series, p: 95, year }.key()),
+            match series {
+                Series::FundClose => Some(format!("close:{year}:")),
+                Series::CumulativeOrgNet => Some(DecisionKey::Cumulative { year }.key()),
+            }
+            .filter(|_| !r[4].is_empty()),
+        ];
+        for (c, key) in r[1..].iter().zip(keys) {
+            m.open("td");
+            if let Some(key) = key {
+                m.attr("data-explain", &key).attr("tabindex", "-1");
+            }
+            m.end().text(c).shut("td");
         }
         m.shut("tr");
     }
-    m.shut("tbody").shut("table").shut("details").shut("figure");
+    m.shut("tbody").shut("table").shut("div").shut("details").shut("figure");
     m.into_string()
 }

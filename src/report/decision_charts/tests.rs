@@ -287,7 +287,8 @@ fn the_page_has_both_tornados_behind_a_switch_and_print_the_one() {
     assert!(page.contains("decision-tornado-org") && page.contains("decision-tornado-society"));
     // One data table under both, with both present values: −1, 1 (org) and −2, 2 (society).
     assert_eq!(page.matches("<table").count(), 1);
-    assert!(page.contains("<td>−2\u{a0}kr</td><td>2\u{a0}kr</td>"), "{page}");
+    assert!(page.contains("\"sens:society:low:success_rate:b\" tabindex=\"-1\">−2\u{a0}kr</td>"), "{page}");
+    assert!(page.contains("\"sens:society:high:success_rate:b\" tabindex=\"-1\">2\u{a0}kr</td>"), "{page}");
     assert!(page.contains(">Samhället</label>") && page.contains("Vad påverkar samhällets nuvärde mest"));
     let print = decision_charts(&input(false, false));
     assert!(!print.contains("type=\"radio\"") && !print.contains("Vad påverkar samhällets"));

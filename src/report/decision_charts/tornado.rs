@@ -6,6 +6,7 @@
 use rust_decimal::Decimal;
 
 use super::{clamp_width, intervention_name, nice_ticks, SensitivityJson, CHAR_WIDTH, COMPACT_BELOW};
+use crate::explain::decision::{DecisionKey, PARAMETERS};
 use crate::markup::Markup;
 use crate::model::Scenario;
 use crate::words::decision_charts::{parameter_name, parameter_short, DecisionText};
@@ -367,7 +368,11 @@ pub fn both_table(s: &Scenario, sens: &SensitivityJson, lang: Lang, unit: Unit) 
     let mut m = Markup::default();
     m.open("details").attr("class", "decision-tornado-table").end().open("summary").end();
     m.text(&DecisionText::TableOf.get(lang).replace("{title}", DecisionText::SensitivityTitle.get(lang)));
-    m.shut("summary").open("table").attr("class", "decision-table tornado-table").end();
+    m.shut("summary");
+    // A region the keyboard enters; each present value opens its explanation (`explain::decision`).
+    m.open("div").attr("class", "table-scroll").attr("tabindex", "0").attr("role", "region");
+    m.attr("aria-label", DecisionText::SensitivityTitle.get(lang)).end();
+    m.open("table").attr("class", "decision-table tornado-table").end();
     m.open("thead").end().open("tr").end();
     for h in [
         DecisionText::Intervention,
@@ -387,20 +392,29 @@ pub fn both_table(s: &Scenario, sens: &SensitivityJson, lang: Lang, unit: Unit) 
     for i in sens.items.iter().take(MAX_BARS) {
         m.open("tr").end().open("th").attr("scope", "row").end().text(&intervention_name(s, &i.intervention));
         m.shut("th");
-        let cells = [
+        for c in [
             parameter_name(&i.parameter, lang),
             value_text(&i.parameter, i.low, lang),
             value_text(&i.parameter, i.high, lang),
-            money(i.org_npv_low, unit, cur, lang),
-            money(i.org_npv_high, unit, cur, lang),
-            money(i.society_npv_low, unit, cur, lang),
-            money(i.society_npv_high, unit, cur, lang),
-        ];
-        for c in cells {
+        ] {
             m.open("td").end().text(&c).shut("td");
+        }
+        let parameter = PARAMETERS.iter().position(|p| *p == i.parameter);
+        for (society, high, v) in [
+            (false, false, i.org_npv_low),
+            (false, true, i.org_npv_high),
+            (true, false, i.society_npv_low),
+            (true, true, i.society_npv_high),
+        ] {
+            m.open("td");
+            if let Some(parameter) = parameter {
+                let key = DecisionKey::Sensitivity { society, high, parameter, intervention: &i.intervention };
+                m.attr("data-explain", &key.key()).attr("tabindex", "-1");
+            }
+            m.end().text(&money(v, unit, cur, lang)).shut("td");
         }
         m.shut("tr");
     }
-    m.shut("tbody").shut("table").shut("details");
+    m.shut("tbody").shut("table").shut("div").shut("details");
     m.into_string()
 }

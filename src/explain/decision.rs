@@ -1,0 +1,317 @@
+//! The decision charts' tables explained (`report::decision_charts`):
+//!
+//! - a tornado cell (`sens:<org|society>:<low|high>:<parameter>:<id>`): the
+//!   present value of the scenario with that one assumption of intervention
+//!   `<id>` at its range's low or high value — the present value's own trace
+//!   ([`trace`]) run on the varied scenario, so it ends with the cell;
+//! - a per-intervention break-even (`be:<id>`): `r − org_npv ÷ u` with the
+//!   engine's pieces (`decision::unit_inside_savings`, `EffectScale`), and a
+//!   check that the organisation's present value at that rate is zero; under
+//!   an outcome contract the engine's search, said so, with the same check;
+//! - a fan table's percentile (`fan:<fund|cum>:<p5|p50|p95>:<year>`): the
+//!   nearest-rank rule with the run's number of draws, the rank and the
+//!   seed, and the figure the run gave (the draws are not kept, so it cannot
+//!   be recomputed here, which the explanation says); its deterministic
+//!   column is the fund's closing balance (`close:<year>:`) or the
+//!   cumulative organisation's net (`fan:cum:det:<year>`), traced.
+
+use rust_decimal::prelude::RoundingStrategy;
+use rust_decimal::Decimal;
+use serde::Deserialize;
+
+use super::{trace, Figure, Part, Quantity, Trace, Value};
+use crate::model::decision::{break_even, set_parameter, unit_inside_savings, EffectScale};
+use crate::model::scenario::Range;
+use crate::model::simulate::{add, discount_factors, div, mul, present_value, sub};
+use crate::model::{simulate, Intervention, Outcome, Scenario};
+use crate::report::decision_charts::YearPercentilesJson;
+
+/// The sensitivity's parameters, in the engine's order (`decision::set_parameter`'s `k`).
+pub const PARAMETERS: [&str; 5] = ["success_rate", "deadweight", "drop_off", "annual_cost", "avoided_costs"];
+
+/// The range of parameter `k` of an intervention, if it has one.
+pub fn range_of(iv: &Intervention, k: usize) -> Option<Range> {
+    let u = iv.uncertainty.as_ref()?;
+    match k {
+        0 => u.success_rate,
+        1 => u.deadweight,
+        2 => u.drop_off,
+        3 => u.annual_cost,
+        _ => u.avoided_costs,
+    }
+}
+
+/// A fan chart's series.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Series {
+    FundClose,
+    CumulativeOrgNet,
+}
+
+impl Series {
+    pub fn key(self) -> &'static str {
+        match self {
+            Series::FundClose => "fund",
+            Series::CumulativeOrgNet => "cum",
+        }
+    }
+}
+
+/// What a decision table's key names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DecisionKey<'a> {
+    Sensitivity {
+        society: bool,
+        high: bool,
+        parameter: usize,
+        intervention: &'a str,
+    },
+    BreakEven {
+        intervention: &'a str,
+    },
+    /// Percentile `p` (5, 50 or 95) of a series in a calendar year.
+    Percentile {
+        series: Series,
+        p: u32,
+        year: i32,
+    },
+    /// The cumulative organisation's net to a calendar year, with the assumed values.
+    Cumulative {
+        year: i32,
+    },
+}
+
+impl DecisionKey<'_> {
+    /// The key a table cell carries.
+    pub fn key(&self) -> String {
+        match self {
+            DecisionKey::Sensitivity { society, high, parameter, intervention } => format!(
+                "sens:{}:{}:{}:{intervention}",
+                if *society { "society" } else { "org" },
+                if *high { "high" } else { "low" },
+                PARAMETERS.get(*parameter).copied().unwrap_or_default()
+            ),
+            DecisionKey::BreakEven { intervention } => format!("be:{intervention}"),
+            DecisionKey::Percentile { series, p, year } => format!("fan:{}:p{p}:{year}", series.key()),
+            DecisionKey::Cumulative { year } => format!("fan:cum:det:{year}"),
+        }
+    }
+
+    /// The key's meaning, or `None` for anything else (read defensively).
+    pub fn parse(key: &str) -> Option<DecisionKey<'_>> {
+        if key.len() > 200 {
+            return None;
+        }
+        if let Some(rest) = key.strip_prefix("sens:") {
+            let mut parts = rest.splitn(4, ':');
+            let society = match parts.next()? {
+                "org" => false,
+                "society" => true,
+                _ => return None,
+            };
+            let high = match parts.next()? {
+                "low" => false,
+                "high" => true,
+                _ => return None,
+            };
+            let name = parts.next()?;
+            let parameter = PARAMETERS.iter().position(|p| *p == name)?;
+            return Some(DecisionKey::Sensitivity { society, high, parameter, intervention: parts.next()? });
+        }
+        if let Some(id) = key.strip_prefix("be:") {
+            return Some(DecisionKey::BreakEven { intervention: id });
+        }
+        let rest = key.strip_prefix("fan:")?;
+        let mut parts = rest.splitn(3, ':');
+        let series = match parts.next()? {
+            "fund" => Series::FundClose,
+            "cum" => Series::CumulativeOrgNet,
+            _ => return None,
+        };
+        let column = parts.next()?;
+        let year: i32 = parts.next()?.parse().ok()?;
+        match (series, column) {
+            (Series::CumulativeOrgNet, "det") => Some(DecisionKey::Cumulative { year }),
+            (_, "p5") => Some(DecisionKey::Percentile { series, p: 5, year }),
+            (_, "p50") => Some(DecisionKey::Percentile { series, p: 50, year }),
+            (_, "p95") => Some(DecisionKey::Percentile { series, p: 95, year }),
+            _ => None,
+        }
+    }
+}
+
+/// A tornado cell: the scenario with one assumption changed, and its present value's trace.
+#[derive(Debug, Clone)]
+pub struct Varied {
+    pub scenario: Scenario,
+    pub outcome: Outcome,
+    pub index: usize,
+    pub parameter: usize,
+    /// The assumption as in the scenario (1 for a factor range) and as set.
+    pub assumed: Decimal,
+    pub value: Decimal,
+    /// The present value's trace in the varied scenario: its result is the cell.
+    pub trace: Trace,
+}
+
+/// The tornado cell `key` names, traced.
+pub fn varied(s: &Scenario, society: bool, high: bool, parameter: usize, intervention: &str) -> Option<Varied> {
+    let index = s.interventions.iter().position(|i| i.id == intervention)?;
+    let iv = &s.interventions[index];
+    let range = range_of(iv, parameter)?;
+    let value = if high { range.high } else { range.low };
+    let assumed = match parameter {
+        0 => iv.success_rate,
+        1 => iv.deadweight,
+        2 => iv.drop_off,
+        _ => Decimal::ONE,
+    };
+    let mut scenario = s.clone();
+    set_parameter(scenario.interventions.get_mut(index)?, parameter, value);
+    let outcome = simulate(&scenario).ok()?;
+    let trace = trace(&scenario, &outcome, if society { Figure::SocietyNpv } else { Figure::OrgNpv })?;
+    Some(Varied { scenario, outcome, index, parameter, assumed, value, trace })
+}
+
+/// A per-intervention break-even, derived.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BreakEvenTrace {
+    pub index: usize,
+    /// The success rate assumed, `r`.
+    pub assumed: Decimal,
+    /// The organisation's present value as the scenario is.
+    pub org_npv: Decimal,
+    /// The intervention's inside savings year by year at a success rate of 1, and the discount factors.
+    pub unit_savings: Vec<Decimal>,
+    pub discount: Vec<Decimal>,
+    /// `u`: their present value (`None` under an outcome contract: the engine searches).
+    pub unit: Option<Decimal>,
+    /// `org_npv ÷ u`.
+    pub quotient: Option<Decimal>,
+    /// The rate needed (`None` when `u ≤ 0`).
+    pub result: Option<Decimal>,
+    /// Whether the engine found it by search (an outcome contract pays for the intervention).
+    pub searched: bool,
+    /// The organisation's present value of the scenario with the rate set to
+    /// the result (when it is a rate, 0 to 1): zero to the öre.
+    pub check: Option<Decimal>,
+}
+
+/// The break-even of intervention `id`, with the engine's pieces in its order.
+pub fn break_even_trace(s: &Scenario, id: &str) -> Option<BreakEvenTrace> {
+    let index = s.interventions.iter().position(|i| i.id == id)?;
+    let iv = &s.interventions[index];
+    let scale = EffectScale::new(s).ok()?;
+    let org_npv = scale.org_npv_at(Decimal::ONE)?;
+    let discount = discount_factors(s.discount_rate, s.horizon_years as usize)?;
+    let unit_savings = unit_inside_savings(s, index).ok()?;
+    let searched = s.contract_of(&iv.id).is_some();
+    let (unit, quotient, result) = if searched {
+        let be = break_even(s, None).ok()?;
+        (None, None, be.interventions.get(index)?.success_rate_for_org_npv)
+    } else {
+        let u = present_value(&unit_savings, &discount)?;
+        if u > Decimal::ZERO {
+            let q = div(org_npv, u)?;
+            (Some(u), Some(q), Some(sub(iv.success_rate, q)?))
+        } else {
+            (Some(u), None, None)
+        }
+    };
+    let check = match result {
+        Some(r) if r >= Decimal::ZERO && r <= Decimal::ONE => {
+            let mut at = s.clone();
+            at.interventions.get_mut(index)?.success_rate = r;
+            simulate(&at).ok().map(|o| o.key_figures.org_npv)
+        }
+        _ => None,
+    };
+    Some(BreakEvenTrace {
+        index,
+        assumed: iv.success_rate,
+        org_npv,
+        unit_savings,
+        discount,
+        unit,
+        quotient,
+        result,
+        searched,
+        check,
+    })
+}
+
+/// The Monte Carlo figures an explanation reads (the contract's JSON).
+#[derive(Debug, Clone, Deserialize)]
+pub struct RunJson {
+    pub seed: u64,
+    pub draws: u64,
+    pub cumulative_org_net: Vec<YearPercentilesJson>,
+    pub fund_close: Vec<YearPercentilesJson>,
+}
+
+/// A percentile of the run: the rule's numbers and the figure the run gave.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PercentileTrace {
+    pub p: u32,
+    pub draws: u64,
+    /// The nearest rank, ⌈p/100 × N⌉ (at least 1).
+    pub rank: u64,
+    pub seed: u64,
+    pub value: Decimal,
+    /// The figure with the assumed values, when the outcome has the year.
+    pub deterministic: Option<Decimal>,
+}
+
+/// The percentile `p` of `series` in `year` as the run `run` gave it.
+pub fn percentile_trace(o: &Outcome, run: &RunJson, series: Series, p: u32, year: i32) -> Option<PercentileTrace> {
+    let list = match series {
+        Series::FundClose => &run.fund_close,
+        Series::CumulativeOrgNet => &run.cumulative_org_net,
+    };
+    let at = list.iter().find(|y| y.year == year)?;
+    let value = match p {
+        5 => at.p5,
+        50 => at.p50,
+        95 => at.p95,
+        _ => return None,
+    };
+    let rank = (u64::from(p) * run.draws).div_ceil(100).clamp(1, run.draws.max(1));
+    let deterministic = match series {
+        Series::FundClose => o.fund.iter().find(|f| f.year == year).map(|f| f.close),
+        Series::CumulativeOrgNet => cumulative(o, year).map(|t| t.1),
+    };
+    Some(PercentileTrace { p, draws: run.draws, rank, seed: run.seed, value, deterministic })
+}
+
+/// The organisation's net of each year up to `year` (as parts) and their sum.
+pub fn cumulative(o: &Outcome, year: i32) -> Option<(Vec<Part>, Decimal)> {
+    let last = o.years.iter().position(|y| *y == year)?;
+    let mut sum = Decimal::ZERO;
+    let mut parts = Vec::with_capacity(last + 1);
+    for (y, net) in o.org_net.iter().enumerate().take(last + 1) {
+        sum = add(sum, *net)?;
+        parts.push(Part { what: Quantity::Net { year: y }, value: Value::Money(*net), parts: Vec::new() });
+    }
+    Some((parts, sum))
+}
+
+/// Money as the worker's JSON carries it: rounded to the öre (half away from zero).
+pub fn to_ore(v: Decimal) -> Decimal {
+    v.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// A ratio as the JSON carries it: 4 decimals.
+pub fn to_ratio(v: Decimal) -> Decimal {
+    v.round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// The organisation's present value on the straight line through the
+/// scenario at rate `r`: `org_npv − (r_assumed − r) × u` (for a check where
+/// the rate is no rate one can simulate).
+pub fn on_the_line(t: &BreakEvenTrace, r: Decimal) -> Option<Decimal> {
+    sub(t.org_npv, mul(sub(t.assumed, r)?, t.unit?)?)
+}
+
+#[cfg(test)]
+#[path = "decision_tests.rs"]
+mod tests;

@@ -1,0 +1,124 @@
+//! The words of the comparison's and the decision charts' explanations
+//! (`explain::compare`, `explain::write_decision`), in Swedish and English.
+//! Used only by the on-demand module.
+
+use super::Lang;
+
+/// A comparison's explanation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompareWords {
+    Rule,
+    /// "How is A's figure calculated?", `{l}` the letter.
+    HowSide,
+    Year,
+    Years,
+}
+
+impl CompareWords {
+    pub fn get(self, lang: Lang) -> &'static str {
+        let (sv, en) = match self {
+            CompareWords::Rule => (
+                "Skillnaden = A:s värde − B:s värde, vart och ett räknat i sitt eget scenario.",
+                "The difference = A's figure − B's figure, each computed in its own scenario.",
+            ),
+            CompareWords::HowSide => ("Hur räknas {l}:s värde?", "How is {l}'s figure calculated?"),
+            CompareWords::Year => (" år", " year"),
+            CompareWords::Years => (" år", " years"),
+        };
+        lang.pick(sv, en)
+    }
+}
+
+/// A decision table's explanation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DecisionWords {
+    /// The tornado's title: `{figure}`, `{parameter}`, `{intervention}`, `{end}`.
+    VariedTitle,
+    Low,
+    High,
+    /// The tornado's rule: `{parameter}`, `{assumed}`, `{value}`.
+    VariedRule,
+    /// The break-even's title: `{intervention}`.
+    BreakEvenTitle,
+    BreakEvenRule,
+    BreakEvenSearched,
+    Assumed,
+    OrgNpv,
+    /// `u`.
+    Unit,
+    /// A year of `u`: `{year}`.
+    UnitYear,
+    Quotient,
+    /// The check: `{rate}`.
+    Check,
+    /// The check on the line, where the rate cannot be simulated: `{rate}`.
+    CheckLine,
+    NoUnit,
+    /// The percentile's title: `{p}`, `{series}`, `{year}`.
+    PercentileTitle,
+    PercentileRule,
+    Draws,
+    /// `{p}`, `{n}`.
+    Rank,
+    Seed,
+    Deterministic,
+    NotKept,
+    FundClose,
+    CumulativeOrgNet,
+    /// `{year}`.
+    CumulativeTitle,
+    CumulativeRule,
+}
+
+impl DecisionWords {
+    pub fn get(self, lang: Lang) -> &'static str {
+        use DecisionWords::*;
+        let (sv, en) = match self {
+            VariedTitle => ("{figure} med {parameter} för {intervention} på {end}", "{figure} with {intervention}'s {parameter} at {end}"),
+            Low => ("sitt låga värde", "its low value"),
+            High => ("sitt höga värde", "its high value"),
+            VariedRule => (
+                "Scenariots nuvärde med ett enda antagande ändrat, {parameter}: {assumed} → {value}; allt annat som i scenariot. Nuvärde = Σ nettot år y ÷ (1 + diskonteringsränta)^y.",
+                "The scenario's present value with one assumption changed, {parameter}: {assumed} → {value}; everything else as in the scenario. Present value = Σ net of year y ÷ (1 + discount rate)^y.",
+            ),
+            BreakEvenTitle => ("Andel som måste lyckas för att organisationen ska gå jämnt ut, {intervention}", "Success rate at which the organisation breaks even, {intervention}"),
+            BreakEvenRule => (
+                "Organisationens nuvärde växer rakt med insatsens andel som lyckas r: nuvärde(r) = nuvärdet − (r antagen − r) × u, där u är nuvärdet av insatsens besparingar inom organisationen när alla lyckas (100 %). Nollpunkten: r = r antagen − nuvärdet ÷ u. Allt annat som i scenariot.",
+                "The organisation's present value grows in a straight line with the intervention's success rate r: pv(r) = the present value − (r assumed − r) × u, where u is the present value of its inside savings if everyone succeeded (100%). Break-even: r = r assumed − the present value ÷ u. Everything else as in the scenario.",
+            ),
+            BreakEvenSearched => (
+                "Ett utfallskontrakt betalar för insatsen, och utfallsbetalningarna följer utfallen upp till ett tak: nuvärdet är ingen rät linje. Motorn söker den minsta andel som lyckas där organisationens nuvärde är minst 0 (10 000 steg, sedan halvering till 10⁻⁹).",
+                "An outcome contract pays for the intervention, and its payments follow the outcomes up to a cap: the present value is no straight line. The engine searches for the smallest success rate at which the organisation's present value is at least 0 (10,000 steps, then halving to 10⁻⁹).",
+            ),
+            Assumed => ("Antagen andel som lyckas (r antagen)", "Success rate assumed (r assumed)"),
+            OrgNpv => ("Organisationens nuvärde med antagna värden", "The organisation's present value, as assumed"),
+            Unit => ("u: nuvärdet av besparingarna inom organisationen vid 100 % som lyckas", "u: present value of the inside savings at a 100% success rate"),
+            UnitYear => ("{year}: besparing ÷ diskonteringsfaktor", "{year}: savings ÷ discount factor"),
+            Quotient => ("Nuvärdet ÷ u", "The present value ÷ u"),
+            Check => ("Kontroll: organisationens nuvärde med andelen {rate}", "Check: the organisation's present value at a success rate of {rate}"),
+            CheckLine => (
+                "Kontroll (på linjen: andelen {rate} är ingen andel att räkna ett scenario med): organisationens nuvärde",
+                "Check (on the line: {rate} is no rate a scenario can have): the organisation's present value",
+            ),
+            NoUnit => ("Insatsen ger inga besparingar inom organisationen (u ≤ 0): ingen andel får den att gå jämnt ut.", "The intervention saves nothing inside the organisation (u ≤ 0): no success rate makes it break even."),
+            PercentileTitle => ("{p}:e percentilen av {series} {year}", "{p}th percentile of {series} {year}"),
+            PercentileRule => (
+                "Närmaste rang: av N dragningar, sorterade från den minsta, är p:e percentilen den ⌈p/100 × N⌉:e minsta. Varje dragning drar varje antagande med ett intervall ur en triangelfördelning vars topp är det antagna värdet och räknar scenariot.",
+                "Nearest rank: of N draws sorted from the smallest, the p-th percentile is the ⌈p/100 × N⌉-th smallest. Each draw takes every assumption with a range from a triangular distribution peaking at the assumed value, and computes the scenario.",
+            ),
+            Draws => ("Antal dragningar N", "Number of draws N"),
+            Rank => ("Rang ⌈{p}/100 × {n}⌉", "Rank ⌈{p}/100 × {n}⌉"),
+            Seed => ("Slumpfrö (samma scenario ger samma dragningar)", "Seed (the same scenario gives the same draws)"),
+            Deterministic => ("Med antagna värden (utan osäkerhet)", "With the assumed values (no uncertainty)"),
+            NotKept => (
+                "Dragningarna sparas inte, så percentilen kan inte räknas om här: talet är det körningen gav.",
+                "The draws are not kept, so the percentile cannot be recomputed here: the figure is the one the run gave.",
+            ),
+            FundClose => ("fondens saldo", "the fund's balance"),
+            CumulativeOrgNet => ("organisationens ackumulerade resultat", "the organisation's cumulative result"),
+            CumulativeTitle => ("Organisationens ackumulerade resultat {year} med antagna värden", "The organisation's cumulative result {year} with the assumed values"),
+            CumulativeRule => ("Summan av organisationens netto varje år till och med året.", "The sum of the organisation's net of every year up to and including the year."),
+        };
+        lang.pick(sv, en)
+    }
+}
