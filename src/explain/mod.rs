@@ -14,6 +14,7 @@
 //! savings (`E × avoided cost × (1 − drop-off)^k`): the engine sums the
 //! cohorts' factors first and rounds that sum to 16 decimals.
 
+pub mod contract;
 pub mod figure;
 pub mod term;
 pub mod write;
@@ -158,6 +159,8 @@ pub enum Quantity {
     },
     SavingsTotal,
     CostBorne,
+    /// A quantity of an outcome contract's views (`contract`).
+    InContract(contract::ContractQuantity),
 }
 
 /// The explanation of one figure: its rule, the parts it is made of and the
@@ -584,7 +587,7 @@ fn total_parts(o: &Outcome, a: usize, field: TotalField) -> Option<(Vec<Part>, V
 /// year `y`: the engine's profile (`Σ_cohorts E × (1 − drop-off)^k`, rounded
 /// to 16 decimals) times the avoided cost; and its cohorts, each
 /// `E × avoided cost × (1 − drop-off)^k`, to show what the sum is made of.
-fn savings_of(s: &Scenario, iv: &Intervention, per_year: Decimal, y: usize) -> Option<(Decimal, Vec<Part>)> {
+pub(crate) fn savings_of(s: &Scenario, iv: &Intervention, per_year: Decimal, y: usize) -> Option<(Decimal, Vec<Part>)> {
     let years = year_count(s);
     let running = running_years(iv, years);
     let effective = effective_successes(iv.participants_per_year, iv.success_rate, iv.deadweight)?;

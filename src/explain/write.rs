@@ -90,10 +90,10 @@ pub fn glossary(term: Term, lang: Lang) -> String {
     m.into_string()
 }
 
-struct Writer<'a> {
-    s: &'a Scenario,
-    lang: Lang,
-    unit: Unit,
+pub(crate) struct Writer<'a> {
+    pub(crate) s: &'a Scenario,
+    pub(crate) lang: Lang,
+    pub(crate) unit: Unit,
 }
 
 /// A number with at most `places` decimals and no trailing zeros.
@@ -103,7 +103,7 @@ fn plain(value: Decimal, places: u32, lang: Lang) -> String {
 }
 
 impl Writer<'_> {
-    fn value(&self, v: Value) -> String {
+    pub(crate) fn value(&self, v: Value) -> String {
         match v {
             Value::Money(d) => money_exact(d, &self.s.currency, self.lang),
             Value::Ratio(d) => {
@@ -118,7 +118,7 @@ impl Writer<'_> {
 
     /// The parts as a nested list; a long year-by-year list shows its first
     /// years, the years around `focus` and the last, saying how many are left out.
-    fn list(&self, m: &mut Markup, parts: &[Part], focus: Option<usize>) {
+    pub(crate) fn list(&self, m: &mut Markup, parts: &[Part], focus: Option<usize>) {
         let _ = self.unit;
         m.open("ul").attr("class", "explain-parts").end();
         let yearly = parts

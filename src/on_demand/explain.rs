@@ -22,5 +22,9 @@ pub fn explain_figure(scenario_json: &str, lang_tag: &str, unit: &str, key: &str
     if let Some(step) = crate::explain::write::tour_step(s, o, key, lang(lang_tag), unit) {
         return Ok(step);
     }
+    // The outcome contracts' views (`contract:…`).
+    if let Some(text) = crate::explain::contract::explanation(s, o, key, lang(lang_tag), unit) {
+        return Ok(text);
+    }
     Ok(crate::explain::write::explanation(s, o, key, lang(lang_tag), unit).unwrap_or_default())
 }

@@ -15,6 +15,7 @@ pub mod contracts;
 pub mod decision;
 pub mod decision_charts;
 pub mod explain;
+pub mod explain_contract;
 pub mod fields;
 pub mod format;
 pub mod glossary;
