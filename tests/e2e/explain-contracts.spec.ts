@@ -74,9 +74,16 @@ test('the payments table: the region leads in, arrows step, Enter explains, Esca
 
 test('the investor: a year of the cash flow, the IRR and the fund beside the contract (en)', async ({ page }) => {
   const v = await views(page, 'en');
+  // The cash flow's region leads into its first year; the arrows step to 2028; Enter explains.
   const cash = v.getByTestId('contract-cash-flow-norrkopingmodell');
+  await v.locator('.table-scroll', { has: page.getByTestId('contract-cash-flow-norrkopingmodell') }).focus();
+  await page.keyboard.press('Enter');
+  await expect(cash.locator('td[data-explain="contract:flow:2026:0:"]')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
   const year = cash.locator('td[data-explain="contract:flow:2028:0:"]');
-  await year.click();
+  await expect(year).toBeFocused();
+  await page.keyboard.press('Enter');
   expect(await result(page)).toBe(flat(nb(`= 550,000.00 SEK (shown as ${flat(await year.textContent())} kSEK)`)));
   const panel = page.getByTestId('explain-panel');
   await expect(panel).toContainText(nb("The intervention's cost, paid by the investor (negative): -3,300,000.00 SEK"));
@@ -93,12 +100,24 @@ test('the investor: a year of the cash flow, the IRR and the fund beside the con
   await page.keyboard.press('Escape');
   await expect(irr).toBeFocused();
 
-  const fund = v.getByTestId('contract-compare-norrkopingmodell').locator('td[data-explain="contract:fund_org_npv::0:"]');
+  // Beside the contract: the fund's variant by click, then the arrow to the contract's own figure.
+  const compare = v.getByTestId('contract-compare-norrkopingmodell');
+  const fund = compare.locator('td[data-explain="contract:fund_org_npv::0:"]');
   await fund.click();
   await expect(panel).toContainText('through the fund');
   expect(await result(page)).toContain(`(shown as ${flat(await fund.textContent())} `);
   await page.keyboard.press('Escape');
   await expect(fund).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  const own = compare.locator('td[data-explain="org_npv::"]');
+  await expect(own).toBeFocused();
+  await page.keyboard.press('Enter');
+  expect(await result(page)).toContain(`(shown as ${flat(await own.textContent())} `);
+  await expect(panel).not.toContainText('through the fund');
+  await page.keyboard.press('Escape');
+  await expect(own).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(compare.locator('td[data-explain="payback_year::"]')).toBeFocused();
 });
 
 for (const lang of ['sv', 'en'] as const) {
