@@ -16,6 +16,7 @@ use rust_decimal::Decimal;
 
 use super::{money, part, savings_of, trace, with, Figure, Part, Quantity, Value};
 use crate::model::contract::{cohort_payments, contract_flows, internal_rate, power, present_value_at, CohortPayment};
+use crate::model::decision::{break_even, EffectScale};
 use crate::model::outcome::ContractOutcome;
 use crate::model::simulate::{add, cohort_profile, div, mul, running_years, sub};
 use crate::model::{simulate, Intervention, Outcome, OutcomeContract, Scenario};
@@ -56,6 +57,22 @@ pub enum What {
     Premium,
     /// A figure of the scenario with this contract taken out (the intervention through the fund).
     ThroughFund(Figure),
+    /// A break-even figure of the side by side, through the fund (`fund`) or the contract.
+    BreakEven {
+        fund: bool,
+        which: BreakEvenFigure,
+    },
+}
+
+/// The break-even figures beside the contract (`model::decision::break_even`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BreakEvenFigure {
+    /// The factor on every success rate at which the organisation's present value is 0.
+    OrgFactor,
+    /// The same for society's.
+    SocietyFactor,
+    /// The contracted intervention's success rate at which the organisation's present value is 0.
+    SuccessRate,
 }
 
 /// A figure of contract `contract` (its position in the scenario's list).
@@ -114,6 +131,15 @@ pub enum ContractQuantity {
     },
     /// The present value of the cash flow at the internal rate.
     PresentValueAtIrr,
+    /// Present values at factor 1: of every intervention's costs, the inside savings, all savings.
+    CostsPv,
+    InsideSavingsPv,
+    AllSavingsPv,
+    /// The organisation's present value as the scenario is.
+    OrgNpvAsIs,
+    /// The organisation's present value at the break-even factor, or at the break-even success rate.
+    OrgNpvAtFactor,
+    OrgNpvAtRate,
 }
 
 fn q(c: ContractQuantity) -> Quantity {
@@ -129,6 +155,11 @@ const NAMED: [(What, &str); 8] = [
     (What::Multiple, "investor_multiple"),
     (What::Irr, "investor_irr"),
     (What::Premium, "premium"),
+];
+const BREAK_EVEN: [(BreakEvenFigure, &str); 3] = [
+    (BreakEvenFigure::OrgFactor, "effect_factor_org_npv"),
+    (BreakEvenFigure::SocietyFactor, "effect_factor_society_npv"),
+    (BreakEvenFigure::SuccessRate, "success_rate_for_org_npv"),
 ];
 const THROUGH_FUND: [(Figure, &str); 3] = [
     (Figure::OrgNpv, "fund_org_npv"),
@@ -179,6 +210,11 @@ impl ContractFigure {
             What::ThroughFund(f) => {
                 format!("contract:{}::{k}:", THROUGH_FUND.iter().find(|(x, _)| *x == f).map_or("", |(_, n)| n))
             }
+            What::BreakEven { fund, which } => format!(
+                "contract:{}{}::{k}:",
+                if fund { "fund_" } else { "" },
+                BREAK_EVEN.iter().find(|(x, _)| *x == which).map_or("", |(_, n)| n)
+            ),
             what => format!("contract:{}::{k}:", NAMED.iter().find(|(x, _)| *x == what).map_or("", |(_, n)| n)),
         }
     }
@@ -208,7 +244,12 @@ impl ContractFigure {
             }
             (_, None) if calendar.is_none() => {
                 let named = NAMED.iter().find(|(_, n)| *n == name).map(|(w, _)| *w);
-                named.or_else(|| THROUGH_FUND.iter().find(|(_, n)| *n == name).map(|(f, _)| What::ThroughFund(*f)))?
+                let (fund, rest) = name.strip_prefix("fund_").map_or((false, name), |r| (true, r));
+                let break_even =
+                    BREAK_EVEN.iter().find(|(_, n)| *n == rest).map(|(w, _)| What::BreakEven { fund, which: *w });
+                named
+                    .or_else(|| THROUGH_FUND.iter().find(|(_, n)| *n == name).map(|(f, _)| What::ThroughFund(*f)))
+                    .or(break_even)?
             }
             _ => return None,
         };
@@ -229,6 +270,9 @@ impl ContractFigure {
             c.cash_flow.iter().for_each(|(t, _)| add(What::Flow { t: *t }));
             NAMED.iter().for_each(|(w, _)| add(*w));
             THROUGH_FUND.iter().for_each(|(f, _)| add(What::ThroughFund(*f)));
+            for fund in [true, false] {
+                BREAK_EVEN.iter().for_each(|(which, _)| add(What::BreakEven { fund, which: *which }));
+            }
         }
         all
     }
@@ -515,8 +559,57 @@ pub fn contract_trace(s: &Scenario, o: &Outcome, figure: ContractFigure) -> Opti
             scenario = Some(fund);
             (inner.parts, inner.result)
         }
+        What::BreakEven { fund, which } => {
+            let variant = if fund { crate::report::contracts::through_the_fund(s, &t.iv.id) } else { s.clone() };
+            let (parts, result) = break_even_parts(&variant, t.iv, which)?;
+            scenario = Some(variant);
+            (parts, result)
+        }
     };
     Some(ContractTrace { figure, parts, result, scenario })
+}
+
+/// A break-even figure of `s` (the scenario or its fund's variant), from
+/// `model::decision::break_even`, with the present values it is made of, and
+/// the organisation's present value at the figure found (zero, but for the
+/// search's last step) when the figure is a search's.
+fn break_even_parts(s: &Scenario, iv: &Intervention, which: BreakEvenFigure) -> Option<(Vec<Part>, Value)> {
+    let found = break_even(s, None).ok()?;
+    let scale = EffectScale::new(s).ok()?;
+    let (pvc, pvi, pva) = scale.present_values()?;
+    let as_is = money(q(ContractQuantity::OrgNpvAsIs), scale.org_npv_at(Decimal::ONE)?);
+    let ratio =
+        |pv: Decimal| if pv > Decimal::ZERO { div(pvc, pv).map(Value::Number) } else { Some(Value::Year(None)) };
+    Some(match which {
+        BreakEvenFigure::SocietyFactor => {
+            (vec![money(q(ContractQuantity::CostsPv), pvc), money(q(ContractQuantity::AllSavingsPv), pva)], ratio(pva)?)
+        }
+        // Without contracts, costs ÷ inside savings; with them, the smallest factor at which it is ≥ 0.
+        BreakEvenFigure::OrgFactor if s.outcome_contracts.is_empty() => (
+            vec![as_is, money(q(ContractQuantity::CostsPv), pvc), money(q(ContractQuantity::InsideSavingsPv), pvi)],
+            ratio(pvi)?,
+        ),
+        BreakEvenFigure::OrgFactor => {
+            let mut parts = vec![as_is];
+            if let Some(f) = found.effect_factor_org_npv {
+                parts.push(money(q(ContractQuantity::OrgNpvAtFactor), scale.org_npv_at(f)?));
+            }
+            (parts, found.effect_factor_org_npv.map_or(Value::Year(None), Value::Number))
+        }
+        BreakEvenFigure::SuccessRate => {
+            let rate = found.interventions.iter().find(|x| x.id == iv.id)?.success_rate_for_org_npv;
+            let mut parts = vec![part(Quantity::SuccessRate, Value::Ratio(iv.success_rate)), as_is];
+            // The scenario again at that rate (when it is a rate a scenario can have).
+            let mut at = s.clone();
+            if let (Some(r), Some(x)) = (rate, at.interventions.iter_mut().find(|x| x.id == iv.id)) {
+                x.success_rate = r;
+                if let Ok(o) = simulate(&at) {
+                    parts.push(money(q(ContractQuantity::OrgNpvAtRate), o.key_figures.org_npv));
+                }
+            }
+            (parts, rate.map_or(Value::Year(None), Value::Ratio))
+        }
+    })
 }
 
 /// The figure as the views show it (from the outcome, or for the savings
@@ -542,6 +635,22 @@ pub fn contract_shown(s: &Scenario, o: &Outcome, figure: ContractFigure) -> Opti
         What::ThroughFund(f) => {
             let fund = crate::report::contracts::through_the_fund(s, &t.iv.id);
             super::shown(&simulate(&fund).ok()?, f)?
+        }
+        What::BreakEven { fund, which } => {
+            let variant = if fund { crate::report::contracts::through_the_fund(s, &t.iv.id) } else { s.clone() };
+            let b = break_even(&variant, None).ok()?;
+            let v = match which {
+                BreakEvenFigure::OrgFactor => b.effect_factor_org_npv,
+                BreakEvenFigure::SocietyFactor => b.effect_factor_society_npv,
+                BreakEvenFigure::SuccessRate => {
+                    b.interventions.iter().find(|x| x.id == t.iv.id)?.success_rate_for_org_npv
+                }
+            };
+            match (which, v) {
+                (_, None) => Value::Year(None),
+                (BreakEvenFigure::SuccessRate, Some(r)) => Value::Ratio(r),
+                (_, Some(f)) => Value::Number(f),
+            }
         }
     })
 }
@@ -640,7 +749,7 @@ pub fn explanation(s: &Scenario, o: &Outcome, key: &str, lang: Lang, unit: Unit)
         (_, Value::Number(n)) => Some(number(n, 2, lang)),
         (What::Irr, Value::Year(None)) => Some(ViewText::NoIrr.get(lang).to_string()),
         (What::ThroughFund(_), Value::Year(None)) => Some(ViewText::NotWithin.get(lang).to_string()),
-        (What::Multiple, Value::Year(None)) => Some("–".to_string()),
+        (What::Multiple | What::BreakEven { .. }, Value::Year(None)) => Some("–".to_string()),
         (_, Value::Year(_)) => None,
     };
     if let Some(shown) = shown {

@@ -162,3 +162,42 @@ fn the_written_explanation_ends_with_the_cells_figure_in_both_languages() {
     assert!(fund.contains("through the fund") && fund.contains("Discount factor"), "{fund}");
     assert_eq!(explanation(&s, &o, "org_npv::", Lang::En, Unit::One), None);
 }
+
+/// The "break-even with a cap" case of `tests/cases/outcome_contracts.json`,
+/// as `report::contracts`'s test builds it and derives it: through the fund
+/// the organisation breaks even at f = 2.6 / 2.4 = 1.0833 and fs's success
+/// rate 2 600 000 / 4 800 000 = 0.541667; through the contract at
+/// f = 11/24 = 0.4583 and r = 1 100 000 / 4 800 000 = 0.229167; society
+/// either way at (2 000 000 + 600 000) / 2 400 000 = 1.0833.
+#[test]
+fn the_break_even_figures_beside_the_contract_are_explained() {
+    let cases: serde_json::Value =
+        serde_json::from_str(include_str!("../../tests/cases/outcome_contracts.json")).expect("the cases");
+    let mut doc = cases["base"].clone();
+    doc["outcome_contracts"][0]["cap"] = "500000".into();
+    let mut home = doc["interventions"][0].clone();
+    for (key, value) in [("id", "home"), ("name", "Home visits"), ("annual_cost", "600000"), ("fund_share", "0")] {
+        home[key] = value.into();
+    }
+    home["participants_per_year"] = "0".into();
+    home["years"] = 1.into();
+    home["avoided_costs"] = serde_json::json!([]);
+    doc["interventions"].as_array_mut().expect("a list").push(home);
+    let s = Scenario::from_json(&doc.to_string()).expect("it reads");
+    let near = |key: &str, want: &str, within: &str| {
+        let got = explained(&s, key).result;
+        let (Value::Number(v) | Value::Ratio(v)) = got else { panic!("{key}: {got:?}") };
+        assert!((v - d(want)).abs() <= d(within), "{key}: {v} against {want}");
+    };
+    near("contract:fund_effect_factor_org_npv::0:", "1.0833333333", "0.0000000001");
+    near("contract:effect_factor_org_npv::0:", "0.4583333333", "0.000000002");
+    near("contract:fund_success_rate_for_org_npv::0:", "0.5416666667", "0.0000000001");
+    near("contract:success_rate_for_org_npv::0:", "0.2291666667", "0.000000002");
+    near("contract:effect_factor_society_npv::0:", "1.0833333333", "0.0000000001");
+    // At the factor found the organisation's present value is zero, but for the search's last step.
+    let t = explained(&s, "contract:effect_factor_org_npv::0:");
+    let at = find(&t.parts, Quantity::InContract(ContractQuantity::OrgNpvAtFactor));
+    assert!(matches!(at, Some(Value::Money(v)) if v >= Decimal::ZERO && v < d("0.01")), "{at:?}");
+    assert_eq!(every_contract_figure_explained(&s), Ok(()));
+    assert_eq!(every_cell_explained(&s), Ok(()));
+}

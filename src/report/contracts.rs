@@ -258,6 +258,14 @@ fn side_by_side(
         v.m.shut("tr");
     };
     let fund_key = |name: &str| format!("contract:fund_{name}::{k}:");
+    // A break-even row: through the fund and through the contract ("–" where there is none).
+    let both = |name: &str, a: Option<(String, String)>, b: Option<(String, String)>| {
+        let cell = |x: Option<(String, String)>, key: String| {
+            let (text, exact) = x.unwrap_or_else(|| ("–".to_string(), String::new()));
+            (text, key, exact)
+        };
+        [cell(a, fund_key(name)), cell(b, format!("contract:{name}::{k}:"))]
+    };
     let org = T::Organisation.get(lang);
     let npv = |v: &View, name: &str, fund_npv: Decimal, npv: Decimal| {
         [(v.bare(fund_npv), fund_key(name), money_text(fund_npv)), (v.bare(npv), format!("{name}::"), money_text(npv))]
@@ -269,26 +277,34 @@ fn side_by_side(
     let (a, b) = (fund.key_figures.payback_year, o.key_figures.payback_year);
     let cells = [(payback(a), fund_key("payback_year"), year(a)), (payback(b), "payback_year::".to_string(), year(b))];
     explained(v, format!("{org}: {}", T::PaybackYear.get(lang)), "payback_year", cells);
-    let factor = |f: Option<Decimal>| f.map(|f| number(f, 2, lang));
+    // The text shown and the exact figure (`data-value`) of a break-even cell.
+    let factor = |f: Option<Decimal>| f.map(|f| (number(f, 2, lang), f.normalize().to_string()));
     let label =
         lang.pick("Organisationen: effektfaktor för nollresultat", "The organisation: break-even effect factor");
     let org_factor = |b: Option<&BreakEven>| factor(b.and_then(|b| b.effect_factor_org_npv));
-    row(v, label.to_string(), "effect_factor_org_npv", [org_factor(without), org_factor(with)]);
+    explained(
+        v,
+        label.to_string(),
+        "effect_factor_org_npv",
+        both("effect_factor_org_npv", org_factor(without), org_factor(with)),
+    );
     // The success rate of this intervention at which the organisation breaks even, the others as they are.
     let rate = |b: Option<&BreakEven>| {
         let found = b.and_then(|b| b.interventions.iter().find(|i| i.id == c.intervention));
-        found.and_then(|i| i.success_rate_for_org_npv).map(|r| percent(r, 1, lang))
+        found.and_then(|i| i.success_rate_for_org_npv).map(|r| (percent(r, 1, lang), r.normalize().to_string()))
     };
     let label = lang.pick(
         "Organisationen: insatsens lyckandegrad för nollresultat",
         "The organisation: the intervention's break-even success rate",
     );
-    row(v, label.to_string(), "success_rate_for_org_npv", [rate(without), rate(with)]);
+    let (a, b) = (rate(without), rate(with));
+    explained(v, label.to_string(), "success_rate_for_org_npv", both("success_rate_for_org_npv", a, b));
     let cells = npv(v, "society_npv", fund.key_figures.society_npv, o.key_figures.society_npv);
     explained(v, format!("{}: {}", T::Society.get(lang), T::SocietyNpv.get(lang)), "society_npv", cells);
     let society_factor = |b: Option<&BreakEven>| factor(b.and_then(|b| b.effect_factor_society_npv));
     let label = lang.pick("Samhället: effektfaktor för nollresultat", "Society: break-even effect factor");
-    row(v, label.to_string(), "effect_factor_society_npv", [society_factor(without), society_factor(with)]);
+    let (a, b) = (society_factor(without), society_factor(with));
+    explained(v, label.to_string(), "effect_factor_society_npv", both("effect_factor_society_npv", a, b));
     let net = v.bare(c.investor_net);
     v.m.open("tr").attr("data-row", "investor_net").end();
     let label = format!("{}: {}", T::Investor.get(lang), lang.pick("netto", "net"));
@@ -334,7 +350,11 @@ mod tests {
     fn compared(html: &str, key: &str) -> Vec<String> {
         let start = html.find(&format!("data-row=\"{key}\"")).unwrap_or_else(|| panic!("no row {key}"));
         let row = &html[start..start + html[start..].find("</tr>").expect("closed")];
-        row.split("<td class=\"num\">").skip(1).map(|c| c[..c.find("</td>").expect("a cell")].to_string()).collect()
+        // A cell's text: after its opening tag (which may carry `data-explain`), up to its end.
+        row.split("<td class=\"num\"")
+            .skip(1)
+            .map(|c| c[c.find('>').expect("a tag") + 1..c.find("</td>").expect("a cell")].to_string())
+            .collect()
     }
 
     /// The "break-even with a cap" case of `tests/cases/outcome_contracts.json`

@@ -2,7 +2,7 @@
 //! ([`crate::explain::contract`]): each figure's name and rule and each
 //! quantity's name, in Swedish and English. On demand only.
 
-use crate::explain::contract::{ContractFigure, ContractQuantity, What};
+use crate::explain::contract::{BreakEvenFigure, ContractFigure, ContractQuantity, What};
 use crate::explain::Figure;
 use crate::model::Scenario;
 
@@ -71,6 +71,29 @@ pub fn title(s: &Scenario, f: ContractFigure, lang: Lang) -> String {
             let of = super::explain::figure_title(s, figure, lang);
             format!("{of}, {}", pick(lang, "genom fonden", "through the fund"))
         }
+        What::BreakEven { fund, which } => {
+            let of = match which {
+                BreakEvenFigure::OrgFactor => pick(
+                    lang,
+                    "Organisationens effektfaktor för nollresultat",
+                    "The organisation's break-even effect factor",
+                ),
+                BreakEvenFigure::SocietyFactor => {
+                    pick(lang, "Samhällets effektfaktor för nollresultat", "Society's break-even effect factor")
+                }
+                BreakEvenFigure::SuccessRate => pick(
+                    lang,
+                    "Insatsens lyckandegrad för organisationens nollresultat",
+                    "The intervention's break-even success rate for the organisation",
+                ),
+            };
+            let way = if fund {
+                pick(lang, "genom fonden", "through the fund")
+            } else {
+                pick(lang, "genom kontraktet", "through the contract")
+            };
+            format!("{of}, {way}")
+        }
     };
     format!("{name} ({})", contract_name(s, f.contract))
 }
@@ -90,6 +113,15 @@ pub fn rule(f: ContractFigure, lang: Lang) -> String {
         What::Multiple => pick(lang, "Alla utfallsbetalningar ÷ insatsens kostnader som investeraren betalar.", "Every outcome payment ÷ the intervention's costs the investor pays."),
         What::Irr => pick(lang, "Räntan r där nuvärdet av investerarens kassaflöde, Σ belopp år t ÷ (1 + r)^t, är noll; hittas genom halvering mellan −99 % och 1 000 % till 10⁻⁹. Inget värde om nuvärdet har samma tecken i båda ändarna.", "The rate r at which the present value of the investor's cash flow, Σ amount of year t ÷ (1 + r)^t, is zero; found by bisection between −99 % and 1,000 % to 10⁻⁹. None when the present value has the same sign at both ends."),
         What::Premium => pick(lang, "Σ investerarens belopp år t ÷ (1 + diskonteringsränta)^t: nuvärdet av betalningarna − nuvärdet av kostnaderna.", "Σ the investor's amount of year t ÷ (1 + discount rate)^t: the present value of the payments − that of the costs."),
+        What::BreakEven { fund, which } => {
+            let way = if fund { pick(lang, "Kontraktet tas bort och scenariot räknas om: insatsen betalas genom fonden. ", "The contract is taken out and the scenario calculated again: the intervention is paid through the fund. ") } else { String::new() };
+            let rule = match which {
+                BreakEvenFigure::SocietyFactor => pick(lang, "Den faktor f på alla insatsers andel som lyckas där samhällets nuvärde blir noll: nuvärdet av insatsernas kostnader ÷ nuvärdet av alla besparingar.", "The factor f on every intervention's success rate at which society's present value is zero: the present value of the interventions' costs ÷ that of all savings."),
+                BreakEvenFigure::OrgFactor => pick(lang, "Den minsta faktor f på alla insatsers andel som lyckas där organisationens nuvärde blir noll. Utan utfallskontrakt: nuvärdet av kostnaderna ÷ nuvärdet av besparingarna inom organisationen; med kontrakt följer betalningarna utfallen upp till taket, så f söks i 10 000 steg och genom halvering till 10⁻⁹.", "The smallest factor f on every intervention's success rate at which the organisation's present value is zero. Without outcome contracts: the present value of the costs ÷ that of the inside savings; with contracts the payments follow the outcomes up to the cap, so f is searched for in 10,000 steps and by bisection to 10⁻⁹."),
+                BreakEvenFigure::SuccessRate => pick(lang, "Den andel som lyckas för den här insatsen (de andra som de är) där organisationens nuvärde blir noll; med kontrakt söks den i 10 000 steg och genom halvering till 10⁻⁹.", "The success rate of this intervention (the others as they are) at which the organisation's present value is zero; under a contract it is searched for in 10,000 steps and by bisection to 10⁻⁹."),
+            };
+            format!("{way}{rule}")
+        }
         What::ThroughFund(figure) => format!("{} {}", pick(lang, "Kontraktet tas bort och scenariot räknas om: insatsen betalas genom fonden.", "The contract is taken out and the scenario calculated again: the intervention is paid through the fund."), super::explain::rule(figure, lang)),
     }
 }
@@ -149,7 +181,7 @@ pub fn quantity(s: &Scenario, c: ContractQuantity, lang: Lang) -> String {
             let past = t >= u64::from(s.horizon_years);
             let after =
                 if past { pick(lang, " (efter tidshorisonten)", " (after the horizon)") } else { String::new() };
-            format!("{}{after}", year(s, t))
+            format!("{}{after}: {}", year(s, t), pick(lang, "investerarens belopp", "the investor's amount"))
         }
         ContractQuantity::Factor { t } => match lang {
             Lang::Sv => format!("Diskonteringsfaktor (1 + ränta)^{t}"),
@@ -159,6 +191,28 @@ pub fn quantity(s: &Scenario, c: ContractQuantity, lang: Lang) -> String {
             Lang::Sv => format!("{}: belopp ÷ faktor", year(s, t)),
             Lang::En => format!("{}: amount ÷ factor", year(s, t)),
         },
+        ContractQuantity::CostsPv => {
+            pick(lang, "Nuvärdet av insatsernas kostnader", "Present value of the interventions' costs")
+        }
+        ContractQuantity::InsideSavingsPv => {
+            pick(lang, "Nuvärdet av besparingarna inom organisationen", "Present value of the inside savings")
+        }
+        ContractQuantity::AllSavingsPv => pick(lang, "Nuvärdet av alla besparingar", "Present value of all savings"),
+        ContractQuantity::OrgNpvAsIs => pick(
+            lang,
+            "Organisationens nuvärde som scenariot är",
+            "The organisation's present value as the scenario is",
+        ),
+        ContractQuantity::OrgNpvAtFactor => pick(
+            lang,
+            "Organisationens nuvärde vid den faktorn (noll, så när som på sökningens sista steg)",
+            "The organisation's present value at that factor (zero, but for the search's last step)",
+        ),
+        ContractQuantity::OrgNpvAtRate => pick(
+            lang,
+            "Organisationens nuvärde vid den andelen (noll, så när som på sökningens sista steg)",
+            "The organisation's present value at that rate (zero, but for the search's last step)",
+        ),
         ContractQuantity::PresentValueAtIrr => pick(
             lang,
             "Nuvärdet vid internräntan (noll, så när som på halveringens sista steg)",

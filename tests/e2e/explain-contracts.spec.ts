@@ -125,8 +125,9 @@ for (const lang of ['sv', 'en'] as const) {
     const v = await views(page, lang);
     const items = v.locator('[data-explain]');
     const n = await items.count();
-    // 10 years × (1 payer + 2 avoided costs), 5 years of cash flow, 8 figures, 7 compared cells.
-    expect(n).toBe(30 + 5 + 8 + 7);
+    // 10 years × (1 payer + 2 avoided costs), 5 years of cash flow, 8 figures, 13 compared cells
+    // (6 rows of two, the investor's net through the contract only; the Monte Carlo rows are not explained).
+    expect(n).toBe(30 + 5 + 8 + 13);
     for (let i = 0; i < n; i++) {
       const item = items.nth(i);
       await item.click();
