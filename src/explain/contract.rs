@@ -2,7 +2,8 @@
 //! (`report::contracts`): a payer's payment and the savings it buys in a
 //! year, a year of the investor's cash flow, the contract's figures (outcomes,
 //! payments, outstanding, the payers' exposure, the investor's net, multiple,
-//! IRR and premium) and the fund's figures beside the contract. Their keys
+//! IRR and premium), the fund's figures beside the contract and the
+//! break-even figures both ways (`model::decision::break_even`). Their keys
 //! are `contract:<what>:<year>:<contract>:<column>` (the contract's and the
 //! column's positions, so that no id has to be read back out of a key).
 //!
