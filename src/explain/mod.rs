@@ -14,6 +14,9 @@
 //! savings (`E × avoided cost × (1 − drop-off)^k`): the engine sums the
 //! cohorts' factors first and rounds that sum to 16 decimals.
 
+// Only the on-demand module explains the contracts' views: kept out of the app's wasm, where it
+// would change nothing but the code's layout (about 75 bytes gzip, measured).
+#[cfg(any(feature = "on-demand", not(target_arch = "wasm32")))]
 pub mod contract;
 pub mod figure;
 pub mod term;
@@ -160,6 +163,7 @@ pub enum Quantity {
     SavingsTotal,
     CostBorne,
     /// A quantity of an outcome contract's views (`contract`).
+    #[cfg(any(feature = "on-demand", not(target_arch = "wasm32")))]
     InContract(contract::ContractQuantity),
 }
 
