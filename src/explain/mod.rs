@@ -14,11 +14,17 @@
 //! savings (`E × avoided cost × (1 − drop-off)^k`): the engine sums the
 //! cohorts' factors first and rounds that sum to 16 decimals.
 
+// Only the on-demand module explains the views' tables (comparison, contracts, decisions): kept
+// out of the app's wasm, where they would change nothing but the code's layout (bytes, measured).
+#[cfg(any(feature = "on-demand", not(target_arch = "wasm32")))]
 pub mod compare;
+#[cfg(any(feature = "on-demand", not(target_arch = "wasm32")))]
+pub mod contract;
 pub mod decision;
 pub mod figure;
 pub mod term;
 pub mod write;
+#[cfg(any(feature = "on-demand", not(target_arch = "wasm32")))]
 pub mod write_decision;
 
 use rust_decimal::Decimal;
@@ -161,6 +167,9 @@ pub enum Quantity {
     },
     SavingsTotal,
     CostBorne,
+    /// A quantity of an outcome contract's views (`contract`).
+    #[cfg(any(feature = "on-demand", not(target_arch = "wasm32")))]
+    InContract(contract::ContractQuantity),
 }
 
 /// The explanation of one figure: its rule, the parts it is made of and the
@@ -587,7 +596,7 @@ fn total_parts(o: &Outcome, a: usize, field: TotalField) -> Option<(Vec<Part>, V
 /// year `y`: the engine's profile (`Σ_cohorts E × (1 − drop-off)^k`, rounded
 /// to 16 decimals) times the avoided cost; and its cohorts, each
 /// `E × avoided cost × (1 − drop-off)^k`, to show what the sum is made of.
-fn savings_of(s: &Scenario, iv: &Intervention, per_year: Decimal, y: usize) -> Option<(Decimal, Vec<Part>)> {
+pub(crate) fn savings_of(s: &Scenario, iv: &Intervention, per_year: Decimal, y: usize) -> Option<(Decimal, Vec<Part>)> {
     let years = year_count(s);
     let running = running_years(iv, years);
     let effective = effective_successes(iv.participants_per_year, iv.success_rate, iv.deadweight)?;

@@ -90,7 +90,7 @@ pub fn glossary(term: Term, lang: Lang) -> String {
     m.into_string()
 }
 
-/// Writes a trace's values and parts (also for `explain::compare` and `explain::decision`).
+/// Writes a trace's values and parts (also for `explain::compare`, `explain::decision` and `explain::contract`).
 pub(crate) struct Writer<'a> {
     pub(crate) s: &'a Scenario,
     pub(crate) lang: Lang,

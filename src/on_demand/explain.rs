@@ -22,6 +22,10 @@ pub fn explain_figure(scenario_json: &str, lang_tag: &str, unit: &str, key: &str
     if let Some(step) = crate::explain::write::tour_step(s, o, key, lang(lang_tag), unit) {
         return Ok(step);
     }
+    // The outcome contracts' views (`contract:…`).
+    if let Some(text) = crate::explain::contract::explanation(s, o, key, lang(lang_tag), unit) {
+        return Ok(text);
+    }
     // Plan A against plan B: B is the baseline the comparison's tables were written with.
     if key.starts_with("cmp:") {
         let b = super::BASELINE.with(|kept| kept.borrow().as_ref().map(|(_, both)| both.clone()));

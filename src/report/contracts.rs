@@ -17,6 +17,7 @@ use crate::model::outcome::{money_text, ContractOutcome};
 use crate::model::simulate::{cohort_profile, running_years};
 use crate::model::{simulate, Outcome, Scenario};
 use crate::words::contracts::{ContractText as C, ViewText as T};
+use crate::words::explain::Fixed;
 use crate::words::format::{money_bare, money_exact, number, percent, Unit};
 use crate::words::Lang;
 
@@ -55,10 +56,11 @@ struct View<'a> {
 }
 
 impl View<'_> {
-    fn amount(&mut self, value: Decimal) {
+    /// An amount, whose cell opens the explanation of `explain` (`explain::contract`), stepped with the arrow keys.
+    fn amount(&mut self, value: Decimal, explain: &str) {
         let class = if value.is_sign_negative() && !value.is_zero() { "num neg" } else { "num" };
         self.m.open("td").attr("class", class).attr("title", &money_exact(value, self.currency, self.lang));
-        self.m.attr("data-value", &money_text(value)).end();
+        self.m.attr("data-value", &money_text(value)).attr("data-explain", explain).attr("tabindex", "-1").end();
         self.m.text(&money_bare(value, self.unit, self.lang)).shut("td");
     }
 
@@ -71,11 +73,14 @@ impl View<'_> {
         format!("{}\u{a0}{}", money_bare(value, self.unit, self.lang), self.unit_label)
     }
 
-    /// One figure of a definition list, with its result-JSON key as a test id.
-    fn figure(&mut self, label: &str, key: &str, text: &str) {
+    /// One figure of a definition list, with its result-JSON key as a test id;
+    /// a button opens the explanation of contract `k`'s figure `key`, whose exact value is `exact`.
+    fn figure(&mut self, label: &str, (key, k): (&str, usize), text: &str, exact: &str) {
         self.m.open("div").attr("class", "contract-figure").attr("data-testid", &format!("contract-{key}")).end();
         self.m.open("dt").end().text(label).shut("dt");
-        self.m.open("dd").end().text(text).shut("dd").shut("div");
+        self.m.open("dd").end().open("button").attr("type", "button").attr("class", "explain-btn");
+        self.m.attr("data-explain", &format!("contract:{key}::{k}:")).attr("data-value", exact);
+        self.m.attr("title", Fixed::heading(self.lang)).end().text(text).shut("button").shut("dd").shut("div");
     }
 
     fn table_start(&mut self, caption: &str, testid: &str, heads: &[String]) {
@@ -140,32 +145,33 @@ fn contract_view(
 
     // The key figures.
     v.m.open("dl").attr("class", "contract-figures").end();
-    v.figure(T::Outcomes.get(lang), "outcomes", &number(c.outcomes, 2, lang));
+    let exact = |d: Option<Decimal>| d.map_or(String::new(), |d| d.normalize().to_string());
+    v.figure(T::Outcomes.get(lang), ("outcomes", k), &number(c.outcomes, 2, lang), &exact(Some(c.outcomes)));
     let paid = v.money(c.payments_total);
-    v.figure(C::PaymentsTotal.get(lang), "payments_total", &paid);
+    v.figure(C::PaymentsTotal.get(lang), ("payments_total", k), &paid, &money_text(c.payments_total));
     let outstanding = v.money(c.outstanding);
-    v.figure(T::Outstanding.get(lang), "outstanding", &outstanding);
+    v.figure(T::Outstanding.get(lang), ("outstanding", k), &outstanding, &money_text(c.outstanding));
     let exposure = v.money(c.payer_max_exposure);
-    v.figure(T::MaxExposure.get(lang), "payer_max_exposure", &exposure);
+    v.figure(T::MaxExposure.get(lang), ("payer_max_exposure", k), &exposure, &money_text(c.payer_max_exposure));
     let net = v.money(c.investor_net);
-    v.figure(C::InvestorNet.get(lang), "investor_net", &net);
+    v.figure(C::InvestorNet.get(lang), ("investor_net", k), &net, &money_text(c.investor_net));
     let multiple = c.investor_multiple.map_or_else(|| "–".to_string(), |m| number(m, 2, lang));
-    v.figure(T::Multiple.get(lang), "investor_multiple", &multiple);
+    v.figure(T::Multiple.get(lang), ("investor_multiple", k), &multiple, &exact(c.investor_multiple));
     let irr = c.investor_irr.map_or_else(|| T::NoIrr.get(lang).to_string(), |r| percent(r, 1, lang));
-    v.figure(T::Irr.get(lang), "investor_irr", &irr);
+    v.figure(T::Irr.get(lang), ("investor_irr", k), &irr, &exact(c.investor_irr));
     let premium = v.money(c.premium);
-    v.figure(T::Premium.get(lang), "premium", &premium);
+    v.figure(T::Premium.get(lang), ("premium", k), &premium, &money_text(c.premium));
     v.m.shut("dl");
     v.m.open("p").attr("class", "hint").end().text(T::PremiumExplain.get(lang)).shut("p");
 
-    payments_against_savings(v, s, o, c);
-    investor_cash_flow(v, s, c);
-    side_by_side(v, s, o, c, uncertainty, with);
+    payments_against_savings(v, s, o, c, k);
+    investor_cash_flow(v, s, c, k);
+    side_by_side(v, s, o, (c, k), uncertainty, with);
     v.m.shut("article");
 }
 
 /// Per year: each payer's payments, and the savings the intervention gives each actor.
-fn payments_against_savings(v: &mut View, s: &Scenario, o: &Outcome, c: &ContractOutcome) {
+fn payments_against_savings(v: &mut View, s: &Scenario, o: &Outcome, c: &ContractOutcome, k: usize) {
     let lang = v.lang;
     let Some(iv) = s.interventions.iter().find(|iv| iv.id == c.intervention) else { return };
     let horizon = s.horizon_years as usize;
@@ -183,12 +189,12 @@ fn payments_against_savings(v: &mut View, s: &Scenario, o: &Outcome, c: &Contrac
     for (y, year) in o.years.iter().enumerate() {
         v.m.open("tr").attr("data-year", &year.to_string()).end();
         v.m.open("th").attr("scope", "row").end().text(&year.to_string()).shut("th");
-        for (_, row) in &c.payments_by_actor {
-            v.amount(row.get(y).copied().unwrap_or_default());
+        for (j, (_, row)) in c.payments_by_actor.iter().enumerate() {
+            v.amount(row.get(y).copied().unwrap_or_default(), &format!("contract:paid:{year}:{k}:{j}"));
         }
-        for a in &iv.avoided_costs {
+        for (j, a) in iv.avoided_costs.iter().enumerate() {
             let saved = profile.get(y).and_then(|p| p.checked_mul(a.per_year)).unwrap_or_default();
-            v.amount(saved);
+            v.amount(saved, &format!("contract:bought:{year}:{k}:{j}"));
         }
         v.m.shut("tr");
     }
@@ -196,7 +202,7 @@ fn payments_against_savings(v: &mut View, s: &Scenario, o: &Outcome, c: &Contrac
 }
 
 /// The investor's cash flow, year by year, the years after the horizon marked.
-fn investor_cash_flow(v: &mut View, s: &Scenario, c: &ContractOutcome) {
+fn investor_cash_flow(v: &mut View, s: &Scenario, c: &ContractOutcome, k: usize) {
     let lang = v.lang;
     let caption = format!("{} ({})", T::InvestorCashFlow.get(lang), v.unit_label);
     v.table_start(
@@ -210,7 +216,7 @@ fn investor_cash_flow(v: &mut View, s: &Scenario, c: &ContractOutcome) {
         let heading = if past { format!("{year} ({})", T::PastHorizon.get(lang)) } else { year.to_string() };
         v.m.open("tr").attr("data-year", &year.to_string()).end();
         v.m.open("th").attr("scope", "row").end().text(&heading).shut("th");
-        v.amount(*amount);
+        v.amount(*amount, &format!("contract:flow:{year}:{k}:"));
         v.m.shut("tr");
     }
     v.table_end();
@@ -221,7 +227,7 @@ fn side_by_side(
     v: &mut View,
     s: &Scenario,
     o: &Outcome,
-    c: &ContractOutcome,
+    (c, k): (&ContractOutcome, usize),
     uncertainty: Option<&Chances>,
     with: Option<&BreakEven>,
 ) {
@@ -241,39 +247,74 @@ fn side_by_side(
         }
         v.m.shut("tr");
     };
+    // A row whose cells open their explanation: the fund's variant (`contract:fund_…`) and the scenario's own figure.
+    let explained = |v: &mut View, label: String, key: &str, cells: [(String, String, String); 2]| {
+        v.m.open("tr").attr("data-row", key).end();
+        v.m.open("th").attr("scope", "row").end().text(&label).shut("th");
+        for (text, explain, exact) in cells {
+            v.m.open("td").attr("class", "num").attr("data-explain", &explain).attr("tabindex", "-1");
+            v.m.attr("data-value", &exact).end().text(&text).shut("td");
+        }
+        v.m.shut("tr");
+    };
+    let fund_key = |name: &str| format!("contract:fund_{name}::{k}:");
+    // A break-even row: through the fund and through the contract ("–" where there is none).
+    let both = |name: &str, a: Option<(String, String)>, b: Option<(String, String)>| {
+        let cell = |x: Option<(String, String)>, key: String| {
+            let (text, exact) = x.unwrap_or_else(|| ("–".to_string(), String::new()));
+            (text, key, exact)
+        };
+        [cell(a, fund_key(name)), cell(b, format!("contract:{name}::{k}:"))]
+    };
     let org = T::Organisation.get(lang);
-    let (a, b) = (v.bare(fund.key_figures.org_npv), v.bare(o.key_figures.org_npv));
-    row(v, format!("{org}: {}", T::OrgNpv.get(lang)), "org_npv", [Some(a), Some(b)]);
+    let npv = |v: &View, name: &str, fund_npv: Decimal, npv: Decimal| {
+        [(v.bare(fund_npv), fund_key(name), money_text(fund_npv)), (v.bare(npv), format!("{name}::"), money_text(npv))]
+    };
+    let cells = npv(v, "org_npv", fund.key_figures.org_npv, o.key_figures.org_npv);
+    explained(v, format!("{org}: {}", T::OrgNpv.get(lang)), "org_npv", cells);
     let payback = |p: Option<i32>| p.map_or_else(|| T::NotWithin.get(lang).to_string(), |y| y.to_string());
-    let cells = [Some(payback(fund.key_figures.payback_year)), Some(payback(o.key_figures.payback_year))];
-    row(v, format!("{org}: {}", T::PaybackYear.get(lang)), "payback_year", cells);
-    let factor = |f: Option<Decimal>| f.map(|f| number(f, 2, lang));
+    let year = |p: Option<i32>| p.map_or(String::new(), |y| y.to_string());
+    let (a, b) = (fund.key_figures.payback_year, o.key_figures.payback_year);
+    let cells = [(payback(a), fund_key("payback_year"), year(a)), (payback(b), "payback_year::".to_string(), year(b))];
+    explained(v, format!("{org}: {}", T::PaybackYear.get(lang)), "payback_year", cells);
+    // The text shown and the exact figure (`data-value`) of a break-even cell.
+    let factor = |f: Option<Decimal>| f.map(|f| (number(f, 2, lang), f.normalize().to_string()));
     let label =
         lang.pick("Organisationen: effektfaktor för nollresultat", "The organisation: break-even effect factor");
     let org_factor = |b: Option<&BreakEven>| factor(b.and_then(|b| b.effect_factor_org_npv));
-    row(v, label.to_string(), "effect_factor_org_npv", [org_factor(without), org_factor(with)]);
+    explained(
+        v,
+        label.to_string(),
+        "effect_factor_org_npv",
+        both("effect_factor_org_npv", org_factor(without), org_factor(with)),
+    );
     // The success rate of this intervention at which the organisation breaks even, the others as they are.
     let rate = |b: Option<&BreakEven>| {
         let found = b.and_then(|b| b.interventions.iter().find(|i| i.id == c.intervention));
-        found.and_then(|i| i.success_rate_for_org_npv).map(|r| percent(r, 1, lang))
+        found.and_then(|i| i.success_rate_for_org_npv).map(|r| (percent(r, 1, lang), r.normalize().to_string()))
     };
     let label = lang.pick(
         "Organisationen: insatsens lyckandegrad för nollresultat",
         "The organisation: the intervention's break-even success rate",
     );
-    row(v, label.to_string(), "success_rate_for_org_npv", [rate(without), rate(with)]);
-    let (a, b) = (v.bare(fund.key_figures.society_npv), v.bare(o.key_figures.society_npv));
-    row(v, format!("{}: {}", T::Society.get(lang), T::SocietyNpv.get(lang)), "society_npv", [Some(a), Some(b)]);
+    let (a, b) = (rate(without), rate(with));
+    explained(v, label.to_string(), "success_rate_for_org_npv", both("success_rate_for_org_npv", a, b));
+    let cells = npv(v, "society_npv", fund.key_figures.society_npv, o.key_figures.society_npv);
+    explained(v, format!("{}: {}", T::Society.get(lang), T::SocietyNpv.get(lang)), "society_npv", cells);
     let society_factor = |b: Option<&BreakEven>| factor(b.and_then(|b| b.effect_factor_society_npv));
     let label = lang.pick("Samhället: effektfaktor för nollresultat", "Society: break-even effect factor");
-    row(v, label.to_string(), "effect_factor_society_npv", [society_factor(without), society_factor(with)]);
+    let (a, b) = (society_factor(without), society_factor(with));
+    explained(v, label.to_string(), "effect_factor_society_npv", both("effect_factor_society_npv", a, b));
     let net = v.bare(c.investor_net);
-    row(
-        v,
-        format!("{}: {}", T::Investor.get(lang), lang.pick("netto", "net")),
-        "investor_net",
-        [Some(T::NothingToInvestor.get(lang).to_string()), Some(net)],
-    );
+    v.m.open("tr").attr("data-row", "investor_net").end();
+    let label = format!("{}: {}", T::Investor.get(lang), lang.pick("netto", "net"));
+    v.m.open("th").attr("scope", "row").end().text(&label).shut("th");
+    v.m.open("td").attr("class", "num").end().text(T::NothingToInvestor.get(lang)).shut("td");
+    v.m.open("td")
+        .attr("class", "num")
+        .attr("data-explain", &format!("contract:investor_net::{k}:"))
+        .attr("tabindex", "-1");
+    v.m.attr("data-value", &money_text(c.investor_net)).end().text(&net).shut("td").shut("tr");
     if let Some(u) = uncertainty.and_then(|u| u.outcome_contracts.iter().find(|x| x.id == c.id)) {
         let loss = lang.pick("Investeraren: risk att förlora pengar", "The investor: chance of losing money");
         row(v, loss.to_string(), "investor_loss_share", [None, Some(percent(u.investor_loss_share, 0, lang))]);
@@ -309,7 +350,11 @@ mod tests {
     fn compared(html: &str, key: &str) -> Vec<String> {
         let start = html.find(&format!("data-row=\"{key}\"")).unwrap_or_else(|| panic!("no row {key}"));
         let row = &html[start..start + html[start..].find("</tr>").expect("closed")];
-        row.split("<td class=\"num\">").skip(1).map(|c| c[..c.find("</td>").expect("a cell")].to_string()).collect()
+        // A cell's text: after its opening tag (which may carry `data-explain`), up to its end.
+        row.split("<td class=\"num\"")
+            .skip(1)
+            .map(|c| c[c.find('>').expect("a tag") + 1..c.find("</td>").expect("a cell")].to_string())
+            .collect()
     }
 
     /// The "break-even with a cap" case of `tests/cases/outcome_contracts.json`

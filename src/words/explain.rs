@@ -220,6 +220,8 @@ pub fn quantity(s: &Scenario, q: Quantity, lang: Lang) -> String {
         Quantity::SavingsTotal => pick(lang, "Besparing totalt", "Savings in total"),
         Quantity::CostBorne => pick(lang, "− Kostnad totalt", "− Cost in total"),
         Quantity::OutcomePayments => pick(lang, "− Utfallsbetalningar", "− Outcome payments"),
+        #[cfg(any(feature = "on-demand", not(target_arch = "wasm32")))]
+        Quantity::InContract(c) => super::explain_contract::quantity(s, c, lang),
         Quantity::Contract { index } => s.outcome_contracts.get(index).map_or(String::new(), |c| {
             if c.name.is_empty() {
                 c.id.clone()

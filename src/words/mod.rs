@@ -15,6 +15,9 @@ pub mod contracts;
 pub mod decision;
 pub mod decision_charts;
 pub mod explain;
+#[cfg(any(feature = "on-demand", not(target_arch = "wasm32")))]
+pub mod explain_contract;
+#[cfg(any(feature = "on-demand", not(target_arch = "wasm32")))]
 pub mod explain_decision;
 pub mod fields;
 pub mod format;
