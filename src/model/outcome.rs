@@ -9,7 +9,7 @@ use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
 /// Everything a scenario leads to, year by year and in total.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Outcome {
     /// The version of this result format: 2 for a scenario with outcome contracts, else 1.
     pub schema_version: u32,
@@ -35,7 +35,7 @@ pub struct Outcome {
 }
 
 /// One outcome contract's figures: the payers' payments and the investor's result.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ContractOutcome {
     pub id: String,
     /// The contracted intervention's id (not in the result JSON).
@@ -122,7 +122,7 @@ impl Serialize for ContractOutcome {
 }
 
 /// One year of the fund.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FundYear {
     pub year: i32,
     /// Balance at the start of the year.
@@ -143,7 +143,7 @@ pub struct FundYear {
 }
 
 /// One actor's budget effect.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ActorOutcome {
     pub id: String,
     /// Year by year.
@@ -163,7 +163,7 @@ pub struct ActorOutcome {
 }
 
 /// One actor in one year; positive `net` is better for its budget.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ActorYear {
     pub year: i32,
     #[serde(serialize_with = "money")]
@@ -185,7 +185,7 @@ pub struct ActorYear {
 }
 
 /// One intervention's totals over the horizon.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct InterventionOutcome {
     pub id: String,
     #[serde(serialize_with = "money")]
@@ -205,7 +205,7 @@ pub struct InterventionOutcome {
 }
 
 /// The headline figures of a scenario.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct KeyFigures {
     /// All intervention costs within the horizon.
     #[serde(serialize_with = "money")]

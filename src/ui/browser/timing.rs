@@ -18,6 +18,12 @@ pub fn now_ms() -> u64 {
 /// Calls `then` in a task queued from the next animation frame, that is once
 /// the browser has painted that frame. Dropping the result cancels it.
 pub fn after_next_paint(then: impl FnOnce() + 'static) -> Option<AfterPaint> {
+    next_paint(Box::new(then))
+}
+
+/// [`after_next_paint`] written once for every caller: its JavaScript
+/// closures, made once per type of `then`, are not repeated in the download.
+fn next_paint(then: Box<dyn FnOnce()>) -> Option<AfterPaint> {
     let cancelled = Rc::new(std::cell::Cell::new(false));
     let alive = cancelled.clone();
     let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
@@ -46,16 +52,24 @@ impl Drop for AfterPaint {
 /// Calls `then` once, after the next paint ([`after_next_paint`]) or after
 /// `wait_ms` where no frame comes first (a hidden tab, a browser busy
 /// drawing), whichever is first. Dropping the result cancels it.
-pub fn after_paint_or_wait<F: FnOnce() + 'static>(wait_ms: u32, then: F) -> AfterPaintOrWait {
+pub fn after_paint_or_wait(wait_ms: u32, then: impl FnOnce() + 'static) -> AfterPaintOrWait {
+    paint_or_wait(wait_ms, Box::new(then))
+}
+
+/// What to call after a paint.
+type Then = Box<dyn FnOnce()>;
+
+/// [`after_paint_or_wait`] written once for every caller (see [`next_paint`]).
+fn paint_or_wait(wait_ms: u32, then: Then) -> AfterPaintOrWait {
     let slot = Rc::new(std::cell::Cell::new(Some(then)));
-    let run = |slot: Rc<std::cell::Cell<Option<F>>>| {
+    let run = |slot: Rc<std::cell::Cell<Option<Then>>>| {
         move || {
             if let Some(then) = slot.take() {
                 then();
             }
         }
     };
-    AfterPaintOrWait { _frame: after_next_paint(run(slot.clone())), _wait: Timeout::new(wait_ms, run(slot)) }
+    AfterPaintOrWait { _frame: next_paint(Box::new(run(slot.clone()))), _wait: Timeout::new(wait_ms, run(slot)) }
 }
 
 /// A pending [`after_paint_or_wait`]; dropping it cancels the call.

@@ -30,15 +30,16 @@ pub fn use_analysis(scenario: Rc<Scenario>) -> Rc<Analysis> {
                 let ranged = scenario.interventions.iter().any(crate::model::Intervention::is_ranged);
                 tell.dispatch(News::Started { ranged });
                 let heard = tell.clone();
-                *started.borrow_mut() = Some(analyse(&scenario.to_json(), QUICK_DRAWS, FULL_DRAWS, move |h| {
-                    heard.dispatch(match h {
-                        Heard::BreakEven(json) => News::BreakEven(json),
-                        Heard::Sensitivity(json) => News::Sensitivity(json),
-                        Heard::Progress(done, draws) => News::Progress(done, draws),
-                        Heard::MonteCarlo(json, draws) => News::MonteCarlo(json, draws),
-                        Heard::Failed => News::Failed,
-                    })
-                }));
+                *started.borrow_mut() =
+                    Some(analyse(&crate::ui::view::json_of(&scenario), QUICK_DRAWS, FULL_DRAWS, move |h| {
+                        heard.dispatch(match h {
+                            Heard::BreakEven(json) => News::BreakEven(json),
+                            Heard::Sensitivity(json) => News::Sensitivity(json),
+                            Heard::Progress(done, draws) => News::Progress(done, draws),
+                            Heard::MonteCarlo(json, draws) => News::MonteCarlo(json, draws),
+                            Heard::Failed => News::Failed,
+                        })
+                    }));
             });
             // A newer scenario cancels the pending start, or the running analysis.
             move || {

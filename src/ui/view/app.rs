@@ -450,9 +450,10 @@ fn use_painted() -> UseStateHandle<bool> {
 /// [`use_painted`]), so what is drawn from it is drawn after the frame that
 /// shows the edit's results. Where no frame comes first (a hidden tab, a
 /// browser busy drawing), after [`FOLLOW_WAIT_MS`]. A newer pair cancels a
-/// pending one; the first pair is returned at once.
+/// pending one; the first pair is returned at once. Each component that asks
+/// has a task of its own.
 #[hook]
-fn use_after_paint(scenario: Rc<Scenario>, outcome: Rc<Outcome>) -> (Rc<Scenario>, Rc<Outcome>) {
+pub fn use_after_paint(scenario: Rc<Scenario>, outcome: Rc<Outcome>) -> (Rc<Scenario>, Rc<Outcome>) {
     let shown = {
         let first = (scenario.clone(), outcome.clone());
         use_state(move || first)

@@ -34,3 +34,30 @@ impl Prefs {
         AttrValue::from(Unit::One.label(&self.currency, self.lang))
     }
 }
+
+/// A scenario and its JSON.
+type Written = (std::rc::Rc<crate::model::Scenario>, std::rc::Rc<str>);
+
+thread_local! {
+    /// The JSON of the last two scenarios written, by address (see [`json_of`]).
+    static JSON: std::cell::RefCell<[Option<Written>; 2]> = const { std::cell::RefCell::new([None, None]) };
+}
+
+/// The scenario's JSON, written once per scenario: after an edit the charts
+/// below the first results, the decision charts, the explanations, the year
+/// tables and the analysis all hand the same scenario to JavaScript, and a
+/// large one took milliseconds to write each time (issue 12). The reducer
+/// makes a new scenario for every change, so its address names its
+/// contents; two are kept, the one being edited and the one that has
+/// rested (the decision charts').
+pub fn json_of(scenario: &std::rc::Rc<crate::model::Scenario>) -> std::rc::Rc<str> {
+    JSON.with_borrow_mut(|kept| {
+        if let Some((_, json)) = kept.iter().flatten().find(|(s, _)| std::rc::Rc::ptr_eq(s, scenario)) {
+            return json.clone();
+        }
+        let json: std::rc::Rc<str> = scenario.to_json().into();
+        kept.swap(0, 1);
+        kept[0] = Some((scenario.clone(), json.clone()));
+        json
+    })
+}

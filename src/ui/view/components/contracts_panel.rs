@@ -33,7 +33,7 @@ pub fn contracts_panel(props: &ContractsPanelProps) -> Html {
     let key = (props.scenario.clone(), lang, unit, wanted && loaded == Some(true), props.monte_carlo.clone());
     let markup = use_memo(key, |(s, lang, unit, ready, chances)| {
         if *ready {
-            analysis::contract_views(&s.to_json(), *lang, *unit, chances.as_deref().unwrap_or_default())
+            analysis::contract_views(&crate::ui::view::json_of(s), *lang, *unit, chances.as_deref().unwrap_or_default())
         } else {
             None
         }

@@ -71,7 +71,7 @@ pub fn explainable(props: &ExplainableProps) -> Html {
         let at = at.clone();
         use_effect_with((props.scenario.clone(), prefs.lang, prefs.unit), move |(s, lang, unit)| {
             if let Some(el) = at.cast::<web_sys::Element>() {
-                analysis::explainable(&el, &s.to_json(), *lang, *unit);
+                analysis::explainable(&el, &crate::ui::view::json_of(s), *lang, *unit);
             }
         });
     }

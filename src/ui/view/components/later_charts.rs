@@ -9,8 +9,10 @@
 use yew::prelude::*;
 
 use crate::ui::browser::analysis;
+use crate::ui::view::app::use_after_paint;
 use crate::ui::view::charts::{frame, ChartProps};
 use crate::ui::view::components::print_report::{use_on_demand, use_printing};
+use crate::ui::view::json_of;
 use crate::ui::view::markup::raw_html;
 
 /// The money flow, from those who pay to those who gain.
@@ -31,10 +33,14 @@ fn use_later_chart(props: &ChartProps, kind: &'static str) -> Html {
     let printing = use_printing();
     let loaded = use_on_demand(printing, frame.node.clone());
     let (width, drawn) = (frame.width(), frame.is_drawn());
-    let key = (props.scenario.clone(), props.lang, props.unit, width, drawn && loaded == Some(true));
+    // An edit is drawn here after the frame that shows its first results,
+    // in a task of this chart's own: the module lays out and draws the whole
+    // chart again, which took a large scenario's keystroke over 50 ms (issue 12).
+    let (scenario, _) = use_after_paint(props.scenario.clone(), props.outcome.clone());
+    let key = (scenario, props.lang, props.unit, width, drawn && loaded == Some(true));
     let prefix = frame.prefix.clone();
     let markup = use_memo(key, move |(scenario, lang, unit, width, ready)| {
-        ready.then(|| analysis::chart_markup(&scenario.to_json(), kind, *lang, *unit, *width, &prefix)).flatten()
+        ready.then(|| analysis::chart_markup(&json_of(scenario), kind, *lang, *unit, *width, &prefix)).flatten()
     });
     {
         let node = frame.node.clone();

@@ -25,7 +25,7 @@ pub fn tour(props: &TourProps) -> Html {
     let asked = *use_state(|| tour_requested(&crate::ui::browser::location_fragment()));
     use_effect_with((props.scenario.clone(), prefs.lang, prefs.unit), move |(s, lang, unit)| {
         if asked {
-            analysis::tour(&s.to_json(), *lang, *unit);
+            analysis::tour(&crate::ui::view::json_of(s), *lang, *unit);
         }
     });
     html! {}

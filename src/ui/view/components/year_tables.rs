@@ -56,7 +56,7 @@ pub fn year_tables(props: &YearTablesProps) -> Html {
                 return None;
             }
             let ids: Vec<&str> = shown.iter().map(String::as_str).collect();
-            analysis::year_tables(&s.to_json(), *lang, *unit, &ids)
+            analysis::year_tables(&crate::ui::view::json_of(s), *lang, *unit, &ids)
         });
     let part = |index: usize| markup.as_ref().as_ref().and_then(|parts| parts.get(index)).map(|m| raw_html(m.clone()));
     // The Excel workbook and the CSV files: None while idle, Some(true) while

@@ -13,11 +13,21 @@ use crate::ui::view::components::text_field::TextField;
 use crate::ui::view::Prefs;
 use crate::words::app::AppText;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ActorsEditorProps {
     pub scenario: Rc<Scenario>,
     pub errors: Rc<Vec<ScenarioError>>,
     pub onaction: Callback<Action>,
+}
+
+/// Drawn again only when the actors changed: an edit elsewhere (the
+/// allocation, an intervention) leaves their rows alone (issue 12).
+impl PartialEq for ActorsEditorProps {
+    fn eq(&self, other: &Self) -> bool {
+        (Rc::ptr_eq(&self.scenario, &other.scenario) || self.scenario.actors == other.scenario.actors)
+            && self.errors == other.errors
+            && self.onaction == other.onaction
+    }
 }
 
 #[component(ActorsEditor)]

@@ -16,11 +16,28 @@ use crate::ui::view::Prefs;
 use crate::words::app::AppText;
 use crate::words::parse::NumKind;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct GeneralEditorProps {
     pub scenario: Rc<Scenario>,
     pub errors: Rc<Vec<ScenarioError>>,
     pub onaction: Callback<Action>,
+}
+
+/// Drawn again only when what it shows changed: an edit elsewhere (the
+/// allocation, an intervention) leaves its fields alone (issue 12).
+impl PartialEq for GeneralEditorProps {
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (&self.scenario, &other.scenario);
+        (Rc::ptr_eq(a, b)
+            || (a.name == b.name
+                && a.description == b.description
+                && a.start_year == b.start_year
+                && a.horizon_years == b.horizon_years
+                && a.discount_rate == b.discount_rate
+                && a.currency == b.currency))
+            && self.errors == other.errors
+            && self.onaction == other.onaction
+    }
 }
 
 #[component(GeneralEditor)]
