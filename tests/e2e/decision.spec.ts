@@ -2,7 +2,8 @@
 // sentences beside the key figures and on stage, the chances in plain words,
 // and the analysis behind them running off the main thread (a Web Worker):
 // progress, cancelled by the next edit, 10 000 draws once the scenario rests,
-// no long task while typing in a large ranged scenario.
+// no long task while typing in a large ranged scenario (the tests tagged
+// @alone: timed with nothing else running, see scripts/test.sh).
 import { expect, test, type Page } from '@playwright/test';
 import { handWorkedScenario, open, scenarioLink } from './support';
 
@@ -154,7 +155,7 @@ function largeRanged(): any {
   };
 }
 
-test('the analysis of a large ranged scenario runs without a main-thread task over 50 ms', async ({ page }) => {
+test('the analysis of a large ranged scenario runs without a main-thread task over 50 ms @alone', async ({ page }) => {
   test.setTimeout(90_000);
   await open(page, scenarioLink(largeRanged(), 'lang=sv'));
   await finished(page);
@@ -195,7 +196,7 @@ test('the analysis of a large ranged scenario runs without a main-thread task ov
   expect(during.filter((d) => d > 50), `long tasks while the analysis ran (ms): ${during.join(', ')}`).toEqual([]);
 });
 
-test('an edit of one intervention in a large ranged scenario makes no main-thread task over 50 ms', async ({ page }) => {
+test('an edit of one intervention in a large ranged scenario makes no main-thread task over 50 ms @alone', async ({ page }) => {
   test.setTimeout(90_000);
   await open(page, scenarioLink(largeRanged(), 'lang=sv'));
   await finished(page);
