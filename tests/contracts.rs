@@ -242,4 +242,3 @@ fn the_charts_count_the_outcome_payments_as_the_payers_cost() {
     let social = series.iter().find(|x| x.id == "social").expect("the payer's series");
     assert_eq!((social.net[2], social.net[4]), (d("2552438"), d("-2170672")));
 }
-

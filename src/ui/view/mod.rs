@@ -13,6 +13,7 @@ pub mod components;
 pub mod editor;
 pub mod markup;
 pub mod notices;
+pub mod paint;
 
 use yew::AttrValue;
 

@@ -9,11 +9,11 @@
 use yew::prelude::*;
 
 use crate::ui::browser::analysis;
-use crate::ui::view::app::use_after_paint;
 use crate::ui::view::charts::{frame, ChartProps};
 use crate::ui::view::components::print_report::{use_on_demand, use_printing};
 use crate::ui::view::json_of;
 use crate::ui::view::markup::raw_html;
+use crate::ui::view::paint::use_after_paint;
 
 /// The money flow, from those who pay to those who gain.
 #[component(FlowChart)]
