@@ -5,7 +5,7 @@
 // no long task while typing in a large ranged scenario (the tests tagged
 // @alone: timed with nothing else running, see scripts/test.sh).
 import { expect, test, type Page } from '@playwright/test';
-import { handWorkedScenario, open, scenarioLink } from './support';
+import { fixture, handWorkedScenario, open, scenarioLink } from './support';
 
 // One intervention whose figures are worked by hand (discount rate 0, so a
 // present value is a plain sum; see docs/model-notes.md for the rules).
@@ -118,42 +118,9 @@ test('a scenario that cannot pay back within the term says so, and one without r
 // A large ranged scenario (40 interventions × 12 actors × 30 years, every
 // intervention with ranges): the analysis runs in the worker, so typing in
 // it leaves the main thread free; progress shows, and the full run ends.
-function largeRanged(): any {
-  const actors = Array.from({ length: 12 }, (_, a) => ({ id: `a${a}`, name: `Aktör ${a}`, inside: a % 2 === 0 }));
-  const interventions = Array.from({ length: 40 }, (_, i) => ({
-    id: `i${i}`,
-    name: `Insats ${i}`,
-    owner: `a${(i * 2) % 12}`,
-    start: i % 5,
-    years: 1 + (i % 4),
-    annual_cost: `${500000 + 1000 * i}`,
-    fund_share: '0.5',
-    participants_per_year: '20',
-    success_rate: '0.3',
-    deadweight: '0.2',
-    lag_years: i % 3,
-    benefit_years: 20,
-    drop_off: '0.05',
-    avoided_costs: actors.map((a, k) => ({ actor: a.id, per_year: `${20000 + 500 * k}` })),
-    repayment: { kind: 'none' },
-    uncertainty: {
-      success_rate: { low: '0.1', high: '0.5' },
-      deadweight: { low: '0.1', high: '0.4' },
-      annual_cost: { low: '0.9', high: '1.3' },
-    },
-  }));
-  return {
-    schema_version: 1,
-    name: 'Stor',
-    currency: 'SEK',
-    start_year: 2027,
-    horizon_years: 30,
-    discount_rate: '0.03',
-    actors,
-    fund: { financed_by: 'a0', accounting: 'appropriation', initial_capital: '0', allocations: ['10000000'] },
-    interventions,
-  };
-}
+// 40 interventions × 12 actors × 30 years, every intervention with ranges on its
+// success rate, deadweight and annual cost (also measured by tests/e2e/bench/edit-tasks.mjs).
+const largeRanged = (): any => fixture('large-ranged');
 
 test('the analysis of a large ranged scenario runs without a main-thread task over 50 ms @alone', async ({ page }) => {
   test.setTimeout(90_000);

@@ -6,8 +6,8 @@
 //
 // Needs the built package in pkg/ and Debian's Chromium (/usr/bin/chromium,
 // or $CHROMIUM_BIN). Serves the repository root with `python3 -m http.server`
-// and opens index.html on the scenario of `largeRanged()` in
-// tests/e2e/decision.spec.ts (40 interventions × 12 actors × 30 years, every
+// and opens index.html on the scenario tests/e2e/decision.spec.ts edits
+// (tests/e2e/fixtures/large-ranged.json (40 interventions × 12 actors × 30 years, every
 // intervention with three ranges), waits for its 10 000 draws, then for each
 // kind of edit — the fund's yearly allocation, one intervention's success
 // rate (its editor open), an intervention added and one removed — makes N
@@ -21,13 +21,14 @@
 // Prints, per kind and window, the longest task, the 2nd longest, and how
 // many were over 35 and over 50 ms.
 
-import { spawn } from 'node:child_process';
-import net from 'node:net';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
 
 import { chromium } from 'playwright';
+
+import { serveRoot } from './serve.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const arg = (name, fallback) => {
@@ -36,70 +37,9 @@ const arg = (name, fallback) => {
 };
 const EDITS = arg('edits', 5);
 
-// The same scenario as largeRanged() in tests/e2e/decision.spec.ts.
+// The scenario decision.spec.ts edits (tests/e2e/fixtures/large-ranged.json).
 function largeRanged() {
-  const actors = Array.from({ length: 12 }, (_, a) => ({ id: `a${a}`, name: `Aktör ${a}`, inside: a % 2 === 0 }));
-  const interventions = Array.from({ length: 40 }, (_, i) => ({
-    id: `i${i}`,
-    name: `Insats ${i}`,
-    owner: `a${(i * 2) % 12}`,
-    start: i % 5,
-    years: 1 + (i % 4),
-    annual_cost: `${500000 + 1000 * i}`,
-    fund_share: '0.5',
-    participants_per_year: '20',
-    success_rate: '0.3',
-    deadweight: '0.2',
-    lag_years: i % 3,
-    benefit_years: 20,
-    drop_off: '0.05',
-    avoided_costs: actors.map((a, k) => ({ actor: a.id, per_year: `${20000 + 500 * k}` })),
-    repayment: { kind: 'none' },
-    uncertainty: {
-      success_rate: { low: '0.1', high: '0.5' },
-      deadweight: { low: '0.1', high: '0.4' },
-      annual_cost: { low: '0.9', high: '1.3' },
-    },
-  }));
-  return {
-    schema_version: 1,
-    name: 'Stor',
-    currency: 'SEK',
-    start_year: 2027,
-    horizon_years: 30,
-    discount_rate: '0.03',
-    actors,
-    fund: { financed_by: 'a0', accounting: 'appropriation', initial_capital: '0', allocations: ['10000000'] },
-    interventions,
-  };
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function serve(port) {
-  const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', ROOT], {
-    stdio: ['ignore', 'ignore', 'ignore'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (const until = Date.now() + 15_000; Date.now() < until; ) {
-    try {
-      if ((await fetch(`${base}/index.html`)).ok) return { server, base };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  server.kill();
-  throw new Error(`python3 -m http.server did not answer on ${base}`);
+  return JSON.parse(readFileSync(path.join(ROOT, 'tests/e2e/fixtures/large-ranged.json'), 'utf8'));
 }
 
 // Every main-thread task (start, duration in ms) while `act` runs.
@@ -133,8 +73,7 @@ function summary(ms) {
   return `longest ${f(s[0])} ms, next ${f(s[1])} ms, over 35 ms: ${s.filter((v) => v > 35).length}, over 50 ms: ${s.filter((v) => v > 50).length} (of ${s.length} tasks)`;
 }
 
-const port = arg('port', 0) || (await freePort());
-const { server, base } = await serve(port);
+const { server, base } = await serveRoot(ROOT, '/index.html', arg('port', 0));
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_BIN || '/usr/bin/chromium',
   headless: true,

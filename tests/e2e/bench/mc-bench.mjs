@@ -15,12 +15,12 @@
 // (default 5) after one unmeasured warm-up run, each in the same page.
 // Prints every run, the median and the minimum.
 
-import { spawn } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright';
+
+import { serveRoot } from './serve.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../../..');
@@ -59,32 +59,10 @@ const deadline = setTimeout(async () => {
   process.exit(3);
 }, o.timeoutMin * 60_000);
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 async function main() {
-  const port = await freePort();
-  server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', ROOT], {
-    stdio: ['ignore', 'ignore', 'ignore'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let t = 0; ; t++) {
-    try {
-      if ((await fetch(base + PAGE)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (t > 150) throw new Error('the static server did not start');
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const started = await serveRoot(ROOT, PAGE);
+  server = started.server;
+  const base = started.base;
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_BIN || '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],

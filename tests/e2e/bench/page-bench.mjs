@@ -38,15 +38,15 @@
 // Prints tables with the targets beside the figures and writes
 // target/bench/page-bench.json (or --out).
 
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 
 import { chromium } from 'playwright';
+
+import { serveRoot } from './serve.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../../..');
@@ -146,36 +146,10 @@ function sleep(ms) {
 
 // ---------------------------------------------------------------- server
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 async function startServer() {
-  const port = await freePort();
-  server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', ROOT], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'ignore'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  const until = Date.now() + 15_000;
-  while (Date.now() < until) {
-    if (server.exitCode !== null) throw new Error(`python3 -m http.server exited with ${server.exitCode}`);
-    try {
-      const r = await fetch(`${base}${BENCH_PAGE}`);
-      if (r.ok) return base;
-    } catch {
-      // not listening yet
-    }
-    await sleep(100);
-  }
-  throw new Error(`python3 -m http.server did not answer on ${base} within 15 s`);
+  const started = await serveRoot(ROOT, BENCH_PAGE);
+  server = started.server;
+  return started.base;
 }
 
 // ---------------------------------------------------------------- in-page probes
