@@ -7,59 +7,28 @@ use rust_decimal::Decimal;
 
 use fundsim::model::decision::{break_even, EffectScale};
 use fundsim::model::montecarlo::monte_carlo;
-use fundsim::model::{self as model, simulate, CoPayer, OutcomeContract, Range, Scenario};
+use fundsim::model::{self as model, simulate, Range, Scenario};
 
 #[path = "generate/any.rs"]
 mod any;
+#[path = "generate/contracts.rs"]
+mod contract;
 #[path = "generate/scenario.rs"]
 mod generate;
 #[path = "generate/strategies.rs"]
 mod strategies;
 use any::Sizes;
-use strategies::{dec, money};
+use contract::{terms, Terms};
+use strategies::money;
 
 /// A valid version-1 scenario of up to 4 actors, 1 to 3 interventions and 15 years.
 fn scenario() -> impl Strategy<Value = Scenario> {
     any::scenario(Sizes { actors: 4, years: 15, allocations: 15, interventions: 1..=3, earmarked: false })
 }
 
-/// The terms of a contract: price, delay, cap, payer (index), co-payers' shares (index, share in %).
-type Terms = (Decimal, u32, Option<Decimal>, usize, Vec<(usize, i64)>);
-
-fn terms() -> impl Strategy<Value = Terms> {
-    (
-        money(100_000_000),
-        0u32..=8,
-        proptest::option::of(money(1_000_000_000)),
-        0usize..4,
-        proptest::collection::vec((0usize..4, 0i64..=50), 0..3),
-    )
-}
-
-/// The scenario with intervention 0 under a contract with these terms (co-payers
-/// that are not actors, the payer or listed twice are left out), as version 2.
-fn contracted(mut s: Scenario, (price, delay, cap, payer, co): Terms) -> Scenario {
-    let actors = s.actors.len();
-    let payer = format!("a{}", payer % actors);
-    let mut co_payers: Vec<CoPayer> = Vec::new();
-    for (a, share) in co {
-        let actor = format!("a{}", a % actors);
-        if actor != payer && co_payers.iter().all(|c| c.actor != actor) {
-            co_payers.push(CoPayer { actor, share: dec(share, 2) });
-        }
-    }
-    s.schema_version = 2;
-    s.outcome_contracts = vec![OutcomeContract {
-        id: "sib".into(),
-        name: "SIB".into(),
-        intervention: s.interventions[0].id.clone(),
-        payer,
-        co_payers,
-        price_per_outcome: price,
-        pay_after_years: delay,
-        cap,
-    }];
-    s
+/// The scenario with intervention 0 under a contract with these terms.
+fn contracted(s: Scenario, t: Terms) -> Scenario {
+    contract::contracted(s, t, false)
 }
 
 fn run(s: &Scenario) -> model::Outcome {
