@@ -171,19 +171,7 @@ fn the_written_explanation_ends_with_the_cells_figure_in_both_languages() {
 /// either way at (2 000 000 + 600 000) / 2 400 000 = 1.0833.
 #[test]
 fn the_break_even_figures_beside_the_contract_are_explained() {
-    let cases: serde_json::Value =
-        serde_json::from_str(include_str!("../../tests/cases/outcome_contracts.json")).expect("the cases");
-    let mut doc = cases["base"].clone();
-    doc["outcome_contracts"][0]["cap"] = "500000".into();
-    let mut home = doc["interventions"][0].clone();
-    for (key, value) in [("id", "home"), ("name", "Home visits"), ("annual_cost", "600000"), ("fund_share", "0")] {
-        home[key] = value.into();
-    }
-    home["participants_per_year"] = "0".into();
-    home["years"] = 1.into();
-    home["avoided_costs"] = serde_json::json!([]);
-    doc["interventions"].as_array_mut().expect("a list").push(home);
-    let s = Scenario::from_json(&doc.to_string()).expect("it reads");
+    let s = crate::model::contract::fixtures::capped_break_even();
     let near = |key: &str, want: &str, within: &str| {
         let got = explained(&s, key).result;
         let (Value::Number(v) | Value::Ratio(v)) = got else { panic!("{key}: {got:?}") };

@@ -239,6 +239,32 @@ pub fn smallest_where(
     Some(None)
 }
 
+/// Scenarios the tests of the contracts' views and their explanations share.
+#[cfg(test)]
+pub mod fixtures {
+    use crate::model::Scenario;
+
+    /// The "break-even with a cap" case of `tests/cases/outcome_contracts.json`: its
+    /// base with the contract capped at 500 000, and `home`, outside the contract,
+    /// costing the organisation 600 000 in one year and saving nothing (the
+    /// derivations are beside the tests that use it).
+    pub fn capped_break_even() -> Scenario {
+        let cases: serde_json::Value =
+            serde_json::from_str(include_str!("../../tests/cases/outcome_contracts.json")).expect("the cases");
+        let mut doc = cases["base"].clone();
+        doc["outcome_contracts"][0]["cap"] = "500000".into();
+        let mut home = doc["interventions"][0].clone();
+        for (key, value) in [("id", "home"), ("name", "Home visits"), ("annual_cost", "600000"), ("fund_share", "0")] {
+            home[key] = value.into();
+        }
+        home["participants_per_year"] = "0".into();
+        home["years"] = 1.into();
+        home["avoided_costs"] = serde_json::json!([]);
+        doc["interventions"].as_array_mut().expect("a list").push(home);
+        Scenario::from_json(&doc.to_string()).expect("it reads")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -371,19 +371,7 @@ mod tests {
     /// - Society either way: costs 2 000 000 + 600 000 over savings 2 400 000 = 1.0833.
     #[test]
     fn side_by_side_has_the_break_even_figures_of_both_ways() {
-        let cases: serde_json::Value =
-            serde_json::from_str(include_str!("../../tests/cases/outcome_contracts.json")).expect("the cases");
-        let mut doc = cases["base"].clone();
-        doc["outcome_contracts"][0]["cap"] = "500000".into();
-        let mut home = doc["interventions"][0].clone();
-        for (key, value) in [("id", "home"), ("name", "Home visits"), ("annual_cost", "600000"), ("fund_share", "0")] {
-            home[key] = value.into();
-        }
-        home["participants_per_year"] = "0".into();
-        home["years"] = 1.into();
-        home["avoided_costs"] = serde_json::json!([]);
-        doc["interventions"].as_array_mut().expect("a list").push(home);
-        let s = Scenario::from_json(&doc.to_string()).expect("it reads");
+        let s = crate::model::contract::fixtures::capped_break_even();
         let o = simulate(&s).expect("it simulates");
         let html = contract_views(&s, &o, Lang::En, Unit::One, None);
         assert_eq!(compared(&html, "effect_factor_org_npv"), ["1.08", "0.46"]);
