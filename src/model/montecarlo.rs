@@ -1163,8 +1163,8 @@ mod tests {
                 let values: Vec<f64> = (0..n).map(|_| (rng.next_u64() % modulus) as f64).collect();
                 let mut sorted = values.clone();
                 insertion_sort(&mut sorted);
-                for k in 0..n {
-                    assert_eq!(select(&mut values.clone(), k), sorted[k], "n {n}, k {k}");
+                for (k, want) in sorted.iter().enumerate() {
+                    assert_eq!(select(&mut values.clone(), k), *want, "n {n}, k {k}");
                 }
             }
         }

@@ -341,6 +341,14 @@ pub fn by_id(id: &str) -> Option<Preset> {
     with_loaded(|presets| presets.iter().find(|p| p.id == id).cloned())
 }
 
+/// The contract's example scenario (`shared/spec/model.md`, also
+/// `tests/data/example.json`): what the app shows when no preset can be
+/// opened, and the fixture of many tests. It always reads; `None` only if
+/// the file were broken, which `tests::the_example_reads` rules out.
+pub fn example() -> Option<Scenario> {
+    Scenario::from_json(include_str!("../../tests/data/example.json")).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -397,12 +405,4 @@ mod tests {
         }
         assert_eq!(by_id("no-such-preset"), None);
     }
-}
-
-/// The contract's example scenario (`shared/spec/model.md`, also
-/// `tests/data/example.json`): what the app shows when no preset can be
-/// opened, and the fixture of many tests. It always reads; `None` only if
-/// the file were broken, which `tests::the_example_reads` rules out.
-pub fn example() -> Option<Scenario> {
-    Scenario::from_json(include_str!("../../tests/data/example.json")).ok()
 }

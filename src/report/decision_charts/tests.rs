@@ -5,7 +5,10 @@ use rust_decimal::Decimal;
 use super::fixtures::scenario;
 use super::*;
 
-fn sens(items: &[(&str, &str, &str, &str, i64, i64, i64, i64)]) -> SensitivityJson {
+/// A sensitivity row: intervention, parameter, low, high, then org_npv and society_npv at each.
+type Row<'a> = (&'a str, &'a str, &'a str, &'a str, i64, i64, i64, i64);
+
+fn sens(items: &[Row]) -> SensitivityJson {
     let items = items
         .iter()
         .map(|(iv, p, lo, hi, ol, oh, sl, sh)| {

@@ -907,21 +907,21 @@ mod tests {
         assert!(state.errors.is_empty(), "{:?}", state.errors);
         let iv = &state.valid_scenario.interventions[0];
         assert_eq!(iv.success_rate, d("0.5"));
-        let range = iv.uncertainty.as_ref().and_then(|u| u.success_rate.clone());
+        let range = iv.uncertainty.as_ref().and_then(|u| u.success_rate);
         assert_eq!(range, Some(Range { low: d("0.4"), high: d("0.6") }));
         // Inside the range: the range stays.
         let state = after(vec![edit("0.25")]);
-        let range = state.valid_scenario.interventions[0].uncertainty.as_ref().and_then(|u| u.success_rate.clone());
+        let range = state.valid_scenario.interventions[0].uncertainty.as_ref().and_then(|u| u.success_rate);
         assert_eq!(range, Some(Range { low: d("0.1"), high: d("0.3") }));
         // Near the ends it is cut at 0 and 1: 0.95 → 0.85..1 (not 1.05).
         let state = after(vec![edit("0.95")]);
-        let range = state.valid_scenario.interventions[0].uncertainty.as_ref().and_then(|u| u.success_rate.clone());
+        let range = state.valid_scenario.interventions[0].uncertainty.as_ref().and_then(|u| u.success_rate);
         assert_eq!(range, Some(Range { low: d("0.85"), high: d("1") }));
         // Out of 0..1 it is refused like any success rate, naming the field; the range is untouched.
         let state = after(vec![edit("1.5")]);
         assert!(state.error_at("interventions[0].success_rate").is_some());
         assert_eq!(state.valid_scenario.interventions[0].success_rate, d("0.2"));
-        let range = state.scenario.interventions[0].uncertainty.as_ref().and_then(|u| u.success_rate.clone());
+        let range = state.scenario.interventions[0].uncertainty.as_ref().and_then(|u| u.success_rate);
         assert_eq!(range, Some(Range { low: d("0.1"), high: d("0.3") }));
     }
 
