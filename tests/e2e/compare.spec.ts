@@ -8,8 +8,8 @@
 // "notice-open-baseline".
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { readFileSync, mkdirSync } from 'node:fs';
-import { open } from './support';
+import { readFileSync } from 'node:fs';
+import { open, SHOTS } from './support';
 
 const OWN = readFileSync('tests/data/own.json', 'utf8');
 const NB = '\u00a0';
@@ -134,8 +134,7 @@ for (const width of [390, 1920]) {
     // Keyboard: the control and the buttons are reached by Tab.
     await page.getByTestId('compare-swap').focus();
     await expect(page.getByTestId('compare-swap')).toBeFocused();
-    mkdirSync('/work/shots', { recursive: true });
     await page.getByTestId('comparison').scrollIntoViewIfNeeded();
-    await page.getByTestId('comparison').screenshot({ path: `/work/shots/compare-${width}.png` });
+    await page.getByTestId('comparison').screenshot({ path: `${SHOTS}/compare-${width}.png` });
   });
 }

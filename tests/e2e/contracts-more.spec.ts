@@ -8,7 +8,7 @@ import { test, expect, type Page } from '@playwright/test';
 import * as fs from 'fs';
 import * as path from 'path';
 import AxeBuilder from '@axe-core/playwright';
-import { open, pasteScenario, scenarioLink } from './support';
+import { open, pasteScenario, scenarioLink, SHOTS } from './support';
 
 const PRESET = '/index.html#preset=contract';
 const KEY = 'fundsim.scenario.v1';
@@ -151,7 +151,7 @@ test('the printed report states the contract terms, in Swedish and English', asy
   expect(text).toContain('Pris per utfall: 550 000 kr');
   expect(text).toContain('Betalas efter: 2 år efter kohortens första besparingsår');
   expect(text).toContain('Tak för betalningarna: 12 000 000 kr');
-  await terms.screenshot({ path: '/work/shots/sib-print-terms-sv.png' });
+  await terms.screenshot({ path: `${SHOTS}/sib-print-terms-sv.png` });
   // The contract's views (payments, the investor, the side by side) print with the results.
   await expect(page.getByTestId('contract-compare-norrkopingmodell')).toBeVisible();
   await expect(page.getByTestId('contract-payments-norrkopingmodell')).toBeVisible();
@@ -175,7 +175,7 @@ for (const width of [390, 1920]) {
     }
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(1);
-    await compare.screenshot({ path: `/work/shots/sib-compare-${width}.png` });
+    await compare.screenshot({ path: `${SHOTS}/sib-compare-${width}.png` });
     const results = await new AxeBuilder({ page }).include('[data-testid="contract-views"]').analyze();
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
     expect(serious).toEqual([]);
@@ -192,6 +192,6 @@ for (const width of [390, 1920]) {
     await expect(figure.locator('.pr-kf-value')).toHaveAttribute('data-value', '11550000.00');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(1);
-    await page.screenshot({ path: `/work/shots/sib-present-${width}.png` });
+    await page.screenshot({ path: `${SHOTS}/sib-present-${width}.png` });
   });
 }

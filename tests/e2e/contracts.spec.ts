@@ -6,7 +6,7 @@
 // as made by a newer version; the CSV file carries the contracts.
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { open, pasteScenario } from './support';
+import { open, pasteScenario, SHOTS } from './support';
 
 const PRESET = '/index.html#preset=contract';
 
@@ -102,11 +102,11 @@ for (const width of [390, 1920]) {
     // Nothing wider than the page.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(1);
-    await views.screenshot({ path: `/work/shots/sib-contract-${width}.png` });
-    await page.screenshot({ path: `/work/shots/sib-page-${width}.png` });
+    await views.screenshot({ path: `${SHOTS}/sib-contract-${width}.png` });
+    await page.screenshot({ path: `${SHOTS}/sib-page-${width}.png` });
     const editor = page.getByTestId('contract-0');
     await editor.scrollIntoViewIfNeeded();
-    await editor.screenshot({ path: `/work/shots/sib-editor-${width}.png` });
+    await editor.screenshot({ path: `${SHOTS}/sib-editor-${width}.png` });
   });
 }
 

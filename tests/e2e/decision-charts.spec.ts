@@ -5,7 +5,7 @@
 // break-even in the CSV file.
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { handWorkedScenario, open } from './support';
+import { handWorkedScenario, open, SHOTS } from './support';
 
 // decision.spec.ts's scenario worked by hand, with a second range (the annual
 // cost × 0.8–1.2). Discount rate 0, so a present value is a plain sum. Cost C
@@ -204,7 +204,7 @@ for (const width of [390, 1920]) {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(1);
     await charts.locator('.decision-tornado-org .tornado-bar').first().focus();
-    await charts.screenshot({ path: `/work/shots/dcharts-${width}.png` });
-    await page.screenshot({ path: `/work/shots/dcharts-page-${width}.png` });
+    await charts.screenshot({ path: `${SHOTS}/dcharts-${width}.png` });
+    await page.screenshot({ path: `${SHOTS}/dcharts-page-${width}.png` });
   });
 }

@@ -13,7 +13,7 @@
 //   at r = 0.08012… (PV(8 %) = +2 100, PV(8.1 %) = −14 876): shown 8,0 %;
 //   savings bought, Socialförvaltningen 2028: 4.9 × (0.64 + 0.8 + 1) × 535 500 = 6 402 438.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { nb, open, seriousAxe } from './support';
+import { nb, open, seriousAxe, SHOTS } from './support';
 
 const PRESET = '/index.html#preset=contract';
 
@@ -153,6 +153,6 @@ for (const width of [390, 1920]) {
     expect(box && box.x >= 0 && box.x + box.width <= width + 1).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     expect(await seriousAxe(page)).toEqual([]);
-    await page.screenshot({ path: `/work/shots/explain-contracts-${width}.png` });
+    await page.screenshot({ path: `${SHOTS}/explain-contracts-${width}.png` });
   });
 }

@@ -2,7 +2,7 @@
 // cell opens "How is this calculated?" (click, or the keyboard: the table's
 // region, Enter, the arrows; Escape gives the focus back), and the
 // explanation ends with the cell's own figure. Swedish and English, axe,
-// 390 and 1920 px (screenshots in /work/shots).
+// 390 and 1920 px (screenshots in SHOTS, see support.ts).
 //
 // Plan A against plan B, the small scenario (support.ts explainSmall, worked
 // by hand in explain.spec.ts) pinned as B, A the same at 60 000 a year:
@@ -18,8 +18,7 @@
 //   Break-even: 0.5 − 50 000 / 300 000 = 0.3333 (33.3 %), where org_npv is 0.
 //   Cumulative result with the assumed values, 2027: −100 000 + 30 000 = −70 000.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { explainSmall, handWorkedScenario, nb, open, scenarioLink, seriousAxe } from './support';
+import { explainSmall, handWorkedScenario, nb, open, scenarioLink, seriousAxe, SHOTS } from './support';
 
 const handWorked = (): any =>
   handWorkedScenario('0.5', { success_rate: { low: '0.3', high: '0.7' }, annual_cost: { low: '0.8', high: '1.2' } });
@@ -246,8 +245,7 @@ for (const width of [390, 1920]) {
     const box = await panel.boundingBox();
     expect(box && box.x >= 0 && box.x + box.width <= width + 1).toBeTruthy();
     expect(await seriousAxe(page)).toEqual([]);
-    mkdirSync('/work/shots', { recursive: true });
-    await page.screenshot({ path: `/work/shots/explain-decisions-compare-${width}.png` });
+    await page.screenshot({ path: `${SHOTS}/explain-decisions-compare-${width}.png` });
     await page.keyboard.press('Escape');
 
     const { charts } = await decisions(page, 'sv');
@@ -256,13 +254,13 @@ for (const width of [390, 1920]) {
     await be.click();
     await resultLine(page);
     expect(await seriousAxe(page)).toEqual([]);
-    await page.screenshot({ path: `/work/shots/explain-decisions-break-even-${width}.png` });
+    await page.screenshot({ path: `${SHOTS}/explain-decisions-break-even-${width}.png` });
     await page.keyboard.press('Escape');
     const low = charts.locator('td[data-explain="sens:org:low:success_rate:home"]');
     await low.scrollIntoViewIfNeeded();
     await low.click();
     await resultLine(page);
-    await page.screenshot({ path: `/work/shots/explain-decisions-tornado-${width}.png` });
+    await page.screenshot({ path: `${SHOTS}/explain-decisions-tornado-${width}.png` });
     // The tables scroll sideways inside their region, never the page.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
   });

@@ -16,7 +16,7 @@
 //     kept over the horizon 100 000 + 60 000 − 80 000 = 80 000.
 //   2028 by actor: social 60 000 − 30 000 = 30 000, state 30 000, school 0.
 import { expect, test, type Page } from '@playwright/test';
-import { explainSmall, nb, open, scenarioLink, seriousAxe, showTables } from './support';
+import { explainSmall, nb, open, scenarioLink, seriousAxe, SHOTS, showTables } from './support';
 
 const small = explainSmall;
 
@@ -218,13 +218,13 @@ for (const width of [390, 1920]) {
     const box = await panel.boundingBox();
     expect(box && box.width <= width).toBe(true);
     expect(await seriousAxe(page)).toEqual([]);
-    await page.screenshot({ path: `/work/shots/explain-chart-${width}.png` });
+    await page.screenshot({ path: `${SHOTS}/explain-chart-${width}.png` });
     await page.goto('/index.html#preset=jobs&tour=1&lang=sv');
     await page.reload();
     await expect(page.getByTestId('tour-text')).toContainText('avsättningar');
     for (let i = 0; i < 5; i++) await page.keyboard.press('PageDown');
     await expect(page.getByTestId('tour-counter')).toHaveText('Steg 6 av 6');
-    await page.screenshot({ path: `/work/shots/explain-tour-figures-${width}.png` });
+    await page.screenshot({ path: `${SHOTS}/explain-tour-figures-${width}.png` });
   });
 }
 

@@ -11,7 +11,7 @@
 //   org net −50 000, −10 000, 60 000, 20 000; at 10 %:
 //   −50 000 − 10 000/1.1 + 60 000/1.21 + 20 000/1.331 = 5 522.16.
 import { expect, test, type Page } from '@playwright/test';
-import { explainSmall, nb, open, scenarioLink, seriousAxe, showTables } from './support';
+import { explainSmall, nb, open, scenarioLink, seriousAxe, SHOTS, showTables } from './support';
 
 const small = explainSmall;
 
@@ -108,11 +108,11 @@ for (const width of [390, 1920]) {
     await expect(panel.getByTestId('explain-result')).toContainText('= 2028');
     const box = await panel.boundingBox();
     expect(box && box.width <= width).toBe(true);
-    await page.screenshot({ path: `/work/shots/explain-${width}.png` });
+    await page.screenshot({ path: `${SHOTS}/explain-${width}.png` });
     await page.keyboard.press('Escape');
     await page.locator('.editor button[data-explain="term:accounting"]').click();
     await expect(panel.getByTestId('glossary-definition')).toContainText('earmarked equity');
-    await page.screenshot({ path: `/work/shots/explain-glossary-${width}.png` });
+    await page.screenshot({ path: `${SHOTS}/explain-glossary-${width}.png` });
   });
 }
 
@@ -155,6 +155,6 @@ for (const width of [390, 1920]) {
     await page.keyboard.press('ArrowRight');
     await expect(page.getByTestId('tour-counter')).toHaveText('Step 2 of 6');
     await expect(page.getByTestId('tour-text')).toBeVisible();
-    await page.screenshot({ path: `/work/shots/explain-tour-${width}.png` });
+    await page.screenshot({ path: `${SHOTS}/explain-tour-${width}.png` });
   });
 }

@@ -22,7 +22,7 @@
 //   = the cost 9 000 000 + kept in the fund 9 000 000 + rising costs 10 700 805.92.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { fixture, open, scenarioLink, showTables } from './support';
+import { fixture, open, scenarioLink, SHOTS, showTables } from './support';
 
 const S = '[\\s\\u00a0]';
 /** A pattern for `text` in which every space may be a no-break space. */
@@ -150,9 +150,9 @@ test('axe finds nothing serious, and screenshots at 390 and 1920 px', async ({ p
     await showTables(page);
     await expectNoSeriousViolations(page, `jobs at ${width}`);
     for (const id of ['chart-who-pays', 'chart-flow']) {
-      await page.getByTestId(id).screenshot({ path: `/work/shots/map-${id}-${width}.png` });
+      await page.getByTestId(id).screenshot({ path: `${SHOTS}/map-${id}-${width}.png` });
     }
-    await page.getByTestId('kf-savings-outside').screenshot({ path: `/work/shots/map-kf-outside-${width}.png` });
-    await page.getByTestId('accounting-identity').screenshot({ path: `/work/shots/map-accounting-${width}.png` });
+    await page.getByTestId('kf-savings-outside').screenshot({ path: `${SHOTS}/map-kf-outside-${width}.png` });
+    await page.getByTestId('accounting-identity').screenshot({ path: `${SHOTS}/map-accounting-${width}.png` });
   }
 });

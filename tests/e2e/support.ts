@@ -137,6 +137,12 @@ export async function simulateInPage(page: Page, scenario: unknown): Promise<any
 }
 
 /**
+ * Where the tests' screenshots go, to be looked at: `$E2E_SHOTS`, else
+ * `tests/e2e/test-results/shots/` (Playwright makes the folder).
+ */
+export const SHOTS = process.env.E2E_SHOTS || join(__dirname, 'test-results', 'shots');
+
+/**
  * A scenario of the tests' own, `tests/e2e/fixtures/<name>.json`, parsed.
  * Tests that need a scenario with certain features use one of these rather
  * than hoping a preset has them (presets change; a test must not skip).
