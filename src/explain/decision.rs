@@ -79,6 +79,12 @@ pub enum DecisionKey<'a> {
     Cumulative {
         year: i32,
     },
+    /// An outcome contract's figure of the run: the chance that its investor loses money
+    /// (`loss`), else the spread of its payments (5th–95th percentile).
+    ContractRun {
+        loss: bool,
+        contract: &'a str,
+    },
 }
 
 impl DecisionKey<'_> {
@@ -94,6 +100,9 @@ impl DecisionKey<'_> {
             DecisionKey::BreakEven { intervention } => format!("be:{intervention}"),
             DecisionKey::Percentile { series, p, year } => format!("fan:{}:p{p}:{year}", series.key()),
             DecisionKey::Cumulative { year } => format!("fan:cum:det:{year}"),
+            DecisionKey::ContractRun { loss, contract } => {
+                format!("mc:{}:{contract}", if *loss { "loss" } else { "pay" })
+            }
         }
     }
 
@@ -120,6 +129,12 @@ impl DecisionKey<'_> {
         }
         if let Some(id) = key.strip_prefix("be:") {
             return Some(DecisionKey::BreakEven { intervention: id });
+        }
+        if let Some(contract) = key.strip_prefix("mc:loss:") {
+            return Some(DecisionKey::ContractRun { loss: true, contract });
+        }
+        if let Some(contract) = key.strip_prefix("mc:pay:") {
+            return Some(DecisionKey::ContractRun { loss: false, contract });
         }
         let rest = key.strip_prefix("fan:")?;
         let mut parts = rest.splitn(3, ':');
@@ -247,6 +262,57 @@ pub struct RunJson {
     pub draws: u64,
     pub cumulative_org_net: Vec<YearPercentilesJson>,
     pub fund_close: Vec<YearPercentilesJson>,
+    #[serde(default)]
+    pub outcome_contracts: Vec<ContractRunJson>,
+}
+
+/// An outcome contract's figures of the run.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ContractRunJson {
+    pub id: String,
+    pub payments_total: SpreadJson,
+    pub investor_loss_share: Decimal,
+}
+
+/// A figure's 5th, 50th and 95th percentiles in the run.
+#[derive(Debug, Clone, Copy, Deserialize)]
+pub struct SpreadJson {
+    pub p5: Decimal,
+    pub p50: Decimal,
+    pub p95: Decimal,
+}
+
+/// An outcome contract's figure of the run: the rule's numbers and what the run gave.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContractRunTrace {
+    pub draws: u64,
+    pub seed: u64,
+    /// The chance of a loss: the share of draws whose investor's net is below 0, and how many
+    /// draws that is (share × N); the payments: the nearest ranks of the 5th and 95th percentiles.
+    pub loss_share: Decimal,
+    pub losing_draws: Decimal,
+    pub ranks: (u64, u64),
+    pub payments: (Decimal, Decimal),
+    /// With the assumed values: the investor's net, and the payments within the horizon.
+    pub investor_net: Decimal,
+    pub payments_assumed: Decimal,
+}
+
+/// The run's figures of contract `id` (of the outcome `o`), traced.
+pub fn contract_run_trace(o: &Outcome, run: &RunJson, id: &str) -> Option<ContractRunTrace> {
+    let c = run.outcome_contracts.iter().find(|c| c.id == id)?;
+    let assumed = o.outcome_contracts.iter().find(|c| c.id == id)?;
+    let rank = |p: u64| (p * run.draws).div_ceil(100).clamp(1, run.draws.max(1));
+    Some(ContractRunTrace {
+        draws: run.draws,
+        seed: run.seed,
+        loss_share: c.investor_loss_share,
+        losing_draws: (c.investor_loss_share * Decimal::from(run.draws)).round(),
+        ranks: (rank(5), rank(95)),
+        payments: (c.payments_total.p5, c.payments_total.p95),
+        investor_net: assumed.investor_net,
+        payments_assumed: assumed.payments_total,
+    })
 }
 
 /// A percentile of the run: the rule's numbers and the figure the run gave.

@@ -4,8 +4,8 @@
 use rust_decimal::Decimal;
 
 use super::decision::{
-    break_even_trace, cumulative, on_the_line, percentile_trace, to_ore, to_ratio, varied, DecisionKey, RunJson,
-    Series, PARAMETERS,
+    break_even_trace, contract_run_trace, cumulative, on_the_line, percentile_trace, to_ore, to_ratio, varied,
+    DecisionKey, RunJson, Series, PARAMETERS,
 };
 use super::write::Writer;
 use super::Value;
@@ -14,7 +14,7 @@ use crate::model::{Outcome, Scenario};
 use crate::words::decision_charts::{needed_text, parameter_name};
 use crate::words::explain::{figure_title, Fixed};
 use crate::words::explain_decision::DecisionWords as W;
-use crate::words::format::{money, number, Unit};
+use crate::words::format::{money, money_bare, number, percent, Unit};
 use crate::words::Lang;
 
 /// The explanation of a decision table's cell `key`, or `None` when it names
@@ -139,6 +139,38 @@ pub fn explanation(
             m.shut("ul");
             m.open("p").attr("class", "explain-note").end().text(W::NotKept.get(lang)).shut("p");
             Some(result(m, &format!("= {}{}", w.value(Value::Money(t.value)), shown(t.value))))
+        }
+        DecisionKey::ContractRun { loss, contract } => {
+            let run: RunJson = serde_json::from_str(monte_carlo?).ok()?;
+            let t = contract_run_trace(o, &run, contract)?;
+            let name = s.outcome_contracts.iter().find(|c| c.id == contract).map_or(contract, |c| c.name.as_str());
+            let (title, rule) = if loss { (W::LossTitle, W::LossRule) } else { (W::PaymentsTitle, W::PaymentsRule) };
+            let mut m = head(key, &title.get(lang).replace("{contract}", name), rule.get(lang));
+            m.open("ul").attr("class", "explain-parts").end();
+            let n = number(Decimal::from(t.draws), 0, lang);
+            line(&mut m, W::Draws.get(lang), &n);
+            line(&mut m, W::Seed.get(lang), &t.seed.to_string());
+            if loss {
+                line(&mut m, W::LosingDraws.get(lang), &number(t.losing_draws, 0, lang));
+                line(&mut m, W::InvestorNetAssumed.get(lang), &w.value(Value::Money(t.investor_net)));
+            } else {
+                for (p, rank) in [(5, t.ranks.0), (95, t.ranks.1)] {
+                    let label = W::Rank.get(lang).replace("{p}", &p.to_string()).replace("{n}", &n);
+                    line(&mut m, &label, &number(Decimal::from(rank), 0, lang));
+                }
+                line(&mut m, W::PaymentsAssumed.get(lang), &w.value(Value::Money(t.payments_assumed)));
+            }
+            m.shut("ul");
+            m.open("p").attr("class", "explain-note").end().text(W::NotKept.get(lang)).shut("p");
+            let result_line = if loss {
+                let share = w.value(Value::Ratio(t.loss_share));
+                format!("= {share} ({} {})", Fixed::shown_as(lang), percent(t.loss_share, 0, lang))
+            } else {
+                let bare = |v: Decimal| money_bare(v, unit, lang);
+                let (p5, p95) = t.payments;
+                format!("= {} – {} ({} {} – {})", cash(p5), cash(p95), Fixed::shown_as(lang), bare(p5), bare(p95))
+            };
+            Some(result(m, &result_line))
         }
         DecisionKey::Cumulative { year } => {
             let (parts, sum) = cumulative(o, year)?;

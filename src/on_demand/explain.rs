@@ -33,7 +33,12 @@ pub fn explain_figure(scenario_json: &str, lang_tag: &str, unit: &str, key: &str
         return Ok(text.unwrap_or_default());
     }
     // The decision charts' tables (the fans' from the run they were drawn from).
-    let drawn = super::decision_views::drawn_monte_carlo();
+    // The contracts' rows of the run (`mc:…`) from the run their views were written with.
+    let drawn = if key.starts_with("mc:") {
+        super::contracts::views_monte_carlo()
+    } else {
+        super::decision_views::drawn_monte_carlo()
+    };
     if let Some(text) = crate::explain::write_decision::explanation(s, o, key, drawn.as_deref(), lang(lang_tag), unit) {
         return Ok(text);
     }

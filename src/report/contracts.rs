@@ -239,21 +239,17 @@ fn side_by_side(
     let heads = [String::new(), T::ThroughFund.get(lang).into(), T::ThroughContract.get(lang).into()];
     let caption = format!("{} ({})", T::SideBySide.get(lang), v.unit_label);
     v.table_start(&caption, &format!("contract-compare-{}", c.id), &heads);
-    let row = |v: &mut View, label: String, key: &str, cells: [Option<String>; 2]| {
-        v.m.open("tr").attr("data-row", key).end();
-        v.m.open("th").attr("scope", "row").end().text(&label).shut("th");
-        for cell in cells {
-            v.m.open("td").attr("class", "num").end().text(cell.as_deref().unwrap_or("–")).shut("td");
-        }
-        v.m.shut("tr");
-    };
     // A row whose cells open their explanation: the fund's variant (`contract:fund_…`) and the scenario's own figure.
     let explained = |v: &mut View, label: String, key: &str, cells: [(String, String, String); 2]| {
         v.m.open("tr").attr("data-row", key).end();
         v.m.open("th").attr("scope", "row").end().text(&label).shut("th");
         for (text, explain, exact) in cells {
-            v.m.open("td").attr("class", "num").attr("data-explain", &explain).attr("tabindex", "-1");
-            v.m.attr("data-value", &exact).end().text(&text).shut("td");
+            v.m.open("td").attr("class", "num");
+            // No key: a cell with nothing to explain ("–" where the run has no figure for it).
+            if !explain.is_empty() {
+                v.m.attr("data-explain", &explain).attr("tabindex", "-1").attr("data-value", &exact);
+            }
+            v.m.end().text(&text).shut("td");
         }
         v.m.shut("tr");
     };
@@ -316,12 +312,18 @@ fn side_by_side(
         .attr("tabindex", "-1");
     v.m.attr("data-value", &money_text(c.investor_net)).end().text(&net).shut("td").shut("tr");
     if let Some(u) = uncertainty.and_then(|u| u.outcome_contracts.iter().find(|x| x.id == c.id)) {
+        // Explained from the run (`explain::decision`, `mc:loss:` and `mc:pay:`), the contract named by its id.
         let loss = lang.pick("Investeraren: risk att förlora pengar", "The investor: chance of losing money");
-        row(v, loss.to_string(), "investor_loss_share", [None, Some(percent(u.investor_loss_share, 0, lang))]);
+        let share = percent(u.investor_loss_share, 0, lang);
+        let exact = u.investor_loss_share.normalize().to_string();
+        let none = || ("–".to_string(), String::new(), String::new());
+        let cells = [none(), (share, format!("mc:loss:{}", c.id), exact)];
+        explained(v, loss.to_string(), "investor_loss_share", cells);
         let spread =
             lang.pick("Betalarna: betalningar (5:e–95:e percentilen)", "The payers: payments (5th–95th percentile)");
         let text = format!("{} – {}", v.bare(u.payments_total.p5), v.bare(u.payments_total.p95));
-        row(v, spread.to_string(), "payments_spread", [None, Some(text)]);
+        let cells = [none(), (text, format!("mc:pay:{}", c.id), String::new())];
+        explained(v, spread.to_string(), "payments_spread", cells);
     }
     v.table_end();
 }
@@ -395,6 +397,30 @@ mod tests {
         let html = contract_views(&s, &o, Lang::En, Unit::One, Some(&run));
         assert_eq!(compared(&html, "investor_loss_share"), ["–", "100%"]);
         assert_eq!(compared(&html, "payments_spread"), ["–", "1,500,000 – 1,500,000"]);
+        // Each opens how the run gave it: 20 losses of 20 draws (share 1); the nearest ranks
+        // ⌈5/100 × 20⌉ = 1 and ⌈95/100 × 20⌉ = 19; with the assumed values the investor nets
+        // −500 000 and the payers pay 1 500 000 within the horizon.
+        let id = &s.outcome_contracts[0].id;
+        assert!(html.contains(&format!("data-explain=\"mc:loss:{id}\"")) && html.contains("data-explain=\"mc:pay:"));
+        let explain = |key: &str| {
+            crate::explain::write_decision::explanation(&s, &o, key, Some(&run), Lang::En, Unit::One).expect(key)
+        };
+        let loss = explain(&format!("mc:loss:{id}"));
+        assert!(loss.contains("Draws with a loss (the share × N)</span>: <span class=\"explain-value\">20<"), "{loss}");
+        assert!(loss.contains(">-500,000.00\u{a0}SEK<"), "{loss}");
+        assert!(loss.contains("(shown as 100%)</p>"), "{loss}");
+        let pay = explain(&format!("mc:pay:{id}"));
+        assert!(pay.contains("Rank ⌈5/100 × 20⌉</span>: <span class=\"explain-value\">1<"), "{pay}");
+        assert!(pay.contains("Rank ⌈95/100 × 20⌉</span>: <span class=\"explain-value\">19<"), "{pay}");
+        assert!(
+            pay.contains("= 1,500,000\u{a0}SEK – 1,500,000\u{a0}SEK (shown as 1,500,000 – 1,500,000)</p>"),
+            "{pay}"
+        );
+        // Without the run, nothing to explain.
+        assert_eq!(
+            crate::explain::write_decision::explanation(&s, &o, "mc:pay:x", Some(&run), Lang::En, Unit::One),
+            None
+        );
         for none in [None, Some(""), Some("{not json")] {
             let html = contract_views(&s, &o, Lang::En, Unit::One, none);
             assert!(!html.contains("investor_loss_share") && !html.contains("payments_spread"), "{none:?}");

@@ -68,6 +68,15 @@ pub enum DecisionWords {
     /// `{year}`.
     CumulativeTitle,
     CumulativeRule,
+    /// An outcome contract's chance of a loss and spread of payments in the run: `{contract}`.
+    LossTitle,
+    LossRule,
+    LosingDraws,
+    InvestorNetAssumed,
+    /// `{contract}`.
+    PaymentsTitle,
+    PaymentsRule,
+    PaymentsAssumed,
 }
 
 impl DecisionWords {
@@ -118,6 +127,19 @@ impl DecisionWords {
             CumulativeOrgNet => ("organisationens ackumulerade resultat", "the organisation's cumulative result"),
             CumulativeTitle => ("Organisationens ackumulerade resultat {year} med antagna värden", "The organisation's cumulative result {year} with the assumed values"),
             CumulativeRule => ("Summan av organisationens netto varje år till och med året.", "The sum of the organisation's net of every year up to and including the year."),
+            LossTitle => ("Investerarens risk att förlora pengar, {contract}", "The investor's chance of losing money, {contract}"),
+            LossRule => (
+                "Andelen av N dragningar där investerarens netto (utfallsbetalningar som tas emot, också efter horisonten, minus insatsens kostnad) är under 0. Varje dragning drar varje antagande med ett intervall ur en triangelfördelning vars topp är det antagna värdet och räknar scenariot.",
+                "The share of N draws in which the investor's net (outcome payments received, past the horizon too, minus the intervention's cost) is below 0. Each draw takes every assumption with a range from a triangular distribution peaking at the assumed value, and computes the scenario.",
+            ),
+            LosingDraws => ("Dragningar med förlust (andelen × N)", "Draws with a loss (the share × N)"),
+            InvestorNetAssumed => ("Investerarens netto med antagna värden", "The investor's net with the assumed values"),
+            PaymentsTitle => ("Betalarnas utfallsbetalningar, 5:e–95:e percentilen, {contract}", "The payers' outcome payments, 5th–95th percentile, {contract}"),
+            PaymentsRule => (
+                "Utfallsbetalningarna inom horisonten i varje dragning, sorterade från den minsta: p:e percentilen är den ⌈p/100 × N⌉:e minsta (närmaste rang). Nio av tio utfall ligger mellan de två talen.",
+                "The outcome payments within the horizon in each draw, sorted from the smallest: the p-th percentile is the ⌈p/100 × N⌉-th smallest (nearest rank). Nine outcomes in ten lie between the two figures.",
+            ),
+            PaymentsAssumed => ("Betalningar inom horisonten med antagna värden", "Payments within the horizon with the assumed values"),
         };
         lang.pick(sv, en)
     }

@@ -126,8 +126,9 @@ for (const lang of ['sv', 'en'] as const) {
     const items = v.locator('[data-explain]');
     const n = await items.count();
     // 10 years × (1 payer + 2 avoided costs), 5 years of cash flow, 8 figures, 13 compared cells
-    // (6 rows of two, the investor's net through the contract only; the Monte Carlo rows are not explained).
-    expect(n).toBe(30 + 5 + 8 + 13);
+    // (6 rows of two, the investor's net through the contract only), and the two rows of the run
+    // (the chance of a loss and the payments' spread, through the contract only).
+    expect(n).toBe(30 + 5 + 8 + 13 + 2);
     for (let i = 0; i < n; i++) {
       const item = items.nth(i);
       await item.click();
