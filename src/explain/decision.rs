@@ -263,23 +263,7 @@ pub struct RunJson {
     pub cumulative_org_net: Vec<YearPercentilesJson>,
     pub fund_close: Vec<YearPercentilesJson>,
     #[serde(default)]
-    pub outcome_contracts: Vec<ContractRunJson>,
-}
-
-/// An outcome contract's figures of the run.
-#[derive(Debug, Clone, Deserialize)]
-pub struct ContractRunJson {
-    pub id: String,
-    pub payments_total: SpreadJson,
-    pub investor_loss_share: Decimal,
-}
-
-/// A figure's 5th, 50th and 95th percentiles in the run.
-#[derive(Debug, Clone, Copy, Deserialize)]
-pub struct SpreadJson {
-    pub p5: Decimal,
-    pub p50: Decimal,
-    pub p95: Decimal,
+    pub outcome_contracts: Vec<crate::report::contracts::ContractChances>,
 }
 
 /// An outcome contract's figure of the run: the rule's numbers and what the run gave.

@@ -23,12 +23,13 @@ use crate::words::Lang;
 
 use super::decision::Spread;
 
-/// A contract's Monte Carlo figures, read from the analysis's `monteCarlo` result.
+/// A contract's Monte Carlo figures, read from the analysis's `monteCarlo` result
+/// (also by `explain::decision`, which explains the side by side's rows of the run).
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
-struct ContractChances {
-    id: String,
-    payments_total: Spread,
-    investor_loss_share: Decimal,
+pub struct ContractChances {
+    pub id: String,
+    pub payments_total: Spread,
+    pub investor_loss_share: Decimal,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
