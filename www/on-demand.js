@@ -192,7 +192,7 @@ export function analyse(scenarioJson, quick, full, onMessage) {
   const request = { id: ++latestAnalysis, json: scenarioJson, quick, full };
   pendingRequest = request;
   deliver = (msg) => {
-    keepFigures(msg);
+    keepFigures(msg, scenarioJson);
     onMessage(msg.kind, msg.json || msg.message || '', msg.done || 0, msg.draws || 0);
   };
   const w = startWorker();
@@ -356,11 +356,13 @@ function tourShow() {
   [prev.textContent, next.textContent, leave.textContent] = [w[3], w[4], w[5]];
   prev.disabled = s.step === 0;
   next.disabled = s.step + 1 === s.count;
-  const asked = `${s.step}|${s.lang}|${s.unit}|${s.json}`;
+  const asked = `${s.step}|${s.lang}|${s.unit}|${s.json}|${figures.sensitivityOf === s.json}`;
   s.asked = asked;
   loadOnDemand().then((ok) => {
     if (!ok || tourState !== s || s.asked !== asked) return;
-    s.panel.querySelector('.tour-counter').nextElementSibling.innerHTML = loaded.explainFigure(s.json, s.lang, s.unit, `tour:${s.step + 1}`);
+    // The sensitivity of this scenario, once the analysis has delivered it: the last step names what decides most.
+    const sensitivity = figures.sensitivityOf === s.json ? figures.sensitivity : undefined;
+    s.panel.querySelector('.tour-counter').nextElementSibling.innerHTML = loaded.explainFigure(s.json, s.lang, s.unit, `tour:${s.step + 1}`, sensitivity);
   });
 }
 
@@ -533,10 +535,15 @@ export function presetAbout(id, lang) {
 const figures = {};
 // Figures delivered so far: the decision charts are drawn again when new ones come.
 let delivered = 0;
-function keepFigures(msg) {
+function keepFigures(msg, scenarioJson) {
   if (msg.kind === 'break-even' || msg.kind === 'sensitivity' || msg.kind === 'uncertainty') {
     figures[msg.kind] = msg.json;
     delivered++;
+  }
+  if (msg.kind === 'sensitivity') {
+    // Which scenario it is of: the tour's last step says its first assumption (written again when it comes).
+    figures.sensitivityOf = scenarioJson;
+    if (tourState && tourState.json === scenarioJson && tourState.step === tourState.count - 1) tourShow();
   }
   if (msg.kind === 'sensitivity' && msg.json.includes('"items":[]')) figures.uncertainty = undefined;
 }

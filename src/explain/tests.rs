@@ -223,3 +223,25 @@ fn every_figure_of_every_preset_is_written_in_both_languages() {
         }
     }
 }
+
+/// The tour's step 6 names what the analysis's sensitivity puts first (the hand-worked
+/// scenario: the success rate, org_npv −10 000 at 30 % and 110 000 at 70 %, derived in
+/// `words::tour`'s test), and nothing before the analysis has delivered it, or when no
+/// assumption has a range.
+#[test]
+fn the_tours_step_6_names_the_analysis_first_assumption() {
+    let s = Scenario::from_json(crate::words::tour::tests::HAND_WORKED).expect("the hand-worked scenario");
+    let o = crate::model::simulate(&s).expect("simulates");
+    let json = crate::model::decision::sensitivity(&s).expect("analyses").to_json();
+    let step = |sens: Option<&str>| {
+        write::tour_step(&s, &o, "tour:6", sens, crate::words::Lang::Sv, crate::words::format::Unit::One)
+            .expect("step 6")
+    };
+    assert!(step(Some(&json)).contains("mest är andel som lyckas i Familjestöd: från −10\u{a0}000\u{a0}kr (30\u{a0}%)"));
+    assert!(!step(None).contains("mest är"));
+    assert!(!step(Some("{not json")).contains("mest är"));
+    let mut plain = s.clone();
+    plain.interventions[0].uncertainty = None;
+    let json = crate::model::decision::sensitivity(&plain).expect("analyses").to_json();
+    assert!(!step(Some(&json)).contains("mest är"));
+}

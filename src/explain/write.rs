@@ -65,9 +65,29 @@ fn year_nets(s: &Scenario, o: &Outcome, year: &str, lang: Lang, unit: Unit) -> O
 }
 
 /// Step `n` of the guided tour (`tour:<n>`, from 1) for scenario `s`: its title and text.
-pub fn tour_step(s: &Scenario, o: &Outcome, key: &str, lang: Lang, unit: Unit) -> Option<String> {
+/// `sensitivity`: the analysis's sensitivity JSON of this scenario, if delivered (its first item,
+/// the widest swing of the organisation's present value, is what step 6 names).
+pub fn tour_step(
+    s: &Scenario,
+    o: &Outcome,
+    key: &str,
+    sensitivity: Option<&str>,
+    lang: Lang,
+    unit: Unit,
+) -> Option<String> {
     let n: usize = key.strip_prefix("tour:")?.parse().ok()?;
-    let (title, text) = crate::words::tour::step(n, s, o, lang, unit)?;
+    let top = sensitivity
+        .and_then(|j| serde_json::from_str::<crate::report::decision_charts::SensitivityJson>(j).ok())
+        .and_then(|j| j.items.into_iter().next())
+        .map(|i| crate::words::tour::Deciding {
+            intervention: i.intervention,
+            parameter: i.parameter,
+            low: i.low,
+            high: i.high,
+            at_low: i.org_npv_low,
+            at_high: i.org_npv_high,
+        });
+    let (title, text) = crate::words::tour::step(n, s, o, top.as_ref(), lang, unit)?;
     let mut m = Markup::default();
     m.open("h2").attr("class", "tour-title").end().text(&title).shut("h2");
     m.open("p").attr("data-testid", "tour-text").end().text(&text).shut("p");

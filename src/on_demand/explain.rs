@@ -7,11 +7,18 @@ use wasm_bindgen::prelude::*;
 use super::{lang, scenario_and_outcome};
 use crate::words::format::Unit;
 
-/// `explainFigure(scenarioJson, lang, unit, key)`: the explanation's markup
+/// `explainFigure(scenarioJson, lang, unit, key, sensitivityJson?)`: the explanation's markup
 /// of the figure `key` names (`figure:year:id`, see `explain::Figure::key`);
-/// an empty text when it names no figure of this scenario.
+/// an empty text when it names no figure of this scenario. `sensitivityJson`: the analysis's
+/// sensitivity of this scenario, for the tour's step that names what decides most.
 #[wasm_bindgen(js_name = explainFigure)]
-pub fn explain_figure(scenario_json: &str, lang_tag: &str, unit: &str, key: &str) -> Result<String, JsError> {
+pub fn explain_figure(
+    scenario_json: &str,
+    lang_tag: &str,
+    unit: &str,
+    key: &str,
+    sensitivity_json: Option<String>,
+) -> Result<String, JsError> {
     // A term of the glossary needs no scenario.
     if let Some(term) = crate::explain::term::Term::parse(key) {
         return Ok(crate::explain::write::glossary(term, lang(lang_tag)));
@@ -19,7 +26,7 @@ pub fn explain_figure(scenario_json: &str, lang_tag: &str, unit: &str, key: &str
     let both = scenario_and_outcome(scenario_json)?;
     let unit = Unit::from_key(unit).unwrap_or_default();
     let (s, o) = (&both.0, &both.1);
-    if let Some(step) = crate::explain::write::tour_step(s, o, key, lang(lang_tag), unit) {
+    if let Some(step) = crate::explain::write::tour_step(s, o, key, sensitivity_json.as_deref(), lang(lang_tag), unit) {
         return Ok(step);
     }
     // The outcome contracts' views (`contract:…`).

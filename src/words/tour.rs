@@ -52,20 +52,30 @@ impl Said<'_> {
     }
 }
 
+/// The assumption whose range moves the organisation's present value most (the tornado's
+/// top bar), from the analysis's sensitivity: computed off the page's thread, so the tour
+/// says it once the analysis has delivered it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Deciding {
+    /// The intervention's id, and the contract's name of the parameter.
+    pub intervention: String,
+    pub parameter: String,
+    pub low: Decimal,
+    pub high: Decimal,
+    /// The organisation's present value with the parameter at its low and its high value.
+    pub at_low: Decimal,
+    pub at_high: Decimal,
+}
+
 impl Said<'_> {
-    /// "What must be true": the assumption whose range moves the organisation's present value most
-    /// (the tornado's top bar), with the present value at both ends; empty when nothing is ranged.
-    fn decides_most(&self) -> String {
-        let Some(top) = crate::model::decision::sensitivity(self.s).ok().and_then(|t| t.items.into_iter().next())
-        else {
-            return String::new();
-        };
+    /// "What must be true": the assumption that decides most, with the present value at both ends.
+    fn decides_most(&self, top: &Deciding) -> String {
         let name =
             self.s.interventions.iter().find(|i| i.id == top.intervention).map_or(&top.intervention, |i| &i.name);
         let name: String = name.chars().take(80).collect();
-        let parameter = super::decision_charts::parameter_name(top.parameter, self.lang);
+        let parameter = super::decision_charts::parameter_name(&top.parameter, self.lang);
         let (low, high) = (percent(top.low, 0, self.lang), percent(top.high, 0, self.lang));
-        let (at_low, at_high) = (self.money(top.org_npv_low), self.money(top.org_npv_high));
+        let (at_low, at_high) = (self.money(top.at_low), self.money(top.at_high));
         self.pick(
             format!(
                 "Det antagande som flyttar organisationens nuvärde mest är {parameter} i {name}: från {at_low} ({low}) till {at_high} ({high}). "
@@ -81,8 +91,16 @@ fn sum(values: impl Iterator<Item = Decimal>) -> Decimal {
     values.fold(Decimal::ZERO, |t, v| t.saturating_add(v))
 }
 
-/// Step `n` (from 1) for scenario `s` and its outcome `o`: its title and text, or `None` past the last.
-pub fn step(n: usize, s: &Scenario, o: &Outcome, lang: Lang, unit: Unit) -> Option<(String, String)> {
+/// Step `n` (from 1) for scenario `s` and its outcome `o`: its title and text, or `None` past the last;
+/// `deciding` what the analysis found decides most (step 6 names it), when it has been delivered.
+pub fn step(
+    n: usize,
+    s: &Scenario,
+    o: &Outcome,
+    deciding: Option<&Deciding>,
+    lang: Lang,
+    unit: Unit,
+) -> Option<(String, String)> {
     let w = Said { s, o, lang, unit };
     let k = &o.key_figures;
     let (first, last) =
@@ -213,7 +231,7 @@ pub fn step(n: usize, s: &Scenario, o: &Outcome, lang: Lang, unit: Unit) -> Opti
                     _ => String::new(),
                 };
                 sentence
-                    + &w.decides_most()
+                    + &deciding.map(|top| w.decides_most(top)).unwrap_or_default()
                     + &w.pick(
                         "Nollpunkten (brytpunkten) säger hur stor del av den antagna effekten som behövs för att det ska gå jämnt ut: ju lägre andel, desto större marginal om insatserna fungerar sämre än man tror. Öppna ”Hur räknas detta?” vid ett nyckeltal för räkningen med scenariots egna tal.".into(),
                         "The break-even effect says how much of the assumed effect is needed to break even: the lower the share, the larger the margin if the interventions work less well than assumed. Open “How is this calculated?” beside a key figure for the calculation with the scenario's own numbers.".into(),
@@ -225,7 +243,7 @@ pub fn step(n: usize, s: &Scenario, o: &Outcome, lang: Lang, unit: Unit) -> Opti
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::simulate;
 
@@ -234,8 +252,8 @@ mod tests {
         for preset in crate::presets::all() {
             let (s, o) = (&preset.scenario, simulate(&preset.scenario).expect("simulates"));
             for n in 1..=STEP_COUNT {
-                let sv = step(n, s, &o, Lang::Sv, Unit::One).unwrap_or_default();
-                let en = step(n, s, &o, Lang::En, Unit::One).unwrap_or_default();
+                let sv = step(n, s, &o, None, Lang::Sv, Unit::One).unwrap_or_default();
+                let en = step(n, s, &o, None, Lang::En, Unit::One).unwrap_or_default();
                 assert!(
                     sv.0.len() > 3 && sv.1.len() > 60 && en.0.len() > 3 && en.1.len() > 60,
                     "{} step {n}",
@@ -243,8 +261,8 @@ mod tests {
                 );
                 assert_ne!(sv, en);
             }
-            assert_eq!(step(0, s, &o, Lang::Sv, Unit::One), None);
-            assert_eq!(step(STEP_COUNT + 1, s, &o, Lang::En, Unit::One), None);
+            assert_eq!(step(0, s, &o, None, Lang::Sv, Unit::One), None);
+            assert_eq!(step(STEP_COUNT + 1, s, &o, None, Lang::En, Unit::One), None);
         }
     }
 
@@ -256,7 +274,7 @@ mod tests {
         // left in 2037: 0 + 9 000 000 + 9 000 000 − 9 000 000 = 9 000 000.
         let preset = crate::presets::all().into_iter().find(|p| p.id == "jobs").expect("the jobs preset");
         let o = simulate(&preset.scenario).expect("simulates");
-        let (_, text) = step(1, &preset.scenario, &o, Lang::Sv, Unit::One).expect("step 1");
+        let (_, text) = step(1, &preset.scenario, &o, None, Lang::Sv, Unit::One).expect("step 1");
         let nine = "9\u{a0}000\u{a0}000\u{a0}kr";
         assert!(
             text.contains(&format!("startar fonden med 0\u{a0}kr och får {nine} i avsättningar 2026–2037")),
@@ -266,7 +284,7 @@ mod tests {
             text.contains(&format!("betalar ut {nine} till insatserna, får tillbaka {nine} och har {nine} kvar 2037"))
         );
         // Step 5: 9 000 000 of 9 000 000 comes back: 100 %.
-        let (_, text) = step(5, &preset.scenario, &o, Lang::Sv, Unit::One).expect("step 5");
+        let (_, text) = step(5, &preset.scenario, &o, None, Lang::Sv, Unit::One).expect("step 5");
         assert!(text.contains(&format!("Av {nine} som fonden betalar ut kommer {nine} (100")), "{text}");
     }
 
@@ -278,27 +296,32 @@ mod tests {
     fn step_6_names_the_assumption_that_decides_most() {
         let s = crate::model::Scenario::from_json(HAND_WORKED).expect("the hand-worked scenario");
         let o = simulate(&s).expect("simulates");
-        let (_, text) = step(6, &s, &o, Lang::Sv, Unit::One).expect("step 6");
+        let top = Deciding {
+            intervention: "home".into(),
+            parameter: "success_rate".into(),
+            low: Decimal::new(3, 1),
+            high: Decimal::new(7, 1),
+            at_low: Decimal::from(-10_000),
+            at_high: Decimal::from(110_000),
+        };
+        let (_, text) = step(6, &s, &o, Some(&top), Lang::Sv, Unit::One).expect("step 6");
         assert!(
             text.contains("mest är andel som lyckas i Familjestöd: från −10\u{a0}000\u{a0}kr (30\u{a0}%) till 110\u{a0}000\u{a0}kr (70\u{a0}%)."),
             "{text}"
         );
-        let (_, text) = step(6, &s, &o, Lang::En, Unit::One).expect("step 6");
+        let (_, text) = step(6, &s, &o, Some(&top), Lang::En, Unit::One).expect("step 6");
         assert!(
             text.contains(
                 "most is the success rate of Familjestöd: from -10,000\u{a0}SEK (30%) to 110,000\u{a0}SEK (70%)."
             ),
             "{text}"
         );
-        // Without ranges there is nothing to name.
-        let plain = HAND_WORKED
-            .replace(r#""uncertainty": {"success_rate": {"low": "0.3", "high": "0.7"}}"#, r#""uncertainty": null"#);
-        let s = crate::model::Scenario::from_json(&plain).expect("without ranges");
-        let (_, text) = step(6, &s, &simulate(&s).expect("simulates"), Lang::Sv, Unit::One).expect("step 6");
+        // Until the analysis has delivered it, nothing is named.
+        let (_, text) = step(6, &s, &o, None, Lang::Sv, Unit::One).expect("step 6");
         assert!(!text.contains("mest är"), "{text}");
     }
 
-    const HAND_WORKED: &str = r#"{"schema_version": 1, "name": "Handräknat", "currency": "SEK", "start_year": 2027,
+    pub(crate) const HAND_WORKED: &str = r#"{"schema_version": 1, "name": "Handräknat", "currency": "SEK", "start_year": 2027,
       "horizon_years": 6, "discount_rate": "0",
       "actors": [{"id": "social", "name": "Socialförvaltningen", "inside": true}, {"id": "state", "name": "Staten", "inside": false}],
       "fund": {"financed_by": "social", "accounting": "appropriation", "initial_capital": "0", "allocations": ["100000"]},
