@@ -27,6 +27,8 @@ mkdir -p "$LOGS"
 # Test output must never wait for a terminal or colour it.
 export CARGO_TERM_COLOR=never
 export NO_COLOR=1
+# A CI run builds once from a clean clone: incremental caches only take disk.
+if [ -n "${CI:-}" ]; then export CARGO_INCREMENTAL=0; fi
 
 total_passed=0
 total_failed=0
