@@ -352,7 +352,10 @@ function tourShow() {
   const w = TOUR_WORDS[s.lang] || TOUR_WORDS.en;
   const [prev, next, leave] = s.panel.querySelectorAll('button');
   s.panel.setAttribute('aria-label', w[0]);
-  s.panel.querySelector('.tour-counter').textContent = `${w[1]} ${s.step + 1} ${w[2]} ${s.count}`;
+  // Inside the live region: written only when it changes, so that it is read out only then.
+  const counter = s.panel.querySelector('.tour-counter');
+  const said = `${w[1]} ${s.step + 1} ${w[2]} ${s.count}`;
+  if (counter.textContent !== said) counter.textContent = said;
   [prev.textContent, next.textContent, leave.textContent] = [w[3], w[4], w[5]];
   prev.disabled = s.step === 0;
   next.disabled = s.step + 1 === s.count;
@@ -362,7 +365,17 @@ function tourShow() {
     if (!ok || tourState !== s || s.asked !== asked) return;
     // The sensitivity of this scenario, once the analysis has delivered it: the last step names what decides most.
     const sensitivity = figures.sensitivityOf === s.json ? figures.sensitivity : undefined;
-    s.panel.querySelector('.tour-counter').nextElementSibling.innerHTML = loaded.explainFigure(s.json, s.lang, s.unit, `tour:${s.step + 1}`, sensitivity);
+    const html = loaded.explainFigure(s.json, s.lang, s.unit, `tour:${s.step + 1}`, sensitivity);
+    const text = s.panel.querySelector('.tour-counter').nextElementSibling;
+    if (text.innerHTML === html) return;
+    // The same step, completed by figures that arrived later (what decides most): written
+    // without the live region, so a screen reader does not read the whole step again.
+    const step = `${s.step}|${s.lang}|${s.unit}|${s.json}`;
+    const live = text.parentElement;
+    if (s.shown === step) live.setAttribute('aria-live', 'off');
+    s.shown = step;
+    text.innerHTML = html;
+    setTimeout(() => live.setAttribute('aria-live', 'polite'), 0);
   });
 }
 

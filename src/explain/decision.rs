@@ -13,7 +13,10 @@
 //!   seed, and the figure the run gave (the draws are not kept, so it cannot
 //!   be recomputed here, which the explanation says); its deterministic
 //!   column is the fund's closing balance (`close:<year>:`) or the
-//!   cumulative organisation's net (`fan:cum:det:<year>`), traced.
+//!   cumulative organisation's net (`fan:cum:det:<year>`), traced;
+//! - an assumption a table repeats (`in:<assumed|low|high>:<parameter>:<id>`:
+//!   the break-even's assumed rate, the tornado's low and high values): an
+//!   input, not a calculation, said so, with where it is set and its range.
 
 use rust_decimal::prelude::RoundingStrategy;
 use rust_decimal::Decimal;
@@ -38,6 +41,33 @@ pub fn range_of(iv: &Intervention, k: usize) -> Option<Range> {
         2 => u.drop_off,
         3 => u.annual_cost,
         _ => u.avoided_costs,
+    }
+}
+
+/// The value of parameter `k` as assumed (1 for a cost's factor range, which
+/// is a share of the amount assumed).
+pub fn assumed_of(iv: &Intervention, k: usize) -> Decimal {
+    match k {
+        0 => iv.success_rate,
+        1 => iv.deadweight,
+        2 => iv.drop_off,
+        _ => Decimal::ONE,
+    }
+}
+
+/// Which value of an assumption an input cell shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum End {
+    Assumed,
+    Low,
+    High,
+}
+
+impl End {
+    const ALL: [(End, &'static str); 3] = [(End::Assumed, "assumed"), (End::Low, "low"), (End::High, "high")];
+
+    fn key(self) -> &'static str {
+        End::ALL.iter().find(|(e, _)| *e == self).map_or("", |(_, k)| k)
     }
 }
 
@@ -85,6 +115,13 @@ pub enum DecisionKey<'a> {
         loss: bool,
         contract: &'a str,
     },
+    /// An assumption of intervention `intervention` as a table repeats it:
+    /// parameter `parameter`'s value assumed, or an end of its range.
+    Input {
+        end: End,
+        parameter: usize,
+        intervention: &'a str,
+    },
 }
 
 impl DecisionKey<'_> {
@@ -102,6 +139,9 @@ impl DecisionKey<'_> {
             DecisionKey::Cumulative { year } => format!("fan:cum:det:{year}"),
             DecisionKey::ContractRun { loss, contract } => {
                 format!("mc:{}:{contract}", if *loss { "loss" } else { "pay" })
+            }
+            DecisionKey::Input { end, parameter, intervention } => {
+                format!("in:{}:{}:{intervention}", end.key(), PARAMETERS.get(*parameter).copied().unwrap_or_default())
             }
         }
     }
@@ -129,6 +169,14 @@ impl DecisionKey<'_> {
         }
         if let Some(id) = key.strip_prefix("be:") {
             return Some(DecisionKey::BreakEven { intervention: id });
+        }
+        if let Some(rest) = key.strip_prefix("in:") {
+            let mut parts = rest.splitn(3, ':');
+            let end = parts.next()?;
+            let end = End::ALL.iter().find(|(_, k)| *k == end)?.0;
+            let name = parts.next()?;
+            let parameter = PARAMETERS.iter().position(|p| *p == name)?;
+            return Some(DecisionKey::Input { end, parameter, intervention: parts.next()? });
         }
         if let Some(contract) = key.strip_prefix("mc:loss:") {
             return Some(DecisionKey::ContractRun { loss: true, contract });
@@ -175,17 +223,37 @@ pub fn varied(s: &Scenario, society: bool, high: bool, parameter: usize, interve
     let iv = &s.interventions[index];
     let range = range_of(iv, parameter)?;
     let value = if high { range.high } else { range.low };
-    let assumed = match parameter {
-        0 => iv.success_rate,
-        1 => iv.deadweight,
-        2 => iv.drop_off,
-        _ => Decimal::ONE,
-    };
+    let assumed = assumed_of(iv, parameter);
     let mut scenario = s.clone();
     set_parameter(scenario.interventions.get_mut(index)?, parameter, value);
     let outcome = simulate(&scenario).ok()?;
     let trace = trace(&scenario, &outcome, if society { Figure::SocietyNpv } else { Figure::OrgNpv })?;
     Some(Varied { scenario, outcome, index, parameter, assumed, value, trace })
+}
+
+/// An assumption a decision table repeats: where it is (the intervention's
+/// index), its value as assumed, its range and the value the cell shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assumption {
+    pub index: usize,
+    pub assumed: Decimal,
+    pub range: Option<Range>,
+    pub value: Decimal,
+}
+
+/// The assumption an input cell names; `None` when the intervention is not
+/// in the scenario or an end is asked of a parameter without a range.
+pub fn assumption(s: &Scenario, end: End, parameter: usize, intervention: &str) -> Option<Assumption> {
+    let index = s.interventions.iter().position(|i| i.id == intervention)?;
+    let iv = &s.interventions[index];
+    let assumed = assumed_of(iv, parameter);
+    let range = range_of(iv, parameter);
+    let value = match end {
+        End::Assumed => assumed,
+        End::Low => range?.low,
+        End::High => range?.high,
+    };
+    Some(Assumption { index, assumed, range, value })
 }
 
 /// A per-intervention break-even, derived.

@@ -106,6 +106,11 @@ fn a_key_that_names_nothing_is_no_decision_figure() {
         "fan:fund:det:2028",
         "fan:x:p5:2028",
         "fan:cum:det:1999",
+        "in:assumed:success_rate:nobody",
+        "in:low:deadweight:read",
+        "in:mid:success_rate:read",
+        "in:low:colour:read",
+        "in:low",
     ] {
         assert_eq!(explanation(&s, &o, key, Some("{}"), Lang::En, Unit::One), None, "{key}");
     }
@@ -117,7 +122,38 @@ fn every_decision_cell_of_every_preset_is_explained_down_to_its_figure() {
         let checked = every_decision_cell_explained(&preset.scenario, 50);
         assert!(checked.as_ref().is_ok_and(|n| *n > 0), "{}: {checked:?}", preset.id);
     }
-    // The small scenario's tables: a tornado row (4 present values), a break-even and
-    // two fans of 4 years (4 figures a year), in 2 languages × 2 units.
-    assert_eq!(every_decision_cell_explained(&ranged(), 50), Ok(4 * (4 + 1 + 2 * 4 * 4)));
+    // The small scenario's tables: a tornado row (its range's 2 ends and 4 present
+    // values), a break-even row (the rate needed and the rate assumed) and two fans of
+    // 4 years (4 figures a year), in 2 languages × 2 units.
+    assert_eq!(every_decision_cell_explained(&ranged(), 50), Ok(4 * (2 + 4 + 2 + 2 * 4 * 4)));
+}
+
+#[test]
+fn an_assumption_a_table_repeats_says_it_is_an_input_and_where_it_is_set() {
+    // The small scenario assumes a success rate of 0.5 for "Läsning", with the range
+    // 0.25–0.75 (`ranged`): the tornado's low cell shows 25.0 %, the break-even's
+    // assumed cell 50.0 %; both are inputs, read back, not computed.
+    let s = ranged();
+    let o = simulate(&s).unwrap();
+    let low = DecisionKey::Input { end: End::Low, parameter: 0, intervention: "read" }.key();
+    assert_eq!(low, "in:low:success_rate:read");
+    assert_eq!(
+        DecisionKey::parse(&low),
+        Some(DecisionKey::Input { end: End::Low, parameter: 0, intervention: "read" })
+    );
+    let text = explanation(&s, &o, &low, None, Lang::En, Unit::One).expect("written");
+    assert!(text.contains("Success rate, Läsning: the low end of its range"), "{text}");
+    assert!(text.contains("set under Interventions → Läsning → Uncertainty"), "{text}");
+    assert!(text.contains("= 25% (shown as 25.0%)"), "{text}");
+    let assumed = explanation(&s, &o, "in:assumed:success_rate:read", None, Lang::Sv, Unit::One).expect("written");
+    assert!(assumed.contains("Andel som lyckas, Läsning: det antagna värdet"), "{assumed}");
+    assert!(assumed.contains("anges under Insatser → Läsning."), "{assumed}");
+    assert!(assumed.contains("= 50\u{a0}% (visas som 50,0\u{a0}%)"), "{assumed}");
+    // A cost's range is a factor on the amount assumed, which the explanation says: 1 as assumed.
+    let mut s = ranged();
+    s.interventions[0].uncertainty.as_mut().unwrap().annual_cost = Some(Range { low: d("0.9"), high: d("1.2") });
+    let high = explanation(&s, &o, "in:high:annual_cost:read", None, Lang::En, Unit::One).expect("written");
+    assert!(high.contains("Value assumed</span>: <span class=\"explain-value\">100%<"), "{high}");
+    assert!(high.contains("100% is the amount as assumed"), "{high}");
+    assert!(high.contains("= 120% (shown as 120.0%)"), "{high}");
 }

@@ -4,17 +4,19 @@
 use rust_decimal::Decimal;
 
 use super::decision::{
-    break_even_trace, contract_run_trace, cumulative, on_the_line, percentile_trace, to_ore, to_ratio, varied,
-    DecisionKey, RunJson, Series, PARAMETERS,
+    assumption, break_even_trace, contract_run_trace, cumulative, on_the_line, percentile_trace, to_ore, to_ratio,
+    varied, DecisionKey, End, RunJson, Series, PARAMETERS,
 };
 use super::write::Writer;
 use super::Value;
 use crate::markup::Markup;
 use crate::model::{Outcome, Scenario};
+use crate::words::app::AppText;
 use crate::words::decision_charts::{needed_text, parameter_name};
 use crate::words::explain::{figure_title, Fixed};
 use crate::words::explain_decision::DecisionWords as W;
 use crate::words::format::{money, money_bare, number, percent, Unit};
+use crate::words::labels::Label;
 use crate::words::Lang;
 
 /// The explanation of a decision table's cell `key`, or `None` when it names
@@ -171,6 +173,41 @@ pub fn explanation(
                 format!("= {} – {} ({} {} – {})", cash(p5), cash(p95), Fixed::shown_as(lang), bare(p5), bare(p95))
             };
             Some(result(m, &result_line))
+        }
+        DecisionKey::Input { end, parameter, intervention } => {
+            let a = assumption(s, end, parameter, intervention)?;
+            let iv = &s.interventions[a.index].name;
+            let name = parameter_name(PARAMETERS[parameter], lang);
+            let mut chars = name.chars();
+            let name = chars.next().map(|c| c.to_uppercase().chain(chars).collect::<String>()).unwrap_or_default();
+            let which = match end {
+                End::Assumed => W::InputAssumed,
+                End::Low => W::InputLow,
+                End::High => W::InputHigh,
+            };
+            let title = W::InputTitle
+                .get(lang)
+                .replace("{parameter}", &name)
+                .replace("{intervention}", iv)
+                .replace("{which}", which.get(lang));
+            let rule = if end == End::Assumed { W::InputRule } else { W::InputRangeRule }
+                .get(lang)
+                .replace("{interventions}", Label::Interventions.get(lang))
+                .replace("{uncertainty}", AppText::Uncertainty.get(lang))
+                .replace("{intervention}", iv);
+            let mut m = head(key, &title, &rule);
+            m.open("ul").attr("class", "explain-parts").end();
+            line(&mut m, W::AssumedValue.get(lang), &w.value(Value::Ratio(a.assumed)));
+            if let Some(r) = a.range {
+                line(&mut m, W::RangeLow.get(lang), &w.value(Value::Ratio(r.low)));
+                line(&mut m, W::RangeHigh.get(lang), &w.value(Value::Ratio(r.high)));
+            }
+            m.shut("ul");
+            if parameter >= 3 {
+                m.open("p").attr("class", "explain-note").end().text(W::InputFactorNote.get(lang)).shut("p");
+            }
+            let shown_as = format!("{} {}", Fixed::shown_as(lang), percent(a.value, 1, lang));
+            Some(result(m, &format!("= {} ({shown_as})", w.value(Value::Ratio(a.value)))))
         }
         DecisionKey::Cumulative { year } => {
             let (parts, sum) = cumulative(o, year)?;

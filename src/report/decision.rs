@@ -13,7 +13,7 @@ use crate::model::outcome::{money_text, ratio_text};
 use crate::model::term::Term;
 use crate::model::Scenario;
 use crate::words::app::{uncertainty_range, AppText};
-use crate::words::decision::{break_even_sentence, chance_sentence, needed, Odds, Target};
+use crate::words::decision::{break_even_sentence, chance_sentence, needed, Needed, Odds, Target};
 use crate::words::format::{money, money_exact, Unit};
 use crate::words::Lang;
 
@@ -42,10 +42,17 @@ pub struct Chances {
 /// The break-even figures said here (read from the contract's `breakEven` result).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct BreakEven {
+    /// 2 when the scenario has outcome contracts (the contract's rule for every result).
+    #[serde(default = "version_one")]
+    pub schema_version: u32,
     pub by_year: Option<i32>,
     pub effect_factor_org_npv: Option<Decimal>,
     pub effect_factor_society_npv: Option<Decimal>,
     pub effect_factor_payback_by: Option<Decimal>,
+}
+
+fn version_one() -> u32 {
+    1
 }
 
 /// Where the words are shown.
@@ -88,6 +95,7 @@ pub fn break_even(m: &mut Markup, f: &Facts, b: &BreakEven, with_npv: bool, lang
     if with_npv {
         targets.extend([Target::OrgNpv, Target::SocietyNpv]);
     }
+    let mut contract_said = false;
     for target in targets {
         let (factor, testid) = match target {
             Target::PaybackBy(_) => (b.effect_factor_payback_by, "be-payback"),
@@ -96,7 +104,11 @@ pub fn break_even(m: &mut Markup, f: &Facts, b: &BreakEven, with_npv: bool, lang
         };
         let value = factor.map(ratio_text).unwrap_or_default();
         m.open("p").attr("class", "break-even").attr("data-testid", testid).attr("data-value", &value).end();
-        m.text(&break_even_sentence(target, needed(factor, largest), lang)).shut("p");
+        // Why no effect is enough under outcome contracts: said once, by the first sentence it fits.
+        let needed = needed(factor, largest);
+        let contracted = !contract_said && b.schema_version >= 2;
+        contract_said |= contracted && needed == Needed::NoEffect && target != Target::SocietyNpv;
+        m.text(&break_even_sentence(target, needed, contracted, lang)).shut("p");
     }
 }
 
@@ -234,6 +246,30 @@ mod tests {
         assert!(words.contains("10\u{a0}000 slumpade utfall") || words.contains("10 000 slumpade utfall"), "{words}");
         // The currency is the scenario's text: escaped.
         assert!(!words.contains("<b>") && words.contains("&lt;b&gt;"), "{words}");
+    }
+
+    #[test]
+    fn under_outcome_contracts_paying_back_with_no_effect_says_why() {
+        // schema_version 2: the scenario has outcome contracts. A factor of 0 for the term
+        // and the organisation's present value ("even with no effect"), and 0.42 for society.
+        let contracted = r#"{"schema_version":2,"by_year":2030,"effect_factor_org_npv":"0",
+            "effect_factor_society_npv":"0.42","effect_factor_payback_by":"0","interventions":[]}"#;
+        let words = decision_words(&facts(), Some(contracted), None, Place::KeyFigures, Lang::En, Unit::Thousand);
+        assert!(words.contains("It pays back within the term 2027–2030 even if the interventions have no effect: under outcome contracts the organisation then pays nothing for them."), "{words}");
+        // Said once: the organisation's present value then reads plainly.
+        assert_eq!(words.matches("the payments can come before the savings").count(), 1, "{words}");
+        assert!(
+            words.contains(
+                "The organisation's present value turns positive even if the interventions have no effect.</p>"
+            ),
+            "{words}"
+        );
+        assert!(words.contains("if the interventions work at least 42% as well as assumed."), "{words}");
+        // The same figures without contracts (version 1): the plain sentence.
+        let plain = contracted.replace("\"schema_version\":2", "\"schema_version\":1");
+        let words = decision_words(&facts(), Some(&plain), None, Place::KeyFigures, Lang::En, Unit::Thousand);
+        assert!(words.contains("within the term 2027–2030 even if the interventions have no effect.</p>"), "{words}");
+        assert!(!words.contains("outcome contracts"), "{words}");
     }
 
     #[test]

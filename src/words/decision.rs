@@ -62,7 +62,10 @@ fn pct(p: u32, lang: Lang) -> String {
 }
 
 /// "Det betalar sig inom mandatperioden 2027–2030 om insatserna fungerar minst 62 % så bra som antaget."
-pub fn break_even_sentence(target: Target, needed: Needed, lang: Lang) -> String {
+/// `contracted`: the scenario has outcome contracts, whose payments follow
+/// the outcomes; then "even with no effect" says why (nothing is paid), and
+/// that a partial effect may not do (the payments can come first).
+pub fn break_even_sentence(target: Target, needed: Needed, contracted: bool, lang: Lang) -> String {
     let what = match (target, lang) {
         (Target::PaybackBy(t), Lang::Sv) => format!("Det betalar sig inom mandatperioden {}–{}", t.first, t.last),
         (Target::PaybackBy(t), Lang::En) => format!("It pays back within the term {}–{}", t.first, t.last),
@@ -90,6 +93,12 @@ pub fn break_even_sentence(target: Target, needed: Needed, lang: Lang) -> String
                 Lang::En => format!("{what}, however well the interventions work."),
             }
         }
+        (Needed::NoEffect, Lang::Sv) if contracted && target != Target::SocietyNpv => format!(
+            "{what} även om insatserna inte har någon effekt: med utfallskontrakt betalar organisationen då inget för dem. Med en del effekt kan betalningarna komma före besparingarna."
+        ),
+        (Needed::NoEffect, Lang::En) if contracted && target != Target::SocietyNpv => format!(
+            "{what} even if the interventions have no effect: under outcome contracts the organisation then pays nothing for them. With some effect, the payments can come before the savings."
+        ),
         (Needed::NoEffect, Lang::Sv) => format!("{what} även om insatserna inte har någon effekt."),
         (Needed::NoEffect, Lang::En) => format!("{what} even if the interventions have no effect."),
         (Needed::AtLeast(p), Lang::Sv) => {
@@ -243,22 +252,45 @@ mod tests {
 
     #[test]
     fn the_sentences_say_the_term_and_the_percent_in_each_language() {
-        let s = break_even_sentence(Target::PaybackBy(TERM), Needed::AtLeast(62), Lang::Sv);
+        let s = break_even_sentence(Target::PaybackBy(TERM), Needed::AtLeast(62), false, Lang::Sv);
         assert_eq!(
             s,
             "Det betalar sig inom mandatperioden 2027–2030 om insatserna fungerar minst 62\u{a0}% så bra som antaget."
         );
-        let s = break_even_sentence(Target::PaybackBy(TERM), Needed::AtLeast(62), Lang::En);
+        let s = break_even_sentence(Target::PaybackBy(TERM), Needed::AtLeast(62), false, Lang::En);
         assert_eq!(
             s,
             "It pays back within the term 2027–2030 if the interventions work at least 62% as well as assumed."
         );
-        let s = break_even_sentence(Target::OrgNpv, Needed::Never, Lang::Sv);
+        let s = break_even_sentence(Target::OrgNpv, Needed::Never, false, Lang::Sv);
         assert_eq!(s, "Organisationens nuvärde blir inte positivt, hur väl insatserna än fungerar.");
-        let s = break_even_sentence(Target::SocietyNpv, Needed::NoEffect, Lang::En);
+        let s = break_even_sentence(Target::SocietyNpv, Needed::NoEffect, false, Lang::En);
         assert_eq!(s, "Society's present value turns positive even if the interventions have no effect.");
-        assert!(break_even_sentence(Target::OrgNpv, Needed::Impossible(250), Lang::Sv).contains("inte går"));
-        assert!(break_even_sentence(Target::OrgNpv, Needed::Better(180), Lang::En).contains("better than assumed"));
+        assert!(break_even_sentence(Target::OrgNpv, Needed::Impossible(250), false, Lang::Sv).contains("inte går"));
+        assert!(
+            break_even_sentence(Target::OrgNpv, Needed::Better(180), false, Lang::En).contains("better than assumed")
+        );
+    }
+
+    #[test]
+    fn under_outcome_contracts_no_effect_says_why_and_that_some_effect_may_not_do() {
+        // Payments follow the outcomes: with no effect nothing is paid, so the organisation
+        // breaks even; with a partial effect the payments can precede the savings.
+        let s = break_even_sentence(Target::PaybackBy(TERM), Needed::NoEffect, true, Lang::En);
+        assert_eq!(
+            s,
+            "It pays back within the term 2027–2030 even if the interventions have no effect: under outcome contracts the organisation then pays nothing for them. With some effect, the payments can come before the savings."
+        );
+        let s = break_even_sentence(Target::OrgNpv, Needed::NoEffect, true, Lang::Sv);
+        assert!(s.contains("med utfallskontrakt betalar organisationen då inget för dem."), "{s}");
+        // Society pays for the work either way (the investor is part of it): no such clause.
+        let s = break_even_sentence(Target::SocietyNpv, Needed::NoEffect, true, Lang::En);
+        assert_eq!(s, "Society's present value turns positive even if the interventions have no effect.");
+        // Other verdicts read as without contracts.
+        assert_eq!(
+            break_even_sentence(Target::OrgNpv, Needed::AtLeast(40), true, Lang::En),
+            break_even_sentence(Target::OrgNpv, Needed::AtLeast(40), false, Lang::En)
+        );
     }
 
     #[test]

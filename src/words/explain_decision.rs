@@ -77,6 +77,20 @@ pub enum DecisionWords {
     PaymentsTitle,
     PaymentsRule,
     PaymentsAssumed,
+    /// An input cell's title: `{parameter}`, `{intervention}`, `{which}`.
+    InputTitle,
+    InputAssumed,
+    InputLow,
+    InputHigh,
+    /// Where the value is set: `{interventions}`, `{intervention}`.
+    InputRule,
+    /// Where the range is set and what the sensitivity does with it: `{interventions}`, `{intervention}`, `{uncertainty}`.
+    InputRangeRule,
+    /// A cost's range is a share of the amount assumed.
+    InputFactorNote,
+    AssumedValue,
+    RangeLow,
+    RangeHigh,
 }
 
 impl DecisionWords {
@@ -140,6 +154,25 @@ impl DecisionWords {
                 "The outcome payments within the horizon in each draw, sorted from the smallest: the p-th percentile is the ⌈p/100 × N⌉-th smallest (nearest rank). Nine outcomes in ten lie between the two figures.",
             ),
             PaymentsAssumed => ("Betalningar inom horisonten med antagna värden", "Payments within the horizon with the assumed values"),
+            InputTitle => ("{parameter}, {intervention}: {which}", "{parameter}, {intervention}: {which}"),
+            InputAssumed => ("det antagna värdet", "the value assumed"),
+            InputLow => ("intervallets låga värde", "the low end of its range"),
+            InputHigh => ("intervallets höga värde", "the high end of its range"),
+            InputRule => (
+                "Ett antagande, inte en beräkning: värdet anges under {interventions} → {intervention}.",
+                "An assumption, not a calculation: it is set under {interventions} → {intervention}.",
+            ),
+            InputRangeRule => (
+                "Ett antagande, inte en beräkning: intervallet anges under {interventions} → {intervention} → {uncertainty}. Känsligheten sätter detta enda antagande till intervallets ände och behåller allt annat som antaget.",
+                "An assumption, not a calculation: the range is set under {interventions} → {intervention} → {uncertainty}. The sensitivity sets this one assumption to this end of its range and keeps everything else as assumed.",
+            ),
+            InputFactorNote => (
+                "För en kostnad är intervallet en andel av det antagna beloppet: 100 % är beloppet som antaget.",
+                "For a cost the range is a share of the amount assumed: 100% is the amount as assumed.",
+            ),
+            AssumedValue => ("Antaget värde", "Value assumed"),
+            RangeLow => ("Intervallets låga värde", "Low end of the range"),
+            RangeHigh => ("Intervallets höga värde", "High end of the range"),
         };
         lang.pick(sv, en)
     }

@@ -226,7 +226,7 @@ pub fn step(
                             Some(y) => (Target::PaybackBy(Term::containing(y)), b.effect_factor_payback_by),
                             None => (Target::OrgNpv, b.effect_factor_org_npv),
                         };
-                        break_even_sentence(target, needed(factor, largest), lang) + " "
+                        break_even_sentence(target, needed(factor, largest), !s.outcome_contracts.is_empty(), lang) + " "
                     }
                     _ => String::new(),
                 };

@@ -149,6 +149,16 @@ test('the decision charts’ tables: the tornado, the break-even and the fans by
   const tornado = charts.locator('.tornado-table');
   await tornado.locator('xpath=..').focus();
   await page.keyboard.press('Enter');
+  // The first cell is the range's low end: an input, which says so and where it is set.
+  const lowEnd = tornado.locator('td[data-explain="in:low:success_rate:home"]');
+  await expect(lowEnd).toBeFocused();
+  await page.keyboard.press('Enter');
+  expect(shownAs(await resultLine(page))).toBe('30.0%');
+  expect(shownAs(await resultLine(page))).toBe(await cellText(lowEnd));
+  await expect(page.getByTestId('explain-panel')).toContainText('An assumption, not a calculation');
+  await escapeBackTo(page, lowEnd);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
   const low = tornado.locator('td[data-explain="sens:org:low:success_rate:home"]');
   await expect(low).toBeFocused();
   await page.keyboard.press('Enter');
@@ -163,10 +173,10 @@ test('the decision charts’ tables: the tornado, the break-even and the fans by
   await page.keyboard.press('Enter');
   expect(shownAs(await resultLine(page))).toBe('110,000 SEK');
   await escapeBackTo(page, high);
-  // Every present value of the tornado's table ends with its cell.
+  // Every value and present value of the tornado's table (2 rows × 6) ends with its cell.
   const cells = tornado.locator('td[data-explain]');
-  expect(await cells.count()).toBe(8);
-  for (let i = 0; i < 8; i++) {
+  expect(await cells.count()).toBe(12);
+  for (let i = 0; i < 12; i++) {
     await cells.nth(i).click();
     expect(shownAs(await resultLine(page))).toBe(await cellText(cells.nth(i)));
     await page.keyboard.press('Escape');
@@ -182,6 +192,14 @@ test('the decision charts’ tables: the tornado, the break-even and the fans by
   await expect(page.getByTestId('explain-check')).toContainText(': 0.00\u00a0SEK');
   expect(await seriousAxe(page)).toEqual([]);
   await escapeBackTo(page, be);
+  // Beside it, the rate assumed: an input.
+  await page.keyboard.press('ArrowRight');
+  const beAssumed = charts.locator('.break-even-table td[data-explain="in:assumed:success_rate:home"]');
+  await expect(beAssumed).toBeFocused();
+  await page.keyboard.press('Enter');
+  expect(shownAs(await resultLine(page))).toBe('50.0%');
+  await expect(page.getByTestId('explain-panel')).toContainText('set under Interventions →');
+  await escapeBackTo(page, beAssumed);
 
   // A fan's percentile: the rule and the run's numbers, honestly not recomputed.
   const fan = charts.locator('.decision-fan').nth(1).locator('table');

@@ -155,6 +155,40 @@ test('the tour speaks of the preset’s own figures, steps by keyboard and retur
   expect(errors).toEqual([]);
 });
 
+test('the tour completes step 6 when the sensitivity arrives without reading the step out again', async ({ page }) => {
+  // The worker held back, so that step 6 is written before its sensitivity exists.
+  await page.route('**/analysis-worker.js', async (route) => {
+    await new Promise((r) => setTimeout(r, 3000));
+    await route.continue();
+  });
+  const errors = await open(page, '/index.html#preset=jobs&tour=1&lang=en');
+  const tour = page.getByTestId('tour');
+  await expect(tour).toBeFocused();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('PageDown');
+  await expect(page.getByTestId('tour-counter')).toHaveText('Step 6 of 6');
+  const text = tour.getByTestId('tour-text');
+  await expect(text).toContainText('The break-even effect says');
+  await expect(text).not.toContainText('The assumption that moves');
+  // Each write of the step's text, with the live region's state at that moment.
+  await page.evaluate(() => {
+    const live = document.querySelector('.tour-panel [aria-live]') as HTMLElement;
+    const writes: string[] = [];
+    (window as any).tourWrites = writes;
+    new MutationObserver(() => writes.push(live.getAttribute('aria-live') || '')).observe(live, {
+      childList: true,
+      subtree: true,
+    });
+  });
+  await expect(text).toContainText(/The assumption that moves the organisation's present value most is/, { timeout: 20000 });
+  expect(await page.evaluate(() => (window as any).tourWrites)).toEqual(['off']);
+  // Afterwards the region speaks again: the next step is read out.
+  await expect(tour.locator('[aria-live]')).toHaveAttribute('aria-live', 'polite');
+  await page.keyboard.press('PageUp');
+  await expect(page.getByTestId('tour-counter')).toHaveText('Step 5 of 6');
+  expect((await page.evaluate(() => (window as any).tourWrites)).slice(1)).toContain('polite');
+  expect(errors).toEqual([]);
+});
+
 test('the tour returns the focus to where it was when left with its button', async ({ page }) => {
   await open(page, '/index.html#preset=jobs&tour=1&lang=en');
   const leave = page.getByTestId('tour-leave');

@@ -3,7 +3,7 @@
 //! the number is not a rate one can reach (> 100 %, < 0, or none).
 
 use super::{intervention_name, BreakEvenJson};
-use crate::explain::decision::DecisionKey;
+use crate::explain::decision::{DecisionKey, End};
 use crate::markup::Markup;
 use crate::model::Scenario;
 pub use crate::words::decision_charts::needed_text;
@@ -48,7 +48,13 @@ pub fn markup(s: &Scenario, be: &BreakEvenJson, lang: Lang) -> String {
         // The rate needed opens its derivation (`explain::decision`).
         let key = DecisionKey::BreakEven { intervention: &i.id }.key();
         m.open("td").attr("data-explain", &key).attr("tabindex", "-1").end().text(&r[1]).shut("td");
-        m.open("td").end().text(&r[2]).shut("td").shut("tr");
+        // The rate assumed is an input: its explanation says where it is set.
+        let assumed = DecisionKey::Input { end: End::Assumed, parameter: 0, intervention: &i.id }.key();
+        m.open("td");
+        if !r[2].is_empty() {
+            m.attr("data-explain", &assumed).attr("tabindex", "-1");
+        }
+        m.end().text(&r[2]).shut("td").shut("tr");
     }
     m.shut("tbody").shut("table").shut("div");
     m.open("p").attr("class", "decision-note").end().text(DecisionText::BreakEvenNote.get(lang)).shut("p");

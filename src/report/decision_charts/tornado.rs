@@ -6,7 +6,7 @@
 use rust_decimal::Decimal;
 
 use super::{clamp_width, intervention_name, nice_ticks, SensitivityJson, CHAR_WIDTH, COMPACT_BELOW};
-use crate::explain::decision::{DecisionKey, PARAMETERS};
+use crate::explain::decision::{DecisionKey, End, PARAMETERS};
 use crate::markup::Markup;
 use crate::model::Scenario;
 use crate::words::decision_charts::{parameter_name, parameter_short, DecisionText};
@@ -369,7 +369,7 @@ pub fn both_table(s: &Scenario, sens: &SensitivityJson, lang: Lang, unit: Unit) 
     m.open("details").attr("class", "decision-tornado-table").end().open("summary").end();
     m.text(&DecisionText::TableOf.get(lang).replace("{title}", DecisionText::SensitivityTitle.get(lang)));
     m.shut("summary");
-    // A region the keyboard enters; each present value opens its explanation (`explain::decision`).
+    // A region the keyboard enters; each value and present value opens its explanation (`explain::decision`).
     m.open("div").attr("class", "table-scroll").attr("tabindex", "0").attr("role", "region");
     m.attr("aria-label", DecisionText::SensitivityTitle.get(lang)).end();
     m.open("table").attr("class", "decision-table tornado-table").end();
@@ -392,14 +392,17 @@ pub fn both_table(s: &Scenario, sens: &SensitivityJson, lang: Lang, unit: Unit) 
     for i in sens.items.iter().take(MAX_BARS) {
         m.open("tr").end().open("th").attr("scope", "row").end().text(&intervention_name(s, &i.intervention));
         m.shut("th");
-        for c in [
-            parameter_name(&i.parameter, lang),
-            value_text(&i.parameter, i.low, lang),
-            value_text(&i.parameter, i.high, lang),
-        ] {
-            m.open("td").end().text(&c).shut("td");
-        }
+        m.open("td").end().text(&parameter_name(&i.parameter, lang)).shut("td");
         let parameter = PARAMETERS.iter().position(|p| *p == i.parameter);
+        // The range's ends are inputs: their explanations say where they are set.
+        for (end, v) in [(End::Low, i.low), (End::High, i.high)] {
+            m.open("td");
+            if let Some(parameter) = parameter {
+                let key = DecisionKey::Input { end, parameter, intervention: &i.intervention };
+                m.attr("data-explain", &key.key()).attr("tabindex", "-1");
+            }
+            m.end().text(&value_text(&i.parameter, v, lang)).shut("td");
+        }
         for (society, high, v) in [
             (false, false, i.org_npv_low),
             (false, true, i.org_npv_high),
