@@ -3,7 +3,8 @@
 // the on-demand module (pkg/on-demand/); the page starts it with the URL of
 // its loader (www/on-demand.js, as a wasm-bindgen snippet) in `loader`, whose
 // run() does the work here, with the same module the page would use.
-let latest = 0;
+// The requests running (one per app on the page): a cancelled one stops at its next slice.
+const live = new Set();
 const ready = (async () => {
   const loader = new URL(self.location.href).searchParams.get('loader');
   // Only a loader of this worker's own origin is imported.
@@ -14,8 +15,11 @@ const ready = (async () => {
 
 self.onmessage = async (e) => {
   const request = e.data;
-  latest = request.id;
-  if (request.cancel) return;
+  if (request.cancel) {
+    live.delete(request.id);
+    return;
+  }
+  live.add(request.id);
   let both;
   try {
     both = await ready;
@@ -23,5 +27,6 @@ self.onmessage = async (e) => {
     self.postMessage({ kind: 'unusable' });
     return;
   }
-  both.l.run(both.m, request, (msg) => self.postMessage(msg), () => request.id !== latest, 25);
+  await both.l.run(both.m, request, (msg) => self.postMessage(msg), () => !live.has(request.id), 25);
+  live.delete(request.id);
 };

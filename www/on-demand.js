@@ -83,7 +83,21 @@ export function yearTables(scenarioJson, lang, unit, actorIdsJson) {
 
 /** Plan A against plan B: the comparison's tables' markup; undefined until loaded. */
 export function compareTables(scenarioJson, baselineJson, origin, lang, unit) {
-  return loaded ? loaded.compareTables(scenarioJson, baselineJson, origin, lang, unit) : undefined;
+  if (!loaded) return undefined;
+  // The explanations of its cells compare A with this B, whichever app on the page asks.
+  remember(baselineOf, scenarioJson, baselineJson);
+  return loaded.compareTables(scenarioJson, baselineJson, origin, lang, unit);
+}
+
+// What the tables of a scenario (its JSON) were written with, for their
+// explanations: plan A's baseline, the run the contracts' views show. Kept by
+// the scenario, so that two apps on one page each explain their own; a few.
+const baselineOf = new Map();
+const contractRunOf = new Map();
+function remember(map, key, value) {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > 8) map.delete(map.keys().next().value);
 }
 
 /**
@@ -100,9 +114,9 @@ export async function compareFile(kind, scenarioJson, baselineJson, lang) {
   return new Blob([csv], { type: 'text/csv;charset=utf-8' });
 }
 
-/** The printed report's markup (with the fan charts of the last Monte Carlo figures delivered); undefined until loaded. */
-export function printReport(scenarioJson, lang, today) {
-  return loaded ? loaded.printReport(scenarioJson, lang, today, figures.uncertainty) : undefined;
+/** The printed report's markup (with the fan charts of the app's last Monte Carlo figures delivered); undefined until loaded. */
+export function printReport(app, scenarioJson, lang, today) {
+  return loaded ? loaded.printReport(scenarioJson, lang, today, appOf(app).figures.uncertainty) : undefined;
 }
 
 /** The year-by-year CSV file's text in a dialect ("sv" Swedish Excel, "plain"). */
@@ -138,10 +152,24 @@ function workerUrl() {
 
 // undefined: not tried yet; null: no worker here.
 let analysisWorker;
-// The newest request; an older one's messages are dropped and its run stops.
-let latestAnalysis = 0;
-let deliver = null;
-let pendingRequest = null;
+// Every app on the page has its own analysis (one worker runs them all):
+// the requests running, by id, each with its delivery. A stopped one's
+// messages are dropped and its run stops.
+let lastRequest = 0;
+const running = new Map();
+
+// Each app on the page (mount, the embed loader, the page itself) has a
+// number: its analysis, its figures and its decision charts are its own.
+let appCount = 0;
+const apps = new Map();
+/** A number for a new app on the page. */
+export function newApp() {
+  return ++appCount;
+}
+function appOf(app) {
+  if (!apps.has(app)) apps.set(app, { figures: {}, delivered: 0, lastCharts: null, request: 0 });
+  return apps.get(app);
+}
 
 function startWorker() {
   if (analysisWorker !== undefined) return analysisWorker;
@@ -154,7 +182,8 @@ function startWorker() {
     w.onmessage = (e) => {
       const msg = e.data;
       if (msg.kind === 'unusable') return fallBack(w);
-      if (msg.id === latestAnalysis && deliver) deliver(msg);
+      const r = running.get(msg.id);
+      if (r) r.deliver(msg);
     };
     w.onerror = (e) => {
       e.preventDefault();
@@ -167,43 +196,48 @@ function startWorker() {
   return analysisWorker;
 }
 
-// The worker could not load: the request it had runs here, and every later one.
+// The worker could not load: the requests it had run here, and every later one.
 function fallBack(w) {
   w.terminate();
   analysisWorker = null;
-  if (pendingRequest && pendingRequest.id === latestAnalysis) runHere(pendingRequest);
+  for (const r of running.values()) runHere(r.request);
 }
 
 function runHere(request) {
+  const live = () => running.get(request.id);
   loadOnDemand().then((ok) => {
-    if (request.id !== latestAnalysis) return;
-    if (!ok) return deliver && deliver({ id: request.id, kind: 'error', message: 'unavailable' });
-    run(loaded, request, (msg) => msg.id === latestAnalysis && deliver && deliver(msg), () => request.id !== latestAnalysis, 8);
+    if (!live()) return;
+    if (!ok) return live().deliver({ id: request.id, kind: 'error', message: 'unavailable' });
+    run(loaded, request, (msg) => live() && live().deliver(msg), () => !live(), 8);
   });
 }
 
 /**
- * Analyses `scenarioJson` (valid): `onMessage(kind, json, done, draws)` hears
+ * Analyses `scenarioJson` (valid) for app `app`: `onMessage(kind, json, done, draws)` hears
  * 'break-even' and 'sensitivity' (their JSON), 'progress', 'uncertainty'
  * (the Monte Carlo figures of `draws` draws: `quick`, then `full`) and 'error'.
- * A newer call, or stopAnalysis(), cancels the run before.
+ * The app's newer call, or stopAnalysis(app), cancels its run before; other apps' runs go on.
  */
-export function analyse(scenarioJson, quick, full, onMessage) {
-  const request = { id: ++latestAnalysis, json: scenarioJson, quick, full };
-  pendingRequest = request;
-  deliver = (msg) => {
-    keepFigures(msg, scenarioJson);
+export function analyse(app, scenarioJson, quick, full, onMessage) {
+  stopAnalysis(app);
+  const a = appOf(app);
+  const request = { id: ++lastRequest, json: scenarioJson, quick, full };
+  a.request = request.id;
+  const deliver = (msg) => {
+    keepFigures(a, msg, scenarioJson);
     onMessage(msg.kind, msg.json || msg.message || '', msg.done || 0, msg.draws || 0);
   };
+  running.set(request.id, { request, deliver });
   const w = startWorker();
   if (w) w.postMessage(request);
   else runHere(request);
 }
 
-/** Cancels the running analysis; its messages are no longer delivered. */
-export function stopAnalysis() {
-  latestAnalysis += 1;
-  if (analysisWorker) analysisWorker.postMessage({ id: latestAnalysis, cancel: true });
+/** Cancels app `app`'s running analysis; its messages are no longer delivered. */
+export function stopAnalysis(app) {
+  const id = appOf(app).request;
+  if (!running.delete(id)) return;
+  if (analysisWorker) analysisWorker.postMessage({ id, cancel: true });
 }
 
 const pause = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -252,7 +286,9 @@ export function decisionWords(breakEvenJson, monteCarloJson, largestRate, horizo
 
 /** The outcome contracts' views' markup (issue 15), with the analysis's Monte Carlo figures (or ''); undefined until loaded. */
 export function contractViews(scenarioJson, lang, unit, monteCarloJson) {
-  return loaded ? loaded.contractViews(scenarioJson, lang, unit, monteCarloJson) : undefined;
+  if (!loaded) return undefined;
+  remember(contractRunOf, scenarioJson, monteCarloJson);
+  return loaded.contractViews(scenarioJson, lang, unit, monteCarloJson);
 }
 
 /** The money flow or the net per actor and year as an <svg> (src/charts); undefined until loaded. */
@@ -359,12 +395,12 @@ function tourShow() {
   [prev.textContent, next.textContent, leave.textContent] = [w[3], w[4], w[5]];
   prev.disabled = s.step === 0;
   next.disabled = s.step + 1 === s.count;
-  const asked = `${s.step}|${s.lang}|${s.unit}|${s.json}|${figures.sensitivityOf === s.json}`;
+  const sensitivity = sensitivityOf(s.json);
+  const asked = `${s.step}|${s.lang}|${s.unit}|${s.json}|${sensitivity !== undefined}`;
   s.asked = asked;
   loadOnDemand().then((ok) => {
     if (!ok || tourState !== s || s.asked !== asked) return;
     // The sensitivity of this scenario, once the analysis has delivered it: the last step names what decides most.
-    const sensitivity = figures.sensitivityOf === s.json ? figures.sensitivity : undefined;
     const html = loaded.explainFigure(s.json, s.lang, s.unit, `tour:${s.step + 1}`, sensitivity);
     const text = s.panel.querySelector('.tour-counter').nextElementSibling;
     if (text.innerHTML === html) return;
@@ -384,9 +420,17 @@ function tourGo(by) {
   tourShow();
 }
 
+// The element an event happened at: for a widget in a shadow root (www/embed.js),
+// the page's listeners see only its host as the target.
+function eventTarget(e) {
+  const path = e.composedPath ? e.composedPath() : [];
+  return path.length ? path[0] : e.target;
+}
+
 function tourKeys(e) {
   if (!tourState) return;
-  const tag = (e.target && e.target.tagName) || '';
+  const target = eventTarget(e);
+  const tag = (target && target.tagName) || '';
   // A field keeps its keys; a button keeps Space (it presses it).
   const field = /^(INPUT|TEXTAREA|SELECT)$/.test(tag);
   const button = /^(BUTTON|SUMMARY|A)$/.test(tag);
@@ -428,20 +472,21 @@ const explainScenarios = new WeakMap();
 let explainListening = false;
 let explainOpen = null;
 
-/** The scenario (JSON), language and unit of the app around `element`, for its explanations. */
-export function explainable(element, scenarioJson, lang, unit) {
+/** The scenario (JSON), language and unit of app `app` around `element`, for its explanations. */
+export function explainable(element, scenarioJson, lang, unit, app) {
   const root = (element && element.closest('.fundsim')) || document.body;
   if (!explainListening) {
     explainListening = true;
     document.addEventListener('click', explainClick);
     document.addEventListener('keydown', explainKeys);
   }
-  explainScenarios.set(root, { json: scenarioJson, lang, unit });
+  explainScenarios.set(root, { json: scenarioJson, lang, unit, app });
   if (explainOpen && explainOpen.root === root) explainShow();
 }
 
 function explainTarget(e) {
-  const el = e.target && e.target.closest ? e.target.closest('[data-explain]') : null;
+  const target = eventTarget(e);
+  const el = target && target.closest ? target.closest('[data-explain]') : null;
   return el && !(explainOpen && explainOpen.panel.contains(el)) ? el : null;
 }
 
@@ -486,7 +531,10 @@ function explainShow() {
   open.panel.focus();
   loadOnDemand().then((ok) => {
     if (!ok || explainOpen !== open) return;
-    body.innerHTML = loaded.explainFigure(s.json, s.lang, s.unit, open.key) || '';
+    // What this app's tables were written with: the fans' run, the contracts' run, plan B.
+    const charts = appOf(s.app).lastCharts;
+    const run = open.key.startsWith('mc:') ? contractRunOf.get(s.json) : charts && charts.run;
+    body.innerHTML = loaded.explainFigure(s.json, s.lang, s.unit, open.key, undefined, run, baselineOf.get(s.json)) || '';
     open.panel.focus();
   });
 }
@@ -519,7 +567,7 @@ function explainNeighbour(el, key) {
 }
 
 function explainKeys(e) {
-  const el = e.target;
+  const el = eventTarget(e);
   if (!el || !el.tagName || (explainOpen && explainOpen.panel.contains(el))) return;
   const explains = el.hasAttribute('data-explain');
   const press = e.key === 'Enter' || e.key === ' ';
@@ -541,17 +589,16 @@ export function presetAbout(id, lang) {
   return loaded ? loaded.presetAbout(id, lang) : undefined;
 }
 
-// The analysis's figures as last delivered to the app (the newest request's),
-// which the decision charts and the printed report draw: the app's own wasm
-// need not hand them back. Figures of a scenario without ranges have no Monte
-// Carlo run: its sensitivity has no items, and the last run's figures go.
-const figures = {};
-// Figures delivered so far: the decision charts are drawn again when new ones come.
-let delivered = 0;
-function keepFigures(msg, scenarioJson) {
+// The analysis's figures as last delivered to an app (`a`, its newest
+// request's), which its decision charts and printed report draw: the app's
+// own wasm need not hand them back. Figures of a scenario without ranges have
+// no Monte Carlo run: its sensitivity has no items, and the last run's figures
+// go. `delivered` counts them: the decision charts are drawn again when new ones come.
+function keepFigures(a, msg, scenarioJson) {
+  const figures = a.figures;
   if (msg.kind === 'break-even' || msg.kind === 'sensitivity' || msg.kind === 'uncertainty') {
     figures[msg.kind] = msg.json;
-    delivered++;
+    a.delivered++;
   }
   if (msg.kind === 'sensitivity') {
     // Which scenario it is of: the tour's last step says its first assumption (written again when it comes).
@@ -560,26 +607,33 @@ function keepFigures(msg, scenarioJson) {
   }
   if (msg.kind === 'sensitivity' && msg.json.includes('"items":[]')) figures.uncertainty = undefined;
 }
-let lastCharts = null;
+
+/** The sensitivity some app on the page was delivered for this scenario, if any. */
+function sensitivityOf(scenarioJson) {
+  for (const a of apps.values()) if (a.figures.sensitivityOf === scenarioJson) return a.figures.sensitivity;
+  return undefined;
+}
 
 /**
  * The decision charts' markup (tornado, fan charts, per-intervention
- * break-even) of the analysis's figures as delivered, laid out for the width
- * of the page's section for them, with the switch's choice (its radio button,
- * written by the module) kept; undefined until loaded. The app asks at every
- * render: the same figures answer the same text, without a layout read.
+ * break-even) of app `app`'s analysis's figures as delivered, laid out for
+ * the width of its `section` for them (null before it is drawn), with the
+ * switch's choice (its radio button, written by the module) kept; undefined
+ * until loaded. The app asks at every render: the same figures answer the
+ * same text, without a layout read.
  */
-export function decisionCharts(scenarioJson, lang, unit) {
+export function decisionCharts(app, section, scenarioJson, lang, unit) {
   if (!loaded) return undefined;
+  const a = appOf(app);
   // Not drawn again for a new scenario alone: its analysis is on its way (the
   // figures at hand are the last scenario's), and drawing the charts twice
   // made an edit's task over 50 ms (issue 12); its names come with its figures.
-  const key = [delivered, lang, unit];
-  if (lastCharts && key.every((k, i) => k === lastCharts.key[i])) return lastCharts.markup;
-  const section = document.querySelector('.decision-charts');
+  const key = [a.delivered, lang, unit];
+  if (a.lastCharts && key.every((k, i) => k === a.lastCharts.key[i])) return a.lastCharts.markup;
   // The arrow keys walk along the bars and years, as in the app's own charts.
   if (section) wireChart(section);
-  const society = document.getElementById('fundsim-dc-society');
+  const society = section && section.querySelector('#fundsim-dc-society');
+  const figures = a.figures;
   const markup = loaded.decisionCharts(
     scenarioJson,
     figures.uncertainty,
@@ -590,6 +644,7 @@ export function decisionCharts(scenarioJson, lang, unit) {
     section ? section.clientWidth : 800,
     !!(society && society.checked),
   );
-  lastCharts = { key, markup };
+  // The run the fans are drawn from: their cells' explanations read it.
+  a.lastCharts = { key, markup, run: figures.uncertainty };
   return markup;
 }

@@ -9,17 +9,6 @@ use wasm_bindgen::prelude::*;
 use crate::report;
 use crate::words::format::Unit;
 
-thread_local! {
-    /// The Monte Carlo JSON the views were last written with: what the side by side's
-    /// rows of the run (`mc:…`) are explained from (`explainFigure`).
-    static VIEWS_RUN: std::cell::RefCell<Option<String>> = std::cell::RefCell::default();
-}
-
-/// The Monte Carlo JSON the contracts' views were last written with, if any.
-pub(super) fn views_monte_carlo() -> Option<String> {
-    VIEWS_RUN.with(|kept| kept.borrow().clone())
-}
-
 #[wasm_bindgen(js_name = contractViews)]
 pub fn contract_views(
     scenario_json: &str,
@@ -30,6 +19,5 @@ pub fn contract_views(
     let both = super::scenario_and_outcome(scenario_json)?;
     let unit = Unit::from_key(unit).unwrap_or_default();
     let chances = Some(monte_carlo_json).filter(|j| !j.is_empty());
-    VIEWS_RUN.with(|kept| *kept.borrow_mut() = chances.map(str::to_string));
     Ok(report::contracts::contract_views(&both.0, &both.1, super::lang(lang_tag), unit, chances))
 }

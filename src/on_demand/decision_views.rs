@@ -10,17 +10,6 @@ use super::{lang, scenario_and_outcome};
 use crate::report::decision_charts::{decision_charts as write, DecisionInput};
 use crate::words::format::Unit;
 
-thread_local! {
-    /// The Monte Carlo figures the fan charts were last drawn from: what
-    /// their tables' explanations (`explainFigure`, `fan:…`) read.
-    static DRAWN: std::cell::RefCell<Option<String>> = std::cell::RefCell::default();
-}
-
-/// The Monte Carlo JSON the fan charts were last drawn from, if any.
-pub(super) fn drawn_monte_carlo() -> Option<String> {
-    DRAWN.with(|kept| kept.borrow().clone())
-}
-
 /// `decisionCharts(scenarioJson, monteCarloJson?, breakEvenJson?,
 /// sensitivityJson?, lang, unit, width, society)`: the markup of the figures
 /// given (a missing one is left out; an unreadable one is said so).
@@ -37,9 +26,6 @@ pub fn decision_charts(
     society: bool,
 ) -> Result<String, JsError> {
     let both = scenario_and_outcome(scenario_json)?;
-    if monte_carlo_json.is_some() {
-        DRAWN.with(|kept| kept.borrow_mut().clone_from(&monte_carlo_json));
-    }
     Ok(write(&DecisionInput {
         scenario: &both.0,
         outcome: &both.1,

@@ -107,3 +107,50 @@ test('the JavaScript API form: simulate() figures in the host page and an app pl
   await expect(widget.locator('aside.editor')).toBeHidden();
   expect(errors).toEqual([]);
 });
+
+test('each widget has its own analysis: the break-even, the run, the decision charts and their explanations', async ({ page }) => {
+  // One worker runs every widget's analysis: before, the second widget's request
+  // cancelled the first's, and one of them showed no break-even, run or charts.
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(PAGE);
+  const widgets = [page.locator('#widget-gotland'), page.locator('#widget-jobs')];
+  for (const w of widgets) {
+    await expect(w.getByTestId('uncertainty-figures')).toHaveAttribute('data-draws', '10000', { timeout: 60_000 });
+    await expect(w.getByTestId('decision-charts').locator('.decision-fan')).toHaveCount(2);
+  }
+  const [gotland, jobs] = widgets;
+  await expect(gotland.getByTestId('be-payback')).toContainText('Det betalar sig inom mandatperioden');
+  await expect(jobs.getByTestId('be-payback')).toContainText('It pays back within the term');
+  const factor = (w: typeof gotland) => w.getByTestId('be-payback').getAttribute('data-value');
+  expect(await factor(gotland)).not.toEqual(await factor(jobs));
+  // Each widget's fan cell is explained from its own run: the explanation ends with the cell.
+  for (const w of widgets) {
+    const charts = w.getByTestId('decision-charts');
+    await charts.locator('details').evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    const cell = charts.locator('td[data-explain^="fan:cum:p50:"]').first();
+    await cell.scrollIntoViewIfNeeded();
+    await cell.click();
+    const result = w.getByTestId('explain-panel').getByTestId('explain-result');
+    await expect(result).toHaveCount(1);
+    const line = ((await result.textContent()) || '').replace(/\u00a0/g, ' ').trim();
+    const shown = (line.match(/\((?:visas som|shown as) (.*)\)$/) || [])[1];
+    expect(shown).toBe(((await cell.textContent()) || '').replace(/\u00a0/g, ' ').trim());
+    // The keyboard works inside the widget's shadow root too: Escape gives the focus
+    // back, Enter opens it again.
+    await page.keyboard.press('Escape');
+    await expect(cell).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(result).toHaveCount(1);
+    await page.keyboard.press('Escape');
+  }
+  // An edit in one widget starts its own analysis again; the other's figures stay.
+  const before = await factor(gotland);
+  const field = jobs.getByTestId('in-allocation-amount');
+  await field.fill('4000000');
+  await field.press('Enter');
+  await expect(jobs.getByTestId('uncertainty-figures')).toHaveAttribute('data-draws', '10000', { timeout: 60_000 });
+  expect(await factor(gotland)).toEqual(before);
+  await expect(gotland.getByTestId('uncertainty-figures')).toHaveAttribute('data-draws', '10000');
+  expect(errors).toEqual([]);
+});

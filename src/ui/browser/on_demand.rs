@@ -35,7 +35,15 @@ extern "C" {
         unit: &str,
     ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = explainable)]
-    fn explainable_js(element: &web_sys::Element, scenario_json: &str, lang: &str, unit: &str) -> Result<(), JsValue>;
+    fn explainable_js(
+        element: &web_sys::Element,
+        scenario_json: &str,
+        lang: &str,
+        unit: &str,
+        app: u32,
+    ) -> Result<(), JsValue>;
+    #[wasm_bindgen(js_name = newApp)]
+    fn new_app_js() -> u32;
     #[wasm_bindgen(catch, js_name = tour)]
     fn tour_js(scenario_json: &str, lang: &str, unit: &str, steps: u32) -> Result<(), JsValue>;
     #[wasm_bindgen(catch, js_name = yearTables)]
@@ -58,7 +66,7 @@ extern "C" {
         unit: &str,
     ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = printReport)]
-    fn print_report_markup(scenario_json: &str, lang: &str, today: &str) -> Result<JsValue, JsValue>;
+    fn print_report_markup(app: u32, scenario_json: &str, lang: &str, today: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = chartSvg)]
     fn chart_svg_markup(
         scenario_json: &str,
@@ -81,15 +89,33 @@ extern "C" {
         monte_carlo_json: &str,
     ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = decisionCharts)]
-    fn decision_charts_markup(scenario_json: &str, lang: &str, unit: &str) -> Result<JsValue, JsValue>;
+    fn decision_charts_markup(
+        app: u32,
+        section: Option<web_sys::Element>,
+        scenario_json: &str,
+        lang: &str,
+        unit: &str,
+    ) -> Result<JsValue, JsValue>;
 }
 
-/// The decision charts' markup (`report::decision_charts`) of the analysis's
-/// figures as the loader delivered them (it keeps them, and the last markup,
-/// and reads the section's width and the switch); `None` until the module is
-/// loaded.
-pub fn decision_charts(scenario_json: &str, lang: Lang, unit: Unit) -> Option<String> {
-    decision_charts_markup(scenario_json, lang.tag(), unit.key()).ok()?.as_string()
+/// A number for an app on the page: its analysis, the figures the loader
+/// keeps of it and its decision charts are its own (several apps may share a page).
+pub fn new_app() -> u32 {
+    new_app_js()
+}
+
+/// The decision charts' markup (`report::decision_charts`) of app `app`'s
+/// analysis's figures as the loader delivered them (it keeps them, and the
+/// last markup, and reads the width of `section`, drawn once, and its
+/// switch); `None` until the module is loaded.
+pub fn decision_charts(
+    app: u32,
+    section: Option<web_sys::Element>,
+    scenario_json: &str,
+    lang: Lang,
+    unit: Unit,
+) -> Option<String> {
+    decision_charts_markup(app, section, scenario_json, lang.tag(), unit.key()).ok()?.as_string()
 }
 
 /// The outcome contracts' views' markup (issue 15), with the contracts'
@@ -111,9 +137,9 @@ pub fn chart_markup(
     chart_svg_markup(scenario_json, kind, lang.tag(), unit.key(), width, prefix).ok()?.as_string()
 }
 
-/// Hands the scenario of the app around `element` to the explanations (`www/on-demand.js`).
-pub fn explainable(element: &web_sys::Element, scenario_json: &str, lang: Lang, unit: Unit) {
-    let _ = explainable_js(element, scenario_json, lang.tag(), unit.key());
+/// Hands the scenario of app `app` around `element` to the explanations (`www/on-demand.js`).
+pub fn explainable(element: &web_sys::Element, scenario_json: &str, lang: Lang, unit: Unit, app: u32) {
+    let _ = explainable_js(element, scenario_json, lang.tag(), unit.key(), app);
 }
 
 /// Shows the guided tour (`www/on-demand.js`) for this scenario, or brings its text up to date.
@@ -191,10 +217,10 @@ pub async fn compare_file(kind: &str, scenario_json: &str, baseline_json: &str, 
 
 /// The printed report's own parts' markup, dated today in the browser's time
 /// zone; `None` until the module is loaded.
-pub fn print_report(scenario_json: &str, lang: Lang) -> Option<String> {
+pub fn print_report(app: u32, scenario_json: &str, lang: Lang) -> Option<String> {
     let now = js_sys::Date::new_0();
     let today = crate::words::format::long_date(now.get_full_year() as i32, now.get_month() + 1, now.get_date(), lang);
-    print_report_markup(scenario_json, lang.tag(), &today).ok()?.as_string()
+    print_report_markup(app, scenario_json, lang.tag(), &today).ok()?.as_string()
 }
 
 /// The year-by-year CSV file's text, Swedish Excel's dialect or the plain

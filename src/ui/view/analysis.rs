@@ -18,7 +18,7 @@ pub const FULL_DRAWS: u32 = 10_000;
 
 /// The analysis of `scenario` as far as it has come.
 #[hook]
-pub fn use_analysis(scenario: Rc<Scenario>) -> Rc<Analysis> {
+pub fn use_analysis(app: u32, scenario: Rc<Scenario>) -> Rc<Analysis> {
     let analysis = use_reducer(Analysis::default);
     {
         let tell = analysis.dispatcher();
@@ -31,7 +31,7 @@ pub fn use_analysis(scenario: Rc<Scenario>) -> Rc<Analysis> {
                 tell.dispatch(News::Started { ranged });
                 let heard = tell.clone();
                 *started.borrow_mut() =
-                    Some(analyse(&crate::ui::view::json_of(&scenario), QUICK_DRAWS, FULL_DRAWS, move |h| {
+                    Some(analyse(app, &crate::ui::view::json_of(&scenario), QUICK_DRAWS, FULL_DRAWS, move |h| {
                         heard.dispatch(match h {
                             Heard::BreakEven(json) => News::BreakEven(json),
                             Heard::Sensitivity(json) => News::Sensitivity(json),

@@ -98,7 +98,9 @@ pub fn app(props: &AppProps) -> Html {
     // enters or leaves presentation mode.
     let view = use_state_eq(|| props.view);
     // The decision figures and the Monte Carlo run, off the main thread.
-    let analysis = crate::ui::view::analysis::use_analysis(state.valid_scenario.clone());
+    // This app's number on the page: its analysis and decision charts are its own.
+    let app = *use_state(browser::analysis::new_app);
+    let analysis = crate::ui::view::analysis::use_analysis(app, state.valid_scenario.clone());
     // The print-only report (every assumption) follows the scenario once an
     // edit has rested: it is never seen while typing, and redrawing it on
     // every keystroke would double the work of a large scenario.
@@ -106,6 +108,7 @@ pub fn app(props: &AppProps) -> Html {
     let lang = state.lang;
     // The decision charts (issue 12), below the key figures' sentences.
     let decision_charts = crate::ui::view::components::decision_charts::use_decision_charts(
+        app,
         &report.0,
         analysis.sensitivity_json.is_some(),
         lang,
@@ -272,7 +275,7 @@ pub fn app(props: &AppProps) -> Html {
             }
         });
     }
-    let prefs = Prefs { lang, unit: state.unit, currency: state.valid_scenario.currency.clone().into() };
+    let prefs = Prefs { lang, unit: state.unit, currency: state.valid_scenario.currency.clone().into(), app };
     let scenario = state.scenario.clone();
     let errors = Rc::new(state.errors.clone());
     let valid = state.valid_scenario.clone();

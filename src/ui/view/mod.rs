@@ -27,6 +27,9 @@ pub struct Prefs {
     pub lang: Lang,
     pub unit: Unit,
     pub currency: AttrValue,
+    /// The app's number on the page (`browser::analysis::new_app`): what the
+    /// loader keeps of its analysis is its own when several apps share a page.
+    pub app: u32,
 }
 
 impl Prefs {

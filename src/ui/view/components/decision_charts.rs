@@ -23,13 +23,20 @@ use crate::words::Lang;
 /// the loader answers the same text for the same figures, and Yew leaves
 /// the same text as it is.
 #[hook]
-pub fn use_decision_charts(scenario: &std::rc::Rc<Scenario>, figures: bool, lang: Lang, unit: Unit) -> Html {
+pub fn use_decision_charts(app: u32, scenario: &std::rc::Rc<Scenario>, figures: bool, lang: Lang, unit: Unit) -> Html {
     let ready = use_on_demand(figures, NodeRef::default()) == Some(true);
+    // The section as drawn before: its width lays the charts out, its switch is read back.
+    let section = use_node_ref();
     // The scenario's JSON is written once per scenario (`json_of`), not at every render.
-    let markup = if ready { analysis::decision_charts(&crate::ui::view::json_of(scenario), lang, unit) } else { None };
+    let markup = if ready {
+        let json = crate::ui::view::json_of(scenario);
+        analysis::decision_charts(app, section.cast::<web_sys::Element>(), &json, lang, unit)
+    } else {
+        None
+    };
     // Until the module has written them, an empty section holds their place.
     html! {
-        <section class="decision-charts" data-testid="decision-charts" aria-busy={markup.is_none().then_some("true")}>
+        <section ref={section} class="decision-charts" data-testid="decision-charts" aria-busy={markup.is_none().then_some("true")}>
             { raw_html(markup.unwrap_or_default()) }
         </section>
     }

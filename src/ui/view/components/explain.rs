@@ -69,9 +69,9 @@ pub fn explainable(props: &ExplainableProps) -> Html {
     let at = use_node_ref();
     {
         let at = at.clone();
-        use_effect_with((props.scenario.clone(), prefs.lang, prefs.unit), move |(s, lang, unit)| {
+        use_effect_with((props.scenario.clone(), prefs.lang, prefs.unit, prefs.app), move |(s, lang, unit, app)| {
             if let Some(el) = at.cast::<web_sys::Element>() {
-                analysis::explainable(&el, &crate::ui::view::json_of(s), *lang, *unit);
+                analysis::explainable(&el, &crate::ui::view::json_of(s), *lang, *unit, *app);
             }
         });
     }

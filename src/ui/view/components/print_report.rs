@@ -21,7 +21,8 @@ pub struct PrintReportProps {
 
 #[component(PrintReport)]
 pub fn print_report(props: &PrintReportProps) -> Html {
-    let lang = use_context::<Prefs>().unwrap_or_default().lang;
+    let prefs = use_context::<Prefs>().unwrap_or_default();
+    let lang = prefs.lang;
     let printing = use_printing();
     // Drawn only for printing: a large scenario's assumptions are thousands
     // of elements nobody sees on screen.
@@ -29,7 +30,7 @@ pub fn print_report(props: &PrintReportProps) -> Html {
     if !printing || !ready {
         return html! {};
     }
-    match analysis::print_report(&props.scenario.to_json(), lang) {
+    match analysis::print_report(prefs.app, &props.scenario.to_json(), lang) {
         Some(markup) => raw_html(markup),
         None => html! {},
     }
