@@ -70,6 +70,42 @@ fn a_tornado_worked_by_hand() {
 }
 
 #[test]
+fn a_tornado_too_narrow_for_its_labels_beside_the_bars_puts_them_above() {
+    let (s, _) = scenario("Mentorer");
+    let j = sens(&[
+        ("early-reading", "success_rate", "0.1", "0.3", -100, 300, 0, 600),
+        ("b", "deadweight", "0.2", "0.4", 50, -50, 150, 50),
+    ]);
+    // 700 wide (the page's column at 1280 px): the label column holds
+    // (0.42 × 700 − 16) / (14 × 0.58) = 278 / 8.12 = 34.2 → 34 characters; "andel som
+    // lyckas 10,0 %–30,0 %" is 30, with ": " and 6 of the name 38 > 34: above the bars.
+    let t = tornado::layout(&s, &j, Lang::Sv, Unit::One, 700.0, false);
+    // Plot across the width, 8 to 692; rows 14 × 1.4 + 16 + 10 = 45.6 apart, each bar
+    // 19.6 under its row's top (48, 93.6): the label on its own line, 14 under the top.
+    assert_eq!(t.plot, (8.0, 692.0));
+    let b = &t.bars;
+    assert!((b[0].y - 67.6).abs() < 1e-9 && (b[1].y - 113.2).abs() < 1e-9, "{} {}", b[0].y, b[1].y);
+    assert_eq!((b[0].label_x, b[0].label_y, b[0].label_end), (8.0, 62.0, false));
+    // 684 / 8.12 = 84.2 → 84 characters: every label whole, assumption and range included.
+    assert_eq!(
+        b[0].label,
+        format!("{}: andel som lyckas 10,0\u{a0}%–30,0\u{a0}%", intervention_name(&s, "early-reading"))
+    );
+    assert_eq!(b[1].label, "Mentorer: dödvikt 20,0\u{a0}%–40,0\u{a0}%");
+    // The deadweight alone fits beside its bar ("dödvikt 20,0 %–40,0 %" is 21, 29 ≤ 34).
+    let narrow_ok = tornado::layout(
+        &s,
+        &sens(&[("b", "deadweight", "0.2", "0.4", 50, -50, 150, 50)]),
+        Lang::Sv,
+        Unit::One,
+        700.0,
+        false,
+    );
+    assert_eq!(narrow_ok.plot, (294.0, 692.0));
+    assert!(narrow_ok.bars[0].label_end);
+}
+
+#[test]
 fn tornado_laws_at_phone_and_wide_screens() {
     let (s, _) = scenario("Mentorer med ett mycket långt namn som inte får plats på en rad i en smal skärm");
     let items: Vec<_> =

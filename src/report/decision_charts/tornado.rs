@@ -22,6 +22,8 @@ const TOP: f64 = 48.0;
 /// A bar's thickness.
 const BAR: f64 = 16.0;
 const SIDE: f64 = 8.0;
+/// The fewest characters of an intervention's name a bar's label keeps (with its ellipsis).
+const MIN_NAME: usize = 6;
 
 /// One bar laid out.
 #[derive(Debug, Clone, PartialEq)]
@@ -100,11 +102,22 @@ pub fn layout(s: &Scenario, sens: &SensitivityJson, lang: Lang, unit: Unit, widt
         })
         .collect();
     let shown = sens.items.len().min(MAX_BARS);
+    let assumption = |i: &super::SensitivityItemJson, r: &[String; 6]| {
+        format!("{} {}–{}", parameter_short(&i.parameter, lang), r[2], r[3])
+    };
     // Wide: the labels in a column of 42 % of the width, right-aligned to the
-    // bars; compact: each label on its own line above its bar.
-    let label_room = if compact { w - 2.0 * SIDE } else { 0.42 * w - 2.0 * SIDE };
-    let plot = if compact { (SIDE, w - SIDE) } else { (0.42 * w, w - SIDE) };
-    let row = if compact { font * 1.4 + BAR + 10.0 } else { BAR + 14.0 };
+    // bars; compact, or when a bar's assumption and range would not fit that
+    // column whole beside a few letters of its name: each label on its own
+    // line above its bar, across the width.
+    let column_chars = ((0.42 * w - 2.0 * SIDE) / (font * CHAR_WIDTH)).floor();
+    let stacked = compact
+        || sens.items[..shown]
+            .iter()
+            .zip(&rows)
+            .any(|(i, r)| (assumption(i, r).chars().count() + 2 + MIN_NAME) as f64 > column_chars);
+    let label_room = if stacked { w - 2.0 * SIDE } else { 0.42 * w - 2.0 * SIDE };
+    let plot = if stacked { (SIDE, w - SIDE) } else { (0.42 * w, w - SIDE) };
+    let row = if stacked { font * 1.4 + BAR + 10.0 } else { BAR + 14.0 };
     let mut lo_v = to_f64_lossy(base);
     let mut hi_v = lo_v;
     for i in &sens.items[..shown] {
@@ -130,11 +143,10 @@ pub fn layout(s: &Scenario, sens: &SensitivityJson, lang: Lang, unit: Unit, widt
         .map(|(n, (i, r))| {
             let (lo, hi) = pick(i);
             let top = TOP + n as f64 * row;
-            let y = if compact { top + font * 1.4 } else { top };
-            let short = parameter_short(&i.parameter, lang);
-            let label = bar_label(&r[0], &format!("{short} {}–{}", r[2], r[3]), max_chars);
+            let y = if stacked { top + font * 1.4 } else { top };
+            let label = bar_label(&r[0], &assumption(i, r), max_chars);
             let (label_x, label_y, label_end) =
-                if compact { (SIDE, top + font, false) } else { (plot.0 - SIDE, y + BAR / 2.0 + font * 0.35, true) };
+                if stacked { (SIDE, top + font, false) } else { (plot.0 - SIDE, y + BAR / 2.0 + font * 0.35, true) };
             let aria = format!(
                 "{}, {}: {} {} → {}; {} {} → {}",
                 r[0],
@@ -181,7 +193,7 @@ pub fn layout(s: &Scenario, sens: &SensitivityJson, lang: Lang, unit: Unit, widt
 fn bar_label(intervention: &str, assumption: &str, max: usize) -> String {
     let full = format!("{intervention}: {assumption}");
     let kept = assumption.chars().count() + 2;
-    if full.chars().count() <= max || max < kept + 6 {
+    if full.chars().count() <= max || max < kept + MIN_NAME {
         return shorten(&full, max);
     }
     format!("{}: {assumption}", shorten(intervention, max - kept))

@@ -192,11 +192,12 @@ fn measure_now(svg: &web_sys::Element) -> Option<f64> {
 fn watch(element: web_sys::Element, width: UseStateHandle<f64>, measured: UseStateHandle<bool>) -> Option<Watch> {
     use wasm_bindgen::JsCast;
     let on_resize = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        // The last entry is the newest size.
         let size = entries
             .iter()
-            .filter_map(|entry| entry.dyn_into::<web_sys::ResizeObserverEntry>().ok())
-            .map(|entry| entry.content_rect().width())
-            .last();
+            .rev()
+            .find_map(|entry| entry.dyn_into::<web_sys::ResizeObserverEntry>().ok())
+            .map(|entry| entry.content_rect().width());
         // A hidden chart (0 px) keeps its layout.
         if let Some(w) = size.and_then(layout_width) {
             width.set(w);
