@@ -156,10 +156,13 @@ test('the tour speaks of the preset’s own figures, steps by keyboard and retur
 });
 
 test('the tour completes step 6 when the sensitivity arrives without reading the step out again', async ({ page }) => {
-  // The worker held back, so that step 6 is written before its sensitivity exists.
-  await page.route('**/analysis-worker.js', async (route) => {
-    await new Promise((r) => setTimeout(r, 3000));
-    await route.continue();
+  // The analysis held back, so that step 6 is written before its sensitivity exists: every
+  // message to the worker waits 3 s (a worker's own requests cannot be routed).
+  await page.addInitScript(() => {
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, ...args: any[]) {
+      setTimeout(() => (post as any).apply(this, args), 3000);
+    };
   });
   const errors = await open(page, '/index.html#preset=jobs&tour=1&lang=en');
   const tour = page.getByTestId('tour');

@@ -259,17 +259,20 @@ test('names that begin like a formula are written as text, never as formulas; ne
 test('a failed load says so, in the page, and the next click tries again', async ({ page }) => {
   // Refused from the start: the module is otherwise loaded as soon as the
   // preset's story comes near the screen, before any click.
-  await page.route(WORKBOOK_MODULE, (route) => route.abort());
+  // One handler for both phases: switching it is atomic, where an unroute and a new
+  // route would leave a moment in which another part's load goes through at once.
+  let refuse = true;
+  await page.route(WORKBOOK_MODULE, async (route) => {
+    if (refuse) return route.abort();
+    await new Promise((r) => setTimeout(r, 600));
+    await route.continue();
+  });
   await open(page);
   await page.getByTestId('download-xlsx').click();
   await expect(page.getByTestId('xlsx-status')).toHaveText('Excel-filen kunde inte skapas. Försök igen.');
   await expect(page.getByTestId('download-xlsx')).toHaveText('Excel (.xlsx)');
   // Slow this time: the button says it is busy while the module loads.
-  await page.unroute(WORKBOOK_MODULE);
-  await page.route(WORKBOOK_MODULE, async (route) => {
-    await new Promise((r) => setTimeout(r, 600));
-    await route.continue();
-  });
+  refuse = false;
   const [file] = await Promise.all([
     page.waitForEvent('download'),
     (async () => {
