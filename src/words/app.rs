@@ -685,6 +685,9 @@ pub fn uncertainty_range(p5: &str, p95: &str, p50: &str, lang: Lang) -> String {
 pub fn payback_note(payback: Option<i32>, term: Term, lang: Lang) -> String {
     let (first, last) = (term.first, term.last);
     match (payback, lang) {
+        // A year before the term starts is reached by it too, but "within 2027–2030" would misdate it.
+        (Some(y), Lang::Sv) if y < first => format!("redan före mandatperioden {first}–{last}"),
+        (Some(y), Lang::En) if y < first => format!("already before the term of office {first}–{last}"),
         (Some(y), Lang::Sv) if term.reached_by(y) => format!("inom mandatperioden {first}–{last}"),
         (Some(y), Lang::En) if term.reached_by(y) => format!("within the term of office {first}–{last}"),
         (_, Lang::Sv) => format!("inte inom mandatperioden {first}–{last}"),
@@ -807,6 +810,18 @@ mod tests {
         );
         let shown = payback_shown(&k, term, Lang::Sv);
         assert_eq!((shown.value.as_str(), shown.within), ("2030", Some(true)));
+        // Paid off in 2026, the year before the term 2027–2030 starts: reached by the term (✓),
+        // said as before it rather than within it.
+        k.payback_year = Some(2026);
+        let early = payback_shown(&k, term, Lang::Sv);
+        assert_eq!((early.note.as_str(), early.within), ("redan före mandatperioden 2027–2030", Some(true)));
+        assert!(
+            headline(&k, term, 2026, "SEK", Lang::En)
+                .ends_with("It paid off for the organisation in 2026 – already before the term of office 2027–2030."),
+            "{}",
+            headline(&k, term, 2026, "SEK", Lang::En)
+        );
+        k.payback_year = Some(2030);
         // Nothing invested: no verdict, whatever the payback year says.
         k.total_cost = Decimal::ZERO;
         assert_eq!(
