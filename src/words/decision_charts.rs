@@ -104,7 +104,7 @@ pub fn parameter_name(name: &str, lang: Lang) -> String {
     let (sv, en) = match name {
         "success_rate" => ("andel som lyckas", "success rate"),
         "deadweight" => ("dödvikt", "deadweight"),
-        "drop_off" => ("avtagande effekt", "drop-off"),
+        "drop_off" => ("avklingning", "drop-off"),
         "annual_cost" => ("årlig kostnad (andel av antagen)", "annual cost (share of assumed)"),
         "avoided_costs" => ("undvikna kostnader (andel av antagna)", "avoided costs (share of assumed)"),
         other => return other.chars().take(40).collect(),
